@@ -1,0 +1,65 @@
+# Amicale: `make run` to serve, `make test` to run every test, `make bench` for benchmarks.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+WORKERS ?= 2
+CATALOGUE := association/translations/fr/LC_MESSAGES/messages
+FLASK  := $(BIN)/flask --app app
+
+.PHONY: run test bench install translations chromium wrk extract-messages clean
+
+run: install translations
+	$(FLASK) init-db
+	$(FLASK) demo --if-empty
+	@echo "Amicale is served on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	AMICALE_SCHEDULER=embedded $(BIN)/gunicorn -c python:association.gunicorn_conf \
+		--workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) app:app
+
+test: $(VENV)/.installed-test translations chromium
+	$(BIN)/pytest
+
+bench: $(VENV)/.installed translations wrk
+	$(BIN)/python bench/run.py
+
+install: $(VENV)/.installed
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: tests/requirements.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+	touch $@
+
+translations: $(CATALOGUE).mo
+
+$(CATALOGUE).mo: $(CATALOGUE).po $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d association/translations
+
+# After changing texts: extract them, then translate the new French entries in the .po file.
+extract-messages: install
+	$(BIN)/pybabel extract -F association/translations/babel.cfg -k _l --no-location \
+		--omit-header -o association/translations/messages.pot .
+	$(BIN)/pybabel update -i association/translations/messages.pot -d association/translations \
+		--no-fuzzy-matching --omit-header
+
+# Debian's Chromium for the browser tests (Playwright cannot download browsers here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
+	  else echo "Chromium is missing: run 'sudo apt-get install chromium' first." >&2; exit 1; fi; }
+
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null); \
+	  else echo "wrk is missing: run 'sudo apt-get install wrk' first." >&2; exit 1; fi; }
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,61 @@
+"""Amicale: a web application a tenant association runs for itself."""
+import logging
+import os
+from pathlib import Path
+
+from flask import Flask
+
+from . import config as settings_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the application: configuration, extensions, blueprints, commands."""
+    overrides = {**settings_config.from_environment(), **(test_config or {})}
+    instance_path = overrides.pop("INSTANCE_PATH", None) or str(ROOT / "instance")
+    app = Flask(
+        __name__,
+        instance_path=os.path.abspath(instance_path),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_mapping(settings_config.DEFAULTS)
+    app.config.from_mapping(overrides)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config["SECRET_KEY"] = settings_config.load_secret_key(
+        app.instance_path, overrides.get("SECRET_KEY")
+    )
+    if not app.config["DATABASE"]:
+        app.config["DATABASE"] = os.path.join(app.instance_path, "amicale.db")
+    settings_config.check(app.config)
+    _configure_logging(app)
+
+    from . import db, demo, errors, i18n, scheduler, security, settings
+
+    security.init_app(app)  # first: its after_request hook must run last
+    db.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    settings.init_app(app)
+    demo.init_app(app)
+    scheduler.init_app(app)
+
+    from .public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+    if app.config["BENCH_ROUTES"]:
+        from .public.views import register_bench_routes
+
+        register_bench_routes(app)
+    return app
+
+
+def _configure_logging(app) -> None:
+    """Send Amicale's own log lines (never personal data) to standard error."""
+    logger = logging.getLogger("amicale")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)

@@ -1,0 +1,93 @@
+"""Configuration: safe defaults, then ``AMICALE_*`` environment variables.
+
+The secret key is never in the repository: it comes from ``AMICALE_SECRET_KEY`` or is
+generated once into ``instance/secret_key`` (mode 0600).
+"""
+import os
+import secrets
+from pathlib import Path
+
+MIN_SECRET_BYTES = 32
+
+DEFAULTS = {
+    "ENV": "development",
+    "DATABASE": None,  # instance/amicale.db unless given
+    "SCHEDULER": "off",  # embedded | off
+    "JOB_PERIOD_SECONDS": None,  # tests only: every job gets this period instead of a day
+    "JOB_CHECK_SECONDS": 300,
+    "SMTP_URL": None,
+    "BEHIND_PROXY": False,
+    "BENCH_ROUTES": False,
+    "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+    "LANGUAGES": ("fr", "en"),
+    "BABEL_DEFAULT_LOCALE": "fr",
+    "BABEL_DEFAULT_TIMEZONE": "Europe/Paris",
+    "TIMEZONE": "Europe/Paris",
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "SESSION_COOKIE_NAME": "amicale_session",
+    "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
+    "PUBLIC_CACHE_SECONDS": 60,
+}
+
+# Environment variables read as booleans or integers rather than strings.
+BOOLEANS = {"BEHIND_PROXY", "BENCH_ROUTES", "DEBUG"}
+INTEGERS = {"JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS", "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS"}
+
+
+class ConfigError(RuntimeError):
+    """A configuration that Amicale refuses to start with."""
+
+
+def from_environment(environ=os.environ) -> dict:
+    """Read every ``AMICALE_*`` variable into a config mapping (prefix removed)."""
+    config = {}
+    for name, raw in environ.items():
+        if not name.startswith("AMICALE_"):
+            continue
+        key = name.removeprefix("AMICALE_")
+        if key in BOOLEANS:
+            value = raw.strip().lower() in {"1", "true", "yes", "on"}
+        elif key in INTEGERS:
+            try:
+                value = int(raw)
+            except ValueError:
+                raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+        else:
+            value = raw
+        config[key] = value
+    return config
+
+
+def load_secret_key(instance_path: str, given: str | None) -> str:
+    """Return the secret key: the given one if long enough, else the instance file's."""
+    if given is not None:
+        if len(given.encode()) < MIN_SECRET_BYTES:
+            raise ConfigError(
+                f"AMICALE_SECRET_KEY is too short: it needs at least {MIN_SECRET_BYTES} bytes "
+                f"(got {len(given.encode())}). Leave it unset to have one generated in instance/."
+            )
+        return given
+    return read_or_create_secret(Path(instance_path) / "secret_key")
+
+
+def read_or_create_secret(path: Path, nbytes: int = 48) -> str:
+    """Read a secret file, creating it with mode 0600 on first use."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as handle:
+        handle.write(secrets.token_urlsafe(nbytes))
+    return path.read_text().strip()
+
+
+def check(config) -> None:
+    """Refuse combinations that are unsafe or meaningless."""
+    if config.get("ENV") == "production" and config.get("DEBUG"):
+        raise ConfigError("Debug mode is refused when AMICALE_ENV=production.")
+    if config.get("SCHEDULER") not in {"embedded", "off"}:
+        raise ConfigError(
+            f"AMICALE_SCHEDULER must be 'embedded' or 'off', got {config.get('SCHEDULER')!r}"
+        )

@@ -1,0 +1,72 @@
+"""One sqlite-utils Database per request (kept on ``g``) and per job, with our pragmas."""
+import sqlite3
+
+import click
+from flask.cli import with_appcontext
+from flask import current_app, g
+from sqlite_utils import Database
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def connect(path: str) -> Database:
+    """Open the database file with WAL, a busy timeout, foreign keys and secure delete."""
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+    db = Database(conn)
+    # WAL lets readers go on while one writer writes; a crash never leaves a torn file.
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys=ON")
+    # Deleted text is overwritten with zeros, so a purge really removes it from the file.
+    db.execute("PRAGMA secure_delete=ON")
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def get_db() -> Database:
+    """The request's database, opened on first use."""
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(exception=None) -> None:
+    """Close the request's database, if it was opened."""
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply pending migrations and return their names."""
+    from .migrations import migrations
+
+    pending = [m.name for m in migrations.pending(db)]
+    migrations.apply(db)
+    return pending
+
+
+@click.command("init-db")
+@with_appcontext
+def init_db_command():
+    """Apply the database migrations (idempotent) and check the data inventory."""
+    from .inventory import differences
+
+    db = get_db()
+    applied = migrate(db)
+    for name in applied:
+        click.echo(f"applied {name}")
+    if not applied:
+        click.echo("database already up to date")
+    problems = differences(db)
+    if problems:
+        raise click.ClickException(
+            "the schema and the data inventory differ:\n  " + "\n  ".join(problems)
+        )
+    click.echo(f"database ready: {current_app.config['DATABASE']}")
+
+
+def init_app(app) -> None:
+    """Register the teardown and the ``init-db`` command."""
+    app.teardown_appcontext(close_db)
+    app.cli.add_command(init_db_command)

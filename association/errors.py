@@ -1,0 +1,67 @@
+"""Generic error pages in the visitor's language; they never show internals."""
+import logging
+import traceback
+
+from flask import render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger("amicale.errors")
+
+MESSAGES = {
+    400: (_l("Request not understood"),
+          _l("The page received something it could not use. Go back and try again.")),
+    403: (_l("Access refused"), _l("You are not allowed to see this page.")),
+    404: (_l("Page not found"),
+          _l("This page does not exist, or no longer exists. Check the address or start again "
+             "from the home page.")),
+    405: (_l("Not allowed"), _l("This page cannot be used this way.")),
+    410: (_l("Gone"), _l("This content has been deleted, as planned.")),
+    413: (_l("Too large"),
+          _l("What you sent is too large. Send a smaller file or a shorter text.")),
+    429: (_l("Too many attempts"),
+          _l("Too many attempts in a short time. Wait a few minutes, then try again.")),
+    500: (_l("Something went wrong"),
+          _l("An error on our side stopped this page. Nothing you sent was half-saved: "
+             "try again in a moment.")),
+}
+CSRF_MESSAGE = _l(
+    "This form had expired or did not come from this site, so nothing was saved. "
+    "Go back, reload the page and send it again."
+)
+
+
+def render_error(code: int, message=None):
+    """The error page for ``code``, in the visitor's language."""
+    title, default = MESSAGES.get(code, MESSAGES[500])
+    return render_template(
+        "errors/error.html", code=code, title=title, message=message or default
+    ), code
+
+
+def log_exception(exc_info) -> None:
+    """Log an unhandled error by type and place only: its message could quote what a person
+    typed, and the address could name a record."""
+    kind, _, tb = exc_info
+    where = "".join(traceback.format_tb(tb)) if tb else ""
+    log.error("unhandled %s\n%s", kind.__name__ if kind else "error", where)
+
+
+def init_app(app) -> None:
+    """Register the error handlers."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return render_error(400, CSRF_MESSAGE)
+
+    @app.errorhandler(HTTPException)  # unhandled exceptions arrive here as a 500 too
+    def http_error(error):
+        body, code = render_error(error.code if error.code in MESSAGES else 500)
+        response = app.make_response((body, code))
+        for name in ("Retry-After", "Allow"):
+            if name in error.get_response().headers:
+                response.headers[name] = error.get_response().headers[name]
+        return response
+
+    app.log_exception = log_exception

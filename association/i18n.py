@@ -1,0 +1,47 @@
+"""French first, English second: Flask-Babel, ``?lang=fr|en`` remembered in a cookie."""
+from flask import current_app, request, url_for
+from flask_babel import Babel, get_locale
+
+LANG_COOKIE = "lang"
+LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
+
+babel = Babel()
+
+
+def choose_locale() -> str:
+    """The page's language: ``?lang=``, else the remembered choice, else French."""
+    languages = current_app.config["LANGUAGES"]
+    asked = request.args.get("lang")
+    if asked in languages:
+        return asked
+    remembered = request.cookies.get(LANG_COOKIE)
+    if remembered in languages:
+        return remembered
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def remember_language(response):
+    """Keep an explicit ``?lang=`` choice in a cookie for the next pages."""
+    asked = request.args.get("lang")
+    if asked in current_app.config["LANGUAGES"] and request.cookies.get(LANG_COOKIE) != asked:
+        response.set_cookie(
+            LANG_COOKIE, asked, max_age=LANG_COOKIE_MAX_AGE, httponly=True, samesite="Lax",
+            secure=request.is_secure,
+        )
+    return response
+
+
+def url_in_language(code: str) -> str:
+    """The current page's address in another language (other query arguments kept)."""
+    args = {**request.args.to_dict(), "lang": code}
+    if request.endpoint and request.url_rule is not None:
+        return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return "?lang=" + code
+
+
+def init_app(app) -> None:
+    """Set up Babel, the language cookie and the template helpers."""
+    babel.init_app(app, locale_selector=choose_locale)  # catalogues in association/translations
+    app.after_request(remember_language)
+    app.jinja_env.globals["url_in_language"] = url_in_language
+    app.jinja_env.globals["get_locale"] = get_locale

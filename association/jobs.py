@@ -1,0 +1,102 @@
+"""Scheduled jobs: plain functions of ``(db, today)``, declared in one list with stable ids.
+
+Each run first claims ``(job, period)`` in ``job_runs``, whose primary key is that pair, so a
+job runs exactly once per period however many processes try. A failed run may be claimed
+again, a few times, within the same period.
+"""
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Callable
+from zoneinfo import ZoneInfo
+
+log = logging.getLogger("amicale.jobs")
+
+MAX_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class Job:
+    """A scheduled job: a stable id and a function of ``(db, today)`` returning counts."""
+
+    id: str
+    run: Callable[..., dict]
+    summary: str
+
+
+def housekeeping(db, today: date) -> dict:
+    """Fold the write-ahead log back into the database and refresh the query planner's data."""
+    busy, wal_pages, moved = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    db.execute("PRAGMA optimize")
+    return {"wal_pages": wal_pages, "checkpointed": moved, "busy": busy}
+
+
+JOBS: tuple[Job, ...] = (
+    Job("housekeeping", housekeeping, "WAL checkpoint and PRAGMA optimize"),
+)
+
+
+def job(job_id: str) -> Job:
+    """The declared job with this id."""
+    return next(j for j in JOBS if j.id == job_id)
+
+
+def period_of(now: datetime, period_seconds: int | None, tz: str) -> str:
+    """The period ``now`` falls in: the local day, or a slot of ``period_seconds`` (tests)."""
+    if period_seconds is None:
+        return now.astimezone(ZoneInfo(tz)).date().isoformat()
+    start = int(now.timestamp()) // period_seconds * period_seconds
+    return datetime.fromtimestamp(start, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _stamp(now: datetime) -> str:
+    return now.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def claim(db, job_id: str, period: str, now: datetime) -> bool:
+    """Claim ``(job, period)``; true only for the one caller that may run it."""
+    try:
+        db.execute(
+            "insert into job_runs (job, period, status, attempts, started_at) "
+            "values (?, ?, 'running', 1, ?)",
+            [job_id, period, _stamp(now)],
+        )
+        return True
+    except sqlite3.IntegrityError:
+        retried = db.execute(
+            "update job_runs set status = 'running', attempts = attempts + 1, started_at = ?, "
+            "finished_at = null where job = ? and period = ? and status = 'failed' "
+            "and attempts < ?",
+            [_stamp(now), job_id, period, MAX_ATTEMPTS],
+        )
+        return retried.rowcount == 1
+
+
+def run_once(db, job: Job, period: str, today: date, now: datetime) -> str | None:
+    """Run ``job`` for ``period`` if this caller wins the claim; return the status, or None."""
+    if not claim(db, job.id, period, now):
+        return None
+    try:
+        outcome = job.run(db, today)
+        status = "done"
+    except Exception as error:  # a failed job is recorded and retried, never fatal
+        log.exception("job %s failed for period %s", job.id, period)
+        outcome, status = {"error": type(error).__name__}, "failed"
+    db.table("job_runs").update(
+        (job.id, period),
+        {"status": status, "finished_at": _stamp(datetime.now(timezone.utc)),
+         "outcome": _json(outcome)},
+    )
+    log.info("job=%s period=%s status=%s", job.id, period, status)
+    return status
+
+
+def _json(outcome: dict) -> str:
+    return json.dumps(outcome, sort_keys=True, default=str)
+
+
+def recent_runs(db, limit: int = 50) -> list[dict]:
+    """The latest job runs, newest first."""
+    return list(db.table("job_runs").rows_where(order_by="started_at desc", limit=limit))

@@ -1,0 +1,6 @@
+"""Public pages: home, data register (and later the transparency report)."""
+from flask import Blueprint
+
+bp = Blueprint("public", __name__)
+
+from . import views  # noqa: E402,F401  (registers the routes on bp)

@@ -1,0 +1,55 @@
+"""The public data register (GDPR art. 30), generated from the inventory and the settings."""
+from .. import inventory, settings
+
+
+def _text(value) -> str:
+    return str(value)
+
+
+def data_register(db) -> dict:
+    """Everything the register says, as plain data in the current language."""
+    association = settings.association(db)
+    tables = [_table(table) for table in inventory.TABLES]
+    personal_tables = [t for t in inventory.TABLES if any(c.personal for c in t.columns)]
+    return {
+        "controller": {
+            "name": association["name"],
+            "postal_address": association["postal_address"],
+            "contact_email": association["contact_email"],
+        },
+        "purposes": [_text(t.purpose) for t in personal_tables],
+        "categories_of_people": sorted(
+            {_text(inventory.PEOPLE[t.people]) for t in personal_tables}
+        ),
+        "categories_of_data": [
+            {"table": t.name, "columns": [c.name for c in t.columns if c.personal],
+             "sensitive": any(c.sensitive for c in t.columns)}
+            for t in personal_tables
+        ],
+        "recipients": [_text(r) for r in inventory.RECIPIENTS],
+        "transfers_outside_eu": _text(inventory.TRANSFERS_OUTSIDE_EU),
+        "security_measures": [_text(m) for m in inventory.SECURITY_MEASURES],
+        "tables": tables,
+    }
+
+
+def _table(table: inventory.Table) -> dict:
+    return {
+        "name": table.name,
+        "purpose": _text(table.purpose),
+        "legal_basis": {"code": table.legal_basis,
+                        "text": _text(inventory.LEGAL_BASES[table.legal_basis])},
+        "people": _text(inventory.PEOPLE[table.people]),
+        "columns": [
+            {
+                "name": column.name,
+                "purpose": _text(column.purpose),
+                "personal": column.personal,
+                "sensitive": column.sensitive,
+                "retention": table.retention_of(column).as_json(),
+                "readers": [{"code": r, "text": _text(inventory.ROLES[r])}
+                            for r in table.readers_of(column)],
+            }
+            for column in table.columns
+        ],
+    }

@@ -1,0 +1,37 @@
+"""Views of the public pages: parse, call, render."""
+from flask import jsonify, render_template
+
+from ..db import get_db
+from ..security import public
+from . import bp
+from .register import data_register
+
+
+@bp.get("/")
+@public
+def home():
+    """Home: the association, then its latest communiqués, actions and campaigns."""
+    return render_template("public/home.html")
+
+
+@bp.get("/donnees")
+@public
+def register():
+    """The data register, readable."""
+    return render_template("public/register.html", register=data_register(get_db()))
+
+
+@bp.get("/donnees.json")
+@public
+def register_json():
+    """The data register, as JSON."""
+    return jsonify(data_register(get_db()))
+
+
+def register_bench_routes(app) -> None:
+    """A hello-world route, the baseline that benchmarks compare our pages with."""
+
+    @app.get("/_bench/hello")
+    @public
+    def bench_hello():
+        return "Hello, world!"

@@ -1,0 +1,111 @@
+"""The APScheduler scheduler built from ``jobs.JOBS``.
+
+Production runs ``flask --app app run-scheduler`` as its own process. ``make run`` embeds it
+in the web server instead: every gunicorn worker tries a file lock in ``instance/`` and only
+its holder runs the scheduler; if that worker dies the lock is freed and another takes over.
+Either way the claim table makes each ``(job, period)`` run once.
+"""
+import fcntl
+import logging
+import os
+import threading
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import click
+from flask.cli import with_appcontext
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.blocking import BlockingScheduler
+from flask import current_app
+
+from . import jobs
+from .db import connect
+
+log = logging.getLogger("amicale.scheduler")
+
+LOCK_RETRY_SECONDS = 15
+
+
+def run_due(app, job: jobs.Job) -> str | None:
+    """Run ``job`` for the current period unless another process already has."""
+    now = datetime.now(timezone.utc)
+    tz = app.config["TIMEZONE"]
+    period = jobs.period_of(now, app.config["JOB_PERIOD_SECONDS"], tz)
+    today = now.astimezone(ZoneInfo(tz)).date()
+    db = connect(app.config["DATABASE"])
+    try:
+        return jobs.run_once(db, job, period, today, now)
+    finally:
+        db.close()
+
+
+def check_seconds(app) -> float:
+    """How often each job checks whether its period is due."""
+    period = app.config["JOB_PERIOD_SECONDS"]
+    if period:
+        return max(period / 5, 0.2)
+    return app.config["JOB_CHECK_SECONDS"]
+
+
+def build(app, scheduler_class=BackgroundScheduler):
+    """A scheduler with every declared job, checked now and then every few minutes."""
+    scheduler = scheduler_class(timezone=app.config["TIMEZONE"])
+    for job in jobs.JOBS:
+        scheduler.add_job(
+            run_due, "interval", seconds=check_seconds(app), args=[app, job], id=job.id,
+            next_run_time=datetime.now(timezone.utc), max_instances=1, coalesce=True,
+        )
+    return scheduler
+
+
+def try_lock(app, blocking: bool = False):
+    """Take the scheduler's file lock; return the open lock file, or None if it is held."""
+    path = os.path.join(app.instance_path, "scheduler.lock")
+    os.makedirs(app.instance_path, exist_ok=True)
+    handle = open(path, "a")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+    except BlockingIOError:
+        handle.close()
+        return None
+    return handle
+
+
+def start_embedded(app) -> threading.Thread | None:
+    """In a web worker: start the scheduler here once this process holds the lock."""
+    if app.config["SCHEDULER"] != "embedded":
+        return None
+
+    def wait_for_lock():
+        while (lock := try_lock(app)) is None:
+            threading.Event().wait(LOCK_RETRY_SECONDS)
+        app.extensions["amicale_scheduler_lock"] = lock
+        build(app).start()
+        log.info("embedded scheduler started in process %s", os.getpid())
+
+    thread = threading.Thread(target=wait_for_lock, name="amicale-scheduler", daemon=True)
+    thread.start()
+    return thread
+
+
+@click.command("run-scheduler")
+@with_appcontext
+def run_scheduler_command():
+    """Run the scheduler in this process (production: beside gunicorn, not inside it)."""
+    app = current_app._get_current_object()
+    lock = try_lock(app)
+    if lock is None:
+        click.echo("another scheduler holds the lock; waiting to take over")
+        lock = try_lock(app, blocking=True)
+    click.echo(f"scheduler running {len(jobs.JOBS)} job(s); stop with Ctrl-C")
+    try:
+        build(app, BlockingScheduler).start()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        lock.close()
+
+
+def init_app(app) -> None:
+    """Register the ``run-scheduler`` command."""
+    app.cli.add_command(run_scheduler_command)

@@ -1,0 +1,74 @@
+"""Safe by default: security headers, CSRF, cookies that are Secure over HTTPS, cache rules."""
+from flask import request
+from flask.sessions import SecureCookieSessionInterface
+from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+csrf = CSRFProtect()
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'; form-action 'self'"
+)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": PERMISSIONS_POLICY,
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+HSTS = "max-age=31536000; includeSubDomains"
+
+
+def public(view):
+    """Mark a view as public: its pages may be cached by browsers and reverse proxies."""
+    view.amicale_public = True
+    return view
+
+
+def is_public_request(app) -> bool:
+    """Whether the current request was served by a view marked ``@public``."""
+    if request.endpoint == "static":
+        return True
+    view = app.view_functions.get(request.endpoint) if request.endpoint else None
+    return bool(getattr(view, "amicale_public", False))
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """The session cookie is Secure whenever the request came over HTTPS."""
+
+    def get_cookie_secure(self, app) -> bool:
+        """Secure when configured so, or when this request is HTTPS."""
+        return bool(app.config["SESSION_COOKIE_SECURE"] or request.is_secure)
+
+
+def init_app(app) -> None:
+    """Install CSRF protection, the session interface and the response headers.
+
+    Call it before any other ``after_request`` hook is registered: hooks run in reverse
+    order, so the headers are decided last, once every cookie has been set.
+    """
+    csrf.init_app(app)
+    app.session_interface = SessionInterface()
+    if app.config["BEHIND_PROXY"]:
+        # Trust one reverse proxy for the scheme and client address (HTTPS, rate limits).
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1)
+
+    @app.after_request
+    def add_security_headers(response):
+        for name, value in HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.is_secure:
+            response.headers["Strict-Transport-Security"] = HSTS
+        if response.status_code < 400 and is_public_request(app):
+            # A shared cache must never keep a response that sets someone's cookie.
+            scope = "private" if "Set-Cookie" in response.headers else "public"
+            response.headers.setdefault(
+                "Cache-Control", f"{scope}, max-age={app.config['PUBLIC_CACHE_SECONDS']}"
+            )
+            response.vary.add("Cookie")
+        else:
+            response.headers["Cache-Control"] = "no-store"
+        return response
