@@ -43,10 +43,10 @@ $(CATALOGUE).mo: $(CATALOGUE).po $(VENV)/.installed
 
 # After changing texts: extract them, then translate the new French entries in the .po file.
 extract-messages: install
-	$(BIN)/pybabel extract -F association/translations/babel.cfg -k _l --no-location \
+	$(BIN)/pybabel extract -F association/translations/babel.cfg -k _l --no-location --no-wrap \
 		--omit-header -o association/translations/messages.pot .
 	$(BIN)/pybabel update -i association/translations/messages.pot -d association/translations \
-		--no-fuzzy-matching --omit-header
+		--no-fuzzy-matching --omit-header --no-wrap
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 chromium:

@@ -1,0 +1,88 @@
+"""Benchmarks: our pages against a hello-world route of the same app, in the same run.
+
+The machines are shared and noisy, so the figure that matters is the ratio page/baseline,
+measured back to back; absolute requests per second are printed for context only.
+Run with ``make bench`` (it installs wrk when missing).
+"""
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DURATION = os.environ.get("BENCH_DURATION", "5s")
+PAGES = [("baseline (hello world)", "/_bench/hello"), ("home page", "/"),
+         ("data register", "/donnees"), ("data register JSON", "/donnees.json")]
+
+
+def prepare_instance(path: Path) -> None:
+    """A fresh instance with the schema and the demo content."""
+    from association import create_app, demo
+    from association.db import connect, migrate
+
+    app = create_app({"INSTANCE_PATH": str(path)})
+    db = connect(app.config["DATABASE"])
+    migrate(db)
+    demo.load(db)
+    db.close()
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def requests_per_second(url: str) -> float:
+    """Run wrk against ``url`` and return its requests per second."""
+    out = subprocess.run(["wrk", "-t2", "-c10", f"-d{DURATION}", url],
+                         capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+
+
+def main() -> int:
+    """Serve the app with gunicorn, measure each page, print the ratios."""
+    if not shutil.which("wrk"):
+        print("wrk is missing: run `make bench`, which installs it", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as tmp:
+        instance = Path(tmp) / "instance"
+        prepare_instance(instance)
+        port = free_port()
+        env = {**os.environ, "AMICALE_INSTANCE_PATH": str(instance),
+               "AMICALE_BENCH_ROUTES": "1", "AMICALE_SCHEDULER": "off"}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "app:app"],
+            cwd=ROOT, env=env, stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(base + "/_bench/hello", timeout=1).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            results = [(name, requests_per_second(base + path)) for name, path in PAGES]
+        finally:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=15)
+    baseline = results[0][1]
+    print(f"{'page':<26}{'requests/s':>12}{'ratio to baseline':>20}")
+    for name, rate in results:
+        print(f"{name:<26}{rate:>12.0f}{rate / baseline:>20.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

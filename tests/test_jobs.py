@@ -1,0 +1,105 @@
+"""Scheduled jobs: exactly-once claims, retries of failed runs, the housekeeping job."""
+import threading
+from datetime import date, datetime, timezone
+
+from association import jobs
+from association.db import connect
+from association.scheduler import run_due
+
+NOW = datetime(2026, 11, 28, 22, 30, tzinfo=timezone.utc)
+TODAY = date(2026, 11, 28)
+
+
+def counting_job(calls, fail=False):
+    """A job that records each execution (and fails if asked)."""
+    def run(db, today):
+        calls.append(today)
+        if fail:
+            raise RuntimeError("boom")
+        return {"count": len(calls)}
+    return jobs.Job("counting", run, "test job")
+
+
+def test_a_period_runs_once(db):
+    """Claiming the same (job, period) twice runs the job once."""
+    calls = []
+    job = counting_job(calls)
+    assert jobs.run_once(db, job, "2026-11-28", TODAY, NOW) == "done"
+    assert jobs.run_once(db, job, "2026-11-28", TODAY, NOW) is None
+    assert jobs.run_once(db, job, "2026-11-29", TODAY, NOW) == "done"
+    assert len(calls) == 2
+    run = db.table("job_runs").get(("counting", "2026-11-28"))
+    assert run["status"] == "done" and run["outcome"] == '{"count": 1}'
+
+
+def test_concurrent_claims_run_once(app):
+    """Eight connections racing for one period: exactly one runs the job."""
+    calls = []
+    job = counting_job(calls)
+    barrier = threading.Barrier(8)
+    results = []
+
+    def contend():
+        db = connect(app.config["DATABASE"])
+        barrier.wait()
+        results.append(jobs.run_once(db, job, "2026-11-28", TODAY, NOW))
+        db.close()
+
+    threads = [threading.Thread(target=contend) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(calls) == 1
+    assert results.count("done") == 1 and results.count(None) == 7
+
+
+def test_failed_run_is_retried_then_given_up(db, caplog):
+    """A failing job is recorded as failed, retried, and given up after three attempts."""
+    calls = []
+    job = counting_job(calls, fail=True)
+    for _ in range(5):
+        jobs.run_once(db, job, "2026-11-28", TODAY, NOW)
+    assert len(calls) == jobs.MAX_ATTEMPTS
+    run = db.table("job_runs").get(("counting", "2026-11-28"))
+    assert run["status"] == "failed" and run["attempts"] == jobs.MAX_ATTEMPTS
+    assert run["outcome"] == '{"error": "RuntimeError"}'
+
+
+def test_period_is_the_local_day():
+    """The daily period is the date in Paris, not in UTC."""
+    late = datetime(2026, 11, 28, 23, 30, tzinfo=timezone.utc)  # 00:30 in Paris
+    assert jobs.period_of(late, None, "Europe/Paris") == "2026-11-29"
+    assert jobs.period_of(NOW, None, "Europe/Paris") == "2026-11-28"
+
+
+def test_short_test_periods():
+    """With a period in seconds, instants in the same slot share a period."""
+    start = datetime(2026, 1, 1, 0, 0, 10, tzinfo=timezone.utc)
+    assert jobs.period_of(start, 5, "UTC") == "2026-01-01T00:00:10Z"
+    assert jobs.period_of(start.replace(second=14), 5, "UTC") == "2026-01-01T00:00:10Z"
+    assert jobs.period_of(start.replace(second=15), 5, "UTC") == "2026-01-01T00:00:15Z"
+
+
+def test_housekeeping_checkpoints_the_wal(db, app):
+    """Housekeeping folds the WAL back: the -wal file is empty afterwards."""
+    import os
+
+    db.table("buildings").insert({"name": "Bâtiment test"})
+    outcome = jobs.housekeeping(db, TODAY)
+    assert outcome["busy"] == 0
+    assert os.path.getsize(app.config["DATABASE"] + "-wal") == 0
+
+
+def test_run_due_runs_every_declared_job_once_a_day(app, db):
+    """run_due, as the scheduler calls it, records each job for today's period once."""
+    for job in jobs.JOBS:
+        assert run_due(app, job) == "done"
+        assert run_due(app, job) is None
+    assert db.table("job_runs").count == len(jobs.JOBS)
+
+
+def test_job_ids_are_unique():
+    """Job ids are stable keys: no two jobs share one."""
+    ids = [job.id for job in jobs.JOBS]
+    assert len(ids) == len(set(ids))

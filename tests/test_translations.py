@@ -1,0 +1,55 @@
+"""French first: every text of the interface has a French translation, kept up to date."""
+from pathlib import Path
+
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "association" / "translations"
+KEYWORDS = {"_": None, "_l": None, "gettext": None, "lazy_gettext": None,
+            "ngettext": (1, 2), "lazy_ngettext": (1, 2)}
+
+
+def source_messages() -> set[str]:
+    """Every message id written in the code and templates today."""
+    with open(TRANSLATIONS / "babel.cfg") as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+        str(ROOT), method_map, options_map, keywords=KEYWORDS
+    ):
+        found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def french_catalogue():
+    """The French catalogue as Babel reads it."""
+    with open(TRANSLATIONS / "fr" / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        return read_po(handle, locale="fr")
+
+
+def test_every_message_has_a_french_translation():
+    """No text in the code is missing from the French catalogue or left untranslated."""
+    catalogue = french_catalogue()
+    translated = {
+        (m.id if isinstance(m.id, str) else m.id[0])
+        for m in catalogue if m.id and m.string and "fuzzy" not in m.flags
+    }
+    missing = sorted(source_messages() - translated)
+    assert missing == [], "run `make extract-messages` and translate: " + repr(missing[:10])
+
+
+def test_placeholders_survive_translation():
+    """Each translation keeps the %(name)s placeholders of its original."""
+    import re
+
+    for message in french_catalogue():
+        if message.id and message.string and isinstance(message.id, str):
+            names = set(re.findall(r"%\((\w+)\)s", message.id))
+            assert names == set(re.findall(r"%\((\w+)\)s", message.string)), message.id
+
+
+def test_catalogue_is_not_fuzzy():
+    """A catalogue marked fuzzy is skipped by `pybabel compile`: the site would be English."""
+    assert not french_catalogue().fuzzy
