@@ -31,7 +31,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings_config.check(app.config)
     _configure_logging(app)
 
-    from . import db, demo, errors, i18n, scheduler, security, settings
+    from . import auth, db, demo, errors, i18n, scheduler, security, settings
+    from .volunteers import commands as volunteer_commands
 
     security.init_app(app)  # first: its after_request hook must run last
     db.init_app(app)
@@ -40,10 +41,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings.init_app(app)
     demo.init_app(app)
     scheduler.init_app(app)
+    auth.init_app(app)
+    volunteer_commands.init_app(app)
 
     from .public import bp as public_bp
+    from .volunteers import admin as _admin_routes  # noqa: F401  (adds its routes to the bp)
+    from .volunteers.views import bp as volunteers_bp
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(volunteers_bp)
     if app.config["BENCH_ROUTES"]:
         from .public.views import register_bench_routes
 

@@ -57,6 +57,13 @@ def demo_command(if_empty):
         return
     if load(db):
         click.echo("demo content loaded")
+        from .volunteers.commands import create_demo_volunteers
+
+        links = create_demo_volunteers(db)
+        if links:
+            click.echo("Demo volunteer accounts (each link works once, for 72 hours):")
+        for login, link in links:
+            click.echo(f"  {login}: {link}")
     else:
         click.echo("demo content already present")
 

@@ -1,6 +1,8 @@
 """French first, English second: Flask-Babel, ``?lang=fr|en`` remembered in a cookie."""
 from flask import current_app, request, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, format_datetime, get_locale
+
+from . import clock
 
 LANG_COOKIE = "lang"
 LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -39,9 +41,15 @@ def url_in_language(code: str) -> str:
     return "?lang=" + code
 
 
+def moment(stamp: str) -> str:
+    """A stored UTC moment, shown in the association's time zone and the page's language."""
+    return format_datetime(clock.parse(stamp), "short")
+
+
 def init_app(app) -> None:
     """Set up Babel, the language cookie and the template helpers."""
     babel.init_app(app, locale_selector=choose_locale)  # catalogues in association/translations
     app.after_request(remember_language)
     app.jinja_env.globals["url_in_language"] = url_in_language
     app.jinja_env.globals["get_locale"] = get_locale
+    app.jinja_env.filters["moment"] = moment

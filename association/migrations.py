@@ -63,3 +63,71 @@ def m001_foundation(db):
         defaults={"attempts": 1},
     )
     db.table("job_runs").create_index(["started_at"])
+
+
+@migrations()
+def m002_volunteers(db):
+    """Volunteer accounts, building scopes, invitations, second factor, sessions,
+    throttling and the audit log."""
+    db.executescript("""
+    create table volunteers (
+        id integer primary key,
+        login text not null unique collate nocase,
+        password_hash text,
+        role text not null check (role in ('admin', 'editor', 'volunteer')),
+        totp_secret text,
+        totp_last_step integer not null default 0,
+        disabled integer not null default 0,
+        created_at text not null,
+        last_login_at text,
+        is_demo integer not null default 0
+    );
+    create table volunteer_buildings (
+        volunteer_id integer not null references volunteers(id) on delete cascade,
+        building_id integer not null references buildings(id) on delete cascade,
+        primary key (volunteer_id, building_id)
+    );
+    create table invitations (
+        token_hash text primary key,
+        volunteer_id integer not null references volunteers(id) on delete cascade,
+        created_by integer references volunteers(id) on delete set null,
+        created_at text not null,
+        expires_at text not null,
+        used_at text,
+        totp_secret text
+    );
+    create index invitations_volunteer on invitations(volunteer_id);
+    create table recovery_codes (
+        volunteer_id integer not null references volunteers(id) on delete cascade,
+        code_hash text not null,
+        used_at text,
+        primary key (volunteer_id, code_hash)
+    );
+    create table volunteer_sessions (
+        id_hash text primary key,
+        volunteer_id integer not null references volunteers(id) on delete cascade,
+        created_at text not null,
+        last_seen_at text not null
+    );
+    create index volunteer_sessions_volunteer on volunteer_sessions(volunteer_id);
+    create table throttle_events (
+        id integer primary key,
+        scope text not null,
+        subject_hash text not null,
+        at text not null
+    );
+    create index throttle_events_lookup on throttle_events(scope, subject_hash, at);
+    create table audit_log (
+        id integer primary key,
+        at text not null,
+        volunteer_id integer,
+        volunteer_login text,
+        action text not null,
+        object_type text not null,
+        object_id text,
+        member_id integer
+    );
+    create index audit_log_at on audit_log(at);
+    create index audit_log_member on audit_log(member_id, at);
+    create index audit_log_volunteer on audit_log(volunteer_id, at);
+    """)

@@ -36,6 +36,52 @@ def buildings(db) -> list[dict]:
     ))
 
 
+def building(db, building_id: int) -> dict | None:
+    """One building with its landlord's name, or None."""
+    rows = list(db.query(
+        "select buildings.*, landlords.name as landlord_name from buildings "
+        "left join landlords on landlords.id = buildings.landlord_id where buildings.id = ?",
+        [building_id]))
+    return rows[0] if rows else None
+
+
+def landlord(db, landlord_id: int) -> dict | None:
+    """One landlord, or None."""
+    rows = list(db.query("select * from landlords where id = ?", [landlord_id]))
+    return rows[0] if rows else None
+
+
+def save_building(db, values: dict, building_id: int | None = None) -> int:
+    """Create a building, or update one; return its id."""
+    fields = {k: values.get(k) or None for k in ("name", "street_address", "landlord_id")}
+    if building_id is None:
+        return db.table("buildings").insert(fields).last_pk
+    db.table("buildings").update(building_id, fields)
+    return building_id
+
+
+def save_landlord(db, values: dict, landlord_id: int | None = None) -> int:
+    """Create a landlord, or update one; return its id."""
+    fields = {k: (values.get(k) or "").strip() or None
+              for k in ("name", "postal_address", "dpo_email", "siren")}
+    if landlord_id is None:
+        return db.table("landlords").insert(fields).last_pk
+    db.table("landlords").update(landlord_id, fields)
+    return landlord_id
+
+
+def valid_siren(siren: str) -> bool:
+    """A SIREN is nine digits whose Luhn checksum is right."""
+    digits = siren.replace(" ", "")
+    if len(digits) != 9 or not digits.isdigit():
+        return False
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if index % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
 def init_app(app) -> None:
     """Give every template the association's settings."""
     import sqlite3

@@ -1,6 +1,9 @@
 """Fixtures: a real app on a temporary instance, its client and CLI runner, and a real browser."""
 import os
+import re
 import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from werkzeug.serving import make_server
@@ -36,10 +39,32 @@ def make_app(instance_path, **config):
     return app
 
 
+class Clock:
+    """A clock the test moves by hand (sessions, throttling, one-time codes)."""
+
+    def __init__(self, start: datetime | None = None):
+        self.moment = start or datetime.now(timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+    def advance(self, **delta) -> None:
+        """Move the clock forward."""
+        self.moment += timedelta(**delta)
+
+
 @pytest.fixture
 def app(tmp_path):
-    """A fresh application with an empty, migrated database."""
-    return make_app(tmp_path / "instance")
+    """A fresh application with an empty, migrated database and a controlled clock."""
+    app = make_app(tmp_path / "instance")
+    app.config["CLOCK"] = Clock()
+    return app
+
+
+@pytest.fixture
+def clock(app):
+    """The app's controlled clock."""
+    return app.config["CLOCK"]
 
 
 @pytest.fixture
@@ -123,3 +148,91 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
         for v in result.response["violations"]
         if v["impact"] in impacts
     ]
+
+
+# --- volunteers ------------------------------------------------------------------------
+
+STRONG_PASSWORD = "quatre chats bleus dansent sous la pluie"
+
+
+def csrf_token(client, url: str) -> str:
+    """The CSRF token of the form on the page at ``url``."""
+    page = client.get(url).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or re.search(
+        r'name="csrf_token" value="([^"]+)"', page)
+    assert match, f"no form on {url}"
+    return match[1]
+
+
+@dataclass
+class Account:
+    """A volunteer account made through the invitation path, with what it needs to sign in."""
+
+    id: int
+    login: str
+    password: str
+    secret: str
+
+
+class Volunteers:
+    """Makes volunteer accounts the way people do (invitation, enrolment) and signs them in."""
+
+    def __init__(self, app):
+        self.app = app
+        self.clock = app.config["CLOCK"]
+
+    def invite(self, login, role="volunteer", buildings=()):
+        """Create an account and return (id, invitation token)."""
+        from association.volunteers import accounts
+
+        db = connect(self.app.config["DATABASE"])
+        with self.app.app_context():
+            result = accounts.create(db, login, role, list(buildings))
+        db.close()
+        return result
+
+    def code(self, secret: str) -> str:
+        """The authenticator app's code, half a minute later (each code is accepted once)."""
+        import pyotp
+
+        self.clock.advance(seconds=30)
+        return pyotp.TOTP(secret).at(self.clock())
+
+    def enrol(self, client, token, password=STRONG_PASSWORD):
+        """Open the invitation, read the key shown, choose the password, confirm a code."""
+        url = f"/benevoles/invitation/{token}"
+        page = client.get(url).get_data(as_text=True)
+        secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)[1].replace(" ", "")
+        token_value = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+        response = client.post(url, data={"csrf_token": token_value, "password": password,
+                                          "confirm": password, "code": self.code(secret)})
+        assert response.status_code == 200, response.get_data(as_text=True)[:2000]
+        return secret, response
+
+    def create(self, login, role="volunteer", buildings=(), password=STRONG_PASSWORD):
+        """An active account, ready to sign in."""
+        volunteer_id, token = self.invite(login, role, buildings)
+        secret, _ = self.enrol(self.app.test_client(), token, password)
+        return Account(volunteer_id, login, password, secret)
+
+    def login(self, client, account, password=None, code=None):
+        """Sign in through the login form; return the response."""
+        token = csrf_token(client, "/benevoles/connexion")
+        return client.post("/benevoles/connexion", data={
+            "csrf_token": token, "login": account.login,
+            "password": password or account.password,
+            "code": code or self.code(account.secret)})
+
+
+@pytest.fixture
+def volunteers(app):
+    """The helper that makes and signs in volunteer accounts."""
+    return Volunteers(app)
+
+
+def add_building(app, name, landlord=None):
+    """A building row; return its id."""
+    db = connect(app.config["DATABASE"])
+    building_id = db.table("buildings").insert({"name": name}).last_pk
+    db.close()
+    return building_id

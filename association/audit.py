@@ -1,0 +1,56 @@
+"""The audit log: who (volunteer) did what to which record, and when. Append-only.
+
+It never holds text, keys or passwords: only the kind of action, the kind and id of the
+record, and the member the record belongs to, so members can see who read their records.
+"""
+from . import clock
+
+ACTIONS = ("read", "create", "update", "delete", "reveal", "export",
+           "login", "logout", "invite", "disable", "enable", "reset_second_factor",
+           "end_sessions")
+PAGE_SIZE = 50
+
+
+def record(db, volunteer, action: str, object_type: str, object_id=None,
+           member_id: int | None = None) -> None:
+    """Append one entry; ``volunteer`` is a row or user with ``id`` and ``login`` (or None)."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    db.table("audit_log").insert({
+        "at": clock.stamp(),
+        "volunteer_id": getattr(volunteer, "id", None) if volunteer else None,
+        "volunteer_login": getattr(volunteer, "login", None) if volunteer else None,
+        "action": action,
+        "object_type": object_type,
+        "object_id": None if object_id is None else str(object_id),
+        "member_id": member_id,
+    })
+
+
+def entries(db, volunteer_id=None, action=None, object_type=None, since=None, until=None,
+            page: int = 1) -> tuple[list[dict], bool]:
+    """A page of entries, newest first, filtered; and whether an older page exists."""
+    where, params = [], []
+    for column, value in (("volunteer_id", volunteer_id), ("action", action),
+                          ("object_type", object_type)):
+        if value not in (None, ""):
+            where.append(f"{column} = ?")
+            params.append(value)
+    if since:
+        where.append("at >= ?")
+        params.append(since)
+    if until:
+        where.append("at < ?")
+        params.append(until)
+    sql = "select * from audit_log"
+    if where:
+        sql += " where " + " and ".join(where)
+    sql += " order by at desc, id desc limit ? offset ?"
+    rows = list(db.query(sql, params + [PAGE_SIZE + 1, (page - 1) * PAGE_SIZE]))
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def object_types(db) -> list[str]:
+    """The kinds of record that appear in the log, for the filter."""
+    return [row["object_type"] for row in
+            db.query("select distinct object_type from audit_log order by object_type")]

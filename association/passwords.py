@@ -1,0 +1,59 @@
+"""Volunteer passwords: the length and strength rules, and argon2id hashing."""
+from functools import lru_cache
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from zxcvbn import matching, zxcvbn
+
+MIN_LENGTH = 12
+MAX_LENGTH = 256
+MIN_SCORE = 3  # zxcvbn: 3 = "safely unguessable", about 10^8 guesses or more
+WORDS_FILE = Path(__file__).parent / "data" / "french_words.txt"
+# zxcvbn only reads the start of a long password; past this it adds nothing and costs time.
+SCORED_PREFIX = 100
+
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+# Verified against when the login is unknown, so both answers take the same time.
+_DUMMY_HASH = _hasher.hash("not a real password, only for equal timing")
+
+
+@lru_cache(maxsize=1)
+def _load_french_words() -> None:
+    words = [line.strip() for line in WORDS_FILE.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    matching.add_frequency_lists({"french": words})
+
+
+def weakness(password: str, context: tuple[str, ...] = ()) -> str | None:
+    """Why the password is refused ("too_short", "too_long", "guessable"), or None if fine.
+
+    ``context`` holds words an attacker would try first: the login, the association's name.
+    """
+    if len(password) < MIN_LENGTH:
+        return "too_short"
+    if len(password) > MAX_LENGTH:
+        return "too_long"
+    _load_french_words()
+    inputs = [word.lower() for word in context if word] + ["amicale", "locataire", "benevole"]
+    if zxcvbn(password[:SCORED_PREFIX], user_inputs=inputs)["score"] < MIN_SCORE:
+        return "guessable"
+    return None
+
+
+def hash_password(password: str) -> str:
+    """The argon2id hash to store."""
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str | None, password: str) -> bool:
+    """Whether ``password`` matches; takes as long when there is no account or no hash."""
+    try:
+        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    """Whether the hash was made with weaker parameters than today's."""
+    return _hasher.check_needs_rehash(stored_hash)

@@ -1,0 +1,215 @@
+"""Volunteer accounts: invitation, enrolment, roles and building scopes, disabling."""
+from datetime import timedelta
+
+from .. import clock
+from ..crypto import decrypt, encrypt, keyed_hash, new_token
+from ..passwords import hash_password
+from . import second_factor
+
+ROLES = ("admin", "editor", "volunteer")
+INVITATION_LIFETIME = timedelta(hours=72)
+
+
+class AccountError(Exception):
+    """A refused account operation; ``code`` says why (for the message)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
+
+
+def get(db, volunteer_id: int) -> dict | None:
+    """The account with this id, or None."""
+    rows = list(db.query("select * from volunteers where id = ?", [volunteer_id]))
+    return rows[0] if rows else None
+
+
+def by_login(db, login: str) -> dict | None:
+    """The account with this login (case does not matter), or None."""
+    rows = list(db.query("select * from volunteers where login = ?", [login.strip()]))
+    return rows[0] if rows else None
+
+
+def all_accounts(db) -> list[dict]:
+    """Every account with its buildings' names, by login."""
+    rows = list(db.query(
+        "select v.*, group_concat(b.name, ', ') as building_names from volunteers v "
+        "left join volunteer_buildings vb on vb.volunteer_id = v.id "
+        "left join buildings b on b.id = vb.building_id group by v.id order by v.login"
+    ))
+    return rows
+
+
+def building_ids(db, volunteer: dict) -> set[int]:
+    """The buildings a volunteer may handle: all of them for an admin."""
+    if volunteer["role"] == "admin":
+        return {row["id"] for row in db.query("select id from buildings")}
+    return {row["building_id"] for row in db.query(
+        "select building_id from volunteer_buildings where volunteer_id = ?", [volunteer["id"]])}
+
+
+def create(db, login: str, role: str, buildings: list[int], created_by: int | None = None,
+           is_demo: bool = False) -> tuple[int, str]:
+    """Create an account without password and return its id and an invitation token."""
+    login = login.strip()
+    if role not in ROLES:
+        raise AccountError("bad_role")
+    if by_login(db, login):
+        raise AccountError("login_taken")
+    with db.atomic():
+        volunteer_id = db.table("volunteers").insert({
+            "login": login, "role": role, "created_at": clock.stamp(), "is_demo": int(is_demo),
+        }).last_pk
+        set_scope(db, volunteer_id, buildings)
+        token = invite(db, volunteer_id, created_by)
+    return volunteer_id, token
+
+
+def set_scope(db, volunteer_id: int, buildings: list[int]) -> None:
+    """Replace the volunteer's buildings."""
+    with db.atomic():
+        db.execute("delete from volunteer_buildings where volunteer_id = ?", [volunteer_id])
+        db.table("volunteer_buildings").insert_all(
+            {"volunteer_id": volunteer_id, "building_id": b} for b in sorted(set(buildings)))
+
+
+def set_role(db, volunteer_id: int, role: str) -> None:
+    """Change the volunteer's role."""
+    if role not in ROLES:
+        raise AccountError("bad_role")
+    db.table("volunteers").update(volunteer_id, {"role": role})
+
+
+def invite(db, volunteer_id: int, created_by: int | None = None) -> str:
+    """A new single-use invitation link token (earlier unused ones stop working)."""
+    token = new_token()
+    now = clock.now()
+    with db.atomic():
+        db.execute("delete from invitations where volunteer_id = ? and used_at is null",
+                   [volunteer_id])
+        db.table("invitations").insert({
+            "token_hash": keyed_hash("invitation", token), "volunteer_id": volunteer_id,
+            "created_by": created_by, "created_at": clock.stamp(now),
+            "expires_at": clock.stamp(now + INVITATION_LIFETIME),
+        })
+    return token
+
+
+def open_invitation(db, token: str) -> dict:
+    """The invitation for this token; raises AccountError unknown / used / expired."""
+    rows = list(db.query("select * from invitations where token_hash = ?",
+                         [keyed_hash("invitation", token)]))
+    if not rows:
+        raise AccountError("invitation_unknown")
+    invitation = rows[0]
+    if invitation["used_at"]:
+        raise AccountError("invitation_used")
+    if clock.parse(invitation["expires_at"]) <= clock.now():
+        raise AccountError("invitation_expired")
+    return invitation
+
+
+def enrolment_secret(db, invitation: dict) -> str:
+    """The TOTP secret being enrolled with this invitation (made on first view, kept encrypted)."""
+    if invitation["totp_secret"]:
+        return decrypt(invitation["totp_secret"])
+    secret = second_factor.new_secret()
+    db.table("invitations").update(invitation["token_hash"], {"totp_secret": encrypt(secret)})
+    return secret
+
+
+def accept_invitation(db, token: str, password: str, code: str) -> tuple[dict, list[str]]:
+    """Set the password and second factor in one go; return the account and recovery codes."""
+    invitation = open_invitation(db, token)
+    secret = enrolment_secret(db, invitation)
+    step = second_factor.accepted_step(secret, code, 0, clock.now())
+    if not isinstance(step, int):
+        raise AccountError("code_wrong")
+    codes = second_factor.new_recovery_codes()
+    with db.atomic():
+        db.table("volunteers").update(invitation["volunteer_id"], {
+            "password_hash": hash_password(password), "totp_secret": encrypt(secret),
+            "totp_last_step": step,
+        })
+        replace_recovery_codes(db, invitation["volunteer_id"], codes)
+        db.table("invitations").update(invitation["token_hash"],
+                                       {"used_at": clock.stamp(), "totp_secret": None})
+        end_sessions(db, invitation["volunteer_id"])
+    return get(db, invitation["volunteer_id"]), codes
+
+
+def replace_recovery_codes(db, volunteer_id: int, codes: list[str]) -> None:
+    """Store new recovery codes (hashed), dropping the old ones."""
+    db.execute("delete from recovery_codes where volunteer_id = ?", [volunteer_id])
+    db.table("recovery_codes").insert_all(
+        {"volunteer_id": volunteer_id, "code_hash": second_factor.recovery_hash(c)}
+        for c in codes)
+
+
+def use_recovery_code(db, volunteer_id: int, code: str) -> bool:
+    """Spend a recovery code; true if it was valid and unused."""
+    result = db.execute(
+        "update recovery_codes set used_at = ? where volunteer_id = ? and code_hash = ? "
+        "and used_at is null",
+        [clock.stamp(), volunteer_id, second_factor.recovery_hash(code)])
+    return result.rowcount == 1
+
+
+def unused_recovery_codes(db, volunteer_id: int) -> int:
+    """How many recovery codes are left."""
+    return db.table("recovery_codes").count_where(
+        "volunteer_id = ? and used_at is null", [volunteer_id])
+
+
+def change_password(db, volunteer_id: int, password: str, keep_session: str | None) -> None:
+    """Set a new password and end every other session."""
+    with db.atomic():
+        db.table("volunteers").update(volunteer_id, {"password_hash": hash_password(password)})
+        end_sessions(db, volunteer_id, keep=keep_session)
+
+
+def change_second_factor(db, volunteer_id: int, secret: str, step: int) -> list[str]:
+    """Enrol a new TOTP secret (already confirmed with a code); return new recovery codes."""
+    codes = second_factor.new_recovery_codes()
+    with db.atomic():
+        db.table("volunteers").update(volunteer_id, {"totp_secret": encrypt(secret),
+                                                     "totp_last_step": step})
+        replace_recovery_codes(db, volunteer_id, codes)
+    return codes
+
+
+def reset_second_factor(db, volunteer_id: int, by: int) -> str:
+    """Admin: clear the password and second factor, end sessions, return a new invitation."""
+    with db.atomic():
+        db.table("volunteers").update(volunteer_id, {"password_hash": None, "totp_secret": None,
+                                                     "totp_last_step": 0})
+        db.execute("delete from recovery_codes where volunteer_id = ?", [volunteer_id])
+        end_sessions(db, volunteer_id)
+        return invite(db, volunteer_id, by)
+
+
+def set_disabled(db, volunteer_id: int, disabled: bool) -> None:
+    """Disable (ending every session at once) or enable an account."""
+    with db.atomic():
+        db.table("volunteers").update(volunteer_id, {"disabled": int(disabled)})
+        if disabled:
+            end_sessions(db, volunteer_id)
+
+
+def delete(db, volunteer_id: int) -> None:
+    """Delete an account with its scope, codes, sessions and invitations (the audit log keeps
+    the login name it recorded)."""
+    db.execute("delete from volunteers where id = ?", [volunteer_id])
+
+
+def end_sessions(db, volunteer_id: int, keep: str | None = None) -> int:
+    """End the volunteer's sessions (but ``keep``, a session id hash); return how many."""
+    result = db.execute(
+        "delete from volunteer_sessions where volunteer_id = ? and id_hash != ?",
+        [volunteer_id, keep or ""])
+    return result.rowcount
+
+
+def admin_count(db) -> int:
+    """How many enabled admin accounts there are."""
+    return db.table("volunteers").count_where("role = 'admin' and disabled = 0")

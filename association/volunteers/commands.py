@@ -1,0 +1,46 @@
+"""Commands: the first administrator, and demo volunteers, both through invitation links."""
+import click
+from flask import current_app, url_for
+from flask.cli import with_appcontext
+
+from ..db import get_db
+from . import accounts
+
+
+def invitation_link(token: str) -> str:
+    """The invitation link under the configured public address (AMICALE_BASE_URL)."""
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        return url_for("volunteers.invitation", token=token, _external=True)
+
+
+@click.command("create-admin")
+@click.argument("login")
+@with_appcontext
+def create_admin_command(login):
+    """Create an administrator account and print its one-time invitation link."""
+    try:
+        _, token = accounts.create(get_db(), login, "admin", [])
+    except accounts.AccountError as error:
+        raise click.ClickException(f"cannot create {login!r}: {error.code}") from None
+    click.echo(f"Administrator {login!r} created. Hand over this link (single use, 72 hours):")
+    click.echo(invitation_link(token))
+
+
+def create_demo_volunteers(db) -> list[tuple[str, str]]:
+    """Demo accounts through the invitation path: (login, link) pairs, to print once."""
+    buildings = [row["id"] for row in db.query(
+        "select id from buildings where is_demo = 1 order by id")]
+    made = []
+    for login, role, scope in (("demo-admin", "admin", []),
+                               ("demo-benevole", "volunteer", buildings[:1]),
+                               ("demo-redaction", "editor", [])):
+        if accounts.by_login(db, login):
+            continue
+        _, token = accounts.create(db, login, role, scope, is_demo=True)
+        made.append((login, invitation_link(token)))
+    return made
+
+
+def init_app(app) -> None:
+    """Register the ``create-admin`` command."""
+    app.cli.add_command(create_admin_command)

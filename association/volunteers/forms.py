@@ -1,0 +1,188 @@
+"""Forms of the volunteer area. Messages are lazy, so they follow the visitor's language."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectField,
+                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from .. import passwords, settings
+from .messages import ROLE_LABELS
+
+REQUIRED = _l("This field is required.")
+PASSWORD_MESSAGES = {
+    "too_short": _l("Use at least %(n)s characters: a short sentence is easy to remember.",
+                    n=passwords.MIN_LENGTH),
+    "too_long": _l("Use at most %(n)s characters.", n=passwords.MAX_LENGTH),
+    "guessable": _l("This password is too common or too easy to guess. Try a short sentence "
+                    "of several unrelated words."),
+}
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as checkboxes: usable by keyboard, on a phone, without JavaScript."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def strong_password(context_fields=("login",)):
+    """A validator refusing short, overlong, common or guessable passwords."""
+    def check(form, field):
+        context = tuple(str(getattr(form, name).data or "") for name in context_fields
+                        if hasattr(form, name))
+        reason = passwords.weakness(field.data or "", context + tuple(form.context_words))
+        if reason:
+            raise ValidationError(PASSWORD_MESSAGES[reason])
+    return check
+
+
+class LoginForm(FlaskForm):
+    """Sign in: login, password and one-time code."""
+
+    login = StringField(_l("Login"), validators=[DataRequired(REQUIRED), Length(max=64)],
+                        render_kw={"autocomplete": "username", "autocapitalize": "none"})
+    password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED),
+                                                         Length(max=passwords.MAX_LENGTH)],
+                             render_kw={"autocomplete": "current-password"})
+    code = StringField(_l("One-time code"), validators=[DataRequired(REQUIRED), Length(max=20)],
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
+    submit = SubmitField(_l("Sign in"))
+
+
+class EnrolForm(FlaskForm):
+    """Accept an invitation: choose a password, confirm the authenticator app with a code."""
+
+    context_words: tuple = ()
+    password = PasswordField(_l("Choose a password"),
+                             validators=[DataRequired(REQUIRED), strong_password(())],
+                             render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("The same password again"), validators=[
+        DataRequired(REQUIRED), EqualTo("password", _l("The two passwords differ."))],
+        render_kw={"autocomplete": "new-password"})
+    code = StringField(_l("Code shown by the app"), validators=[DataRequired(REQUIRED),
+                                                                 Length(max=20)],
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
+    submit = SubmitField(_l("Activate my account"))
+
+
+class PasswordChangeForm(FlaskForm):
+    """Change password: the current password and a code first, then the new one twice."""
+
+    context_words: tuple = ()
+    current = PasswordField(_l("Current password"), validators=[DataRequired(REQUIRED)],
+                            render_kw={"autocomplete": "current-password"})
+    code = StringField(_l("One-time code"), validators=[DataRequired(REQUIRED), Length(max=20)],
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
+    password = PasswordField(_l("New password"),
+                             validators=[DataRequired(REQUIRED), strong_password(())],
+                             render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("The same new password again"), validators=[
+        DataRequired(REQUIRED), EqualTo("password", _l("The two passwords differ."))],
+        render_kw={"autocomplete": "new-password"})
+    submit = SubmitField(_l("Change my password"))
+
+
+class ReauthForm(FlaskForm):
+    """Prove it is you before changing the second factor."""
+
+    current = PasswordField(_l("Current password"), validators=[DataRequired(REQUIRED)],
+                            render_kw={"autocomplete": "current-password"})
+    code = StringField(_l("One-time code"), validators=[DataRequired(REQUIRED), Length(max=20)],
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
+    submit = SubmitField(_l("Set up a new app"))
+
+
+class ConfirmCodeForm(FlaskForm):
+    """Confirm a new authenticator app with the code it shows."""
+
+    code = StringField(_l("Code shown by the new app"),
+                       validators=[DataRequired(REQUIRED), Length(max=20)],
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
+    submit = SubmitField(_l("Confirm the new app"))
+
+
+class ButtonForm(FlaskForm):
+    """A form that is only a button (end sessions, disable...): it carries the CSRF token."""
+
+    submit = SubmitField(_l("Confirm"))
+
+
+def building_choices(db) -> list[tuple[int, str]]:
+    """Every building, for scope checkboxes."""
+    return [(b["id"], b["name"]) for b in settings.buildings(db)]
+
+
+class AccountForm(FlaskForm):
+    """Admin: create an account (login, role, buildings)."""
+
+    login = StringField(_l("Login (a pseudonym is fine)"),
+                        validators=[DataRequired(REQUIRED), Length(min=3, max=64)],
+                        render_kw={"autocapitalize": "none"})
+    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()), default="volunteer")
+    buildings = MultiCheckboxField(_l("Buildings they handle"), coerce=int)
+    submit = SubmitField(_l("Create and get the invitation link"))
+
+
+class ScopeForm(FlaskForm):
+    """Admin: change an account's role and buildings."""
+
+    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
+    buildings = MultiCheckboxField(_l("Buildings they handle"), coerce=int)
+    submit = SubmitField(_l("Save role and buildings"))
+
+
+class BuildingForm(FlaskForm):
+    """Admin: a building."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
+    street_address = StringField(_l("Street address"), validators=[Optional(), Length(max=200)])
+    landlord_id = SelectField(_l("Landlord"), coerce=int)
+    submit = SubmitField(_l("Save"))
+
+
+def check_siren(form, field):
+    """A SIREN, if given, has nine digits with a valid checksum."""
+    if field.data and not settings.valid_siren(field.data):
+        raise ValidationError(_l("A SIREN number has nine digits (for example 344 366 315)."))
+
+
+class LandlordForm(FlaskForm):
+    """Admin: a landlord (a public organisation)."""
+
+    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
+    postal_address = TextAreaField(_l("Postal address"), validators=[Optional(),
+                                                                     Length(max=300)])
+    dpo_email = EmailField(_l("E-mail of its data protection officer"),
+                           validators=[Optional(), Email(_l("This e-mail address is not valid.")),
+                                       Length(max=200)])
+    siren = StringField(_l("SIREN number"), validators=[Optional(), check_siren])
+    submit = SubmitField(_l("Save"))
+
+
+class SettingsForm(FlaskForm):
+    """Admin: the association itself."""
+
+    name = StringField(_l("Name of the association"),
+                       validators=[DataRequired(REQUIRED), Length(max=120)])
+    postal_address = TextAreaField(_l("Postal address"), validators=[Optional(),
+                                                                     Length(max=300)])
+    contact_email = EmailField(_l("Contact e-mail for questions about data"),
+                               validators=[Optional(),
+                                           Email(_l("This e-mail address is not valid.")),
+                                           Length(max=200)])
+    demo = BooleanField(_l("Show the demonstration banner"))
+    submit = SubmitField(_l("Save"))
+
+
+class AuditFilterForm(FlaskForm):
+    """Admin: filter the audit log (a GET form: no token needed)."""
+
+    class Meta:
+        csrf = False
+
+    volunteer = SelectField(_l("Volunteer"), coerce=str, validators=[Optional()])
+    action = SelectField(_l("Action"), validators=[Optional()])
+    object_type = SelectField(_l("Kind of record"), validators=[Optional()])
+    since = DateField(_l("From"), validators=[Optional()])
+    until = DateField(_l("Until (excluded)"), validators=[Optional()])

@@ -1,0 +1,30 @@
+"""What volunteers are told when something is refused, in their language."""
+from flask_babel import lazy_gettext as _l
+
+SIGN_IN = {
+    "wrong": _l("Login, password or code incorrect. Check them and try again."),
+    "code_reused": _l("This code has already been used. Wait for the next code in your app "
+                      "(it changes every 30 seconds)."),
+    "disabled": _l("This account is disabled. Ask an administrator of the association."),
+    "not_enrolled": _l("This account is not activated yet: open your invitation link first."),
+}
+THROTTLED = _l("Too many failed attempts. For your security, sign-in is paused: try again "
+               "after %(time)s.")
+INVITATION = {
+    "invitation_unknown": _l("This invitation link is not valid. Check that you copied it "
+                             "whole, or ask an administrator for a new one."),
+    "invitation_used": _l("This invitation link has already been used. If that was not you, "
+                          "tell an administrator at once."),
+    "invitation_expired": _l("This invitation link has expired (links last 72 hours). Ask an "
+                             "administrator for a new one."),
+}
+CODE_WRONG = _l("This code is not right. Check that the phone is on time and type the code "
+                "the app shows now.")
+ACCOUNT = {
+    "login_taken": _l("This login is already used by another account."),
+    "bad_role": _l("Choose one of the roles offered."),
+    "last_admin": _l("This is the last active administrator: appoint another one first."),
+}
+
+ROLE_LABELS = {"admin": _l("Administrator"), "editor": _l("Editor"),
+               "volunteer": _l("Volunteer")}

@@ -1,0 +1,223 @@
+"""Views of the volunteer area: sign-in, invitation, dashboard, building page, own account."""
+from zoneinfo import ZoneInfo
+
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
+                   session, url_for)
+from flask_babel import format_time
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import audit, auth, clock, settings
+from ..crypto import decrypt, encrypt
+from ..db import get_db
+from ..passwords import verify_password
+from . import accounts, second_factor
+from .forms import (ButtonForm, ConfirmCodeForm, EnrolForm, LoginForm, PasswordChangeForm,
+                    ReauthForm)
+from .messages import CODE_WRONG, INVITATION, SIGN_IN, THROTTLED
+
+bp = Blueprint("volunteers", __name__, url_prefix="/benevoles")
+
+
+def _issuer() -> str:
+    return settings.association(get_db())["name"] or "Amicale"
+
+
+@bp.route("/connexion", methods=["GET", "POST"])
+def login():
+    """Sign in with login, password and one-time code."""
+    if current_user.is_authenticated:
+        return redirect(url_for("volunteers.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        db = get_db()
+        try:
+            account = auth.sign_in(db, form.login.data, form.password.data, form.code.data,
+                                   auth.client_address())
+        except auth.SignInError as error:
+            if error.code == "throttled":
+                local = error.retry_at.astimezone(ZoneInfo(current_app.config["TIMEZONE"]))
+                retry = max(int((error.retry_at - clock.now()).total_seconds()), 1)
+                page = render_template("volunteers/login.html", form=form,
+                                       error=THROTTLED % {"time": format_time(local, "HH:mm")})
+                return page, 429, {"Retry-After": str(retry)}
+            return render_template("volunteers/login.html", form=form,
+                                   error=SIGN_IN[error.code]), 400
+        auth.start_session(db, account)
+        audit.record(db, current_user, "login", "volunteer", account["id"])
+        return redirect(_safe_next() or url_for("volunteers.dashboard"))
+    return render_template("volunteers/login.html", form=form, error=None)
+
+
+def _safe_next() -> str | None:
+    target = request.args.get("next", "")
+    # Only a path on this site: never an address elsewhere.
+    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return None
+
+
+@bp.post("/deconnexion")
+@auth.signed_in_required
+def logout():
+    """End this session."""
+    if ButtonForm().validate_on_submit():
+        db = get_db()
+        audit.record(db, current_user, "logout", "volunteer", current_user.id)
+        auth.end_session(db)
+        flash(_("You are signed out."), "success")
+    return redirect(url_for("volunteers.login"))
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def invitation(token):
+    """Accept an invitation: choose a password and enrol the authenticator app."""
+    db = get_db()
+    try:
+        invite = accounts.open_invitation(db, token)
+    except accounts.AccountError as error:
+        status = 404 if error.code == "invitation_unknown" else 410
+        return render_template("volunteers/invitation_closed.html",
+                               message=INVITATION[error.code]), status
+    account = accounts.get(db, invite["volunteer_id"])
+    secret = accounts.enrolment_secret(db, invite)
+    form = EnrolForm()
+    form.context_words = (account["login"], _issuer())
+    if form.validate_on_submit():
+        try:
+            account, codes = accounts.accept_invitation(db, token, form.password.data,
+                                                        form.code.data)
+        except accounts.AccountError:
+            form.code.errors.append(CODE_WRONG)
+        else:
+            audit.record(db, account, "update", "volunteer", account["id"])
+            return render_template("volunteers/recovery_codes.html", codes=codes,
+                                   enrolled=True)
+    uri = second_factor.provisioning_uri(secret, account["login"], _issuer())
+    return render_template("volunteers/invitation.html", form=form, account=account,
+                           qr=second_factor.qr_svg(uri), secret=second_factor.grouped(secret))
+
+
+@bp.get("/")
+@auth.signed_in_required
+def dashboard():
+    """What needs attention in the volunteer's buildings."""
+    db = get_db()
+    scope = accounts.building_ids(db, current_user.row)
+    buildings = [b for b in settings.buildings(db) if b["id"] in scope]
+    return render_template("volunteers/dashboard.html", buildings=buildings)
+
+
+@bp.get("/batiments/<int:building_id>")
+@auth.role_required("volunteer")
+def building(building_id):
+    """One building of the volunteer's scope (any other answers 404)."""
+    db = get_db()
+    auth.require_building(db, building_id)
+    found = settings.building(db, building_id) or abort(404)
+    return render_template("volunteers/building.html", building=found)
+
+
+@bp.get("/compte")
+@auth.signed_in_required
+def account():
+    """The volunteer's own account: password, second factor, sessions."""
+    return _account_page()
+
+
+def _account_page(password_form=None, reauth_form=None, status=200):
+    db = get_db()
+    sessions = list(db.query(
+        "select id_hash, created_at, last_seen_at from volunteer_sessions "
+        "where volunteer_id = ? order by last_seen_at desc", [current_user.id]))
+    return render_template(
+        "volunteers/account.html", password_form=password_form or PasswordChangeForm(),
+        reauth_form=reauth_form or ReauthForm(), end_form=ButtonForm(), sessions=sessions,
+        recovery_left=accounts.unused_recovery_codes(db, current_user.id),
+        current_session=current_user.session_hash), status
+
+
+def _reauthenticated(db, form) -> bool:
+    """Check the current password and a fresh code; put errors on the form."""
+    row = accounts.get(db, current_user.id)
+    if not verify_password(row["password_hash"], form.current.data):
+        form.current.errors.append(_("This is not your current password."))
+        return False
+    step = second_factor.accepted_step(decrypt(row["totp_secret"]), form.code.data,
+                                       row["totp_last_step"], clock.now())
+    if not isinstance(step, int):
+        form.code.errors.append(SIGN_IN["code_reused"] if step == "reused" else CODE_WRONG)
+        return False
+    db.table("volunteers").update(row["id"], {"totp_last_step": step})
+    return True
+
+
+@bp.post("/compte/mot-de-passe")
+@auth.signed_in_required
+def change_password():
+    """Change password after re-authentication; other sessions end."""
+    db = get_db()
+    form = PasswordChangeForm()
+    form.context_words = (current_user.login, _issuer())
+    if form.validate_on_submit() and _reauthenticated(db, form):
+        accounts.change_password(db, current_user.id, form.password.data,
+                                 keep_session=current_user.session_hash)
+        audit.record(db, current_user, "update", "volunteer", current_user.id)
+        flash(_("Your password has been changed. Your other sessions have been ended."),
+              "success")
+        return redirect(url_for("volunteers.account"))
+    return _account_page(password_form=form, status=400)
+
+
+@bp.post("/compte/second-facteur")
+@auth.signed_in_required
+def new_second_factor():
+    """After re-authentication, show a new secret to scan, to be confirmed with a code."""
+    db = get_db()
+    form = ReauthForm()
+    if not (form.validate_on_submit() and _reauthenticated(db, form)):
+        return _account_page(reauth_form=form, status=400)
+    secret = second_factor.new_secret()
+    session["pending_totp"] = encrypt(secret)  # the cookie carries it encrypted only
+    return _confirm_page(ConfirmCodeForm(formdata=None), secret)
+
+
+def _confirm_page(form, secret, status=200):
+    uri = second_factor.provisioning_uri(secret, current_user.login, _issuer())
+    return render_template("volunteers/second_factor.html", form=form,
+                           qr=second_factor.qr_svg(uri),
+                           secret=second_factor.grouped(secret)), status
+
+
+@bp.post("/compte/second-facteur/confirmer")
+@auth.signed_in_required
+def confirm_second_factor():
+    """Enrol the new app once it shows a right code; new recovery codes replace the old."""
+    pending = session.get("pending_totp")
+    if not pending:
+        return redirect(url_for("volunteers.account"))
+    secret = decrypt(pending)
+    form = ConfirmCodeForm()
+    if form.validate_on_submit():
+        step = second_factor.accepted_step(secret, form.code.data, 0, clock.now())
+        if isinstance(step, int):
+            db = get_db()
+            codes = accounts.change_second_factor(db, current_user.id, secret, step)
+            session.pop("pending_totp", None)
+            audit.record(db, current_user, "update", "volunteer", current_user.id)
+            return render_template("volunteers/recovery_codes.html", codes=codes,
+                                   enrolled=False)
+        form.code.errors.append(CODE_WRONG)
+    return _confirm_page(form, secret, status=400)
+
+
+@bp.post("/compte/sessions/fin")
+@auth.signed_in_required
+def end_other_sessions():
+    """End every session of this account except the current one."""
+    if ButtonForm().validate_on_submit():
+        db = get_db()
+        ended = accounts.end_sessions(db, current_user.id, keep=current_user.session_hash)
+        audit.record(db, current_user, "end_sessions", "volunteer", current_user.id)
+        flash(_("%(n)s other session(s) ended.", n=ended), "success")
+    return redirect(url_for("volunteers.account"))
