@@ -46,7 +46,7 @@ extract-messages: install
 	$(BIN)/pybabel extract -F association/translations/babel.cfg -k _l --no-location --no-wrap \
 		--omit-header -o association/translations/messages.pot .
 	$(BIN)/pybabel update -i association/translations/messages.pot -d association/translations \
-		--no-fuzzy-matching --omit-header --no-wrap
+		--no-fuzzy-matching --no-wrap
 
 # Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 chromium:

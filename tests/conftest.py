@@ -156,8 +156,8 @@ STRONG_PASSWORD = "quatre chats bleus dansent sous la pluie"
 
 
 def csrf_token(client, url: str) -> str:
-    """The CSRF token of the form on the page at ``url``."""
-    page = client.get(url).get_data(as_text=True)
+    """The CSRF token of the form on the page at ``url`` (or where it redirects to)."""
+    page = client.get(url, follow_redirects=True).get_data(as_text=True)
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or re.search(
         r'name="csrf_token" value="([^"]+)"', page)
     assert match, f"no form on {url}"

@@ -7,7 +7,7 @@ from .. import audit, auth, settings
 from ..db import get_db
 from . import accounts
 from .forms import (AccountForm, AuditFilterForm, BuildingForm, ButtonForm, LandlordForm,
-                    ScopeForm, SettingsForm, building_choices)
+                    ScopeForm, SettingsForm, building_choices, choices)
 from .messages import ACCOUNT, ROLE_LABELS
 from .views import bp
 
@@ -172,8 +172,8 @@ def building_edit(building_id):
     db = get_db()
     found = None if building_id is None else (settings.building(db, building_id) or abort(404))
     form = BuildingForm(data=found)
-    form.landlord_id.choices = [(0, _("(none)"))] + [
-        (row["id"], row["name"]) for row in settings.landlords(db)]
+    form.landlord_id.choices = choices(
+        [(0, _("(none)"))] + [(row["id"], row["name"]) for row in settings.landlords(db)])
     if form.validate_on_submit():
         saved = settings.save_building(db, form.data, building_id)
         audit.record(db, current_user, "create" if found is None else "update", "building", saved)
@@ -234,10 +234,11 @@ def audit_log():
     """Browse and filter the audit log."""
     db = get_db()
     form = AuditFilterForm(request.args)
-    form.volunteer.choices = [("", _("All"))] + [
-        (str(a["id"]), a["login"]) for a in accounts.all_accounts(db)]
-    form.action.choices = [("", _("All"))] + [(a, a) for a in audit.ACTIONS]
-    form.object_type.choices = [("", _("All"))] + [(t, t) for t in audit.object_types(db)]
+    every = [("", _("All"))]
+    form.volunteer.choices = choices(
+        every + [(str(a["id"]), a["login"]) for a in accounts.all_accounts(db)])
+    form.action.choices = choices(every + [(a, a) for a in audit.ACTIONS])
+    form.object_type.choices = choices(every + [(t, t) for t in audit.object_types(db)])
     page = max(request.args.get("page", 1, type=int), 1)
     filters = form.data if form.validate() else {}
     rows, more = audit.entries(

@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectField,
                      SelectMultipleField, StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .. import passwords, settings
@@ -17,6 +18,11 @@ PASSWORD_MESSAGES = {
     "guessable": _l("This password is too common or too easy to guess. Try a short sentence "
                     "of several unrelated words."),
 }
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as the choices of a select or checkbox list."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -108,9 +114,9 @@ class ButtonForm(FlaskForm):
     submit = SubmitField(_l("Confirm"))
 
 
-def building_choices(db) -> list[tuple[int, str]]:
+def building_choices(db) -> list[SelectChoice]:
     """Every building, for scope checkboxes."""
-    return [(b["id"], b["name"]) for b in settings.buildings(db)]
+    return choices((b["id"], b["name"]) for b in settings.buildings(db))
 
 
 class AccountForm(FlaskForm):
@@ -119,7 +125,7 @@ class AccountForm(FlaskForm):
     login = StringField(_l("Login (a pseudonym is fine)"),
                         validators=[DataRequired(REQUIRED), Length(min=3, max=64)],
                         render_kw={"autocapitalize": "none"})
-    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()), default="volunteer")
+    role = SelectField(_l("Role"), choices=choices(ROLE_LABELS.items()), default="volunteer")
     buildings = MultiCheckboxField(_l("Buildings they handle"), coerce=int)
     submit = SubmitField(_l("Create and get the invitation link"))
 
@@ -127,7 +133,7 @@ class AccountForm(FlaskForm):
 class ScopeForm(FlaskForm):
     """Admin: change an account's role and buildings."""
 
-    role = SelectField(_l("Role"), choices=list(ROLE_LABELS.items()))
+    role = SelectField(_l("Role"), choices=choices(ROLE_LABELS.items()))
     buildings = MultiCheckboxField(_l("Buildings they handle"), coerce=int)
     submit = SubmitField(_l("Save role and buildings"))
 

@@ -66,7 +66,7 @@ def logout():
         audit.record(db, current_user, "logout", "volunteer", current_user.id)
         auth.end_session(db)
         flash(_("You are signed out."), "success")
-    return redirect(url_for("volunteers.login"))
+    return redirect(url_for("public.home"))
 
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
