@@ -1,82 +1,26 @@
 """The scheduler in real processes: gunicorn with three workers, and run-scheduler."""
-import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from association.db import connect
-from conftest import TEST_SECRET, make_app
+from conftest import make_app
+from servers import ROOT, environment, gunicorn, stop, wait_until
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def environment(instance, **extra):
-    """The environment of a server process on this instance, with one-second job periods."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AMICALE_")}
-    env.update(AMICALE_INSTANCE_PATH=str(instance), AMICALE_SECRET_KEY=TEST_SECRET,
-               AMICALE_JOB_PERIOD_SECONDS="1", **extra)
-    return env
-
-
-def wait_until(condition, timeout=20.0):
-    """Poll ``condition`` until it is true or ``timeout`` seconds have passed."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
-
-
-def responds(url) -> bool:
-    """Whether ``url`` answers 200."""
-    try:
-        with urllib.request.urlopen(url, timeout=1) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-def stop(process) -> str:
-    """Stop a server process politely and return what it wrote on standard error."""
-    process.send_signal(signal.SIGTERM)
-    try:
-        _, err = process.communicate(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        _, err = process.communicate()
-    return err
 
 
 def test_embedded_scheduler_runs_once_per_period_with_three_workers(tmp_path):
     """Three gunicorn workers, one-second periods: each period's job runs exactly once."""
     instance = tmp_path / "instance"
     app = make_app(instance)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "python:association.gunicorn_conf",
-         "--workers", "3", "--bind", f"127.0.0.1:{port}", "app:app"],
-        cwd=ROOT, env=environment(instance, AMICALE_SCHEDULER="embedded"),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
+    server, _ = gunicorn(instance, workers=3, AMICALE_SCHEDULER="embedded")
     try:
-        assert wait_until(lambda: responds(f"http://127.0.0.1:{port}/"))
         db = connect(app.config["DATABASE"])
         assert wait_until(lambda: db.table("job_runs").count >= 4)
         time.sleep(1.5)

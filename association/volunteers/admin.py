@@ -8,7 +8,7 @@ from ..db import get_db
 from . import accounts
 from .forms import (AccountForm, AuditFilterForm, BuildingForm, ButtonForm, LandlordForm,
                     ScopeForm, SettingsForm, building_choices, choices)
-from .messages import ACCOUNT, ROLE_LABELS
+from .messages import ACCOUNT, AUDIT_ACTIONS, ROLE_LABELS
 from .views import bp
 
 admin_required = auth.role_required("admin")
@@ -75,7 +75,7 @@ def account_detail(volunteer_id):
             return redirect(url_for("volunteers.account_detail", volunteer_id=volunteer_id))
     sessions = db.table("volunteer_sessions").count_where("volunteer_id = ?", [volunteer_id])
     return render_template("volunteers/admin/account.html", account=account, form=form,
-                           button=ButtonForm(), sessions=sessions), 400 if form.errors else 200
+                           sessions=sessions, action_form=ButtonForm()), 400 if form.errors else 200
 
 
 def _would_remove_last_admin(db, account, new_role=None, disabling=False) -> bool:
@@ -237,7 +237,7 @@ def audit_log():
     every = [("", _("All"))]
     form.volunteer.choices = choices(
         every + [(str(a["id"]), a["login"]) for a in accounts.all_accounts(db)])
-    form.action.choices = choices(every + [(a, a) for a in audit.ACTIONS])
+    form.action.choices = choices(every + [(a, AUDIT_ACTIONS[a]) for a in audit.ACTIONS])
     form.object_type.choices = choices(every + [(t, t) for t in audit.object_types(db)])
     page = max(request.args.get("page", 1, type=int), 1)
     filters = form.data if form.validate() else {}
@@ -247,4 +247,4 @@ def audit_log():
         since=filters["since"].isoformat() if filters.get("since") else None,
         until=filters["until"].isoformat() if filters.get("until") else None, page=page)
     return render_template("volunteers/admin/audit.html", form=form, rows=rows, page=page,
-                           more=more)
+                           more=more, labels=AUDIT_ACTIONS)

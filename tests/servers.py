@@ -1,0 +1,74 @@
+"""Helpers for tests that start real server processes (gunicorn, flask commands)."""
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import TEST_SECRET
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(instance, **extra):
+    """The environment of a server process on this instance, with one-second job periods."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AMICALE_")}
+    env.update(AMICALE_INSTANCE_PATH=str(instance), AMICALE_SECRET_KEY=TEST_SECRET,
+               AMICALE_JOB_PERIOD_SECONDS="1", **extra)
+    return env
+
+
+def wait_until(condition, timeout=20.0):
+    """Poll ``condition`` until it is true or ``timeout`` seconds have passed."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def responds(url) -> bool:
+    """Whether ``url`` answers 200."""
+    try:
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def stop(process) -> str:
+    """Stop a server process politely and return what it wrote on standard error."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        _, err = process.communicate(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        _, err = process.communicate()
+    return err
+
+
+def gunicorn(instance, workers=3, **env):
+    """Start gunicorn on a free port for this instance; return (process, base URL)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "python:association.gunicorn_conf",
+         "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "app:app"],
+        cwd=ROOT, env=environment(instance, **env),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    if not wait_until(lambda: responds(base + "/")):
+        stop(process)
+        raise RuntimeError("gunicorn did not start")
+    return process, base

@@ -1,0 +1,149 @@
+"""Administration: accounts and scopes, buildings, landlords, settings and the audit log."""
+import html
+import re
+
+import pytest
+
+from association.db import connect
+from conftest import add_building, csrf_token
+
+
+def text(response) -> str:
+    """The page as text, entities decoded."""
+    return html.unescape(response.get_data(as_text=True))
+
+
+@pytest.fixture
+def admin_client(app, volunteers):
+    """A client signed in as an administrator."""
+    admin = volunteers.create("root-admin", "admin")
+    client = app.test_client()
+    volunteers.login(client, admin)
+    client.admin = admin
+    return client
+
+
+def post(client, url, **data):
+    """POST a form with the page's CSRF token."""
+    return client.post(url, data={"csrf_token": csrf_token(client, "/benevoles/"), **data})
+
+
+def test_admin_invites_a_volunteer_scoped_to_a_building(app, admin_client):
+    """Creating an account shows a link once; the account gets its role and building."""
+    building = add_building(app, "Bâtiment A")
+    response = post(admin_client, "/benevoles/admin/comptes/nouveau", login="zoe",
+                    role="volunteer", buildings=[str(building)])
+    assert response.status_code == 200
+    assert re.search(r"/benevoles/invitation/[\w-]+", text(response))
+    db = connect(app.config["DATABASE"])
+    row = next(db.query("select * from volunteers where login = 'zoe'"))
+    assert [r["building_id"] for r in db.table("volunteer_buildings").rows] == [building]
+    assert row["role"] == "volunteer" and row["password_hash"] is None
+    db.close()
+
+
+def test_taken_login_is_refused_and_the_form_kept(app, admin_client):
+    """A login already in use comes back with the message and what was typed."""
+    response = post(admin_client, "/benevoles/admin/comptes/nouveau", login="ROOT-ADMIN",
+                    role="editor")
+    assert response.status_code == 400
+    page = text(response)
+    assert "déjà utilisé par un autre compte" in page
+    assert 'value="ROOT-ADMIN"' in page
+    assert '<option selected value="editor">' in page
+
+
+def test_landlord_with_bad_siren_is_refused_and_kept(app, admin_client):
+    """A wrong SIREN is explained; the other fields keep what was typed; nothing is saved."""
+    response = post(admin_client, "/benevoles/admin/bailleurs/nouveau", name="Office Test",
+                    postal_address="1 rue X", dpo_email="dpo@example.org", siren="123456789")
+    assert response.status_code == 400
+    page = text(response)
+    assert "neuf chiffres" in page and 'value="Office Test"' in page
+    db = connect(app.config["DATABASE"])
+    assert db.table("landlords").count == 0
+    db.close()
+    ok = post(admin_client, "/benevoles/admin/bailleurs/nouveau", name="Office Test",
+              siren="344 366 315")
+    assert ok.status_code == 302
+
+
+def test_building_and_settings_are_saved(app, admin_client):
+    """An admin adds a building and names the association; the register shows the name."""
+    assert post(admin_client, "/benevoles/admin/batiments/nouveau", name="Tour C",
+                street_address="5 rue Y", landlord_id="0").status_code == 302
+    assert post(admin_client, "/benevoles/admin/association", name="Amicale Réelle",
+                postal_address="2 rue Z", contact_email="contact@example.org").status_code == 302
+    register = app.test_client().get("/donnees.json").get_json()
+    assert register["controller"]["name"] == "Amicale Réelle"
+    assert "Tour C" in text(admin_client.get("/benevoles/admin/batiments"))
+
+
+def test_last_admin_cannot_be_disabled_or_demoted(app, admin_client):
+    """The only active administrator cannot lock everyone out."""
+    admin_id = admin_client.admin.id
+    post(admin_client, f"/benevoles/admin/comptes/{admin_id}/desactiver")
+    db = connect(app.config["DATABASE"])
+    assert db.table("volunteers").get(admin_id)["disabled"] == 0
+    response = post(admin_client, f"/benevoles/admin/comptes/{admin_id}", role="volunteer")
+    assert response.status_code == 400 and "dernier administrateur" in text(response)
+    assert db.table("volunteers").get(admin_id)["role"] == "admin"
+    db.close()
+
+
+def test_reset_gives_a_new_invitation_and_locks_the_old_factor(app, admin_client, volunteers):
+    """Resetting a volunteer's second factor ends their sessions and issues a new link."""
+    target = volunteers.create("yann")
+    target_client = app.test_client()
+    volunteers.login(target_client, target)
+    response = post(admin_client, f"/benevoles/admin/comptes/{target.id}/second-facteur")
+    token = re.search(r"/benevoles/invitation/([\w-]+)", text(response))[1]
+    assert target_client.get("/benevoles/").status_code == 302
+    assert volunteers.login(app.test_client(), target).status_code == 400
+    volunteers.enrol(app.test_client(), token)
+
+
+def test_delete_needs_a_disabled_account(app, admin_client, volunteers):
+    """An account is deleted only once disabled; its scope and sessions go with it."""
+    building = add_building(app, "B")
+    target = volunteers.create("xavier", "volunteer", [building])
+    post(admin_client, f"/benevoles/admin/comptes/{target.id}/supprimer")
+    db = connect(app.config["DATABASE"])
+    assert db.table("volunteers").count_where("id = ?", [target.id]) == 1
+    post(admin_client, f"/benevoles/admin/comptes/{target.id}/desactiver")
+    post(admin_client, f"/benevoles/admin/comptes/{target.id}/supprimer")
+    assert db.table("volunteers").count_where("id = ?", [target.id]) == 0
+    assert db.table("volunteer_buildings").count == 0
+    db.close()
+
+
+def test_audit_log_records_and_filters(app, admin_client, volunteers):
+    """Sign-ins and admin changes are logged with who and what; the filter narrows them."""
+    target = volunteers.create("walt")
+    post(admin_client, f"/benevoles/admin/comptes/{target.id}/desactiver")
+    db = connect(app.config["DATABASE"])
+    entries = list(db.query("select * from audit_log order by id"))
+    db.close()
+    actions = [(e["volunteer_login"], e["action"], e["object_type"]) for e in entries]
+    assert ("root-admin", "login", "volunteer") in actions
+    assert ("root-admin", "disable", "volunteer") in actions
+    page = text(admin_client.get("/benevoles/admin/journal?action=disable"))
+    assert 'data-action="disable"' in page and 'data-action="login"' not in page
+
+
+def test_audit_log_never_holds_secrets(app, admin_client, volunteers):
+    """No password, code or token ever reaches the audit log."""
+    from conftest import STRONG_PASSWORD
+
+    volunteers.create("vera")
+    db = connect(app.config["DATABASE"])
+    dump = " ".join(str(v) for row in db.table("audit_log").rows for v in row.values())
+    db.close()
+    assert STRONG_PASSWORD not in dump and "invitation" not in dump
+
+
+def test_audit_filter_with_a_bad_date_is_explained(admin_client):
+    """A malformed date in the filter is reported, not a crash."""
+    response = admin_client.get("/benevoles/admin/journal?since=hier")
+    assert response.status_code == 200
+    assert "date" in text(response).lower()

@@ -1,0 +1,95 @@
+"""In a real browser: an admin invites a volunteer, who enrols, signs in, sees only their
+building, and is signed out as soon as the admin disables the account."""
+import re
+
+import pytest
+
+from association.db import connect
+from conftest import STRONG_PASSWORD, Clock, Volunteers, axe_violations
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def people(live_app):
+    """The live app on a controlled clock, and an administrator account."""
+    live_app.config["CLOCK"] = Clock()
+    helper = Volunteers(live_app)
+    db = connect(live_app.config["DATABASE"])
+    existing = db.table("volunteers").count_where("login = 'admin-browser'")
+    db.close()
+    admin = None if existing else helper.create("admin-browser", "admin")
+    yield helper, admin
+    live_app.config.pop("CLOCK")
+
+
+def sign_in(page, live_url, helper, login, password, secret):
+    """Fill the sign-in form as a person would."""
+    page.goto(live_url + "/benevoles/connexion?lang=fr")
+    page.get_by_label("Identifiant").fill(login)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_label("Code à usage unique").fill(helper.code(secret))
+    page.get_by_role("button", name="Se connecter").click()
+
+
+def test_invite_enrol_scope_and_disable(browser, live_url, people):
+    """The whole life of a volunteer account, clicked through in Chromium."""
+    helper, admin = people
+    admin_page = browser.new_context().new_page()
+    sign_in(admin_page, live_url, helper, admin.login, admin.password, admin.secret)
+    assert admin_page.locator("h1").inner_text() == "Espace bénévoles"
+    assert axe_violations(admin_page) == []
+
+    admin_page.get_by_role("link", name="Comptes").click()
+    admin_page.get_by_role("link", name="Inviter un bénévole").click()
+    assert axe_violations(admin_page) == []
+    admin_page.get_by_label("Identifiant (un pseudonyme convient)").fill("vol-browser")
+    admin_page.get_by_label("Rôle").select_option("volunteer")
+    admin_page.get_by_label("Bâtiment A — Les Tilleuls").check()
+    admin_page.get_by_role("button", name="Créer et obtenir le lien d'invitation").click()
+    link = re.search(r"https?://\S+/benevoles/invitation/[\w-]+",
+                     admin_page.locator(".link-box").inner_text())[0]
+
+    volunteer_page = browser.new_context().new_page()
+    volunteer_page.goto(link + "?lang=fr")
+    assert axe_violations(volunteer_page) == []
+    secret = volunteer_page.locator("code.secret").inner_text().replace(" ", "")
+    volunteer_page.get_by_label("Choisissez un mot de passe").fill(STRONG_PASSWORD)
+    volunteer_page.get_by_label("Le même mot de passe, encore une fois").fill(STRONG_PASSWORD)
+    volunteer_page.get_by_label("Code affiché par l'application").fill(helper.code(secret))
+    volunteer_page.get_by_role("button", name="Activer mon compte").click()
+    assert volunteer_page.locator("ol.codes li").count() == 10
+    volunteer_page.get_by_role("link", name="Je les ai notés : continuer").click()
+
+    sign_in(volunteer_page, live_url, helper, "vol-browser", STRONG_PASSWORD, secret)
+    buildings = volunteer_page.locator("section", has_text="Vos bâtiments")
+    assert buildings.get_by_role("link").all_inner_texts() == ["Bâtiment A — Les Tilleuls"]
+    buildings.get_by_role("link").click()
+    assert volunteer_page.locator("h1").inner_text() == "Bâtiment A — Les Tilleuls"
+    other = volunteer_page.goto(live_url + "/benevoles/batiments/2")
+    assert other.status == 404
+    volunteer_page.goto(live_url + "/benevoles/")
+
+    admin_page.goto(live_url + "/benevoles/admin/comptes")
+    admin_page.get_by_role("link", name="vol-browser").click()
+    admin_page.get_by_role("button", name="Désactiver le compte").click()
+    assert "Compte désactivé" in admin_page.locator(".flashes").inner_text()
+
+    volunteer_page.reload()
+    assert "/benevoles/connexion" in volunteer_page.url
+    assert volunteer_page.locator("h1").inner_text() == "Connexion des bénévoles"
+
+
+def test_sign_in_page_is_accessible_in_both_languages(watched_page, live_url):
+    """The sign-in page, with an error shown, has no serious axe violation, FR and EN."""
+    page = watched_page
+    for lang, button in (("fr", "Se connecter"), ("en", "Sign in")):
+        page.goto(f"{live_url}/benevoles/connexion?lang={lang}")
+        assert axe_violations(page) == []
+        page.locator("#login").fill("nobody")
+        page.locator("#password").fill("wrong password")
+        page.locator("#code").fill("123456")
+        page.get_by_role("button", name=button).click()
+        assert page.get_by_role("alert").count() >= 1
+        assert axe_violations(page) == []
+    assert page.outside_requests == []
