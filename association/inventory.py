@@ -326,6 +326,16 @@ SECURITY_MEASURES = (
 )
 
 
+def row_retention_rules() -> list[tuple[str, Retention]]:
+    """Tables whose rows go a number of days after one of their columns, with that rule."""
+    rules = []
+    for table in TABLES:
+        rule = parse_retention(table.retention)
+        if rule.kind == "after":
+            rules.append((table.name, rule))
+    return rules
+
+
 def declared() -> dict[str, set[str]]:
     """Declared tables and their columns."""
     return {table.name: {column.name for column in table.columns} for table in TABLES}

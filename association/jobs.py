@@ -8,7 +8,7 @@ import json
 import logging
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from typing import Callable
 from zoneinfo import ZoneInfo
 
@@ -33,8 +33,35 @@ def housekeeping(db, today: date) -> dict:
     return {"wal_pages": wal_pages, "checkpointed": moved, "busy": busy}
 
 
+def retention_purge(db, today: date) -> dict:
+    """Delete the rows whose table-wide retention ("N days after <column>") has run out.
+
+    Counts per table are returned (and kept in job_runs for the transparency report);
+    secure_delete overwrites what is deleted, and a checkpoint folds the WAL back.
+    """
+    from . import inventory
+
+    purged = {}
+    for table, rule in inventory.row_retention_rules():
+        cutoff = _start_of(today - timedelta(days=rule.days))
+        deleted = db.execute(
+            f"delete from [{table}] where [{rule.column}] < ?", [cutoff]).rowcount
+        if deleted:
+            purged[table] = deleted
+    if purged:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return {"purged": purged}
+
+
+def _start_of(day: date, tz: str = "Europe/Paris") -> str:
+    """Midnight of ``day`` in the association's time zone, as a stored UTC stamp."""
+    midnight = datetime.combine(day, time.min, ZoneInfo(tz))
+    return midnight.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
 JOBS: tuple[Job, ...] = (
     Job("housekeeping", housekeeping, "WAL checkpoint and PRAGMA optimize"),
+    Job("retention", retention_purge, "delete what is past its declared retention"),
 )
 
 

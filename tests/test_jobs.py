@@ -103,3 +103,25 @@ def test_job_ids_are_unique():
     """Job ids are stable keys: no two jobs share one."""
     ids = [job.id for job in jobs.JOBS]
     assert len(ids) == len(set(ids))
+
+
+def test_retention_purge_deletes_what_is_past_its_rule(app, db):
+    """With a fixed today, audit entries over 365 days old go; younger ones stay."""
+    rows = [{"at": "2025-11-20T10:00:00+00:00", "action": "read", "object_type": "old-entry"},
+            {"at": "2025-12-10T10:00:00+00:00", "action": "read", "object_type": "young-entry"}]
+    db.table("audit_log").insert_all(rows)
+    db.table("throttle_events").insert({"scope": "login-account", "subject_hash": "x" * 64,
+                                        "at": "2026-11-26T10:00:00+00:00"})
+    outcome = jobs.retention_purge(db, date(2026, 11, 28))
+    assert outcome == {"purged": {"audit_log": 1, "throttle_events": 1}}
+    assert [r["object_type"] for r in db.table("audit_log").rows] == ["young-entry"]
+    with open(app.config["DATABASE"], "rb") as handle:
+        assert b"old-entry" not in handle.read()
+
+
+def test_every_table_rule_names_a_real_column():
+    """Each row retention rule counts from a column of its own table."""
+    from association import inventory
+
+    for table, rule in inventory.row_retention_rules():
+        assert rule.column in inventory.declared()[table], table
