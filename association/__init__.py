@@ -46,10 +46,12 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     from .public import bp as public_bp
     from .volunteers import admin as _admin_routes  # noqa: F401  (adds its routes to the bp)
+    from .member_space.views import bp as member_space_bp
     from .volunteers.views import bp as volunteers_bp
 
     app.register_blueprint(public_bp)
     app.register_blueprint(volunteers_bp)
+    app.register_blueprint(member_space_bp)
     if app.config["BENCH_ROUTES"]:
         from .public.views import register_bench_routes
 

@@ -7,7 +7,7 @@ from . import clock
 
 ACTIONS = ("read", "create", "update", "delete", "reveal", "export",
            "login", "logout", "invite", "disable", "enable", "reset_second_factor",
-           "end_sessions")
+           "end_sessions", "erase")
 PAGE_SIZE = 50
 
 

@@ -188,7 +188,8 @@ def require_building(db, building_id: int) -> None:
 
 def init_app(app) -> None:
     """Install flask-login and the role names for templates."""
-    from .volunteers.messages import ROLE_LABELS
+    from .volunteers.messages import AUDIT_ACTIONS, ROLE_LABELS
 
     login_manager.init_app(app)
     app.jinja_env.globals["role_label"] = lambda role: ROLE_LABELS.get(role, role)
+    app.jinja_env.globals["audit_label"] = lambda action: AUDIT_ACTIONS.get(action, action)

@@ -16,6 +16,7 @@ DEFAULTS = {
     "JOB_PERIOD_SECONDS": None,  # tests only: every job gets this period instead of a day
     "JOB_CHECK_SECONDS": 300,
     "SMTP_URL": None,
+    "MAIL_FROM": None,  # sender address of messages to members
     "BASE_URL": "http://127.0.0.1:5000",  # public address, for links printed by commands
     "BEHIND_PROXY": False,
     "BENCH_ROUTES": False,

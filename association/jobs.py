@@ -24,6 +24,7 @@ class Job:
     id: str
     run: Callable[..., dict]
     summary: str
+    every: int | None = None  # seconds between runs; None: once a day
 
 
 def housekeeping(db, today: date) -> dict:
@@ -39,18 +40,30 @@ def retention_purge(db, today: date) -> dict:
     Counts per table are returned (and kept in job_runs for the transparency report);
     secure_delete overwrites what is deleted, and a checkpoint folds the WAL back.
     """
-    from . import inventory
+    from . import inventory, member_records
 
-    purged = {}
-    for table, rule in inventory.row_retention_rules():
-        cutoff = _start_of(today - timedelta(days=rule.days))
-        deleted = db.execute(
-            f"delete from [{table}] where [{rule.column}] < ?", [cutoff]).rowcount
-        if deleted:
-            purged[table] = deleted
-    if purged:
+    purged, cleared = {}, {}
+    with db.atomic():
+        for table, rule in inventory.row_retention_rules():
+            cutoff = _start_of(today - timedelta(days=rule.days))
+            deleted = db.execute(
+                f"delete from [{table}] where [{rule.column}] < ?", [cutoff]).rowcount
+            if deleted:
+                purged[table] = deleted
+        # A column that others count from is emptied last.
+        rules = sorted(inventory.column_retention_rules(), key=lambda r: r[1] == r[2].column)
+        for table, column, rule in rules:
+            cutoff = _start_of(today - timedelta(days=rule.days))
+            emptied = db.execute(
+                f"update [{table}] set [{column}] = null where [{column}] is not null "
+                f"and [{rule.column}] < ?", [cutoff]).rowcount
+            if emptied:
+                cleared[f"{table}.{column}"] = emptied
+        # Rows of purged members go the way erasure would send them.
+        member_records.sweep_orphans(db)
+    if purged or cleared:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return {"purged": purged}
+    return {"purged": purged, "cleared": cleared}
 
 
 def _start_of(day: date, tz: str = "Europe/Paris") -> str:
@@ -59,9 +72,17 @@ def _start_of(day: date, tz: str = "Europe/Paris") -> str:
     return midnight.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
+def deliver_mail(db, today: date) -> dict:
+    """Send the messages waiting in the outbox (see mailer.py)."""
+    from . import mailer
+
+    return mailer.deliver(db, today)
+
+
 JOBS: tuple[Job, ...] = (
     Job("housekeeping", housekeeping, "WAL checkpoint and PRAGMA optimize"),
     Job("retention", retention_purge, "delete what is past its declared retention"),
+    Job("mail", deliver_mail, "send queued messages to members", every=300),
 )
 
 

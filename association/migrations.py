@@ -131,3 +131,33 @@ def m002_volunteers(db):
     create index audit_log_member on audit_log(member_id, at);
     create index audit_log_volunteer on audit_log(volunteer_id, at);
     """)
+
+
+@migrations()
+def m003_members(db):
+    """Members known only by a key's keyed hash, and the outbox of messages to them."""
+    db.executescript("""
+    create table members (
+        id integer primary key,
+        key_hash text not null unique,
+        created_at text not null,
+        last_seen_at text not null,
+        building_id integer references buildings(id) on delete set null,
+        language text not null default 'fr',
+        contact_email text,
+        contact_consent_at text,
+        contact_expires_at text
+    );
+    create index members_last_seen on members(last_seen_at);
+    create table outbox (
+        id integer primary key,
+        member_id integer not null references members(id) on delete cascade,
+        kind text not null,
+        created_at text not null,
+        attempts integer not null default 0,
+        next_attempt_at text not null,
+        sent_at text,
+        last_error text
+    );
+    create index outbox_pending on outbox(sent_at, next_attempt_at);
+    """)

@@ -30,18 +30,19 @@ def run_due(app, job: jobs.Job) -> str | None:
     """Run ``job`` for the current period unless another process already has."""
     now = datetime.now(timezone.utc)
     tz = app.config["TIMEZONE"]
-    period = jobs.period_of(now, app.config["JOB_PERIOD_SECONDS"], tz)
+    period = jobs.period_of(now, app.config["JOB_PERIOD_SECONDS"] or job.every, tz)
     today = now.astimezone(ZoneInfo(tz)).date()
     db = connect(app.config["DATABASE"])
     try:
-        return jobs.run_once(db, job, period, today, now)
+        with app.app_context():  # jobs may need the config, the keys and the translations
+            return jobs.run_once(db, job, period, today, now)
     finally:
         db.close()
 
 
-def check_seconds(app) -> float:
-    """How often each job checks whether its period is due."""
-    period = app.config["JOB_PERIOD_SECONDS"]
+def check_seconds(app, job: jobs.Job) -> float:
+    """How often a job checks whether its period is due."""
+    period = app.config["JOB_PERIOD_SECONDS"] or job.every
     if period:
         return max(period / 5, 0.2)
     return app.config["JOB_CHECK_SECONDS"]
@@ -52,7 +53,7 @@ def build(app, scheduler_class=BackgroundScheduler):
     scheduler = scheduler_class(timezone=app.config["TIMEZONE"])
     for job in jobs.JOBS:
         scheduler.add_job(
-            run_due, "interval", seconds=check_seconds(app), args=[app, job], id=job.id,
+            run_due, "interval", seconds=check_seconds(app, job), args=[app, job], id=job.id,
             next_run_time=datetime.now(timezone.utc), max_instances=1, coalesce=True,
         )
     return scheduler

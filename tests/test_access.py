@@ -40,17 +40,33 @@ ACCESS = {
     "/benevoles/admin/bailleurs/<int:landlord_id>": "admin",
     "/benevoles/admin/association": "admin",
     "/benevoles/admin/journal": "admin",
+    "/membre/": "public",
+    "/membre/nouvelle-cle": "public",
+    "/membre/sortir": "public",
+    "/membre/batiment": "member",
+    "/membre/contact": "member",
+    "/membre/contact/supprimer": "member",
+    "/membre/export.json": "member",
+    "/membre/export": "member",
+    "/membre/effacer": "member",
 }
 
-# What each kind of visitor gets, by the table's category.
+# What each kind of visitor gets, by the table's category. "member" is a browser where a
+# member key was entered; volunteers are not members and are sent to enter a key.
 EXPECTED = {
-    "public": {"anonymous": "ok", "editor": "ok", "volunteer": "ok", "admin": "ok"},
-    "signed_in": {"anonymous": "login", "editor": "ok", "volunteer": "ok", "admin": "ok"},
-    "volunteer": {"anonymous": "login", "editor": "forbidden", "volunteer": "ok",
+    "public": {"anonymous": "ok", "member": "ok", "editor": "ok", "volunteer": "ok",
+               "admin": "ok"},
+    "member": {"anonymous": "enter_key", "member": "ok", "editor": "enter_key",
+               "volunteer": "enter_key", "admin": "enter_key"},
+    "signed_in": {"anonymous": "login", "member": "login", "editor": "ok", "volunteer": "ok",
                   "admin": "ok"},
-    "admin": {"anonymous": "login", "editor": "forbidden", "volunteer": "forbidden",
-              "admin": "ok"},
+    "volunteer": {"anonymous": "login", "member": "login", "editor": "forbidden",
+                  "volunteer": "ok", "admin": "ok"},
+    "admin": {"anonymous": "login", "member": "login", "editor": "forbidden",
+              "volunteer": "forbidden", "admin": "ok"},
 }
+# Visited last, since they change who the visitor is.
+LAST = ("/membre/nouvelle-cle", "/benevoles/deconnexion", "/membre/sortir")
 
 
 def test_every_route_is_in_the_table(app):
@@ -70,7 +86,9 @@ def world(app, volunteers):
     db = connect(app.config["DATABASE"])
     landlord = db.table("landlords").insert({"name": "Bailleur"}).last_pk
     db.close()
-    clients = {"anonymous": app.test_client()}
+    clients = {"anonymous": app.test_client(), "member": app.test_client()}
+    member = clients["member"]
+    member.post("/membre/nouvelle-cle", data={"csrf_token": csrf_token(member, "/membre/")})
     for role, buildings in (("admin", []), ("editor", []), ("volunteer", [building_a])):
         account = volunteers.create(f"{role}-test", role, buildings)
         client = app.test_client()
@@ -95,6 +113,8 @@ def outcome(response) -> str:
     """What a visitor got: ok, login (sent to sign in), forbidden, not_found or other."""
     if response.status_code == 302 and "/benevoles/connexion" in response.headers["Location"]:
         return "login"
+    if response.status_code == 302 and response.headers["Location"].endswith("?ouvrir=1"):
+        return "enter_key"
     if response.status_code in (200, 302, 400):
         return "ok"
     return {403: "forbidden", 404: "not_found"}.get(response.status_code, "other")
@@ -106,7 +126,7 @@ def visit(app, client, rule, url):
     if "GET" in methods:
         response = client.get(url)
     else:
-        token = csrf_token(client, "/benevoles/connexion")
+        token = csrf_token(client, "/membre/")
         response = client.post(url, data={"csrf_token": token})
     response.close()
     return response
@@ -116,14 +136,15 @@ def test_each_role_gets_what_the_table_says(app, world):
     """Anonymous visitors are sent to sign in, the wrong role is refused, the right one served."""
     failures = []
     # Signing out last, or the clients would be anonymous for the rest.
-    rules = sorted(ACCESS.items(), key=lambda item: item[0] == "/benevoles/deconnexion")
+    rules = sorted(ACCESS.items(),
+                   key=lambda item: LAST.index(item[0]) if item[0] in LAST else -1)
     for rule, audience in rules:
         for role, expected in EXPECTED[audience].items():
             url = build_url(app, rule, world)
             got = outcome(visit(app, world["clients"][role], rule, url))
             if got != expected:
                 failures.append(f"{role} on {url}: expected {expected}, got {got}")
-    assert failures == []
+    assert failures == [], "\n".join(failures)
 
 
 def test_volunteer_cannot_reach_another_buildings_record(app, world):

@@ -113,7 +113,7 @@ def test_retention_purge_deletes_what_is_past_its_rule(app, db):
     db.table("throttle_events").insert({"scope": "login-account", "subject_hash": "x" * 64,
                                         "at": "2026-11-26T10:00:00+00:00"})
     outcome = jobs.retention_purge(db, date(2026, 11, 28))
-    assert outcome == {"purged": {"audit_log": 1, "throttle_events": 1}}
+    assert outcome == {"purged": {"audit_log": 1, "throttle_events": 1}, "cleared": {}}
     assert [r["object_type"] for r in db.table("audit_log").rows] == ["young-entry"]
     with open(app.config["DATABASE"], "rb") as handle:
         assert b"old-entry" not in handle.read()

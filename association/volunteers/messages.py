@@ -36,4 +36,5 @@ AUDIT_ACTIONS = {
     "login": _l("signed in"), "logout": _l("signed out"), "invite": _l("invited a volunteer"),
     "disable": _l("disabled an account"), "enable": _l("enabled an account"),
     "reset_second_factor": _l("reset a second factor"), "end_sessions": _l("ended sessions"),
+    "erase": _l("erased a member's data"),
 }

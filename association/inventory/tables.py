@@ -1,131 +1,10 @@
-"""The data inventory: every table and column Amicale holds, declared once (rule 1).
+"""The declarations: every table and column Amicale holds, and the register's other items.
 
-A test compares this inventory with the live schema in both directions, ``init-db`` refuses
-a schema that differs, and the public data register (``/donnees``, ``/donnees.json``) is built
-from it, so the register cannot say something the database does not do.
-
-Retention rules are machine-readable, in one of three forms:
-``keep`` (reference data, kept while the association needs it),
-``N days after <column>`` and ``until <event>``.
+A new migration that adds a table or a column adds its declaration here, in the same change.
 """
-import re
-from dataclasses import dataclass, field
-
 from flask_babel import lazy_gettext as _l
 
-ROLES = {
-    "public": _l("anyone (public)"),
-    "member": _l("the member concerned"),
-    "volunteer": _l("volunteers, for their own buildings"),
-    "editor": _l("editors"),
-    "admin": _l("administrators"),
-    "system": _l("the application only"),
-}
-
-LEGAL_BASES = {
-    "not_personal": _l("not personal data"),
-    "legitimate_interest": _l("legitimate interest of the association (GDPR art. 6(1)(f))"),
-    "consent": _l("consent of the person (GDPR art. 6(1)(a))"),
-    "legal_obligation": _l("legal obligation (GDPR art. 6(1)(c))"),
-}
-
-PEOPLE = {
-    "none": _l("no one: no personal data"),
-    "contacts": _l("contact people of the association and of landlords"),
-    "members": _l("members (tenants), known only by a key"),
-    "volunteers": _l("volunteers of the association"),
-}
-
-
-# Events that end a retention ("until <event>"), with what they mean.
-EVENTS = {
-    "replaced": _l("the association replaces it"),
-    "account_deleted": _l("an administrator deletes the account"),
-    "reenrolled": _l("the volunteer enrols a new second factor or the account is deleted"),
-}
-
-
-@dataclass(frozen=True)
-class Retention:
-    """A parsed retention rule: ``keep``, ``after`` (days after a column) or ``until`` (an event)."""
-
-    kind: str
-    days: int | None = None
-    column: str | None = None
-    event: str | None = None
-
-    def describe(self) -> str:
-        """The rule in the reader's language."""
-        if self.kind == "keep":
-            return str(_l("kept while the association needs it"))
-        if self.kind == "after":
-            return str(_l("deleted %(days)s days after %(column)s", days=self.days, column=self.column))
-        return str(_l("kept until %(event)s", event=EVENTS[self.event]))
-
-    def as_json(self) -> dict:
-        """The rule as plain data for ``/donnees.json``."""
-        data = {"kind": self.kind, "text": self.describe()}
-        if self.kind == "after":
-            data.update(days=self.days, after_column=self.column)
-        if self.kind == "until":
-            data.update(event=self.event)
-        return data
-
-
-_AFTER = re.compile(r"^(\d+) days? after ([a-z_][a-z0-9_]*)$")
-_UNTIL = re.compile(r"^until ([a-z][a-z0-9_]*)$")
-
-
-def parse_retention(rule: str) -> Retention:
-    """Parse a retention rule; a rule outside the grammar raises ValueError saying why."""
-    rule = rule.strip()
-    if rule == "keep":
-        return Retention("keep")
-    if match := _AFTER.match(rule):
-        return Retention("after", days=int(match[1]), column=match[2])
-    if (match := _UNTIL.match(rule)) and match[1] in EVENTS:
-        return Retention("until", event=match[1])
-    raise ValueError(
-        f"retention rule {rule!r} is not one of 'keep', 'N days after <column>', "
-        f"'until <event>' with an event among {sorted(EVENTS)}"
-    )
-
-
-@dataclass(frozen=True)
-class Column:
-    """One declared column: why it exists, whose data it is and how long it stays."""
-
-    name: str
-    purpose: object
-    personal: bool = False
-    sensitive: bool = False
-    retention: str | None = None  # None: the table's rule
-    readers: tuple[str, ...] | None = None  # None: the table's readers
-
-
-@dataclass(frozen=True)
-class Table:
-    """One declared table with its purpose, legal basis, retention and readers."""
-
-    name: str
-    purpose: object
-    legal_basis: str
-    people: str
-    retention: str
-    readers: tuple[str, ...]
-    columns: tuple[Column, ...] = field(default_factory=tuple)
-
-    def column(self, name: str) -> Column:
-        """The declared column called ``name``."""
-        return next(c for c in self.columns if c.name == name)
-
-    def retention_of(self, column: Column) -> Retention:
-        """The effective retention of a column (its own rule or the table's)."""
-        return parse_retention(column.retention or self.retention)
-
-    def readers_of(self, column: Column) -> tuple[str, ...]:
-        """Who may read a column (its own list or the table's)."""
-        return column.readers or self.readers
+from .model import Column, Table
 
 
 def _demo_flag():
@@ -299,6 +178,7 @@ VOLUNTEER_TABLES: tuple[Table, ...] = (
            "key or password"),
         legal_basis="legitimate_interest", people="volunteers",
         retention="365 days after at", readers=("admin", "member"),
+        member_link="member_id", on_member_erase="unlink",
         columns=(
             Column("id", _l("row number")),
             Column("at", _l("when")),
@@ -312,7 +192,52 @@ VOLUNTEER_TABLES: tuple[Table, ...] = (
     ),
 )
 
-TABLES = TABLES + VOLUNTEER_TABLES
+MEMBER_TABLES: tuple[Table, ...] = (
+    Table(
+        "members",
+        _l("members, known only by a key: no name, e-mail address, phone or flat number"),
+        legal_basis="legitimate_interest", people="members",
+        retention="395 days after last_seen_at", readers=("member",), member_link="id",
+        columns=(
+            Column("id", _l("row number")),
+            Column("key_hash", _l("keyed hash of the member key (the key itself is never "
+                                  "stored)"), personal=True, readers=("system",)),
+            Column("created_at", _l("when the key was made"), personal=True),
+            Column("last_seen_at", _l("last time the key was used; 13 months later the key "
+                                      "and everything tied to it are deleted"), personal=True),
+            Column("building_id", _l("the member's building, if they chose to say"),
+                   personal=True, readers=("member", "volunteer")),
+            Column("language", _l("language of the pages and messages")),
+            Column("contact_email", _l("optional e-mail for reminders, encrypted, given with "
+                                       "consent"), personal=True,
+                   retention="0 days after contact_expires_at", readers=("member", "system")),
+            Column("contact_consent_at", _l("when the member agreed to reminders by e-mail"),
+                   personal=True, retention="0 days after contact_expires_at"),
+            Column("contact_expires_at", _l("when the e-mail address deletes itself (6 months "
+                                            "after consent)"),
+                   personal=True, retention="0 days after contact_expires_at"),
+        ),
+    ),
+    Table(
+        "outbox",
+        _l("messages waiting to be sent to members who gave an e-mail address: only their "
+           "kind, never any text, key or letter content"),
+        legal_basis="consent", people="members", retention="30 days after created_at",
+        readers=("system",), member_link="member_id",
+        columns=(
+            Column("id", _l("row number")),
+            Column("member_id", _l("the member to write to"), personal=True),
+            Column("kind", _l("which message (for example: confirmation of the address)")),
+            Column("created_at", _l("when the message was queued")),
+            Column("attempts", _l("how many times sending was tried")),
+            Column("next_attempt_at", _l("when to try again after a failure")),
+            Column("sent_at", _l("when it was sent")),
+            Column("last_error", _l("kind of the last sending error (never its text)")),
+        ),
+    ),
+)
+
+TABLES = TABLES + VOLUNTEER_TABLES + MEMBER_TABLES
 
 # Art. 30 items that do not come from a single table.
 RECIPIENTS = (_l("no one outside the association: nothing is sold, shared or sent to third parties"),)
@@ -326,78 +251,3 @@ SECURITY_MEASURES = (
 )
 
 
-def row_retention_rules() -> list[tuple[str, Retention]]:
-    """Tables whose rows go a number of days after one of their columns, with that rule."""
-    rules = []
-    for table in TABLES:
-        rule = parse_retention(table.retention)
-        if rule.kind == "after":
-            rules.append((table.name, rule))
-    return rules
-
-
-def declared() -> dict[str, set[str]]:
-    """Declared tables and their columns."""
-    return {table.name: {column.name for column in table.columns} for table in TABLES}
-
-
-def is_internal(table_name: str) -> bool:
-    """SQLite's own bookkeeping tables (statistics, autoincrement), which hold no data of ours."""
-    return table_name.startswith("sqlite_")
-
-
-def live_schema(db) -> dict[str, set[str]]:
-    """Tables and columns that the database really has."""
-    return {
-        name: {column.name for column in db.table(name).columns}
-        for name in db.table_names()
-        if not is_internal(name)
-    }
-
-
-def differences(db) -> list[str]:
-    """Everything that differs between the live schema and the inventory, one line each."""
-    return compare(live_schema(db), declared())
-
-
-def compare(live: dict[str, set[str]], inventory: dict[str, set[str]]) -> list[str]:
-    """Name each table or column present on one side only."""
-    problems = []
-    for table in sorted(live.keys() - inventory.keys()):
-        problems.append(f"table {table} is in the database but not declared in the inventory")
-    for table in sorted(inventory.keys() - live.keys()):
-        problems.append(f"table {table} is declared in the inventory but absent from the database")
-    for table in sorted(live.keys() & inventory.keys()):
-        for column in sorted(live[table] - inventory[table]):
-            problems.append(f"column {table}.{column} is in the database but not declared")
-        for column in sorted(inventory[table] - live[table]):
-            problems.append(f"column {table}.{column} is declared but absent from the database")
-    return problems
-
-
-def check_declarations() -> list[str]:
-    """Mistakes inside the inventory itself: bad rules, unknown roles, impossible flags."""
-    problems = []
-    for table in TABLES:
-        for label, known in (("legal basis", LEGAL_BASES), ("people", PEOPLE)):
-            value = table.legal_basis if label == "legal basis" else table.people
-            if value not in known:
-                problems.append(f"{table.name}: unknown {label} {value!r}")
-        names = {column.name for column in table.columns}
-        for column in table.columns:
-            where = f"{table.name}.{column.name}"
-            try:
-                rule = table.retention_of(column)
-            except ValueError as error:
-                problems.append(f"{where}: {error}")
-                continue
-            if rule.kind == "after" and rule.column not in names:
-                problems.append(f"{where}: retention counts from unknown column {rule.column}")
-            unknown = set(table.readers_of(column)) - ROLES.keys()
-            if unknown:
-                problems.append(f"{where}: unknown readers {sorted(unknown)}")
-            if column.sensitive and not column.personal:
-                problems.append(f"{where}: sensitive data is always personal data")
-            if column.personal and table.legal_basis == "not_personal":
-                problems.append(f"{where}: personal column in a table declared not personal")
-    return problems

@@ -1,0 +1,100 @@
+"""Mail to members who gave an address: a queue (``outbox``) emptied by a scheduled job.
+
+Messages are written when sent, from their kind and the member's language: the queue holds
+no text, and no message ever carries grievance text, keys or letter fields. Without
+``AMICALE_SMTP_URL`` nothing is sent and the queue waits; a failed send is retried later.
+"""
+import smtplib
+import ssl
+from datetime import timedelta
+from email.message import EmailMessage
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from . import clock, members
+
+MAX_ATTEMPTS = 8
+RETRY_AFTER = timedelta(minutes=15)
+
+
+def queue(db, member_id: int, kind: str) -> None:
+    """Queue a message of ``kind`` for the member."""
+    if kind not in MESSAGES:
+        raise ValueError(f"unknown message kind {kind!r}")
+    now = clock.stamp()
+    db.table("outbox").insert({"member_id": member_id, "kind": kind, "created_at": now,
+                               "next_attempt_at": now})
+
+
+def _contact_confirmation():
+    paragraphs = (
+        _("Hello,"),
+        _("This address will receive the association's reminders. It deletes itself after "
+          "six months, and you can remove it at any time in your member space."),
+        _("If you did not ask for this, you can ignore this message: nothing else will be "
+          "sent after the address expires."),
+    )
+    return _("Your reminders from the association"), "\n\n".join(paragraphs) + "\n"
+
+
+MESSAGES = {"contact_confirmation": _contact_confirmation}
+
+
+def compose(kind: str, language: str, sender: str, recipient: str) -> EmailMessage:
+    """The message of ``kind`` in the member's language."""
+    with force_locale(language):
+        subject, body = MESSAGES[kind]()
+    message = EmailMessage()
+    message["Subject"], message["From"], message["To"] = subject, sender, recipient
+    message.set_content(body)
+    return message
+
+
+def send(url: str, message: EmailMessage) -> None:
+    """Send through the SMTP server of ``url``: smtp://[user:pass@]host[:port][?starttls=1]
+    or smtps://…"""
+    parts = urlsplit(url)
+    options = parse_qs(parts.query)
+    secure = parts.scheme == "smtps"
+    port = parts.port or (465 if secure else 25)
+    server_class = smtplib.SMTP_SSL if secure else smtplib.SMTP
+    with server_class(parts.hostname, port, timeout=20) as server:
+        if options.get("starttls", ["0"])[0] in ("1", "true"):
+            server.starttls(context=ssl.create_default_context())
+        if parts.username:
+            server.login(unquote(parts.username), unquote(parts.password or ""))
+        server.send_message(message)
+
+
+def deliver(db, today=None) -> dict:
+    """Job: send what is due in the outbox; failures wait and are tried again."""
+    url = current_app.config.get("SMTP_URL")
+    if not url:
+        return {"sent": 0, "waiting": db.table("outbox").count_where("sent_at is null")}
+    sender = current_app.config.get("MAIL_FROM") or "amicale@localhost"
+    now = clock.now()
+    due = list(db.query(
+        "select o.id, o.kind, o.attempts, m.contact_email, m.language from outbox o "
+        "join members m on m.id = o.member_id where o.sent_at is null and o.attempts < ? "
+        "and o.next_attempt_at <= ? order by o.id", [MAX_ATTEMPTS, clock.stamp(now)]))
+    sent = failed = 0
+    for row in due:
+        recipient = members.contact_email(row)
+        if not recipient:  # the address was removed or expired: nothing to send
+            db.execute("delete from outbox where id = ?", [row["id"]])
+            continue
+        try:
+            send(url, compose(row["kind"], row["language"], sender, recipient))
+        except (OSError, smtplib.SMTPException) as error:
+            failed += 1
+            db.table("outbox").update(row["id"], {
+                "attempts": row["attempts"] + 1, "last_error": type(error).__name__,
+                "next_attempt_at": clock.stamp(now + RETRY_AFTER * (row["attempts"] + 1))})
+            continue
+        sent += 1
+        db.table("outbox").update(row["id"], {"attempts": row["attempts"] + 1,
+                                              "sent_at": clock.stamp(now), "last_error": None})
+    return {"sent": sent, "failed": failed}

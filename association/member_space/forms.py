@@ -1,0 +1,65 @@
+"""Forms of the member space."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, SelectField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email, Length, ValidationError
+
+from .. import members
+
+REQUIRED = _l("This field is required.")
+
+
+def looks_like_a_key(form, field):
+    """A member key has 20 letters and digits (dashes and spaces do not matter)."""
+    if members.normalise_key(field.data or "") is None:
+        raise ValidationError(_l("A member key has 20 letters and digits, like "
+                                 "7KQ2-9XWM-4PRT-ZR8H-3NDA. Check what you typed."))
+
+
+class KeyForm(FlaskForm):
+    """Enter one's member key."""
+
+    key = StringField(_l("Your member key"), validators=[DataRequired(REQUIRED),
+                                                         Length(max=60), looks_like_a_key],
+                      render_kw={"autocomplete": "off", "autocapitalize": "characters",
+                                 "spellcheck": "false"})
+    submit = SubmitField(_l("Open my space"))
+
+
+class BuildingChoiceForm(FlaskForm):
+    """Say which building one lives in (optional)."""
+
+    building = SelectField(_l("Your building (optional)"), coerce=int)
+    submit = SubmitField(_l("Save my building"))
+
+
+class ContactForm(FlaskForm):
+    """Give an e-mail address for reminders, with explicit consent."""
+
+    email = EmailField(_l("E-mail address for reminders"),
+                       validators=[DataRequired(REQUIRED),
+                                   Email(_l("This e-mail address is not valid.")),
+                                   Length(max=200)],
+                       render_kw={"autocomplete": "email"})
+    consent = BooleanField(_l("I agree to receive reminders from the association at this "
+                              "address. It deletes itself after six months, and I can remove "
+                              "it at any time."),
+                           validators=[DataRequired(_l("Tick the box to agree, or leave the "
+                                                       "address out."))])
+    submit = SubmitField(_l("Save the address"))
+
+
+class EraseForm(FlaskForm):
+    """Confirm the erasure of everything."""
+
+    confirm = BooleanField(_l("I understand: everything tied to my key is deleted now, and "
+                              "cannot be recovered."),
+                           validators=[DataRequired(_l("Tick the box to confirm; nothing has "
+                                                       "been deleted."))])
+    submit = SubmitField(_l("Erase everything"))
+
+
+class MemberButtonForm(FlaskForm):
+    """A form that is only a button (create a key, sign out, remove the address)."""
+
+    submit = SubmitField(_l("Confirm"))

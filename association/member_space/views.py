@@ -1,0 +1,187 @@
+"""Views of the member space: parse, call, render."""
+from functools import wraps
+from zoneinfo import ZoneInfo
+
+from flask import (Blueprint, current_app, flash, jsonify, redirect, render_template, request,
+                   session, url_for)
+from flask_babel import format_time, get_locale
+from flask_babel import gettext as _
+
+from .. import audit, auth, clock, mailer, member_records, members, settings, throttle
+from ..db import get_db
+from ..volunteers import second_factor
+from .forms import BuildingChoiceForm, ContactForm, EraseForm, KeyForm, MemberButtonForm
+
+bp = Blueprint("member_space", __name__, url_prefix="/membre")
+
+KEY_ADDRESS = throttle.Limit("member-key-address", 10)
+
+
+def member_required(view):
+    """Only with a member signed in on this browser; the member row is passed to the view."""
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        member_id = members.current_id()
+        member = members.get(get_db(), member_id) if member_id else None
+        if member is None:
+            members.sign_out()
+            flash(_("Enter your member key to open your space."), "info")
+            return redirect(url_for("member_space.home", ouvrir=1))
+        return view(member, *args, **kwargs)
+    return wrapped
+
+
+@bp.route("/", methods=["GET", "POST"])
+def home():
+    """Enter a key (or make one); once in, everything held about the member."""
+    db = get_db()
+    member_id = members.current_id()
+    member = members.get(db, member_id) if member_id else None
+    if member is not None and request.method == "GET":
+        return _space(db, member)
+    form = KeyForm()
+    if form.validate_on_submit():
+        address = auth.client_address()
+        retry_at = throttle.blocked_until(db, KEY_ADDRESS, address)
+        if retry_at:
+            return _throttled(form, retry_at)
+        found = members.find(db, form.key.data)
+        if found is None:
+            throttle.record_failure(db, KEY_ADDRESS, address)
+            form.key.errors.append(_("No member has this key. Check it letter by letter: a key "
+                                     "cannot be recovered, but you can make a new one."))
+        else:
+            members.touch(db, found["id"])
+            members.sign_in(found["id"])
+            return redirect(url_for("member_space.home"))
+    status = 400 if form.errors else 200
+    return render_template("member_space/enter.html", form=form,
+                           create_form=MemberButtonForm()), status
+
+
+def _throttled(form, retry_at):
+    local = retry_at.astimezone(ZoneInfo(current_app.config["TIMEZONE"]))
+    retry = max(int((retry_at - clock.now()).total_seconds()), 1)
+    form.key.errors.append(_("Too many wrong keys from this connection. Try again after "
+                             "%(time)s.", time=format_time(local, "HH:mm")))
+    page = render_template("member_space/enter.html", form=form,
+                           create_form=MemberButtonForm())
+    return page, 429, {"Retry-After": str(retry)}
+
+
+def _space(db, member, contact_form=None, status=200):
+    building_form = BuildingChoiceForm(data={"building": member["building_id"] or 0})
+    building_form.building.choices = _building_choices(db)
+    return render_template(
+        "member_space/space.html", member=member, email=members.contact_email(member),
+        building=settings.building(db, member["building_id"]) if member["building_id"] else None,
+        building_form=building_form, contact_form=contact_form or ContactForm(formdata=None),
+        button=MemberButtonForm(), access=member_records.access_log(db, member["id"]),
+        waiting=db.table("outbox").count_where("member_id = ? and sent_at is null",
+                                               [member["id"]])), status
+
+
+def _building_choices(db):
+    from ..volunteers.forms import choices
+
+    return choices([(0, _("I would rather not say"))] +
+                   [(b["id"], b["name"]) for b in settings.buildings(db)])
+
+
+@bp.post("/nouvelle-cle")
+def new_key():
+    """Make a member key and show it, once."""
+    if not MemberButtonForm().validate_on_submit():
+        return redirect(url_for("member_space.home"))
+    db = get_db()
+    member_id, key = members.create(db, language=str(get_locale()))
+    members.sign_in(member_id)
+    return render_template("member_space/key.html", key=key,
+                           qr=second_factor.qr_svg(key))
+
+
+@bp.post("/sortir")
+def leave():
+    """Forget the member on this browser."""
+    if MemberButtonForm().validate_on_submit():
+        members.sign_out()
+        flash(_("Your space is closed on this browser."), "success")
+    return redirect(url_for("member_space.home"))
+
+
+@bp.post("/batiment")
+@member_required
+def building(member):
+    """Say (or stop saying) which building one lives in."""
+    db = get_db()
+    form = BuildingChoiceForm()
+    form.building.choices = _building_choices(db)
+    if form.validate_on_submit():
+        members.set_building(db, member["id"], form.building.data)
+        flash(_("Saved."), "success")
+    return redirect(url_for("member_space.home"))
+
+
+@bp.post("/contact")
+@member_required
+def contact(member):
+    """Keep an e-mail address for reminders, with consent."""
+    db = get_db()
+    form = ContactForm()
+    if not form.validate_on_submit():
+        return _space(db, member, contact_form=form, status=400)
+    members.set_contact(db, member["id"], form.email.data)
+    mailer.queue(db, member["id"], "contact_confirmation")
+    flash(_("Address saved. A confirmation message will be sent to it."), "success")
+    return redirect(url_for("member_space.home"))
+
+
+@bp.post("/contact/supprimer")
+@member_required
+def remove_contact(member):
+    """Forget the e-mail address now."""
+    if MemberButtonForm().validate_on_submit():
+        members.remove_contact(get_db(), member["id"])
+        flash(_("Your e-mail address has been deleted."), "success")
+    return redirect(url_for("member_space.home"))
+
+
+@bp.get("/export.json")
+@member_required
+def export_json(member):
+    """Everything held about the member, as a JSON file."""
+    db = get_db()
+    data = member_records.export(db, member["id"])
+    audit.record(db, None, "export", "member", member_id=member["id"])
+    response = jsonify(data)
+    response.headers["Content-Disposition"] = 'attachment; filename="amicale-mes-donnees.json"'
+    return response
+
+
+@bp.get("/export")
+@member_required
+def export_page(member):
+    """Everything held about the member, readable and printable."""
+    db = get_db()
+    data = member_records.export(db, member["id"])
+    audit.record(db, None, "export", "member", member_id=member["id"])
+    return render_template("member_space/export.html", export=data)
+
+
+@bp.route("/effacer", methods=["GET", "POST"])
+def erase():
+    """Erase everything tied to the key, after an explicit confirmation."""
+    db = get_db()
+    member_id = members.current_id()
+    if member_id is None or members.get(db, member_id) is None:
+        if session.get("erased"):
+            return render_template("member_space/erased.html", already=True)
+        flash(_("Enter your member key to open your space."), "info")
+        return redirect(url_for("member_space.home", ouvrir=1))
+    form = EraseForm()
+    if form.validate_on_submit():
+        member_records.erase(db, member_id)
+        members.sign_out()
+        session["erased"] = True
+        return render_template("member_space/erased.html", already=False)
+    return render_template("member_space/erase.html", form=form), 400 if form.errors else 200

@@ -1,0 +1,128 @@
+"""Members have a key, not an identity.
+
+A member key is 100 random bits shown as five groups of four Crockford base32 characters
+(``7KQ2-9XWM-4PRT-ZR8H-3NDA``). Only its keyed hash (HMAC-SHA256 under a secret kept in
+``instance/``) is stored: a lost key cannot be recovered, by design.
+"""
+import secrets
+from datetime import timedelta
+
+from flask import session
+
+from . import clock
+from .crypto import decrypt, encrypt, keyed_hash
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
+KEY_LENGTH = 20  # characters of 5 bits: 100 bits
+CONTACT_LIFETIME = timedelta(days=183)  # about six months
+SESSION_IDLE = timedelta(minutes=30)
+# What people type by mistake, read as the character they meant.
+_CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
+
+
+def new_key() -> str:
+    """A fresh member key, formatted for reading."""
+    return format_key("".join(secrets.choice(ALPHABET) for _ in range(KEY_LENGTH)))
+
+
+def format_key(raw: str) -> str:
+    """Groups of four separated by dashes."""
+    return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
+
+
+def normalise_key(typed: str) -> str | None:
+    """The key's 20 characters from what was typed (any case, spaces, dashes, O/0, I/1),
+    or None when it cannot be a key."""
+    cleaned = "".join(ch for ch in typed.upper() if ch.isalnum()).translate(_CONFUSABLE)
+    if len(cleaned) != KEY_LENGTH or any(ch not in ALPHABET for ch in cleaned):
+        return None
+    return cleaned
+
+
+def key_hash(key: str) -> str:
+    """The keyed hash under which a (normalised) key is stored."""
+    return keyed_hash("member-key", key)
+
+
+def create(db, language: str = "fr") -> tuple[int, str]:
+    """A new member; return their id and their key (shown once, never stored)."""
+    key = new_key()
+    now = clock.stamp()
+    member_id = db.table("members").insert({
+        "key_hash": key_hash(normalise_key(key)), "created_at": now, "last_seen_at": now,
+        "language": language,
+    }).last_pk
+    return member_id, key
+
+
+def find(db, typed_key: str) -> dict | None:
+    """The member whose key this is, or None."""
+    key = normalise_key(typed_key)
+    if key is None:
+        return None
+    rows = list(db.query("select * from members where key_hash = ?", [key_hash(key)]))
+    return rows[0] if rows else None
+
+
+def get(db, member_id: int) -> dict | None:
+    """The member with this id, or None (erased or purged)."""
+    rows = list(db.query("select * from members where id = ?", [member_id]))
+    return rows[0] if rows else None
+
+
+def touch(db, member_id: int) -> None:
+    """Record that the key was used today (retention counts from here)."""
+    db.table("members").update(member_id, {"last_seen_at": clock.stamp()})
+
+
+def set_building(db, member_id: int, building_id: int | None) -> None:
+    """The member's building, or none."""
+    db.table("members").update(member_id, {"building_id": building_id or None})
+
+
+def set_contact(db, member_id: int, email: str) -> None:
+    """Keep an e-mail address for reminders: encrypted, with the consent date and an expiry."""
+    now = clock.now()
+    db.table("members").update(member_id, {
+        "contact_email": encrypt(email.strip()), "contact_consent_at": clock.stamp(now),
+        "contact_expires_at": clock.stamp(now + CONTACT_LIFETIME),
+    })
+
+
+def remove_contact(db, member_id: int) -> None:
+    """Forget the e-mail address and its consent at once."""
+    db.table("members").update(member_id, {"contact_email": None, "contact_consent_at": None,
+                                           "contact_expires_at": None})
+
+
+def contact_email(member: dict) -> str | None:
+    """The member's e-mail address in clear, if they gave one."""
+    return decrypt(member["contact_email"]) if member.get("contact_email") else None
+
+
+# --- the member's session ------------------------------------------------------------------
+
+def sign_in(member_id: int) -> None:
+    """Remember the member in this browser's session (a volunteer signed in stays so)."""
+    session.pop("erased", None)
+    session["member_id"] = member_id
+    session["member_at"] = clock.stamp()
+
+
+def sign_out() -> None:
+    """Forget the member in this browser."""
+    session.pop("member_id", None)
+    session.pop("member_at", None)
+
+
+def current_id() -> int | None:
+    """The member signed in on this browser, unless idle for more than 30 minutes."""
+    member_id, at = session.get("member_id"), session.get("member_at")
+    if not member_id or not at:
+        return None
+    now = clock.now()
+    if now - clock.parse(at) >= SESSION_IDLE:
+        sign_out()
+        return None
+    session["member_at"] = clock.stamp(now)
+    return member_id

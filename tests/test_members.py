@@ -1,0 +1,241 @@
+"""Members without identity: keys, the member space, contact address, export and erasure."""
+import html
+import json
+import re
+
+import pytest
+
+from association import audit, members
+from association.db import connect
+from conftest import add_building, csrf_token
+
+KEY_PATTERN = re.compile(r"\b([0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){4})\b")
+
+
+def text(response) -> str:
+    """The page as text, entities decoded."""
+    return html.unescape(response.get_data(as_text=True))
+
+
+def new_member(client):
+    """Make a key through the member space; return it (the client is then signed in)."""
+    response = client.post("/membre/nouvelle-cle",
+                           data={"csrf_token": csrf_token(client, "/membre/")})
+    assert response.status_code == 200
+    return KEY_PATTERN.search(text(response))[1]
+
+
+def database_bytes(app) -> bytes:
+    """The database file and its WAL, as bytes."""
+    raw = b""
+    for suffix in ("", "-wal"):
+        try:
+            with open(app.config["DATABASE"] + suffix, "rb") as handle:
+                raw += handle.read()
+        except FileNotFoundError:
+            pass
+    return raw
+
+
+def test_key_format_and_entropy():
+    """Keys are five groups of four Crockford characters: 100 bits, all different."""
+    keys = {members.new_key() for _ in range(2000)}
+    assert len(keys) == 2000
+    assert all(KEY_PATTERN.fullmatch(k) for k in keys)
+    assert members.KEY_LENGTH * 5 >= 100
+    used = {ch for k in keys for ch in k.replace("-", "")}
+    assert used == set(members.ALPHABET)
+
+
+@pytest.mark.parametrize("typed", [
+    "7kq2-9xwm-4prt-zr8h-3nda", "7KQ2 9XWM 4PRT ZR8H 3NDA", "7KQ29XWM4PRTZR8H3NDA",
+    " 7KQ2–9XWM-4PRT-ZR8H-3NDA ",
+])
+def test_key_input_is_tolerant(typed):
+    """Case, spaces and dashes do not matter."""
+    assert members.normalise_key(typed) == "7KQ29XWM4PRTZR8H3NDA"
+
+
+def test_confusable_characters_are_read_as_meant():
+    """O is read as 0, I and L as 1."""
+    assert members.normalise_key("OOOO-IIII-LLLL-0000-1111") == "00001111111100001111"
+    assert members.normalise_key("too short") is None
+    assert members.normalise_key("7KQ2-9XWM-4PRT-ZR8H-3ND!") is None
+
+
+def test_key_is_never_stored_in_clear(app, client):
+    """After a key is made, neither its text nor its bare characters are on disk."""
+    key = new_member(client)
+    raw = database_bytes(app)
+    assert key.encode() not in raw and key.replace("-", "").encode() not in raw
+    for path in (app.instance_path,):
+        import os
+
+        for name in os.listdir(path):
+            full = os.path.join(path, name)
+            if os.path.isfile(full):
+                with open(full, "rb") as handle:
+                    assert key.replace("-", "").encode() not in handle.read(), name
+
+
+def test_key_opens_the_space_and_a_wrong_one_is_explained(app):
+    """The right key opens the space; a malformed or unknown key gets a clear message."""
+    maker = app.test_client()
+    key = new_member(maker)
+    client = app.test_client()
+    malformed = client.post("/membre/", data={"csrf_token": csrf_token(client, "/membre/"),
+                                              "key": "1234"})
+    assert malformed.status_code == 400 and "20 lettres et chiffres" in text(malformed)
+    assert 'value="1234"' in text(malformed)
+    unknown = client.post("/membre/", data={"csrf_token": csrf_token(client, "/membre/"),
+                                            "key": members.new_key()})
+    assert unknown.status_code == 400 and "Aucun adhérent n'a cette clé" in text(unknown)
+    ok = client.post("/membre/", data={"csrf_token": csrf_token(client, "/membre/"),
+                                       "key": key.lower().replace("-", " ")})
+    assert ok.status_code == 302
+    assert "Mon espace" in text(client.get("/membre/"))
+
+
+def test_eleventh_wrong_key_from_an_address_is_throttled(app, clock):
+    """Ten wrong keys in 15 minutes, then even the right one waits."""
+    key = new_member(app.test_client())
+    client = app.test_client()
+    for _ in range(10):
+        assert client.post("/membre/", data={"csrf_token": csrf_token(client, "/membre/"),
+                                             "key": members.new_key()}).status_code == 400
+    blocked = client.post("/membre/", data={"csrf_token": csrf_token(client, "/membre/"),
+                                            "key": key})
+    assert blocked.status_code == 429 and "Retry-After" in blocked.headers
+    clock.advance(minutes=16)
+    assert client.post("/membre/", data={"csrf_token": csrf_token(client, "/membre/"),
+                                         "key": key}).status_code == 302
+
+
+def test_member_session_ends_after_30_idle_minutes(app, client, clock):
+    """The space closes by itself on a forgotten browser."""
+    new_member(client)
+    assert "Mon espace" in text(client.get("/membre/"))
+    clock.advance(minutes=31)
+    assert "Mon espace" not in text(client.get("/membre/"))
+
+
+def test_contact_address_is_encrypted_with_consent_and_expiry(app, client, clock):
+    """The address is stored encrypted, with its consent date and a six-month expiry."""
+    new_member(client)
+    missing_consent = client.post("/membre/contact", data={
+        "csrf_token": csrf_token(client, "/membre/"), "email": "lea@example.org"})
+    assert missing_consent.status_code == 400
+    assert 'value="lea@example.org"' in text(missing_consent)
+    client.post("/membre/contact", data={"csrf_token": csrf_token(client, "/membre/"),
+                                         "email": "lea@example.org", "consent": "y"})
+    db = connect(app.config["DATABASE"])
+    row = next(db.table("members").rows)
+    db.close()
+    assert row["contact_email"] and "lea@example.org" not in row["contact_email"]
+    assert b"lea@example.org" not in database_bytes(app)
+    assert row["contact_consent_at"] and row["contact_expires_at"] > row["contact_consent_at"]
+    assert "lea@example.org" in text(client.get("/membre/"))
+    client.post("/membre/contact/supprimer", data={"csrf_token": csrf_token(client, "/membre/")})
+    db = connect(app.config["DATABASE"])
+    row = next(db.table("members").rows)
+    db.close()
+    assert row["contact_email"] is None and row["contact_consent_at"] is None
+
+
+def member_ids_in_every_table(db, member_id) -> dict[str, list[dict]]:
+    """A scan of every table for rows pointing at the member, independent of the inventory."""
+    found = {}
+    for table in db.table_names():
+        if table.startswith("sqlite_"):
+            continue
+        columns = {c.name for c in db.table(table).columns}
+        links = {fk.column for fk in db.table(table).foreign_keys if fk.other_table == "members"}
+        links |= {c for c in columns if c == "member_id"}
+        if table == "members":
+            links = {"id"}
+        rows = []
+        for column in links:
+            rows += list(db.query(f"select * from [{table}] where [{column}] = ?", [member_id]))
+        if rows:
+            found[table] = rows
+    return found
+
+
+def test_export_holds_everything_the_database_holds(app, client, volunteers):
+    """The JSON export has every row that a scan of every table finds for the member."""
+    building = add_building(app, "Bâtiment A")
+    new_member(client)
+    token = csrf_token(client, "/membre/")
+    client.post("/membre/batiment", data={"csrf_token": token, "building": str(building)})
+    client.post("/membre/contact", data={"csrf_token": token, "email": "m@example.org",
+                                         "consent": "y"})
+    db = connect(app.config["DATABASE"])
+    member_id = next(db.table("members").rows)["id"]
+    reader = volunteers.create("vic", "volunteer", [building])
+    with app.app_context():
+        audit.record(db, type("V", (), {"id": reader.id, "login": "vic"})(), "read",
+                     "grievance", 12, member_id=member_id)
+    expected = member_ids_in_every_table(db, member_id)
+    db.close()
+    response = client.get("/membre/export.json")
+    assert response.headers["Content-Disposition"].startswith("attachment")
+    exported = json.loads(response.get_data())["tables"]
+    for table, rows in expected.items():
+        got = exported[table]
+        for row in rows:
+            if table == "members":
+                row = {**row, "contact_email": "m@example.org"}
+            assert row in got, (table, row)
+    assert {"members", "outbox", "audit_log"} <= expected.keys()
+
+
+def test_printable_export_and_access_log(app, client, volunteers):
+    """The readable export lists the tables; the space shows which volunteer read what."""
+    new_member(client)
+    db = connect(app.config["DATABASE"])
+    member_id = next(db.table("members").rows)["id"]
+    with app.app_context():
+        audit.record(db, type("V", (), {"id": 7, "login": "claire-b"})(), "read", "grievance",
+                     3, member_id=member_id)
+    db.close()
+    assert "<code>members</code>" in text(client.get("/membre/export"))
+    space = text(client.get("/membre/"))
+    assert "claire-b" in space and "consultation" in space
+
+
+def test_erasure_needs_confirmation_then_removes_every_trace(app, client):
+    """Without the box ticked nothing goes; with it, no byte of the member remains."""
+    key = new_member(client)
+    client.post("/membre/contact", data={"csrf_token": csrf_token(client, "/membre/"),
+                                         "email": "gone@example.org", "consent": "y"})
+    db = connect(app.config["DATABASE"])
+    row = next(db.table("members").rows)
+    with app.app_context():
+        audit.record(db, None, "read", "grievance", 1, member_id=row["id"])
+    db.close()
+    refused = client.post("/membre/effacer", data={"csrf_token": csrf_token(client, "/membre/")})
+    assert refused.status_code == 400 and "rien n'a été supprimé" in text(refused)
+    done = client.post("/membre/effacer", data={"csrf_token": csrf_token(client, "/membre/"),
+                                                "confirm": "y"})
+    assert "a été effacé" in text(done)
+    db = connect(app.config["DATABASE"])
+    assert db.table("members").count == 0 and db.table("outbox").count == 0
+    assert db.table("audit_log").count_where("member_id is not null") == 0
+    db.close()
+    raw = database_bytes(app)
+    for trace in (row["key_hash"], row["contact_email"], key.replace("-", "")):
+        assert trace.encode() not in raw
+    again = client.post("/membre/effacer", data={"csrf_token": csrf_token(client, "/membre/"),
+                                                 "confirm": "y"})
+    assert "C'est déjà fait" in text(again)
+    other = app.test_client()
+    reopened = other.post("/membre/", data={"csrf_token": csrf_token(other, "/membre/"),
+                                            "key": key})
+    assert reopened.status_code == 400
+
+
+def test_member_pages_are_not_cached(client):
+    """The member space is never stored by a browser or a proxy."""
+    new_member(client)
+    assert client.get("/membre/").headers["Cache-Control"] == "no-store"
+    assert client.get("/membre/export.json").headers["Cache-Control"] == "no-store"
