@@ -22,6 +22,7 @@ test: $(VENV)/.installed-test translations chromium
 
 bench: $(VENV)/.installed translations wrk
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/screen.py
 
 install: $(VENV)/.installed
 
