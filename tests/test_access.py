@@ -13,6 +13,7 @@ ACCESS = {
     "/": "public",
     "/donnees": "public",
     "/donnees.json": "public",
+    "/transparence": "public",
     "/static/<path:filename>": "public",
     "/benevoles/connexion": "public",
     "/benevoles/invitation/<token>": "public",

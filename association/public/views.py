@@ -1,10 +1,14 @@
 """Views of the public pages: parse, call, render."""
-from flask import jsonify, render_template
+from zoneinfo import ZoneInfo
 
+from flask import current_app, jsonify, render_template
+
+from .. import clock
 from ..db import get_db
 from ..security import public
 from . import bp
 from .register import data_register
+from .transparency import report as transparency_report
 
 
 @bp.get("/")
@@ -26,6 +30,15 @@ def register():
 def register_json():
     """The data register, as JSON."""
     return jsonify(data_register(get_db()))
+
+
+@bp.get("/transparence")
+@public
+def transparency():
+    """The transparency report: counts of purges, reads, reveals, exports and erasures."""
+    today = clock.now().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
+    return render_template("public/transparency.html",
+                           report=transparency_report(get_db(), today))
 
 
 def register_bench_routes(app) -> None:

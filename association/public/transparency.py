@@ -1,0 +1,67 @@
+"""The transparency report: what was purged, read, revealed, exported and erased, month by
+month, as counts only (computed from the audit log and the job runs)."""
+import json
+from datetime import date
+
+MIN_GROUP = 3  # below this, a public count says "fewer than 3" (DESIGN rule 7)
+MONTHS = 12
+COLUMNS = ("purged", "reads", "reveals", "exports", "erasures")
+
+
+def shown(count: int) -> int | None:
+    """A count fit to publish: itself when 0 or at least MIN_GROUP, else None."""
+    return count if count == 0 or count >= MIN_GROUP else None
+
+
+def last_months(today: date, count: int = MONTHS) -> list[str]:
+    """The ``count`` months up to today's, oldest first, as YYYY-MM."""
+    year, month = today.year, today.month
+    months = []
+    for _ in range(count):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+def _audit_counts(db, start: str) -> dict[tuple[str, str], int]:
+    rows = db.query("""
+        select substr(at, 1, 7) as month,
+               case
+                 when action = 'read' and volunteer_id is not null then 'reads'
+                 when action = 'reveal' then 'reveals'
+                 when action = 'export' and object_type = 'member' then 'exports'
+                 when action = 'erase' then 'erasures'
+               end as kind,
+               count(*) as n
+        from audit_log where at >= ? group by month, kind""", [start])
+    return {(row["month"], row["kind"]): row["n"] for row in rows if row["kind"]}
+
+
+def _purges(db, start: str) -> tuple[dict[str, int], dict[str, dict[str, int]]]:
+    by_month, by_kind = {}, {}
+    for row in db.query("select period, outcome from job_runs where job = 'retention' "
+                        "and status = 'done' and period >= ?", [start]):
+        outcome = json.loads(row["outcome"] or "{}")
+        month = row["period"][:7]
+        for group in ("purged", "cleared"):
+            for kind, n in outcome.get(group, {}).items():
+                by_month[month] = by_month.get(month, 0) + n
+                by_kind.setdefault(kind, {})[month] = by_kind.get(kind, {}).get(month, 0) + n
+    return by_month, by_kind
+
+
+def report(db, today: date) -> dict:
+    """The report's rows (one per month) and the purges by kind, counts made publishable."""
+    months = last_months(today)
+    start = months[0] + "-01"
+    audit = _audit_counts(db, start)
+    purged, by_kind = _purges(db, start)
+    rows = []
+    for month in months:
+        raw = {"purged": purged.get(month, 0)}
+        for kind in COLUMNS[1:]:
+            raw[kind] = audit.get((month, kind), 0)
+        rows.append({"month": month, **{k: shown(v) for k, v in raw.items()}})
+    kinds = {kind: {m: shown(n) for m, n in per_month.items()}
+             for kind, per_month in sorted(by_kind.items())}
+    return {"months": months, "rows": rows, "purged_by_kind": kinds, "min_group": MIN_GROUP}
