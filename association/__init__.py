@@ -31,7 +31,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings_config.check(app.config)
     _configure_logging(app)
 
-    from . import auth, db, demo, errors, i18n, scheduler, security, settings
+    from . import auth, db, demo, errors, forms, i18n, scheduler, security, settings
     from .volunteers import commands as volunteer_commands
 
     security.init_app(app)  # first: its after_request hook must run last
@@ -42,6 +42,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     demo.init_app(app)
     scheduler.init_app(app)
     auth.init_app(app)
+    forms.init_app(app)
     volunteer_commands.init_app(app)
 
     from .public import bp as public_bp

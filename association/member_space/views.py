@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from .. import audit, auth, clock, mailer, member_records, members, settings, throttle
 from ..db import get_db
+from ..forms import choices
 from ..volunteers import second_factor
 from .forms import BuildingChoiceForm, ContactForm, EraseForm, KeyForm, MemberButtonForm
 
@@ -82,8 +83,6 @@ def _space(db, member, contact_form=None, status=200):
 
 
 def _building_choices(db):
-    from ..volunteers.forms import choices
-
     return choices([(0, _("I would rather not say"))] +
                    [(b["id"], b["name"]) for b in settings.buildings(db)])
 

@@ -5,9 +5,10 @@ from flask_login import current_user
 
 from .. import audit, auth, settings
 from ..db import get_db
+from ..forms import choices
 from . import accounts
 from .forms import (AccountForm, AuditFilterForm, BuildingForm, ButtonForm, LandlordForm,
-                    ScopeForm, SettingsForm, building_choices, choices)
+                    ScopeForm, SettingsForm, building_choices)
 from .messages import ACCOUNT, AUDIT_ACTIONS, ROLE_LABELS
 from .views import bp
 

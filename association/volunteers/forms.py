@@ -2,12 +2,11 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectField,
-                     SelectMultipleField, StringField, SubmitField, TextAreaField)
+                     StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
-from wtforms.fields.choices import SelectChoice
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from .. import passwords, settings
+from ..forms import MultiCheckboxField, choices
 from .messages import ROLE_LABELS
 
 REQUIRED = _l("This field is required.")
@@ -18,18 +17,6 @@ PASSWORD_MESSAGES = {
     "guessable": _l("This password is too common or too easy to guess. Try a short sentence "
                     "of several unrelated words."),
 }
-
-
-def choices(pairs) -> list[SelectChoice]:
-    """(value, label) pairs as the choices of a select or checkbox list."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-class MultiCheckboxField(SelectMultipleField):
-    """Several choices as checkboxes: usable by keyboard, on a phone, without JavaScript."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def strong_password(context_fields=("login",)):
@@ -114,7 +101,7 @@ class ButtonForm(FlaskForm):
     submit = SubmitField(_l("Confirm"))
 
 
-def building_choices(db) -> list[SelectChoice]:
+def building_choices(db) -> list:
     """Every building, for scope checkboxes."""
     return choices((b["id"], b["name"]) for b in settings.buildings(db))
 

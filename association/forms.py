@@ -1,0 +1,91 @@
+"""Form pieces shared by every capability: choices, checkbox lists, and screened free text.
+
+Every free-text field written by a member or a volunteer uses ``Screened`` (DESIGN rule 3):
+when the sensitive-content screen flags something, the form comes back with the flagged
+words highlighted, their category and why it matters, and the writer either rewrites or
+ticks the form's confirmation box to keep the text as written (it is then stored flagged).
+"""
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
+from wtforms import SelectMultipleField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from .privacy import find_sensitive
+
+CATEGORY_LABELS = {
+    "health": _l("health"),
+    "disability": _l("disability"),
+    "origin": _l("origin, nationality or residence status"),
+    "religion": _l("religion"),
+    "sexuality": _l("sex life or sexual orientation"),
+    "opinion": _l("political or union opinion"),
+    "offences": _l("offences, convictions or police"),
+    "domestic_violence": _l("domestic violence"),
+    "judgement": _l("a judgement about a person"),
+}
+WHY = _l("The association does not need this to handle the matter. Whatever is written here "
+         "can be read by the member concerned and, if it is forwarded, by the landlord. "
+         "Describe the facts (what, where, since when) rather than the people.")
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as the choices of a select or checkbox list."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as checkboxes: usable by keyboard, on a phone, without JavaScript."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class Screened:
+    """Validator: refuse flagged text unless the form's ``confirm`` box is ticked.
+
+    It leaves ``field.findings`` (what the screen found) for the template and for storage.
+    """
+
+    def __init__(self, confirm: str = "keep_as_written"):
+        self.confirm = confirm
+
+    def __call__(self, form, field):
+        field.findings = find_sensitive(field.data or "", str(get_locale() or "fr"))
+        if field.findings and not form[self.confirm].data:
+            raise ValidationError(_l(
+                "This text mentions %(categories)s. Rewrite it, or tick the box below to keep "
+                "it as written.", categories=", ".join(str(label) for label in
+                                                      flagged_labels(field.findings))))
+
+
+def flagged_categories(field) -> list[str]:
+    """The categories found in a screened field, to store with the text ([] if none)."""
+    return sorted({finding.category for finding in getattr(field, "findings", [])})
+
+
+def flagged_labels(findings) -> list:
+    """The readable names of the categories found, in a stable order."""
+    found = {finding.category for finding in findings}
+    return [label for category, label in CATEGORY_LABELS.items() if category in found]
+
+
+def highlight(text: str, findings) -> Markup:
+    """The text, escaped, with each flagged span in a <mark> naming its category."""
+    pieces, position = [], 0
+    for finding in findings:
+        pieces.append(escape(text[position:finding.start]))
+        label = CATEGORY_LABELS[finding.category]
+        pieces.append(Markup('<mark title="{0}">{1}</mark> <span class="visually-hidden">({0})'
+                             '</span>').format(label, text[finding.start:finding.end]))
+        position = finding.end
+    pieces.append(escape(text[position:]))
+    return Markup("").join(pieces)
+
+
+def init_app(app) -> None:
+    """Give templates what the screened-field macro needs."""
+    app.jinja_env.globals.update(highlight=highlight, flagged_labels=flagged_labels,
+                                 screen_why=WHY)

@@ -1,0 +1,89 @@
+"""Screened free text in a form: flagged words come back highlighted, with the choice to
+rewrite or keep as written; nothing is saved until then."""
+import html
+
+import pytest
+from flask import render_template_string
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, TextAreaField
+
+from association.forms import Screened, flagged_categories, highlight
+from association.privacy import find_sensitive
+from conftest import csrf_token, make_app
+
+PAGE = """{% from "_macros.html" import screened %}<form method="post">{{ form.csrf_token }}
+{{ screened(form.text, form.keep_as_written) }}</form>"""
+
+
+class NoteForm(FlaskForm):
+    """A form with one screened free-text field, as capabilities will declare them."""
+
+    text = TextAreaField("Texte", validators=[Screened()])
+    keep_as_written = BooleanField("Garder tel quel : je confirme")
+
+
+@pytest.fixture
+def note_app(tmp_path):
+    """The app with one scratch route saving a screened note (text and flagged categories)."""
+    app = make_app(tmp_path / "instance")
+    saved = []
+
+    @app.route("/_note", methods=["GET", "POST"])
+    def note():
+        form = NoteForm()
+        if form.validate_on_submit():
+            saved.append((form.text.data, flagged_categories(form.text)))
+            return "saved"
+        return render_template_string(PAGE, form=form), 400 if form.errors else 200
+
+    app.saved = saved
+    return app
+
+
+def post(client, **data):
+    """Send the note form with a valid token."""
+    return client.post("/_note", data={"csrf_token": csrf_token(client, "/_note"), **data})
+
+
+def test_plain_grievance_is_saved_unflagged(note_app):
+    """An ordinary grievance goes straight through."""
+    client = note_app.test_client()
+    assert post(client, text="Fuite d'eau sous l'évier depuis lundi").get_data() == b"saved"
+    assert note_app.saved == [("Fuite d'eau sous l'évier depuis lundi", [])]
+
+
+def test_flagged_text_comes_back_highlighted_and_unsaved(note_app):
+    """Sensitive words are marked with their category and why; the text typed is kept."""
+    client = note_app.test_client()
+    response = post(client, text="Le voisin est alcoolique et sous chimio")
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 400
+    assert '<mark title="un jugement sur une personne">alcoolique</mark>' in page
+    assert '<mark title="santé">chimio</mark>' in page
+    assert "Le voisin est alcoolique et sous chimio</textarea>" in page
+    assert "peut être lu par l'adhérent concerné" in page
+    assert note_app.saved == []
+
+
+def test_confirmed_text_is_saved_flagged(note_app):
+    """Ticking the box keeps the text as written, stored with its categories."""
+    client = note_app.test_client()
+    post(client, text="Le voisin est alcoolique")
+    assert post(client, text="Le voisin est alcoolique", keep_as_written="y").get_data() == b"saved"
+    assert note_app.saved == [("Le voisin est alcoolique", ["judgement"])]
+
+
+def test_english_interface_explains_in_english(note_app):
+    """The warning follows the visitor's language."""
+    client = note_app.test_client()
+    client.get("/?lang=en")
+    page = html.unescape(post(client, text="He is a drunk").get_data(as_text=True))
+    assert "a judgement about a person" in page and "Rewrite it" in page
+
+
+def test_highlight_escapes_the_rest_of_the_text():
+    """What surrounds a flagged word is escaped: no markup can be injected."""
+    text = "<script>x</script> il est alcoolique"
+    marked = str(highlight(text, find_sensitive(text)))
+    assert "&lt;script&gt;" in marked and "<script>" not in marked
+    assert "<mark" in marked
