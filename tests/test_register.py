@@ -58,3 +58,11 @@ def test_json_follows_the_language(client):
     english = client.get("/donnees.json?lang=en").get_json()
     assert french["transfers_outside_eu"].startswith("aucun")
     assert english["transfers_outside_eu"].startswith("none")
+
+
+def test_register_documents_the_member_export(client):
+    """The register says where the export is and which tables and columns it holds."""
+    rights = client.get("/donnees.json").get_json()["member_rights"]
+    assert rights["export"] == "/membre/export.json"
+    assert "contact_email" in rights["export_tables"]["members"]
+    assert "audit_log" in rights["export_tables"]

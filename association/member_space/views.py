@@ -77,7 +77,7 @@ def _space(db, member, contact_form=None, status=200):
         "member_space/space.html", member=member, email=members.contact_email(member),
         building=settings.building(db, member["building_id"]) if member["building_id"] else None,
         building_form=building_form, contact_form=contact_form or ContactForm(formdata=None),
-        button=MemberButtonForm(), access=member_records.access_log(db, member["id"]),
+        action_form=MemberButtonForm(), access=member_records.access_log(db, member["id"]),
         waiting=db.table("outbox").count_where("member_id = ? and sent_at is null",
                                                [member["id"]])), status
 

@@ -29,6 +29,13 @@ def data_register(db) -> dict:
         "recipients": [_text(r) for r in inventory.RECIPIENTS],
         "transfers_outside_eu": _text(inventory.TRANSFERS_OUTSIDE_EU),
         "security_measures": [_text(m) for m in inventory.SECURITY_MEASURES],
+        "member_rights": {
+            "export": "/membre/export.json",
+            "export_tables": {t.name: [c.name for c in t.columns]
+                              for t in inventory.member_tables()},
+            "erase": "/membre/effacer",
+            "access_log": "/membre/",
+        },
         "tables": tables,
     }
 
