@@ -168,3 +168,22 @@ def test_volunteer_pages_are_never_cached(world):
     """Pages of the volunteer area say Cache-Control: no-store."""
     response = world["clients"]["volunteer"].get("/benevoles/")
     assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_every_post_form_carries_a_csrf_token(app, world):
+    """Each POST form on every page any role can open has a non-empty CSRF token
+    (regression: a macro named like the form variable once left the token empty)."""
+    import re
+
+    missing = []
+    for rule in ACCESS:
+        methods = next(r.methods for r in app.url_map.iter_rules() if r.rule == rule)
+        if "GET" not in methods or rule.startswith("/static"):
+            continue
+        for role, client in world["clients"].items():
+            url = build_url(app, rule, world)
+            page = client.get(url).get_data(as_text=True)
+            for form in re.findall(r'<form method="post".*?</form>', page, re.S):
+                if not re.search(r'name="csrf_token"[^>]*value="[^"]+"', form):
+                    missing.append(f"{role} on {url}: {form[:80]}")
+    assert missing == [], "\n".join(missing)
