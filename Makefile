@@ -12,7 +12,7 @@ FLASK  := $(BIN)/flask --app app
 
 run: install translations
 	$(FLASK) init-db
-	$(FLASK) demo --if-empty
+	AMICALE_BASE_URL=$${AMICALE_BASE_URL:-http://$(HOST):$(PORT)} $(FLASK) demo --if-empty
 	@echo "Amicale is served on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	AMICALE_SCHEDULER=embedded $(BIN)/gunicorn -c python:association.gunicorn_conf \
 		--workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) app:app
