@@ -1,4 +1,8 @@
 """The public data register (GDPR art. 30), generated from the inventory and the settings."""
+from functools import lru_cache
+
+from flask_babel import force_locale, get_locale
+
 from .. import inventory, settings
 
 
@@ -9,14 +13,28 @@ def _text(value) -> str:
 def data_register(db) -> dict:
     """Everything the register says, as plain data in the current language."""
     association = settings.association(db)
-    tables = [_table(table) for table in inventory.TABLES]
-    personal_tables = [t for t in inventory.TABLES if any(c.personal for c in t.columns)]
     return {
         "controller": {
             "name": association["name"],
             "postal_address": association["postal_address"],
             "contact_email": association["contact_email"],
         },
+        **_declared_part(str(get_locale())),
+    }
+
+
+@lru_cache(maxsize=8)
+def _declared_part(language: str) -> dict:
+    """What comes from the inventory alone: fixed while the app runs, so made once per
+    language."""
+    with force_locale(language):
+        return _declarations()
+
+
+def _declarations() -> dict:
+    tables = [_table(table) for table in inventory.TABLES]
+    personal_tables = [t for t in inventory.TABLES if any(c.personal for c in t.columns)]
+    return {
         "purposes": [_text(t.purpose) for t in personal_tables],
         "categories_of_people": sorted(
             {_text(inventory.PEOPLE[t.people]) for t in personal_tables}
