@@ -6,6 +6,8 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 WORKERS ?= 2
 CATALOGUE := association/translations/fr/LC_MESSAGES/messages
+VNU_VERSION := 26.9.27
+VNU    := $(VENV)/vnu/vnu.jar
 FLASK  := $(BIN)/flask --app app
 
 .PHONY: run test bench install translations chromium wrk extract-messages clean
@@ -17,7 +19,7 @@ run: install translations
 	AMICALE_SCHEDULER=embedded $(BIN)/gunicorn -c python:association.gunicorn_conf \
 		--workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) app:app
 
-test: $(VENV)/.installed-test translations chromium
+test: $(VENV)/.installed-test translations chromium $(VNU)
 	$(BIN)/pytest
 
 bench: $(VENV)/.installed translations wrk
@@ -55,6 +57,17 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); \
 	  else echo "Chromium is missing: run 'sudo apt-get install chromium' first." >&2; exit 1; fi; }
+
+# The Nu HTML Checker (from the npm registry) for the HTML validity test; it runs on Java.
+$(VNU): | $(BIN)/python
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null); \
+	  else echo "Java is missing: run 'sudo apt-get install default-jre-headless' first." >&2; exit 1; fi; }
+	mkdir -p $(VENV)/vnu
+	cd $(VENV)/vnu && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null \
+		&& tar -xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar \
+		&& mv package/build/dist/vnu.jar vnu.jar && rm -rf package vnu-jar-$(VNU_VERSION).tgz
 
 wrk:
 	@command -v wrk >/dev/null 2>&1 || { \

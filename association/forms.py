@@ -7,6 +7,8 @@ ticks the form's confirmation box to keep the text as written (it is then stored
 """
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
@@ -29,6 +31,20 @@ CATEGORY_LABELS = {
 WHY = _l("The association does not need this to handle the matter. Whatever is written here "
          "can be read by the member concerned and, if it is forwarded, by the landlord. "
          "Describe the facts (what, where, since when) rather than the people.")
+
+
+class Form(FlaskForm):
+    """Our forms. CSRFProtect checks the token of every POST before any view runs, so forms
+    do not carry a token field of their own: pages hold one ``csrf_field()`` per form, and
+    several forms can share a page without duplicate ids."""
+
+    class Meta:
+        csrf = False
+
+
+def csrf_field() -> Markup:
+    """The hidden CSRF input for a form (no id, so a page may hold several)."""
+    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -88,4 +104,4 @@ def highlight(text: str, findings) -> Markup:
 def init_app(app) -> None:
     """Give templates what the screened-field macro needs."""
     app.jinja_env.globals.update(highlight=highlight, flagged_labels=flagged_labels,
-                                 screen_why=WHY)
+                                 screen_why=WHY, csrf_field=csrf_field)

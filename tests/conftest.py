@@ -158,8 +158,7 @@ STRONG_PASSWORD = "quatre chats bleus dansent sous la pluie"
 def csrf_token(client, url: str) -> str:
     """The CSRF token of the form on the page at ``url`` (or where it redirects to)."""
     page = client.get(url, follow_redirects=True).get_data(as_text=True)
-    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or re.search(
-        r'name="csrf_token" value="([^"]+)"', page)
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)
     assert match, f"no form on {url}"
     return match[1]
 
@@ -203,7 +202,7 @@ class Volunteers:
         url = f"/benevoles/invitation/{token}"
         page = client.get(url).get_data(as_text=True)
         secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)[1].replace(" ", "")
-        token_value = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+        token_value = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
         response = client.post(url, data={"csrf_token": token_value, "password": password,
                                           "confirm": password, "code": self.code(secret)})
         assert response.status_code == 200, response.get_data(as_text=True)[:2000]

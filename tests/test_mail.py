@@ -118,7 +118,7 @@ def test_member_space_queues_the_confirmation(app, smtp):
     client = app.test_client()
     client.post("/membre/nouvelle-cle", data={"csrf_token": csrf_token(client, "/membre/")})
     client.post("/membre/contact", data={"csrf_token": csrf_token(client, "/membre/"),
-                                         "email": "space@example.org", "consent": "y"})
+                                         "contact-email": "space@example.org", "contact-consent": "y"})
     assert run_due(app, jobs.job("mail")) == "done"
     assert inbox.messages[0][0] == ["space@example.org"]
     db = connect(app.config["DATABASE"])

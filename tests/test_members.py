@@ -123,11 +123,11 @@ def test_contact_address_is_encrypted_with_consent_and_expiry(app, client, clock
     """The address is stored encrypted, with its consent date and a six-month expiry."""
     new_member(client)
     missing_consent = client.post("/membre/contact", data={
-        "csrf_token": csrf_token(client, "/membre/"), "email": "lea@example.org"})
+        "csrf_token": csrf_token(client, "/membre/"), "contact-email": "lea@example.org"})
     assert missing_consent.status_code == 400
     assert 'value="lea@example.org"' in text(missing_consent)
     client.post("/membre/contact", data={"csrf_token": csrf_token(client, "/membre/"),
-                                         "email": "lea@example.org", "consent": "y"})
+                                         "contact-email": "lea@example.org", "contact-consent": "y"})
     db = connect(app.config["DATABASE"])
     row = next(db.table("members").rows)
     db.close()
@@ -166,9 +166,9 @@ def test_export_holds_everything_the_database_holds(app, client, volunteers):
     building = add_building(app, "Bâtiment A")
     new_member(client)
     token = csrf_token(client, "/membre/")
-    client.post("/membre/batiment", data={"csrf_token": token, "building": str(building)})
-    client.post("/membre/contact", data={"csrf_token": token, "email": "m@example.org",
-                                         "consent": "y"})
+    client.post("/membre/batiment", data={"csrf_token": token, "building-building": str(building)})
+    client.post("/membre/contact", data={"csrf_token": token, "contact-email": "m@example.org",
+                                         "contact-consent": "y"})
     db = connect(app.config["DATABASE"])
     member_id = next(db.table("members").rows)["id"]
     reader = volunteers.create("vic", "volunteer", [building])
@@ -207,7 +207,7 @@ def test_erasure_needs_confirmation_then_removes_every_trace(app, client):
     """Without the box ticked nothing goes; with it, no byte of the member remains."""
     key = new_member(client)
     client.post("/membre/contact", data={"csrf_token": csrf_token(client, "/membre/"),
-                                         "email": "gone@example.org", "consent": "y"})
+                                         "contact-email": "gone@example.org", "contact-consent": "y"})
     db = connect(app.config["DATABASE"])
     row = next(db.table("members").rows)
     with app.app_context():

@@ -148,7 +148,7 @@ def test_post_with_csrf_token_is_accepted(form_app):
     """The same POST with the page's token goes through."""
     client = form_app.test_client()
     page = _text(client.get("/_scratch"))
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
     response = client.post("/_scratch", data={"text": "hello", "csrf_token": token})
     assert _text(response) == "saved"
     assert form_app.saved == ["hello"]
@@ -214,3 +214,17 @@ def test_error_page_renders_without_a_database(tmp_path):
     response = app.test_client().get("/nowhere")
     assert response.status_code == 404
     assert "Page introuvable" in _text(response)
+
+
+@pytest.mark.parametrize("path", ["/benevoles/connexion", "/membre/nouvelle-cle", "/membre/"])
+def test_real_forms_refuse_a_post_without_token(app, client, path):
+    """Every POST passes the CSRF check first: without a token, a clear 400 and no change."""
+    from association.db import connect
+
+    response = client.post(path, data={"login": "x", "password": "y", "code": "1",
+                                       "key": "7KQ2-9XWM-4PRT-ZR8H-3NDA"})
+    assert response.status_code == 400
+    assert "rien n'a été enregistré" in _text(response)
+    db = connect(app.config["DATABASE"])
+    assert db.table("members").count == 0 and db.table("throttle_events").count == 0
+    db.close()

@@ -4,18 +4,17 @@ import html
 
 import pytest
 from flask import render_template_string
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, TextAreaField
 
-from association.forms import Screened, flagged_categories, highlight
+from association.forms import Form, Screened, flagged_categories, highlight
 from association.privacy import find_sensitive
 from conftest import csrf_token, make_app
 
-PAGE = """{% from "_macros.html" import screened %}<form method="post">{{ form.csrf_token }}
+PAGE = """{% from "_macros.html" import screened %}<form method="post">{{ csrf_field() }}
 {{ screened(form.text, form.keep_as_written) }}</form>"""
 
 
-class NoteForm(FlaskForm):
+class NoteForm(Form):
     """A form with one screened free-text field, as capabilities will declare them."""
 
     text = TextAreaField("Texte", validators=[Screened()])

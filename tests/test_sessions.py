@@ -67,8 +67,9 @@ def test_password_change_ends_other_sessions(app, volunteers):
     volunteers.login(elsewhere, account)
     new = "un autre ciel sur la ville endormie"
     response = here.post("/benevoles/compte/mot-de-passe", data={
-        "csrf_token": csrf_token(here, "/benevoles/compte"), "current": STRONG_PASSWORD,
-        "code": volunteers.code(account.secret), "password": new, "confirm": new})
+        "csrf_token": csrf_token(here, "/benevoles/compte"), "password-current": STRONG_PASSWORD,
+        "password-code": volunteers.code(account.secret), "password-password": new,
+        "password-confirm": new})
     assert response.status_code == 302
     assert signed_in(here)
     assert not signed_in(elsewhere)
@@ -83,8 +84,9 @@ def test_password_change_needs_the_current_password(app, volunteers):
     volunteers.login(client, account)
     new = "un autre ciel sur la ville endormie"
     response = client.post("/benevoles/compte/mot-de-passe", data={
-        "csrf_token": csrf_token(client, "/benevoles/compte"), "current": "not it at all",
-        "code": volunteers.code(account.secret), "password": new, "confirm": new})
+        "csrf_token": csrf_token(client, "/benevoles/compte"), "password-current": "not it at all",
+        "password-code": volunteers.code(account.secret), "password-password": new,
+        "password-confirm": new})
     assert response.status_code == 400
     assert "pas votre mot de passe actuel" in response.get_data(as_text=True)
     assert volunteers.login(app.test_client(), account).status_code == 302
@@ -139,8 +141,8 @@ def test_new_second_factor_replaces_the_old(app, volunteers):
     client = app.test_client()
     volunteers.login(client, account)
     page = client.post("/benevoles/compte/second-facteur", data={
-        "csrf_token": csrf_token(client, "/benevoles/compte"), "current": STRONG_PASSWORD,
-        "code": volunteers.code(account.secret)}).get_data(as_text=True)
+        "csrf_token": csrf_token(client, "/benevoles/compte"), "factor-current": STRONG_PASSWORD,
+        "factor-code": volunteers.code(account.secret)}).get_data(as_text=True)
     new_secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)[1].replace(" ", "")
     assert new_secret != account.secret
     confirmed = client.post("/benevoles/compte/second-facteur/confirmer", data={

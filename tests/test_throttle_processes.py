@@ -18,7 +18,7 @@ def attempt(base, login, password, code="123456") -> int:
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     page = opener.open(base + "/benevoles/connexion").read().decode()
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page)[1]
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
     data = urllib.parse.urlencode({"csrf_token": token, "login": login, "password": password,
                                    "code": code}).encode()
     try:

@@ -1,10 +1,10 @@
 """Forms of the member space."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
 from .. import members
+from ..forms import Form
 
 REQUIRED = _l("This field is required.")
 
@@ -16,7 +16,7 @@ def looks_like_a_key(form, field):
                                  "7KQ2-9XWM-4PRT-ZR8H-3NDA. Check what you typed."))
 
 
-class KeyForm(FlaskForm):
+class KeyForm(Form):
     """Enter one's member key."""
 
     key = StringField(_l("Your member key"), validators=[DataRequired(REQUIRED),
@@ -26,14 +26,14 @@ class KeyForm(FlaskForm):
     submit = SubmitField(_l("Open my space"))
 
 
-class BuildingChoiceForm(FlaskForm):
+class BuildingChoiceForm(Form):
     """Say which building one lives in (optional)."""
 
     building = SelectField(_l("Your building (optional)"), coerce=int)
     submit = SubmitField(_l("Save my building"))
 
 
-class ContactForm(FlaskForm):
+class ContactForm(Form):
     """Give an e-mail address for reminders, with explicit consent."""
 
     email = EmailField(_l("E-mail address for reminders"),
@@ -49,7 +49,7 @@ class ContactForm(FlaskForm):
     submit = SubmitField(_l("Save the address"))
 
 
-class EraseForm(FlaskForm):
+class EraseForm(Form):
     """Confirm the erasure of everything."""
 
     confirm = BooleanField(_l("I understand: everything tied to my key is deleted now, and "
@@ -59,7 +59,7 @@ class EraseForm(FlaskForm):
     submit = SubmitField(_l("Erase everything"))
 
 
-class MemberButtonForm(FlaskForm):
+class MemberButtonForm(Form):
     """A form that is only a button (create a key, sign out, remove the address)."""
 
     submit = SubmitField(_l("Confirm"))

@@ -71,12 +71,13 @@ def _throttled(form, retry_at):
 
 
 def _space(db, member, contact_form=None, status=200):
-    building_form = BuildingChoiceForm(data={"building": member["building_id"] or 0})
+    building_form = BuildingChoiceForm(prefix="building", formdata=None,
+                                       data={"building": member["building_id"] or 0})
     building_form.building.choices = _building_choices(db)
     return render_template(
         "member_space/space.html", member=member, email=members.contact_email(member),
         building=settings.building(db, member["building_id"]) if member["building_id"] else None,
-        building_form=building_form, contact_form=contact_form or ContactForm(formdata=None),
+        building_form=building_form, contact_form=contact_form or ContactForm(prefix="contact", formdata=None),
         action_form=MemberButtonForm(), access=member_records.access_log(db, member["id"]),
         waiting=db.table("outbox").count_where("member_id = ? and sent_at is null",
                                                [member["id"]])), status
@@ -113,7 +114,7 @@ def leave():
 def building(member):
     """Say (or stop saying) which building one lives in."""
     db = get_db()
-    form = BuildingChoiceForm()
+    form = BuildingChoiceForm(prefix="building")
     form.building.choices = _building_choices(db)
     if form.validate_on_submit():
         members.set_building(db, member["id"], form.building.data)
@@ -126,7 +127,7 @@ def building(member):
 def contact(member):
     """Keep an e-mail address for reminders, with consent."""
     db = get_db()
-    form = ContactForm()
+    form = ContactForm(prefix="contact")
     if not form.validate_on_submit():
         return _space(db, member, contact_form=form, status=400)
     members.set_contact(db, member["id"], form.email.data)

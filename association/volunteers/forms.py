@@ -1,12 +1,11 @@
 """Forms of the volunteer area. Messages are lazy, so they follow the visitor's language."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectField,
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from .. import passwords, settings
-from ..forms import MultiCheckboxField, choices
+from ..forms import Form, MultiCheckboxField, choices
 from .messages import ROLE_LABELS
 
 REQUIRED = _l("This field is required.")
@@ -30,7 +29,7 @@ def strong_password(context_fields=("login",)):
     return check
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     """Sign in: login, password and one-time code."""
 
     login = StringField(_l("Login"), validators=[DataRequired(REQUIRED), Length(max=64)],
@@ -43,7 +42,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Sign in"))
 
 
-class EnrolForm(FlaskForm):
+class EnrolForm(Form):
     """Accept an invitation: choose a password, confirm the authenticator app with a code."""
 
     context_words: tuple = ()
@@ -59,7 +58,7 @@ class EnrolForm(FlaskForm):
     submit = SubmitField(_l("Activate my account"))
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(Form):
     """Change password: the current password and a code first, then the new one twice."""
 
     context_words: tuple = ()
@@ -76,7 +75,7 @@ class PasswordChangeForm(FlaskForm):
     submit = SubmitField(_l("Change my password"))
 
 
-class ReauthForm(FlaskForm):
+class ReauthForm(Form):
     """Prove it is you before changing the second factor."""
 
     current = PasswordField(_l("Current password"), validators=[DataRequired(REQUIRED)],
@@ -86,7 +85,7 @@ class ReauthForm(FlaskForm):
     submit = SubmitField(_l("Set up a new app"))
 
 
-class ConfirmCodeForm(FlaskForm):
+class ConfirmCodeForm(Form):
     """Confirm a new authenticator app with the code it shows."""
 
     code = StringField(_l("Code shown by the new app"),
@@ -95,7 +94,7 @@ class ConfirmCodeForm(FlaskForm):
     submit = SubmitField(_l("Confirm the new app"))
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(Form):
     """A form that is only a button (end sessions, disable...): it carries the CSRF token."""
 
     submit = SubmitField(_l("Confirm"))
@@ -106,7 +105,7 @@ def building_choices(db) -> list:
     return choices((b["id"], b["name"]) for b in settings.buildings(db))
 
 
-class AccountForm(FlaskForm):
+class AccountForm(Form):
     """Admin: create an account (login, role, buildings)."""
 
     login = StringField(_l("Login (a pseudonym is fine)"),
@@ -117,7 +116,7 @@ class AccountForm(FlaskForm):
     submit = SubmitField(_l("Create and get the invitation link"))
 
 
-class ScopeForm(FlaskForm):
+class ScopeForm(Form):
     """Admin: change an account's role and buildings."""
 
     role = SelectField(_l("Role"), choices=choices(ROLE_LABELS.items()))
@@ -125,7 +124,7 @@ class ScopeForm(FlaskForm):
     submit = SubmitField(_l("Save role and buildings"))
 
 
-class BuildingForm(FlaskForm):
+class BuildingForm(Form):
     """Admin: a building."""
 
     name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
@@ -140,7 +139,7 @@ def check_siren(form, field):
         raise ValidationError(_l("A SIREN number has nine digits (for example 344 366 315)."))
 
 
-class LandlordForm(FlaskForm):
+class LandlordForm(Form):
     """Admin: a landlord (a public organisation)."""
 
     name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
@@ -153,7 +152,7 @@ class LandlordForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(Form):
     """Admin: the association itself."""
 
     name = StringField(_l("Name of the association"),
@@ -168,11 +167,8 @@ class SettingsForm(FlaskForm):
     submit = SubmitField(_l("Save"))
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(Form):
     """Admin: filter the audit log (a GET form: no token needed)."""
-
-    class Meta:
-        csrf = False
 
     volunteer = SelectField(_l("Volunteer"), coerce=str, validators=[Optional()])
     action = SelectField(_l("Action"), validators=[Optional()])

@@ -131,8 +131,10 @@ def _account_page(password_form=None, reauth_form=None, status=200):
         "select id_hash, created_at, last_seen_at from volunteer_sessions "
         "where volunteer_id = ? order by last_seen_at desc", [current_user.id]))
     return render_template(
-        "volunteers/account.html", password_form=password_form or PasswordChangeForm(),
-        reauth_form=reauth_form or ReauthForm(), end_form=ButtonForm(), sessions=sessions,
+        "volunteers/account.html",
+        password_form=password_form or PasswordChangeForm(prefix="password", formdata=None),
+        reauth_form=reauth_form or ReauthForm(prefix="factor", formdata=None),
+        end_form=ButtonForm(), sessions=sessions,
         recovery_left=accounts.unused_recovery_codes(db, current_user.id),
         current_session=current_user.session_hash), status
 
@@ -157,7 +159,7 @@ def _reauthenticated(db, form) -> bool:
 def change_password():
     """Change password after re-authentication; other sessions end."""
     db = get_db()
-    form = PasswordChangeForm()
+    form = PasswordChangeForm(prefix="password")
     form.context_words = (current_user.login, _issuer())
     if form.validate_on_submit() and _reauthenticated(db, form):
         accounts.change_password(db, current_user.id, form.password.data,
@@ -174,7 +176,7 @@ def change_password():
 def new_second_factor():
     """After re-authentication, show a new secret to scan, to be confirmed with a code."""
     db = get_db()
-    form = ReauthForm()
+    form = ReauthForm(prefix="factor")
     if not (form.validate_on_submit() and _reauthenticated(db, form)):
         return _account_page(reauth_form=form, status=400)
     secret = second_factor.new_secret()
