@@ -248,3 +248,29 @@ def test_pyotp_codes_match_ours(volunteers, app):
     clock.advance(seconds=30)
     code = pyotp.TOTP(account.secret).at(clock())
     assert volunteers.login(app.test_client(), account, code=code).status_code == 302
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/x", "/\\evil"])
+def test_sign_in_never_redirects_elsewhere(app, volunteers, target):
+    """A ?next= pointing off the site is ignored: sign-in lands on the dashboard."""
+    account = volunteers.create(f"nx{abs(hash(target)) % 1000}")
+    client = app.test_client()
+    token = csrf_token(client, "/benevoles/connexion")
+    response = client.post(f"/benevoles/connexion?next={target}", data={
+        "csrf_token": token, "login": account.login, "password": account.password,
+        "code": volunteers.code(account.secret)})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/benevoles/"
+
+
+def test_sign_in_returns_to_the_page_asked_for(app, volunteers):
+    """After being sent to sign in, the volunteer lands on the page they wanted."""
+    account = volunteers.create("nora")
+    client = app.test_client()
+    asked = client.get("/benevoles/compte")
+    assert "next=" in asked.headers["Location"]
+    token = csrf_token(client, "/benevoles/connexion")
+    response = client.post(asked.headers["Location"], data={
+        "csrf_token": token, "login": account.login, "password": account.password,
+        "code": volunteers.code(account.secret)})
+    assert response.headers["Location"] == "/benevoles/compte"
