@@ -1,4 +1,5 @@
 """Fixtures: a real app on a temporary instance, its client and CLI runner, and a real browser."""
+import itertools
 import os
 import re
 import threading
@@ -235,3 +236,29 @@ def add_building(app, name, landlord=None):
     building_id = db.table("buildings").insert({"name": name}).last_pk
     db.close()
     return building_id
+
+
+_admins = itertools.count(1)
+
+
+@pytest.fixture
+def live_admin(live_app):
+    """An administrator of the live (browser) app, which runs on a controlled clock meanwhile;
+    yields the Volunteers helper and the account."""
+    live_app.config["CLOCK"] = Clock()
+    helper = Volunteers(live_app)
+    account = helper.create(f"live-admin-{next(_admins)}", "admin")
+    yield helper, account
+    live_app.config.pop("CLOCK")
+
+
+def database_bytes(app) -> bytes:
+    """The database file and its write-ahead log, as bytes (to look for what must be gone)."""
+    raw = b""
+    for suffix in ("", "-wal"):
+        try:
+            with open(app.config["DATABASE"] + suffix, "rb") as handle:
+                raw += handle.read()
+        except FileNotFoundError:
+            pass
+    return raw

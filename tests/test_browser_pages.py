@@ -2,8 +2,7 @@
 no console error, nothing loaded from another host, no sideways scroll at 320 px."""
 import pytest
 
-from association.db import connect
-from conftest import Clock, Volunteers, axe_violations
+from conftest import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -32,20 +31,7 @@ def check(page, url, lang):
     return problems
 
 
-@pytest.fixture
-def admin(live_app):
-    """An administrator of the live app, on a controlled clock."""
-    live_app.config["CLOCK"] = Clock()
-    helper = Volunteers(live_app)
-    db = connect(live_app.config["DATABASE"])
-    taken = db.table("volunteers").count_where("login = 'pages-admin'")
-    db.close()
-    account = None if taken else helper.create("pages-admin", "admin")
-    yield helper, account
-    live_app.config.pop("CLOCK")
-
-
-def test_every_page_in_both_languages(watched_page, live_url, admin):
+def test_every_page_in_both_languages(watched_page, live_url, live_admin):
     """Public pages, the volunteer area as an admin, and the member space, FR and EN."""
     page = watched_page
     page.set_viewport_size({"width": 320, "height": 800})
@@ -54,7 +40,7 @@ def test_every_page_in_both_languages(watched_page, live_url, admin):
         for lang in ("fr", "en"):
             problems += check(page, live_url + path, lang)
 
-    helper, account = admin
+    helper, account = live_admin
     page.goto(live_url + "/benevoles/connexion?lang=fr")
     page.locator("#login").fill(account.login)
     page.locator("#password").fill(account.password)

@@ -4,23 +4,9 @@ import re
 
 import pytest
 
-from association.db import connect
-from conftest import STRONG_PASSWORD, Clock, Volunteers, axe_violations
+from conftest import STRONG_PASSWORD, axe_violations
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def people(live_app):
-    """The live app on a controlled clock, and an administrator account."""
-    live_app.config["CLOCK"] = Clock()
-    helper = Volunteers(live_app)
-    db = connect(live_app.config["DATABASE"])
-    existing = db.table("volunteers").count_where("login = 'admin-browser'")
-    db.close()
-    admin = None if existing else helper.create("admin-browser", "admin")
-    yield helper, admin
-    live_app.config.pop("CLOCK")
 
 
 def sign_in(page, live_url, helper, login, password, secret):
@@ -32,9 +18,9 @@ def sign_in(page, live_url, helper, login, password, secret):
     page.get_by_role("button", name="Se connecter").click()
 
 
-def test_invite_enrol_scope_and_disable(browser, live_url, people):
+def test_invite_enrol_scope_and_disable(browser, live_url, live_admin):
     """The whole life of a volunteer account, clicked through in Chromium."""
-    helper, admin = people
+    helper, admin = live_admin
     admin_page = browser.new_context().new_page()
     sign_in(admin_page, live_url, helper, admin.login, admin.password, admin.secret)
     assert admin_page.locator("h1").inner_text() == "Espace bénévoles"

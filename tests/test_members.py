@@ -7,7 +7,7 @@ import pytest
 
 from association import audit, members
 from association.db import connect
-from conftest import add_building, csrf_token
+from conftest import add_building, csrf_token, database_bytes
 
 KEY_PATTERN = re.compile(r"\b([0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){4})\b")
 
@@ -23,18 +23,6 @@ def new_member(client):
                            data={"csrf_token": csrf_token(client, "/membre/")})
     assert response.status_code == 200
     return KEY_PATTERN.search(text(response))[1]
-
-
-def database_bytes(app) -> bytes:
-    """The database file and its WAL, as bytes."""
-    raw = b""
-    for suffix in ("", "-wal"):
-        try:
-            with open(app.config["DATABASE"] + suffix, "rb") as handle:
-                raw += handle.read()
-        except FileNotFoundError:
-            pass
-    return raw
 
 
 def test_key_format_and_entropy():

@@ -3,6 +3,7 @@ from datetime import date, datetime, timezone
 
 from association import audit, jobs, mailer, members
 from association.db import connect
+from conftest import database_bytes
 
 TODAY = date(2026, 11, 28)
 
@@ -10,18 +11,6 @@ TODAY = date(2026, 11, 28)
 def at(year, month, day) -> str:
     """A stored stamp at noon UTC."""
     return datetime(year, month, day, 12, tzinfo=timezone.utc).isoformat(timespec="seconds")
-
-
-def database_bytes(app) -> bytes:
-    """The database file and its WAL."""
-    raw = b""
-    for suffix in ("", "-wal"):
-        try:
-            with open(app.config["DATABASE"] + suffix, "rb") as handle:
-                raw += handle.read()
-        except FileNotFoundError:
-            pass
-    return raw
 
 
 def test_inactive_member_is_purged_with_everything_tied_to_them(app, db):

@@ -7,7 +7,7 @@ import pytest
 
 from association import passwords
 from association.db import connect
-from conftest import STRONG_PASSWORD, csrf_token
+from conftest import STRONG_PASSWORD, csrf_token, database_bytes
 
 
 def text(response) -> str:
@@ -50,13 +50,7 @@ def test_enrolment_stores_only_hashes_and_ciphertext(app, volunteers):
     row = account_row(app, "bob")
     assert row["password_hash"].startswith("$argon2id$")
     assert account.secret not in (row["totp_secret"] or "")
-    raw = b""
-    for suffix in ("", "-wal"):
-        try:
-            with open(app.config["DATABASE"] + suffix, "rb") as handle:
-                raw += handle.read()
-        except FileNotFoundError:
-            pass
+    raw = database_bytes(app)
     assert STRONG_PASSWORD.encode() not in raw
     assert account.secret.encode() not in raw
 

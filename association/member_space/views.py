@@ -150,10 +150,7 @@ def remove_contact(member):
 @member_required
 def export_json(member):
     """Everything held about the member, as a JSON file."""
-    db = get_db()
-    data = member_records.export(db, member["id"])
-    audit.record(db, None, "export", "member", member_id=member["id"])
-    response = jsonify(data)
+    response = jsonify(_exported(member))
     response.headers["Content-Disposition"] = 'attachment; filename="amicale-mes-donnees.json"'
     return response
 
@@ -162,10 +159,14 @@ def export_json(member):
 @member_required
 def export_page(member):
     """Everything held about the member, readable and printable."""
+    return render_template("member_space/export.html", export=_exported(member))
+
+
+def _exported(member) -> dict:
+    """The member's export, counted for the transparency report."""
     db = get_db()
-    data = member_records.export(db, member["id"])
     audit.record(db, None, "export", "member", member_id=member["id"])
-    return render_template("member_space/export.html", export=data)
+    return member_records.export(db, member["id"])
 
 
 @bp.route("/effacer", methods=["GET", "POST"])
