@@ -70,9 +70,13 @@ def get(db, member_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-def touch(db, member_id: int) -> None:
-    """Record that the key was used today (retention counts from here)."""
-    db.table("members").update(member_id, {"last_seen_at": clock.stamp()})
+def touch(db, member_id: int, language: str | None = None) -> None:
+    """Record that the key was used today (retention counts from here), and in which
+    language, so that messages follow the member's latest choice."""
+    changes = {"last_seen_at": clock.stamp()}
+    if language:
+        changes["language"] = language
+    db.table("members").update(member_id, changes)
 
 
 def set_building(db, member_id: int, building_id: int | None) -> None:

@@ -227,3 +227,15 @@ def test_member_pages_are_not_cached(client):
     new_member(client)
     assert client.get("/membre/").headers["Cache-Control"] == "no-store"
     assert client.get("/membre/export.json").headers["Cache-Control"] == "no-store"
+
+
+def test_member_language_follows_their_choice(app):
+    """A key made in French but used in English gets its messages in English."""
+    maker = app.test_client()
+    key = new_member(maker)
+    client = app.test_client()
+    client.get("/?lang=en")
+    client.post("/membre/", data={"csrf_token": csrf_token(client, "/membre/"), "key": key})
+    db = connect(app.config["DATABASE"])
+    assert next(db.table("members").rows)["language"] == "en"
+    db.close()

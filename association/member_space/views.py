@@ -52,7 +52,7 @@ def home():
             form.key.errors.append(_("No member has this key. Check it letter by letter: a key "
                                      "cannot be recovered, but you can make a new one."))
         else:
-            members.touch(db, found["id"])
+            members.touch(db, found["id"], str(get_locale()))
             members.sign_in(found["id"])
             return redirect(url_for("member_space.home"))
     status = 400 if form.errors else 200
