@@ -15,6 +15,7 @@ DEFAULTS = {
     "SCHEDULER": "off",  # embedded | off
     "JOB_PERIOD_SECONDS": None,  # tests only: every job gets this period instead of a day
     "JOB_CHECK_SECONDS": 300,
+    "SCHEDULER_LOCK_RETRY_SECONDS": 15,  # how soon another worker takes over the scheduler
     "SMTP_URL": None,
     "MAIL_FROM": None,  # sender address of messages to members
     "BASE_URL": "http://127.0.0.1:5000",  # public address, for links printed by commands
@@ -34,7 +35,8 @@ DEFAULTS = {
 
 # Environment variables read as booleans or integers rather than strings.
 BOOLEANS = {"BEHIND_PROXY", "BENCH_ROUTES", "DEBUG"}
-INTEGERS = {"JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS", "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS"}
+INTEGERS = {"JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS", "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS",
+            "SCHEDULER_LOCK_RETRY_SECONDS"}
 
 
 class ConfigError(RuntimeError):

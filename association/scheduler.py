@@ -23,7 +23,6 @@ from .db import connect
 
 log = logging.getLogger("amicale.scheduler")
 
-LOCK_RETRY_SECONDS = 15
 
 
 def run_due(app, job: jobs.Job) -> str | None:
@@ -79,7 +78,7 @@ def start_embedded(app) -> threading.Thread | None:
 
     def wait_for_lock():
         while (lock := try_lock(app)) is None:
-            threading.Event().wait(LOCK_RETRY_SECONDS)
+            threading.Event().wait(app.config["SCHEDULER_LOCK_RETRY_SECONDS"])
         app.extensions["amicale_scheduler_lock"] = lock
         build(app).start()
         log.info("embedded scheduler started in process %s", os.getpid())

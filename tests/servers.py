@@ -55,18 +55,24 @@ def stop(process) -> str:
     except subprocess.TimeoutExpired:
         process.kill()
         _, err = process.communicate()
-    return err
+    return err or ""
 
 
-def gunicorn(instance, workers=3, **env):
-    """Start gunicorn on a free port for this instance; return (process, base URL)."""
+def gunicorn(instance, workers=3, log_path=None, **env):
+    """Start gunicorn on a free port for this instance; return (process, base URL).
+
+    Its log goes to ``log_path`` when given (readable while it runs), else to a pipe that
+    ``stop`` returns."""
     port = free_port()
+    log = open(log_path, "w") if log_path else subprocess.PIPE
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "python:association.gunicorn_conf",
          "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "app:app"],
         cwd=ROOT, env=environment(instance, **env),
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=log, text=True,
     )
+    if log_path:
+        log.close()
     base = f"http://127.0.0.1:{port}"
     if not wait_until(lambda: responds(base + "/")):
         stop(process)

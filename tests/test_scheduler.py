@@ -1,4 +1,5 @@
 """The scheduler in real processes: gunicorn with three workers, and run-scheduler."""
+import os
 import re
 import signal
 import subprocess
@@ -59,3 +60,35 @@ def test_run_scheduler_command_runs_jobs_and_waits_for_the_lock(tmp_path):
     db.close()
     assert "job=housekeeping" in first_log
     assert "another scheduler holds the lock" in second_out
+
+
+def test_another_worker_takes_over_when_the_scheduler_worker_dies(tmp_path):
+    """Kill the worker that runs the embedded scheduler: another one takes over, and each
+    period still runs once."""
+    instance = tmp_path / "instance"
+    app = make_app(instance)
+    log_path = tmp_path / "gunicorn.log"
+    started = re.compile(r"embedded scheduler started in process (\d+)")
+    server, _ = gunicorn(instance, workers=2, log_path=log_path,
+                         AMICALE_SCHEDULER="embedded", AMICALE_SCHEDULER_LOCK_RETRY_SECONDS="1")
+    db = connect(app.config["DATABASE"])
+    try:
+        assert wait_until(lambda: started.search(log_path.read_text()))
+        holder = int(started.search(log_path.read_text())[1])
+        os.kill(holder, signal.SIGKILL)
+        killed_at = time.time()
+        assert wait_until(lambda: len(started.findall(log_path.read_text())) == 2)
+        successor = int(started.findall(log_path.read_text())[1])
+        time.sleep(2.5)
+    finally:
+        stop(server)
+    log = log_path.read_text()
+    later = [row for row in db.table("job_runs").rows
+             if row["started_at"] > time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(killed_at))]
+    runs = Counter((row["job"], row["period"]) for row in db.table("job_runs").rows)
+    db.close()
+    assert successor != holder
+    assert later, "no job ran after the takeover"
+    ran = Counter(re.findall(r"job=(\S+) period=(\S+) status=done", log))
+    assert all(count == 1 for count in ran.values()), ran
+    assert all(count == 1 for count in runs.values())
