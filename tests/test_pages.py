@@ -228,3 +228,15 @@ def test_real_forms_refuse_a_post_without_token(app, client, path):
     db = connect(app.config["DATABASE"])
     assert db.table("members").count == 0 and db.table("throttle_events").count == 0
     db.close()
+
+
+def test_behind_a_proxy_https_and_addresses_come_from_its_headers(tmp_path):
+    """With AMICALE_BEHIND_PROXY, the proxy's X-Forwarded-Proto makes HSTS and Secure cookies."""
+    app = make_app(tmp_path / "instance", BEHIND_PROXY=True)
+    response = app.test_client().get("/?lang=en", headers={"X-Forwarded-Proto": "https",
+                                                           "X-Forwarded-For": "203.0.113.9"})
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+    assert "Secure" in response.headers["Set-Cookie"]
+    plain = make_app(tmp_path / "other", BEHIND_PROXY=False).test_client().get(
+        "/", headers={"X-Forwarded-Proto": "https"})
+    assert "Strict-Transport-Security" not in plain.headers

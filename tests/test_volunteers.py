@@ -268,3 +268,24 @@ def test_sign_in_returns_to_the_page_asked_for(app, volunteers):
         "csrf_token": token, "login": account.login, "password": account.password,
         "code": volunteers.code(account.secret)})
     assert response.headers["Location"] == "/benevoles/compte"
+
+
+def test_address_throttle_behind_a_proxy_counts_each_client(tmp_path):
+    """Behind a proxy, one client's failures do not block another client's sign-in."""
+    from conftest import Clock, Volunteers, make_app
+
+    app = make_app(tmp_path / "instance", BEHIND_PROXY=True)
+    app.config["CLOCK"] = Clock()
+    helper = Volunteers(app)
+    account = helper.create("proxy-user")
+    attacker = app.test_client()
+    attacker.environ_base["HTTP_X_FORWARDED_FOR"] = "203.0.113.66"
+    for attempt in range(21):
+        token = csrf_token(attacker, "/benevoles/connexion")
+        last = attacker.post("/benevoles/connexion", data={
+            "csrf_token": token, "login": f"guess{attempt}", "password": "nope nope",
+            "code": "1"})
+    assert last.status_code == 429
+    tenant = app.test_client()
+    tenant.environ_base["HTTP_X_FORWARDED_FOR"] = "198.51.100.7"
+    assert helper.login(tenant, account).status_code == 302
