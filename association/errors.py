@@ -53,10 +53,12 @@ def init_app(app) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
+        """A form without a valid token: the 400 page says nothing was saved."""
         return render_error(400, CSRF_MESSAGE)
 
     @app.errorhandler(HTTPException)  # unhandled exceptions arrive here as a 500 too
     def http_error(error):
+        """Our page for any HTTP error, keeping Retry-After and Allow."""
         body, code = render_error(error.code if error.code in MESSAGES else 500)
         response = app.make_response((body, code))
         for name in ("Retry-After", "Allow"):

@@ -77,6 +77,7 @@ def start_embedded(app) -> threading.Thread | None:
         return None
 
     def wait_for_lock():
+        """Wait for the lock, then run the scheduler in this process."""
         while (lock := try_lock(app)) is None:
             threading.Event().wait(app.config["SCHEDULER_LOCK_RETRY_SECONDS"])
         app.extensions["amicale_scheduler_lock"] = lock

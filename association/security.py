@@ -58,6 +58,7 @@ def init_app(app) -> None:
 
     @app.after_request
     def add_security_headers(response):
+        """The security headers, and the cache rule of public and private pages."""
         for name, value in HEADERS.items():
             response.headers.setdefault(name, value)
         if request.is_secure:

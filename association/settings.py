@@ -90,6 +90,7 @@ def init_app(app) -> None:
 
     @app.context_processor
     def inject_association():
+        """The association's settings for the page header."""
         try:
             return {"association": association(get_db())}
         except sqlite3.Error:

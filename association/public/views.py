@@ -47,4 +47,5 @@ def register_bench_routes(app) -> None:
     @app.get("/_bench/hello")
     @public
     def bench_hello():
+        """The smallest page the app can serve."""
         return "Hello, world!"
