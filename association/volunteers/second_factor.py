@@ -26,7 +26,7 @@ def qr_svg(uri: str) -> str:
     """The QR code as inline SVG markup, drawn here (no image service, no inline style)."""
     buffer = io.BytesIO()
     segno.make(uri, error="m").save(buffer, kind="svg", xmldecl=False, svgns=True,
-                                    nl=False, scale=5, border=2, svgclass="qr",
+                                    nl=False, scale=5, border=2, svgclass="qr", omitsize=True,
                                     title="QR code", dark="#000", light="#fff")
     return buffer.getvalue().decode()
 
