@@ -41,6 +41,21 @@ def load(db) -> bool:
     return True
 
 
+def unload(db) -> dict:
+    """Delete every row marked as demo (members who chose a demo building keep their key,
+    without a building); return how many of each went."""
+    removed = {}
+    with db.atomic():
+        # A building of the association's own may have been tied to the demo landlord.
+        db.execute("update buildings set landlord_id = null where is_demo = 0 and landlord_id "
+                   "in (select id from landlords where is_demo = 1)")
+        for table in ("volunteers", "buildings", "landlords"):
+            removed[table] = db.execute(f"delete from {table} where is_demo = 1").rowcount
+        removed["association_settings"] = db.execute(
+            "delete from association_settings where is_demo = 1").rowcount
+    return removed
+
+
 def is_empty(db) -> bool:
     """Whether the association has set nothing up yet (a first run)."""
     return not settings.association(db)["name"] and not db.table("landlords").count
@@ -49,9 +64,14 @@ def is_empty(db) -> bool:
 @click.command("demo")
 @with_appcontext
 @click.option("--if-empty", is_flag=True, help="Only on a first run, when nothing is set up yet.")
-def demo_command(if_empty):
-    """Load the demonstration content (idempotent, marked as demo)."""
+@click.option("--remove", is_flag=True, help="Delete the demonstration content instead.")
+def demo_command(if_empty, remove):
+    """Load the demonstration content (idempotent, marked as demo), or remove it."""
     db = get_db()
+    if remove:
+        removed = unload(db)
+        click.echo("demo content removed: " + ", ".join(f"{n} {t}" for t, n in removed.items()))
+        return
     if if_empty and not is_empty(db):
         click.echo("the association is set up already: demo content not loaded")
         return

@@ -70,6 +70,19 @@ def save_landlord(db, values: dict, landlord_id: int | None = None) -> int:
     return landlord_id
 
 
+def delete_building(db, building_id: int) -> None:
+    """Delete a building: volunteers lose it from their scope, members no longer name it."""
+    db.execute("delete from buildings where id = ?", [building_id])
+
+
+def delete_landlord(db, landlord_id: int) -> bool:
+    """Delete a landlord that no building points to; False when some still do."""
+    if db.table("buildings").count_where("landlord_id = ?", [landlord_id]):
+        return False
+    db.execute("delete from landlords where id = ?", [landlord_id])
+    return True
+
+
 def valid_siren(siren: str) -> bool:
     """A SIREN is nine digits whose Luhn checksum is right."""
     digits = siren.replace(" ", "")

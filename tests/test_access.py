@@ -36,9 +36,11 @@ ACCESS = {
     "/benevoles/admin/batiments": "admin",
     "/benevoles/admin/batiments/nouveau": "admin",
     "/benevoles/admin/batiments/<int:building_id>": "admin",
+    "/benevoles/admin/batiments/<int:building_id>/supprimer": "admin",
     "/benevoles/admin/bailleurs": "admin",
     "/benevoles/admin/bailleurs/nouveau": "admin",
     "/benevoles/admin/bailleurs/<int:landlord_id>": "admin",
+    "/benevoles/admin/bailleurs/<int:landlord_id>/supprimer": "admin",
     "/benevoles/admin/association": "admin",
     "/benevoles/admin/journal": "admin",
     "/membre/": "public",
@@ -66,8 +68,10 @@ EXPECTED = {
     "admin": {"anonymous": "login", "member": "login", "editor": "forbidden",
               "volunteer": "forbidden", "admin": "ok"},
 }
-# Visited last, since they change who the visitor is.
-LAST = ("/membre/nouvelle-cle", "/benevoles/deconnexion", "/membre/sortir")
+# Visited last, since they delete what other rules use or change who the visitor is.
+LAST = ("/benevoles/admin/batiments/<int:building_id>/supprimer",
+        "/benevoles/admin/bailleurs/<int:landlord_id>/supprimer",
+        "/membre/nouvelle-cle", "/benevoles/deconnexion", "/membre/sortir")
 
 
 def test_every_route_is_in_the_table(app):

@@ -147,3 +147,20 @@ def test_audit_filter_with_a_bad_date_is_explained(admin_client):
     response = admin_client.get("/benevoles/admin/journal?since=hier")
     assert response.status_code == 200
     assert "date" in text(response).lower()
+
+
+def test_deleting_a_building_and_a_landlord(app, admin_client, volunteers):
+    """A deleted building leaves volunteers' scopes; a landlord with buildings is kept."""
+    db = connect(app.config["DATABASE"])
+    landlord = db.table("landlords").insert({"name": "Office"}).last_pk
+    building = db.table("buildings").insert({"name": "Tour D", "landlord_id": landlord}).last_pk
+    volunteers.create("ugo", "volunteer", [building])
+    refused = post(admin_client, f"/benevoles/admin/bailleurs/{landlord}/supprimer")
+    assert refused.status_code == 302
+    assert "encore" in text(admin_client.get(refused.headers["Location"]))
+    assert db.table("landlords").count == 1
+    post(admin_client, f"/benevoles/admin/batiments/{building}/supprimer")
+    assert db.table("buildings").count == 0 and db.table("volunteer_buildings").count == 0
+    post(admin_client, f"/benevoles/admin/bailleurs/{landlord}/supprimer")
+    assert db.table("landlords").count == 0
+    db.close()

@@ -57,3 +57,18 @@ def test_every_setting_is_documented():
         assert f"AMICALE_{key}" in readme, key
     for key in ("AMICALE_SECRET_KEY", "AMICALE_INSTANCE_PATH"):
         assert key in readme
+
+
+def test_demo_remove_deletes_only_demo_rows(runner, db):
+    """demo --remove deletes the demo association, landlord, buildings and accounts, and
+    leaves what the association added itself."""
+    runner.invoke(args=["demo"])
+    demo_landlord = next(db.table("landlords").rows)["id"]
+    own = db.table("buildings").insert({"name": "Notre vrai bâtiment",
+                                        "landlord_id": demo_landlord}).last_pk
+    result = runner.invoke(args=["demo", "--remove"])
+    assert result.exit_code == 0 and "demo content removed" in result.output
+    assert [row["id"] for row in db.table("buildings").rows] == [own]
+    assert db.table("landlords").count == 0
+    assert db.table("volunteers").count_where("is_demo = 1") == 0
+    assert db.table("association_settings").count == 0

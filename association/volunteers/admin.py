@@ -180,9 +180,23 @@ def building_edit(building_id):
         audit.record(db, current_user, "create" if found is None else "update", "building", saved)
         flash(_("Building saved."), "success")
         return redirect(url_for("volunteers.buildings_list"))
-    return render_template("volunteers/admin/edit.html", form=form, building=found,
+    delete_url = (url_for("volunteers.building_delete", building_id=building_id)
+                  if found else None)
+    return render_template("volunteers/admin/edit.html", form=form, delete_url=delete_url,
                            title=found["name"] if found else _("New building")), \
         400 if form.errors else 200
+
+
+@bp.post("/admin/batiments/<int:building_id>/supprimer")
+@admin_required
+def building_delete(building_id):
+    """Delete a building."""
+    db = get_db()
+    settings.building(db, building_id) or abort(404)
+    settings.delete_building(db, building_id)
+    audit.record(db, current_user, "delete", "building", building_id)
+    flash(_("Building deleted."), "success")
+    return redirect(url_for("volunteers.buildings_list"))
 
 
 @bp.get("/admin/bailleurs")
@@ -207,9 +221,26 @@ def landlord_edit(landlord_id):
         audit.record(db, current_user, "create" if found is None else "update", "landlord", saved)
         flash(_("Landlord saved."), "success")
         return redirect(url_for("volunteers.landlords_list"))
-    return render_template("volunteers/admin/edit.html", form=form,
+    delete_url = (url_for("volunteers.landlord_delete", landlord_id=landlord_id)
+                  if found else None)
+    return render_template("volunteers/admin/edit.html", form=form, delete_url=delete_url,
                            title=found["name"] if found else _("New landlord")), \
         400 if form.errors else 200
+
+
+@bp.post("/admin/bailleurs/<int:landlord_id>/supprimer")
+@admin_required
+def landlord_delete(landlord_id):
+    """Delete a landlord, unless buildings still point to it."""
+    db = get_db()
+    settings.landlord(db, landlord_id) or abort(404)
+    if not settings.delete_landlord(db, landlord_id):
+        flash(_("Buildings still belong to this landlord: give them another one first."),
+              "error")
+        return redirect(url_for("volunteers.landlord_edit", landlord_id=landlord_id))
+    audit.record(db, current_user, "delete", "landlord", landlord_id)
+    flash(_("Landlord deleted."), "success")
+    return redirect(url_for("volunteers.landlords_list"))
 
 
 @bp.route("/admin/association", methods=["GET", "POST"])
