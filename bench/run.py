@@ -1,7 +1,8 @@
 """Benchmarks: our pages against a hello-world route of the same app, in the same run.
 
 The machines are shared and noisy, so the figure that matters is the ratio page/baseline,
-measured back to back; absolute requests per second are printed for context only.
+measured back to back; absolute requests per second are printed for context only. Page
+weights (as sent, and gzipped as a proxy would) matter on a cheap phone and a slow line.
 Run with ``make bench`` (it installs wrk when missing).
 """
 import os
@@ -43,6 +44,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def weight(url: str) -> tuple[int, int]:
+    """The page's size in bytes, as sent and as gzip would send it."""
+    import gzip
+
+    with urllib.request.urlopen(url) as response:
+        body = response.read()
+    return len(body), len(gzip.compress(body))
+
+
 def requests_per_second(url: str) -> float:
     """Run wrk against ``url`` and return its requests per second."""
     out = subprocess.run(["wrk", "-t2", "-c10", f"-d{DURATION}", url],
@@ -74,6 +84,8 @@ def main() -> int:
                 except OSError:
                     time.sleep(0.1)
             results = [(name, requests_per_second(base + path)) for name, path in PAGES]
+            sizes = [(name, *weight(base + path)) for name, path in PAGES[1:]]
+            sizes.append(("stylesheet", *weight(base + "/static/style.css")))
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=15)
@@ -81,6 +93,10 @@ def main() -> int:
     print(f"{'page':<26}{'requests/s':>12}{'ratio to baseline':>20}")
     for name, rate in results:
         print(f"{name:<26}{rate:>12.0f}{rate / baseline:>20.2f}")
+    print()
+    print(f"{'page':<26}{'bytes':>12}{'gzipped':>20}")
+    for name, raw, packed in sizes:
+        print(f"{name:<26}{raw:>12}{packed:>20}")
     return 0
 
 
