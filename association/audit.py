@@ -11,11 +11,17 @@ ACTIONS = ("read", "create", "update", "delete", "reveal", "export",
 PAGE_SIZE = 50
 
 
+# Why a volunteer may reveal masked text: a closed list, so no free text lands in the log.
+REVEAL_REASONS = ("handle", "check_before_sending", "member_asked", "safety")
+
+
 def record(db, volunteer, action: str, object_type: str, object_id=None,
-           member_id: int | None = None) -> None:
+           member_id: int | None = None, reason: str | None = None) -> None:
     """Append one entry; ``volunteer`` is a row or user with ``id`` and ``login`` (or None)."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
+    if reason is not None and reason not in REVEAL_REASONS:
+        raise ValueError(f"unknown reveal reason {reason!r}")
     db.table("audit_log").insert({
         "at": clock.stamp(),
         "volunteer_id": getattr(volunteer, "id", None) if volunteer else None,
@@ -24,6 +30,7 @@ def record(db, volunteer, action: str, object_type: str, object_id=None,
         "object_type": object_type,
         "object_id": None if object_id is None else str(object_id),
         "member_id": member_id,
+        "reason": reason,
     })
 
 

@@ -10,12 +10,13 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
-from wtforms import SelectMultipleField
+from wtforms import SelectField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import ValidationError
+from wtforms.validators import DataRequired, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from .privacy import find_sensitive
+from .audit import REVEAL_REASONS
+from .privacy import find_sensitive, flag_list
 
 CATEGORY_LABELS = {
     "health": _l("health"),
@@ -45,6 +46,14 @@ class Form(FlaskForm):
 def csrf_field() -> Markup:
     """The hidden CSRF input for a form (no id, so a page may hold several)."""
     return Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
+
+
+REVEAL_REASON_LABELS = {
+    "handle": _l("to handle this member's matter"),
+    "check_before_sending": _l("to check it before anything is sent to the landlord"),
+    "member_asked": _l("the member asked me to"),
+    "safety": _l("someone's safety is at stake"),
+}
 
 
 def choices(pairs) -> list[SelectChoice]:
@@ -77,6 +86,22 @@ class Screened:
                                                       flagged_labels(field.findings))))
 
 
+class RevealForm(Form):
+    """Reveal masked text: say why, from a closed list (nothing free is written in the log)."""
+
+    reason = SelectField(
+        _l("Why do you need to read it?"),
+        choices=[SelectChoice("", _l("— choose a reason —"))] +
+                [SelectChoice(code, REVEAL_REASON_LABELS[code]) for code in REVEAL_REASONS],
+        validators=[DataRequired(_l("Say why you need to read it; the member will see it."))])
+
+
+def flag_labels(flags: str | None) -> list:
+    """The readable categories of a stored ``<column>_flags`` value."""
+    found = set(flag_list(flags))
+    return [label for category, label in CATEGORY_LABELS.items() if category in found]
+
+
 def flagged_categories(field) -> list[str]:
     """The categories found in a screened field, to store with the text ([] if none)."""
     return sorted({finding.category for finding in getattr(field, "findings", [])})
@@ -103,5 +128,7 @@ def highlight(text: str, findings) -> Markup:
 
 def init_app(app) -> None:
     """Give templates what the screened-field macro needs."""
-    app.jinja_env.globals.update(highlight=highlight, flagged_labels=flagged_labels,
-                                 screen_why=WHY, csrf_field=csrf_field)
+    app.jinja_env.globals.update(
+        highlight=highlight, flagged_labels=flagged_labels, flag_labels=flag_labels,
+        screen_why=WHY, csrf_field=csrf_field,
+        reveal_reason=lambda code: REVEAL_REASON_LABELS.get(code, code))

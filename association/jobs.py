@@ -59,6 +59,15 @@ def retention_purge(db, today: date) -> dict:
                 f"and [{rule.column}] < ?", [cutoff]).rowcount
             if emptied:
                 cleared[f"{table}.{column}"] = emptied
+        # Confirmed flagged text goes sooner than the rest of its row; its flags stay, so the
+        # row can say that a text was removed and why it had been flagged.
+        for table, column, rule in inventory.flagged_text_rules():
+            cutoff = _start_of(today - timedelta(days=rule.days))
+            emptied = db.execute(
+                f"update [{table}] set [{column}] = null where [{column}] is not null "
+                f"and [{column}_flags] is not null and [{rule.column}] < ?", [cutoff]).rowcount
+            if emptied:
+                cleared[f"{table}.{column} (flagged)"] = emptied
         # Rows of purged members go the way erasure would send them.
         member_records.sweep_orphans(db)
     if purged or cleared:

@@ -81,6 +81,6 @@ def sweep_orphans(db) -> int:
 def access_log(db, member_id: int, limit: int = 200) -> list[dict]:
     """Who (volunteer pseudonym) read or changed the member's records, newest first."""
     return list(db.query(
-        "select at, volunteer_login, action, object_type, object_id from audit_log "
+        "select at, volunteer_login, action, object_type, object_id, reason from audit_log "
         "where member_id = ? and volunteer_id is not null order by at desc, id desc limit ?",
         [member_id, limit]))

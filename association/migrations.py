@@ -161,3 +161,9 @@ def m003_members(db):
     );
     create index outbox_pending on outbox(sent_at, next_attempt_at);
     """)
+
+
+@migrations()
+def m004_reveal_reasons(db):
+    """Why a volunteer revealed masked text: a reason from a closed list, shown to the member."""
+    db.table("audit_log").add_column("reason", str)

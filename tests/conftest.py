@@ -81,6 +81,20 @@ def runner(app):
 
 
 @pytest.fixture
+def db_of():
+    """Open connections to any app's database, closed after the test."""
+    opened = []
+
+    def open_for(some_app):
+        opened.append(connect(some_app.config["DATABASE"]))
+        return opened[-1]
+
+    yield open_for
+    for database in opened:
+        database.close()
+
+
+@pytest.fixture
 def db(app):
     """A connection to the app's database file."""
     database = connect(app.config["DATABASE"])

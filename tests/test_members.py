@@ -239,3 +239,19 @@ def test_member_language_follows_their_choice(app):
     db = connect(app.config["DATABASE"])
     assert next(db.table("members").rows)["language"] == "en"
     db.close()
+
+
+def test_member_sees_who_revealed_their_text_and_why(app, client):
+    """A reveal of the member's masked text shows in their space with its reason."""
+    from association import privacy
+
+    new_member(client)
+    db = connect(app.config["DATABASE"])
+    member_id = next(db.table("members").rows)["id"]
+    with app.app_context():
+        privacy.reveal(db, type("V", (), {"id": 3, "login": "yanis"})(), "grievance", 8,
+                       member_id, "check_before_sending")
+    db.close()
+    space = text(client.get("/membre/"))
+    assert "yanis" in space
+    assert "révélation d'un texte masqué — pour vérifier avant tout envoi au bailleur" in space

@@ -8,7 +8,7 @@ from wtforms import BooleanField, TextAreaField
 
 from association.forms import Form, Screened, flagged_categories, highlight
 from association.privacy import find_sensitive
-from conftest import csrf_token, make_app
+from conftest import Clock, Volunteers, csrf_token, make_app
 
 PAGE = """{% from "_macros.html" import screened %}<form method="post">{{ csrf_field() }}
 {{ screened(form.text, form.keep_as_written) }}</form>"""
@@ -86,3 +86,70 @@ def test_highlight_escapes_the_rest_of_the_text():
     marked = str(highlight(text, find_sensitive(text)))
     assert "&lt;script&gt;" in marked and "<script>" not in marked
     assert "<mark" in marked
+
+
+MASKED_PAGE = """{% from "_macros.html" import masked %}{{ masked(text, flags, form, "/_reveal",
+revealed=revealed) }}"""
+
+
+@pytest.fixture
+def reveal_app(tmp_path):
+    """The app with one scratch route showing a member's flagged note, masked until revealed."""
+    from association import privacy
+    from association.db import get_db
+    from association.forms import RevealForm
+    from flask import request
+    from flask_login import current_user
+
+    app = make_app(tmp_path / "instance")
+    app.config["CLOCK"] = Clock()
+
+    @app.route("/_reveal", methods=["GET", "POST"])
+    def reveal():
+        form = RevealForm()
+        revealed = False
+        if request.method == "POST":
+            try:
+                privacy.reveal(get_db(), current_user, "note", 1, member_id=42,
+                               reason=form.reason.data if form.validate() else None)
+                revealed = True
+            except privacy.RevealRefused:
+                pass
+        return render_template_string(MASKED_PAGE, text="Il est sous chimio", flags="health",
+                                      form=form, revealed=revealed), 200 if revealed or \
+            request.method == "GET" else 400
+
+    return app
+
+
+def test_flagged_text_is_masked_until_revealed_with_a_reason(reveal_app, db_of):
+    """Masked at first; a reveal without a reason is refused; with one, shown and logged."""
+    volunteers = Volunteers(reveal_app)
+    account = volunteers.create("rita", "volunteer")
+    client = reveal_app.test_client()
+    volunteers.login(client, account)
+    page = html.unescape(client.get("/_reveal").get_data(as_text=True))
+    assert "chimio" not in page and "Texte masqué : il mentionne santé." in page
+    refused = client.post("/_reveal", data={"csrf_token": csrf_token(client, "/_reveal"),
+                                            "reason": ""})
+    assert refused.status_code == 400
+    assert "chimio" not in refused.get_data(as_text=True)
+    assert "Dites pourquoi" in html.unescape(refused.get_data(as_text=True))
+    shown = client.post("/_reveal", data={"csrf_token": csrf_token(client, "/_reveal"),
+                                          "reason": "handle"})
+    assert "Il est sous chimio" in shown.get_data(as_text=True)
+    db = db_of(reveal_app)
+    entries = list(db.query("select * from audit_log where action = 'reveal'"))
+    assert [(e["volunteer_login"], e["member_id"], e["reason"]) for e in entries] == [
+        ("rita", 42, "handle")]
+
+
+def test_reveal_needs_a_listed_reason(app, db):
+    """The log accepts only reasons from the closed list."""
+    from association import privacy
+
+    with app.app_context():
+        for reason in (None, "", "curiosity"):
+            with pytest.raises(privacy.RevealRefused):
+                privacy.reveal(db, None, "note", 1, 42, reason)
+    assert db.table("audit_log").count == 0

@@ -34,6 +34,13 @@ def column_retention_rules() -> list[tuple[str, str, Retention]]:
     return rules
 
 
+def flagged_text_rules() -> list[tuple[str, str, Retention]]:
+    """Screened text columns with the shorter retention of their flagged text."""
+    return [(table.name, column.name, parse_retention(column.flagged_retention))
+            for table in TABLES for column in table.columns
+            if column.screened and column.flagged_retention]
+
+
 def member_tables() -> list[Table]:
     """Tables holding rows tied to a member: what their export shows and erasure removes."""
     return [table for table in TABLES if table.member_link]
@@ -103,6 +110,13 @@ def check_declarations() -> list[str]:
                 problems.append(f"{where}: sensitive data is always personal data")
             if column.personal and table.legal_basis == "not_personal":
                 problems.append(f"{where}: personal column in a table declared not personal")
+            if column.screened:
+                if f"{column.name}_flags" not in names:
+                    problems.append(f"{where}: screened text needs a {column.name}_flags column")
+                flagged = column.flagged_retention and parse_retention(column.flagged_retention)
+                if not flagged or flagged.kind != "after" or flagged.column not in names:
+                    problems.append(f"{where}: screened text needs a flagged_retention "
+                                    "'N days after <column>' of its table")
         if table.member_link and table.member_link not in names:
             problems.append(f"{table.name}: member link {table.member_link} is not a column")
         if table.on_member_erase not in ("delete", "unlink"):

@@ -92,6 +92,11 @@ class Column:
     sensitive: bool = False
     retention: str | None = None  # None: the table's rule
     readers: tuple[str, ...] | None = None  # None: the table's readers
+    # Free text written by a member or a volunteer goes through the sensitive-content screen.
+    # The categories of confirmed flagged text are kept in the companion column
+    # "<name>_flags"; such text is emptied sooner, after ``flagged_retention``.
+    screened: bool = False
+    flagged_retention: str | None = None
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,8 @@ VOLUNTEER_TABLES: tuple[Table, ...] = (
             Column("object_type", _l("kind of record")),
             Column("object_id", _l("which record")),
             Column("member_id", _l("the member the record belongs to, if any"), personal=True),
+            Column("reason", _l("why masked text was revealed, from a closed list (never the "
+                                "text itself)")),
         ),
     ),
 )
