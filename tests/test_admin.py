@@ -164,3 +164,22 @@ def test_deleting_a_building_and_a_landlord(app, admin_client, volunteers):
     post(admin_client, f"/benevoles/admin/bailleurs/{landlord}/supprimer")
     assert db.table("landlords").count == 0
     db.close()
+
+
+def test_dashboard_tells_admins_about_waiting_mail_and_failed_jobs(app, admin_client):
+    """Without a mail server, waiting messages are pointed out; so are failed jobs."""
+    from association import mailer, members
+    from association.clock import stamp as clock_stamp
+
+    db = connect(app.config["DATABASE"])
+    with app.app_context():
+        member_id, _ = members.create(db)
+        members.set_contact(db, member_id, "x@example.org")
+        mailer.queue(db, member_id, "contact_confirmation")
+    with app.app_context():
+        db.execute("insert into job_runs (job, period, status, attempts, started_at) "
+                   "values ('retention', '2026-11-28', 'failed', 3, ?)", [clock_stamp()])
+    db.close()
+    page = text(admin_client.get("/benevoles/"))
+    assert "1 message(s) aux adhérents en attente" in page
+    assert "retention" in page

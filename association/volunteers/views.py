@@ -11,7 +11,7 @@ from .. import audit, auth, clock, settings
 from ..crypto import decrypt, encrypt
 from ..db import get_db
 from ..passwords import verify_password
-from . import accounts, second_factor
+from . import accounts, attention, second_factor
 from .forms import (ButtonForm, ConfirmCodeForm, EnrolForm, LoginForm, PasswordChangeForm,
                     ReauthForm)
 from .messages import CODE_WRONG, INVITATION, SIGN_IN, THROTTLED
@@ -105,7 +105,9 @@ def dashboard():
     db = get_db()
     scope = accounts.building_ids(db, current_user.row)
     buildings = [b for b in settings.buildings(db) if b["id"] in scope]
-    return render_template("volunteers/dashboard.html", buildings=buildings)
+    notices = (attention.for_admin(db, bool(current_app.config["SMTP_URL"]))
+               if current_user.is_admin else [])
+    return render_template("volunteers/dashboard.html", buildings=buildings, notices=notices)
 
 
 @bp.get("/batiments/<int:building_id>")
