@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 log = logging.getLogger("amicale.jobs")
 
 MAX_ATTEMPTS = 3
+STALE_AFTER = timedelta(hours=1)  # a run still "running" after this died with its process
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,13 @@ def claim(db, job_id: str, period: str, now: datetime) -> bool:
         )
         return True
     except sqlite3.IntegrityError:
+        # A failed run may be tried again; so may a run whose process died mid-way, left
+        # "running" for longer than any job takes.
         retried = db.execute(
             "update job_runs set status = 'running', attempts = attempts + 1, started_at = ?, "
-            "finished_at = null where job = ? and period = ? and status = 'failed' "
-            "and attempts < ?",
-            [_stamp(now), job_id, period, MAX_ATTEMPTS],
+            "finished_at = null where job = ? and period = ? and attempts < ? "
+            "and (status = 'failed' or (status = 'running' and started_at < ?))",
+            [_stamp(now), job_id, period, MAX_ATTEMPTS, _stamp(now - STALE_AFTER)],
         )
         return retried.rowcount == 1
 

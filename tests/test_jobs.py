@@ -125,3 +125,17 @@ def test_every_table_rule_names_a_real_column():
 
     for table, rule in inventory.row_retention_rules():
         assert rule.column in inventory.declared()[table], table
+
+
+def test_a_run_left_running_by_a_dead_process_is_taken_again(db):
+    """A claim whose process died (still "running" an hour later) can be claimed again;
+    a fresh "running" claim cannot."""
+    from datetime import timedelta
+
+    calls = []
+    job = counting_job(calls)
+    db.table("job_runs").insert({"job": "counting", "period": "2026-11-28", "status": "running",
+                                 "attempts": 1, "started_at": jobs._stamp(NOW)})
+    assert jobs.run_once(db, job, "2026-11-28", TODAY, NOW + timedelta(minutes=30)) is None
+    assert jobs.run_once(db, job, "2026-11-28", TODAY, NOW + timedelta(hours=2)) == "done"
+    assert len(calls) == 1
