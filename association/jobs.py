@@ -46,34 +46,34 @@ def retention_purge(db, today: date) -> dict:
     purged, cleared = {}, {}
     with db.atomic():
         for table, rule in inventory.row_retention_rules():
-            cutoff = _start_of(today - timedelta(days=rule.days))
             deleted = db.execute(
-                f"delete from [{table}] where [{rule.column}] < ?", [cutoff]).rowcount
+                f"delete from [{table}] where [{rule.column}] < ?", [_cutoff(today, rule)]).rowcount
             if deleted:
                 purged[table] = deleted
-        # A column that others count from is emptied last.
-        rules = sorted(inventory.column_retention_rules(), key=lambda r: r[1] == r[2].column)
-        for table, column, rule in rules:
-            cutoff = _start_of(today - timedelta(days=rule.days))
+        # Columns emptied before their row: a column that others count from goes last, and
+        # confirmed flagged text goes sooner than the rest of its row (its flags stay, so the
+        # row can still say that a text was removed and why it had been flagged).
+        columns = [(table, column, rule, "", f"{table}.{column}") for table, column, rule in
+                   sorted(inventory.column_retention_rules(), key=lambda r: r[1] == r[2].column)]
+        columns += [(table, column, rule, f"and [{column}_flags] is not null ",
+                     f"{table}.{column} (flagged)")
+                    for table, column, rule in inventory.flagged_text_rules()]
+        for table, column, rule, condition, label in columns:
             emptied = db.execute(
                 f"update [{table}] set [{column}] = null where [{column}] is not null "
-                f"and [{rule.column}] < ?", [cutoff]).rowcount
+                f"{condition}and [{rule.column}] < ?", [_cutoff(today, rule)]).rowcount
             if emptied:
-                cleared[f"{table}.{column}"] = emptied
-        # Confirmed flagged text goes sooner than the rest of its row; its flags stay, so the
-        # row can say that a text was removed and why it had been flagged.
-        for table, column, rule in inventory.flagged_text_rules():
-            cutoff = _start_of(today - timedelta(days=rule.days))
-            emptied = db.execute(
-                f"update [{table}] set [{column}] = null where [{column}] is not null "
-                f"and [{column}_flags] is not null and [{rule.column}] < ?", [cutoff]).rowcount
-            if emptied:
-                cleared[f"{table}.{column} (flagged)"] = emptied
+                cleared[label] = emptied
         # Rows of purged members go the way erasure would send them.
         member_records.sweep_orphans(db)
     if purged or cleared:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return {"purged": purged, "cleared": cleared}
+
+
+def _cutoff(today: date, rule) -> str:
+    """The stored stamp before which a rule of "N days after <column>" has run out."""
+    return _start_of(today - timedelta(days=rule.days))
 
 
 def _start_of(day: date, tz: str = "Europe/Paris") -> str:
