@@ -22,12 +22,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     app.config.from_mapping(settings_config.DEFAULTS)
     app.config.from_mapping(overrides)
-    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config["DATABASE"]:
+        app.config["DATABASE"] = os.path.join(app.instance_path, "amicale.db")
+    settings_config.secure_instance(app.instance_path, app.config["DATABASE"])
+    app.config["TRUSTED_HOSTS"] = settings_config.trusted_hosts(app.config)
     app.config["SECRET_KEY"] = settings_config.load_secret_key(
         app.instance_path, overrides.get("SECRET_KEY")
     )
-    if not app.config["DATABASE"]:
-        app.config["DATABASE"] = os.path.join(app.instance_path, "amicale.db")
     settings_config.check(app.config)
     _configure_logging(app)
 

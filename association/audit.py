@@ -9,6 +9,7 @@ ACTIONS = ("read", "create", "update", "delete", "reveal", "export",
            "login", "logout", "invite", "disable", "enable", "reset_second_factor",
            "end_sessions", "erase")
 PAGE_SIZE = 50
+MAX_PAGE = 100_000  # beyond any real log; keeps the offset a number SQLite can hold
 
 
 # Why a volunteer may reveal masked text: a closed list, so no free text lands in the log.

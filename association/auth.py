@@ -7,11 +7,12 @@ account is disabled or an administrator ends it: the next request is then anonym
 from datetime import timedelta
 from functools import wraps
 
-from flask import abort, request, session
+from flask import abort, current_app, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from . import clock, throttle
+from . import clock, passwords, throttle
 from .crypto import decrypt, keyed_hash, new_token
 from .db import get_db
 from .passwords import verify_password
@@ -121,44 +122,116 @@ def client_address() -> str:
     return request.remote_addr or "unknown"
 
 
-def sign_in(db, login: str, password: str, code: str, address: str) -> dict:
-    """Check login, password and code under the throttles; return the account or raise."""
-    limits = ((throttle.LOGIN_ACCOUNT, login), (throttle.LOGIN_ADDRESS, address))
-    for limit, value in limits:
-        retry_at = throttle.blocked_until(db, limit, value)
-        if retry_at:
-            raise SignInError("throttled", retry_at)
+# --- a browser that signed in before -------------------------------------------------------
+# Anyone can use up an account's failed attempts and lock its owner out. A browser where the
+# owner signed in before carries a signed "known device" cookie: from it, a sign-in is counted
+# against that browser's own limit instead of the account's and the address's. The cookie
+# opens nothing by itself (password and code are still needed) and stops working when the
+# password changes.
+DEVICE_COOKIE = "amicale_device"
+DEVICE_LIFETIME = timedelta(days=180)
 
-    def fail(reason: str):
-        for limit, value in limits:
-            throttle.record_failure(db, limit, value)
-        raise SignInError(reason)
 
-    account = accounts.by_login(db, login)
+def _device_serializer():
+    return URLSafeTimedSerializer(current_app.secret_key, salt="known-device")
+
+
+def _password_fingerprint(account: dict) -> str:
+    return keyed_hash("known-device", account["password_hash"] or "")[:16]
+
+
+def known_device_cookie(account: dict) -> str:
+    """The cookie value naming this browser as one where the account signed in."""
+    return _device_serializer().dumps(
+        {"v": account["id"], "d": new_token(16), "p": _password_fingerprint(account)})
+
+
+def known_device(account: dict | None, cookie: str | None) -> str | None:
+    """The browser's device id if its cookie was given to this account (and the password has
+    not changed since), else None."""
+    if not account or not cookie:
+        return None
+    try:
+        data = _device_serializer().loads(cookie, max_age=DEVICE_LIFETIME.total_seconds())
+    except BadSignature:
+        return None
+    if (not isinstance(data, dict) or data.get("v") != account["id"]
+            or data.get("p") != _password_fingerprint(account)):
+        return None
+    return str(data.get("d"))
+
+
+def set_known_device(response, account: dict) -> None:
+    """Remember this browser for the account's next sign-ins (only the sign-in page sees it)."""
+    response.set_cookie(
+        DEVICE_COOKIE, known_device_cookie(account),
+        max_age=int(DEVICE_LIFETIME.total_seconds()), httponly=True, samesite="Lax",
+        secure=request.is_secure or bool(current_app.config.get("SESSION_COOKIE_SECURE")),
+        path=url_for("volunteers.login"))
+
+
+# --- checking who someone is -----------------------------------------------------------------
+
+def throttle_subjects(login: str, address: str, device: str | None) -> tuple:
+    """What an attempt is counted against: the known browser, or the account and the address."""
+    if device:
+        return ((throttle.LOGIN_DEVICE, device),)
+    return ((throttle.LOGIN_ACCOUNT, login), (throttle.LOGIN_ADDRESS, address))
+
+
+def check_second_factor(db, account: dict, code: str) -> str | None:
+    """Spend a one-time code or a recovery code of the account: None when accepted, else
+    "wrong" or "code_reused". Only one request can move the step forward: a replay racing
+    this one loses."""
+    if not account["totp_secret"]:
+        return "wrong"
+    if second_factor.looks_like_recovery_code(code):
+        return None if accounts.use_recovery_code(db, account["id"], code) else "wrong"
+    step = second_factor.accepted_step(decrypt(account["totp_secret"]), code,
+                                       account["totp_last_step"], clock.now())
+    if not isinstance(step, int):
+        return "code_reused" if step == "reused" else "wrong"
+    moved = db.execute(
+        "update volunteers set totp_last_step = ? where id = ? and totp_last_step < ?",
+        [step, account["id"], step])
+    return None if moved.rowcount == 1 else "code_reused"
+
+
+def verify(db, account: dict | None, login: str, password: str, code: str, address: str,
+           device: str | None = None) -> str | None:
+    """Check password and code under the throttles: None when both are right, else why not
+    ("password", "wrong" for the code, "code_reused"). The attempt is counted before anything is checked; raises
+    SignInError("throttled") when the limit is used up."""
+    subjects = throttle_subjects(login, address, device)
+    try:
+        attempt = throttle.count_attempt(db, subjects)
+    except throttle.Throttled as error:
+        raise SignInError("throttled", error.retry_at) from None
     if not verify_password(account["password_hash"] if account else None, password):
-        fail("wrong")
+        return "password"
+    problem = check_second_factor(db, account, code)
+    if problem is None:
+        throttle.succeeded(db, attempt)
+        throttle.forget(db, throttle.LOGIN_ACCOUNT, login)
+    return problem
+
+
+def sign_in(db, login: str, password: str, code: str, address: str,
+            device_cookie: str | None = None) -> dict:
+    """Check login, password and code under the throttles; return the account or raise.
+
+    Nothing about the account (disabled, say) is told before both factors are right."""
+    account = accounts.by_login(db, login)
+    device = known_device(account, device_cookie)
+    problem = verify(db, account, login, password, code, address, device)
+    if problem:
+        raise SignInError("wrong" if problem == "password" else problem)
     if account["disabled"]:
         raise SignInError("disabled")
-    if not account["totp_secret"]:
-        raise SignInError("not_enrolled")
-    if second_factor.looks_like_recovery_code(code):
-        if not accounts.use_recovery_code(db, account["id"], code):
-            fail("wrong")
-    else:
-        step = second_factor.accepted_step(decrypt(account["totp_secret"]), code,
-                                           account["totp_last_step"], clock.now())
-        if step == "reused":
-            fail("code_reused")
-        if step == "wrong":
-            fail("wrong")
-        # Only one request can move the step forward: a replay racing this one loses.
-        moved = db.execute(
-            "update volunteers set totp_last_step = ? where id = ? and totp_last_step < ?",
-            [step, account["id"], step])
-        if moved.rowcount != 1:
-            fail("code_reused")
+    if passwords.needs_rehash(account["password_hash"]):
+        db.table("volunteers").update(account["id"],
+                                      {"password_hash": passwords.hash_password(password)})
     db.table("volunteers").update(account["id"], {"last_login_at": clock.stamp()})
-    throttle.forget(db, throttle.LOGIN_ACCOUNT, login)
     return accounts.get(db, account["id"])
 
 

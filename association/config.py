@@ -6,6 +6,7 @@ generated once into ``instance/secret_key`` (mode 0600).
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 MIN_SECRET_BYTES = 32
 
@@ -31,10 +32,14 @@ DEFAULTS = {
     "SESSION_COOKIE_NAME": "amicale_session",
     "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session
     "PUBLIC_CACHE_SECONDS": 60,
+    # Host names the site answers to (others get a 400); in production, the host of BASE_URL
+    # unless given. Set it behind a proxy that forwards the Host header as sent.
+    "TRUSTED_HOSTS": None,
 }
 
 # Environment variables read as booleans or integers rather than strings.
 BOOLEANS = {"BEHIND_PROXY", "BENCH_ROUTES", "DEBUG"}
+LISTS = {"TRUSTED_HOSTS"}
 INTEGERS = {"JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS", "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS",
             "SCHEDULER_LOCK_RETRY_SECONDS"}
 
@@ -52,6 +57,8 @@ def from_environment(environ=os.environ) -> dict:
         key = name.removeprefix("AMICALE_")
         if key in BOOLEANS:
             value = raw.strip().lower() in {"1", "true", "yes", "on"}
+        elif key in LISTS:
+            value = [item.strip() for item in raw.split(",") if item.strip()]
         elif key in INTEGERS:
             try:
                 value = int(raw)
@@ -85,6 +92,27 @@ def read_or_create_secret(path: Path, nbytes: int = 48) -> str:
     with os.fdopen(fd, "w") as handle:
         handle.write(secrets.token_urlsafe(nbytes))
     return path.read_text().strip()
+
+
+def trusted_hosts(config) -> list[str] | None:
+    """The host names to answer to: the given list, else in production the public address's
+    host, else any (development and tests)."""
+    if config.get("TRUSTED_HOSTS"):
+        return list(config["TRUSTED_HOSTS"])
+    if config.get("ENV") == "production":
+        return [urlsplit(config["BASE_URL"]).hostname]
+    return None
+
+
+def secure_instance(instance_path: str, database: str) -> None:
+    """Only the server's user may read the instance folder: new files are created 0600 (the
+    process's umask), the folder is 0700, and an existing database and its journals 0600."""
+    os.umask(0o077)
+    os.makedirs(instance_path, mode=0o700, exist_ok=True)
+    os.chmod(instance_path, 0o700)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(database + suffix):
+            os.chmod(database + suffix, 0o600)
 
 
 def check(config) -> None:

@@ -1,5 +1,6 @@
 """One sqlite-utils Database per request (kept on ``g``) and per job, with our pragmas."""
 import sqlite3
+from contextlib import contextmanager
 
 import click
 from flask.cli import with_appcontext
@@ -21,6 +22,24 @@ def connect(path: str) -> Database:
     db.execute("PRAGMA secure_delete=ON")
     db.execute("PRAGMA synchronous=NORMAL")
     return db
+
+
+@contextmanager
+def immediate(db: Database):
+    """A write transaction taken at once (``BEGIN IMMEDIATE``): what is read inside it cannot
+    change before it is written, whatever other processes do (a check and its record are one
+    step). Inside an open transaction, a savepoint of it."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.execute("COMMIT")
 
 
 def get_db() -> Database:

@@ -3,6 +3,8 @@ import logging
 import traceback
 
 from flask import render_template
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -33,17 +35,37 @@ CSRF_MESSAGE = _l(
 
 
 def render_error(code: int, message=None):
-    """The error page for ``code``, in the visitor's language."""
+    """The error page for ``code``, in the visitor's language. It cannot fail: when the
+    site's page cannot be drawn (the very fault being reported may be in it), a minimal page
+    that needs nothing from the request or the database is sent instead."""
     title, default = MESSAGES.get(code, MESSAGES[500])
-    return render_template(
-        "errors/error.html", code=code, title=title, message=message or default
-    ), code
+    try:
+        return render_template(
+            "errors/error.html", code=code, title=title, message=message or default
+        ), code
+    except Exception:  # noqa: BLE001  (anything: the page of last resort follows)
+        log.error("error page %s could not be drawn; the minimal one was sent", code)
+    return minimal_error(code, title, message or default), code
+
+
+def minimal_error(code: int, title, message) -> str:
+    """The page of last resort: a template that uses no request data, no URL building and no
+    database; plain English if even the translations fail."""
+    try:
+        return render_template(
+            "errors/minimal.html", code=code, title=str(title), message=str(message),
+            language=str(get_locale() or "fr"), code_line=_("Error code: %(code)s", code=code),
+            home=_("Back to the home page"))
+    except Exception:  # noqa: BLE001
+        return (f'<!doctype html><html lang="en"><head><meta charset="utf-8">'
+                f"<title>Error {code}</title></head><body><h1>Error {code}</h1>"
+                f'<p><a href="/">Home</a></p></body></html>')
 
 
 def log_exception(exc_info) -> None:
     """Log an unhandled error by type and place only: its message could quote what a person
     typed, and the address could name a record."""
-    kind, _, tb = exc_info
+    kind, _value, tb = exc_info
     where = "".join(traceback.format_tb(tb)) if tb else ""
     log.error("unhandled %s\n%s", kind.__name__ if kind else "error", where)
 

@@ -1,11 +1,50 @@
-"""gunicorn settings for ``make run``: start the embedded scheduler in each worker.
+"""gunicorn settings (``make run`` and production): start the embedded scheduler in each
+worker, and keep visitors' addresses and the addresses they asked for out of the logs.
 
-Only the worker holding the lock in ``instance/`` actually runs it (see ``scheduler.py``).
-No access log: it would record visitors' addresses.
+Only the worker holding the lock in ``instance/`` actually runs the scheduler (see
+``scheduler.py``). No access log: it would record visitors' addresses. gunicorn's error log
+names the request line of a failed or malformed request, which can hold an invitation token
+or a record's id, and the client's address: ``PrivateLogger`` leaves both out.
 """
+from gunicorn import glogging
+
 from association import scheduler
 
 accesslog = None
+
+
+class PrivateLogger(glogging.Logger):
+    """gunicorn's logger, minus the request line and the client's address."""
+
+    WITHHELD = {
+        "Error handling request": "Error handling request (request line not logged)",
+        "Invalid request from": "Invalid request (request line and address not logged)",
+    }
+
+    def _private(self, msg):
+        text = str(msg)
+        for start, replacement in self.WITHHELD.items():
+            if text.startswith(start):
+                return replacement, True
+        return msg, False
+
+    def exception(self, msg, *args, **kwargs):
+        """Log an error with its traceback, without the request line."""
+        msg, withheld = self._private(msg)
+        super().exception(msg, *(() if withheld else args), **kwargs)
+
+    def warning(self, msg, *args, **kwargs):
+        """Log a warning, without the request line or the address of a malformed request."""
+        msg, withheld = self._private(msg)
+        super().warning(msg, *(() if withheld else args), **kwargs)
+
+    def error(self, msg, *args, **kwargs):
+        """Log an error, without the request line."""
+        msg, withheld = self._private(msg)
+        super().error(msg, *(() if withheld else args), **kwargs)
+
+
+logger_class = PrivateLogger
 
 
 def post_worker_init(worker):

@@ -1,5 +1,7 @@
 """French first, English second: Flask-Babel, ``?lang=fr|en`` remembered in a cookie."""
-from flask import current_app, request, url_for
+from urllib.parse import quote, urlencode
+
+from flask import current_app, request
 from flask_babel import Babel, format_datetime, get_locale
 
 from . import clock
@@ -34,11 +36,11 @@ def remember_language(response):
 
 
 def url_in_language(code: str) -> str:
-    """The current page's address in another language (other query arguments kept)."""
-    args = {**request.args.to_dict(), "lang": code}
-    if request.endpoint and request.url_rule is not None:
-        return url_for(request.endpoint, **(request.view_args or {}), **args)
-    return "?lang=" + code
+    """The current page's address in another language: its path and its query string, with
+    ``lang`` replaced. Built from the request as it came, never through ``url_for``, so that
+    no query argument can choose an endpoint, a scheme or a host."""
+    args = [(name, value) for name, value in request.args.items(multi=True) if name != "lang"]
+    return quote(request.script_root + request.path) + "?" + urlencode(args + [("lang", code)])
 
 
 def moment(stamp: str) -> str:

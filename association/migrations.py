@@ -167,3 +167,98 @@ def m003_members(db):
 def m004_reveal_reasons(db):
     """Why a volunteer revealed masked text: a reason from a closed list, shown to the member."""
     db.table("audit_log").add_column("reason", str)
+
+
+# Tables whose ids other records (audit entries, sessions, scopes) point at: an id freed by a
+# deletion must never be given to someone else, so they are rebuilt with AUTOINCREMENT.
+_NEVER_REUSED = {
+    "landlords": """
+        create table landlords (
+            id integer primary key autoincrement,
+            name text not null,
+            postal_address text,
+            dpo_email text,
+            siren text,
+            is_demo integer default 0
+        )""",
+    "buildings": """
+        create table buildings (
+            id integer primary key autoincrement,
+            name text not null,
+            street_address text,
+            landlord_id integer references landlords(id),
+            is_demo integer default 0
+        )""",
+    "volunteers": """
+        create table volunteers (
+            id integer primary key autoincrement,
+            login text not null unique collate nocase,
+            password_hash text,
+            role text not null check (role in ('admin', 'editor', 'volunteer')),
+            totp_secret text,
+            totp_last_step integer not null default 0,
+            disabled integer not null default 0,
+            created_at text not null,
+            last_login_at text,
+            is_demo integer not null default 0
+        )""",
+    "members": """
+        create table members (
+            id integer primary key autoincrement,
+            key_hash text not null unique,
+            created_at text not null,
+            last_seen_at text not null,
+            building_id integer references buildings(id) on delete set null,
+            language text not null default 'fr',
+            contact_email text,
+            contact_consent_at text,
+            contact_expires_at text
+        )""",
+}
+
+
+def _rebuild_with_autoincrement(db, table: str, create_sql: str) -> None:
+    """SQLite's recipe for changing a table: create the new one, copy, drop, rename, then
+    restore the indexes (foreign keys are off meanwhile, so nothing cascades)."""
+    if "autoincrement" in (db.table(table).schema or "").lower():
+        return
+    indexes = [row[0] for row in db.execute(
+        "select sql from sqlite_master where type = 'index' and tbl_name = ? and sql is not null",
+        [table]).fetchall()]
+    columns = ", ".join(f"[{c.name}]" for c in db.table(table).columns)
+    db.execute(create_sql.replace(f"create table {table} (", f"create table {table}_new (", 1))
+    db.execute(f"insert into {table}_new ({columns}) select {columns} from {table}")
+    db.execute(f"drop table {table}")
+    db.execute(f"alter table {table}_new rename to {table}")
+    for sql in indexes:
+        db.execute(sql)
+
+
+@migrations(transactional=False)
+def m005_ids_never_reused_and_member_sessions(db):
+    """Ids of landlords, buildings, volunteers and members are never given out twice, and
+    member sessions live on the server, so that erasing or signing out ends every copy of a
+    cookie."""
+    db.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction: set it first
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        for table, create_sql in _NEVER_REUSED.items():
+            _rebuild_with_autoincrement(db, table, create_sql)
+        db.execute("""
+            create table if not exists member_sessions (
+                id_hash text primary key,
+                member_id integer not null references members(id) on delete cascade,
+                created_at text not null,
+                last_seen_at text not null
+            )""")
+        db.execute("create index if not exists member_sessions_member "
+                   "on member_sessions(member_id)")
+        broken = db.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"foreign keys broken by the rebuild: {broken[:5]}")
+        db.execute("COMMIT")
+    except BaseException:
+        db.conn.rollback()
+        raise
+    finally:
+        db.execute("PRAGMA foreign_keys=ON")

@@ -1,5 +1,5 @@
 """Safe by default: security headers, CSRF, cookies that are Secure over HTTPS, cache rules."""
-from flask import request
+from flask import request, session
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -64,8 +64,10 @@ def init_app(app) -> None:
         if request.is_secure:
             response.headers["Strict-Transport-Security"] = HSTS
         if response.status_code < 400 and is_public_request(app):
-            # A shared cache must never keep a response that sets someone's cookie.
-            scope = "private" if "Set-Cookie" in response.headers else "public"
+            # A shared cache must never keep a response that sets someone's cookie, nor a page
+            # drawn for someone signed in (it may show their links or their name).
+            personal = "Set-Cookie" in response.headers or bool(session)
+            scope = "private" if personal else "public"
             response.headers.setdefault(
                 "Cache-Control", f"{scope}, max-age={app.config['PUBLIC_CACHE_SECONDS']}"
             )

@@ -1,13 +1,16 @@
-"""Throttling that holds across worker processes: failures are counted in SQLite.
+"""Throttling that holds across worker processes: attempts are counted in SQLite.
 
-Subjects (a login name, a network address) are stored only as keyed hashes, and only for
-the window: older rows are deleted whenever the same scope is checked.
+An attempt is counted *before* what it tries is checked, in the same write transaction as the
+check of the limit, so that concurrent requests cannot slip past it; an attempt that succeeds
+is taken back. Subjects (a login name, a network address, a browser) are stored only as keyed
+hashes, and only for the window: older rows are deleted whenever the same scope is checked.
 """
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from . import clock
 from .crypto import keyed_hash
+from .db import immediate
 
 WINDOW = timedelta(minutes=15)
 
@@ -22,6 +25,16 @@ class Limit:
 
 LOGIN_ACCOUNT = Limit("login-account", 5)
 LOGIN_ADDRESS = Limit("login-address", 20)
+# A browser that signed in to the account before has its own counter (see auth.known_device).
+LOGIN_DEVICE = Limit("login-device", 5)
+
+
+class Throttled(Exception):
+    """Too many attempts: ``retry_at`` says when the subject may try again."""
+
+    def __init__(self, retry_at: datetime):
+        super().__init__(retry_at.isoformat())
+        self.retry_at = retry_at
 
 
 def _subject(limit: Limit, value: str) -> str:
@@ -43,12 +56,29 @@ def blocked_until(db, limit: Limit, value: str, now: datetime | None = None) -> 
     return clock.parse(rows[len(rows) - limit.allowed][0]) + WINDOW
 
 
-def record_failure(db, limit: Limit, value: str, now: datetime | None = None) -> None:
-    """Count one failure for the subject."""
-    db.execute(
+def record_failure(db, limit: Limit, value: str, now: datetime | None = None) -> int:
+    """Count one failure for the subject; return the id of its record."""
+    return db.execute(
         "insert into throttle_events (scope, subject_hash, at) values (?, ?, ?)",
         [limit.scope, _subject(limit, value), clock.stamp(now)],
-    )
+    ).lastrowid
+
+
+def count_attempt(db, subjects, now: datetime | None = None) -> list[int]:
+    """Count one attempt against each ``(limit, value)`` before it is checked; raise
+    Throttled (counting nothing) when one of them is used up. Return the records' ids, for
+    ``succeeded``."""
+    with immediate(db):
+        waits = [blocked_until(db, limit, value, now) for limit, value in subjects]
+        if any(waits):
+            raise Throttled(max(wait for wait in waits if wait))
+        return [record_failure(db, limit, value, now) for limit, value in subjects]
+
+
+def succeeded(db, attempt_ids: list[int]) -> None:
+    """An attempt that succeeded is not a failure: take its records back."""
+    db.execute(f"delete from throttle_events where id in ({','.join('?' * len(attempt_ids))})",
+               attempt_ids)
 
 
 def forget(db, limit: Limit, value: str) -> None:

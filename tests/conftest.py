@@ -129,7 +129,9 @@ def live_url(live_app):
     server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    url = f"http://127.0.0.1:{server.server_port}"
+    live_app.config["BASE_URL"] = url  # the public address, as AMICALE_BASE_URL would say
+    yield url
     server.shutdown()
 
 

@@ -1,6 +1,7 @@
 """The scheduler in real processes: gunicorn with three workers, and run-scheduler."""
 import os
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -49,14 +50,15 @@ def test_run_scheduler_command_runs_jobs_and_waits_for_the_lock(tmp_path):
         assert wait_until(lambda: db.table("job_runs").count >= 2)
         second = subprocess.Popen(command, cwd=ROOT, env=environment(instance),
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        time.sleep(2)
+        # It says so as soon as it has started (a loaded machine may take seconds), then waits.
+        readable, _, _ = select.select([second.stdout], [], [], 30)
+        second_out = second.stdout.readline() if readable else ""
         assert second.poll() is None
     finally:
         first_log = stop(first)
-        second_out = ""
         if second:
             second.send_signal(signal.SIGTERM)
-            second_out = second.communicate(timeout=15)[0]
+            second.communicate(timeout=15)
     db.close()
     assert "job=housekeeping" in first_log
     assert "another scheduler holds the lock" in second_out

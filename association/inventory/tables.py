@@ -221,6 +221,20 @@ MEMBER_TABLES: tuple[Table, ...] = (
         ),
     ),
     Table(
+        "member_sessions",
+        _l("open member spaces, so that closing the space or erasing everything ends every copy "
+           "of the browser's cookie (30 minutes idle)"),
+        legal_basis="legitimate_interest", people="members",
+        retention="1 day after last_seen_at", readers=("system",), member_link="member_id",
+        columns=(
+            Column("id_hash", _l("keyed hash of the session's random identifier"),
+                   readers=("system",)),
+            Column("member_id", _l("the member"), personal=True),
+            Column("created_at", _l("when the space was opened"), personal=True),
+            Column("last_seen_at", _l("last activity in the space"), personal=True),
+        ),
+    ),
+    Table(
         "outbox",
         _l("messages waiting to be sent to members who gave an e-mail address: only their "
            "kind, never any text, key or letter content"),

@@ -16,16 +16,15 @@ from .forms import BuildingChoiceForm, ContactForm, EraseForm, KeyForm, MemberBu
 bp = Blueprint("member_space", __name__, url_prefix="/membre")
 
 KEY_ADDRESS = throttle.Limit("member-key-address", 10)
+NEW_KEY_ADDRESS = throttle.Limit("member-new-key-address", 20)
 
 
 def member_required(view):
     """Only with a member signed in on this browser; the member row is passed to the view."""
     @wraps(view)
     def wrapped(*args, **kwargs):
-        member_id = members.current_id()
-        member = members.get(get_db(), member_id) if member_id else None
+        member = members.current(get_db())
         if member is None:
-            members.sign_out()
             flash(_("Enter your member key to open your space."), "info")
             return redirect(url_for("member_space.home", ouvrir=1))
         return view(member, *args, **kwargs)
@@ -36,36 +35,40 @@ def member_required(view):
 def home():
     """Enter a key (or make one); once in, everything held about the member."""
     db = get_db()
-    member_id = members.current_id()
-    member = members.get(db, member_id) if member_id else None
+    member = members.current(db)
     if member is not None and request.method == "GET":
         return _space(db, member)
     form = KeyForm()
     if form.validate_on_submit():
+        # A right key always opens (100 random bits cannot be guessed); wrong keys are counted
+        # per address, and past the limit they are answered 429, so a guesser sharing an
+        # address with a member never locks that member out.
+        found = members.find(db, form.key.data)
+        if found is not None:
+            members.touch(db, found["id"], str(get_locale()))
+            members.sign_in(db, found["id"])
+            return redirect(url_for("member_space.home"))
         address = auth.client_address()
         retry_at = throttle.blocked_until(db, KEY_ADDRESS, address)
         if retry_at:
-            return _throttled(form, retry_at)
-        found = members.find(db, form.key.data)
-        if found is None:
-            throttle.record_failure(db, KEY_ADDRESS, address)
-            form.key.errors.append(_("No member has this key. Check it letter by letter: a key "
-                                     "cannot be recovered, but you can make a new one."))
-        else:
-            members.touch(db, found["id"], str(get_locale()))
-            members.sign_in(found["id"])
-            return redirect(url_for("member_space.home"))
+            form.key.errors.append(_("Too many wrong keys from this connection. Try again "
+                                     "after %(time)s.", time=_local_time(retry_at)))
+            return _throttled(retry_at, form)
+        throttle.record_failure(db, KEY_ADDRESS, address)
+        form.key.errors.append(_("No member has this key. Check it letter by letter: a key "
+                                 "cannot be recovered, but you can make a new one."))
     status = 400 if form.errors else 200
     return render_template("member_space/enter.html", form=form,
                            create_form=MemberButtonForm()), status
 
 
-def _throttled(form, retry_at):
-    local = retry_at.astimezone(ZoneInfo(current_app.config["TIMEZONE"]))
+def _local_time(moment) -> str:
+    return format_time(moment.astimezone(ZoneInfo(current_app.config["TIMEZONE"])), "HH:mm")
+
+
+def _throttled(retry_at, form=None):
     retry = max(int((retry_at - clock.now()).total_seconds()), 1)
-    form.key.errors.append(_("Too many wrong keys from this connection. Try again after "
-                             "%(time)s.", time=format_time(local, "HH:mm")))
-    page = render_template("member_space/enter.html", form=form,
+    page = render_template("member_space/enter.html", form=form or KeyForm(formdata=None),
                            create_form=MemberButtonForm())
     return page, 429, {"Retry-After": str(retry)}
 
@@ -94,17 +97,23 @@ def new_key():
     if not MemberButtonForm().validate_on_submit():
         return redirect(url_for("member_space.home"))
     db = get_db()
+    try:
+        throttle.count_attempt(db, ((NEW_KEY_ADDRESS, auth.client_address()),))
+    except throttle.Throttled as error:
+        flash(_("Many keys were made from this connection. Try again after %(time)s.",
+                time=_local_time(error.retry_at)), "error")
+        return _throttled(error.retry_at)
     member_id, key = members.create(db, language=str(get_locale()))
-    members.sign_in(member_id)
+    members.sign_in(db, member_id)
     return render_template("member_space/key.html", key=key,
                            qr=second_factor.qr_svg(key))
 
 
 @bp.post("/sortir")
 def leave():
-    """Forget the member on this browser."""
+    """Close the space on this browser (every copy of its cookie stops working)."""
     if MemberButtonForm().validate_on_submit():
-        members.sign_out()
+        members.sign_out(get_db())
         flash(_("Your space is closed on this browser."), "success")
     return redirect(url_for("member_space.home"))
 
@@ -173,16 +182,16 @@ def _exported(member) -> dict:
 def erase():
     """Erase everything tied to the key, after an explicit confirmation."""
     db = get_db()
-    member_id = members.current_id()
-    if member_id is None or members.get(db, member_id) is None:
+    member = members.current(db)
+    if member is None:
         if session.get("erased"):
             return render_template("member_space/erased.html", already=True)
         flash(_("Enter your member key to open your space."), "info")
         return redirect(url_for("member_space.home", ouvrir=1))
     form = EraseForm()
     if form.validate_on_submit():
-        member_records.erase(db, member_id)
-        members.sign_out()
+        member_records.erase(db, member["id"])
+        members.sign_out(db)
         session["erased"] = True
         return render_template("member_space/erased.html", already=False)
     return render_template("member_space/erase.html", form=form), 400 if form.errors else 200

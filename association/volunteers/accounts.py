@@ -1,4 +1,5 @@
 """Volunteer accounts: invitation, enrolment, roles and building scopes, disabling."""
+import sqlite3
 from datetime import timedelta
 
 from .. import clock
@@ -57,9 +58,13 @@ def create(db, login: str, role: str, buildings: list[int], created_by: int | No
     if by_login(db, login):
         raise AccountError("login_taken")
     with db.atomic():
-        volunteer_id = db.table("volunteers").insert({
-            "login": login, "role": role, "created_at": clock.stamp(), "is_demo": int(is_demo),
-        }).last_pk
+        try:
+            volunteer_id = db.table("volunteers").insert({
+                "login": login, "role": role, "created_at": clock.stamp(),
+                "is_demo": int(is_demo),
+            }).last_pk
+        except sqlite3.IntegrityError:  # the same login created meanwhile by someone else
+            raise AccountError("login_taken") from None
         set_scope(db, volunteer_id, buildings)
         token = invite(db, volunteer_id, created_by)
     return volunteer_id, token
@@ -113,27 +118,37 @@ def enrolment_secret(db, invitation: dict) -> str:
     """The TOTP secret being enrolled with this invitation (made on first view, kept encrypted)."""
     if invitation["totp_secret"]:
         return decrypt(invitation["totp_secret"])
-    secret = second_factor.new_secret()
-    db.table("invitations").update(invitation["token_hash"], {"totp_secret": encrypt(secret)})
-    return secret
+    # Two first views at once must show the same secret: only one of them may store its own.
+    db.execute("update invitations set totp_secret = ? where token_hash = ? "
+               "and totp_secret is null",
+               [encrypt(second_factor.new_secret()), invitation["token_hash"]])
+    stored = db.table("invitations").get(invitation["token_hash"])["totp_secret"]
+    return decrypt(stored)
 
 
 def accept_invitation(db, token: str, password: str, code: str) -> tuple[dict, list[str]]:
-    """Set the password and second factor in one go; return the account and recovery codes."""
+    """Set the password and second factor in one go; return the account and recovery codes.
+
+    The invitation is spent by the same conditional update that checks it is unused, so two
+    requests racing with one link cannot both succeed."""
     invitation = open_invitation(db, token)
     secret = enrolment_secret(db, invitation)
     step = second_factor.accepted_step(secret, code, 0, clock.now())
     if not isinstance(step, int):
         raise AccountError("code_wrong")
     codes = second_factor.new_recovery_codes()
+    password_hash = hash_password(password)  # slow: before the write transaction
     with db.atomic():
+        spent = db.execute(
+            "update invitations set used_at = ?, totp_secret = null "
+            "where token_hash = ? and used_at is null", [clock.stamp(), invitation["token_hash"]])
+        if spent.rowcount != 1:
+            raise AccountError("invitation_used")
         db.table("volunteers").update(invitation["volunteer_id"], {
-            "password_hash": hash_password(password), "totp_secret": encrypt(secret),
+            "password_hash": password_hash, "totp_secret": encrypt(secret),
             "totp_last_step": step,
         })
         replace_recovery_codes(db, invitation["volunteer_id"], codes)
-        db.table("invitations").update(invitation["token_hash"],
-                                       {"used_at": clock.stamp(), "totp_secret": None})
         end_sessions(db, invitation["volunteer_id"])
     return get(db, invitation["volunteer_id"]), codes
 
@@ -210,6 +225,14 @@ def end_sessions(db, volunteer_id: int, keep: str | None = None) -> int:
     return result.rowcount
 
 
+CAN_SIGN_IN = "disabled = 0 and password_hash is not null and totp_secret is not null"
+
+
+def can_sign_in(account: dict) -> bool:
+    """Whether the account is enabled and activated (password and second factor set)."""
+    return bool(not account["disabled"] and account["password_hash"] and account["totp_secret"])
+
+
 def admin_count(db) -> int:
-    """How many enabled admin accounts there are."""
-    return db.table("volunteers").count_where("role = 'admin' and disabled = 0")
+    """How many admin accounts can sign in (enabled and activated)."""
+    return db.table("volunteers").count_where(f"role = 'admin' and {CAN_SIGN_IN}")

@@ -3,7 +3,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import audit, auth, settings
+from .. import audit, auth, settings, urls
 from ..db import get_db
 from ..forms import choices
 from . import accounts
@@ -17,7 +17,7 @@ admin_required = auth.role_required("admin")
 
 def invitation_url(token: str) -> str:
     """The full invitation link to hand over."""
-    return url_for("volunteers.invitation", token=token, _external=True)
+    return urls.external_url("volunteers.invitation", token=token)
 
 
 @bp.get("/admin/comptes")
@@ -80,7 +80,8 @@ def account_detail(volunteer_id):
 
 
 def _would_remove_last_admin(db, account, new_role=None, disabling=False) -> bool:
-    if account["role"] != "admin" or account["disabled"]:
+    """Whether the change would leave no administrator able to sign in."""
+    if account["role"] != "admin" or not accounts.can_sign_in(account):
         return False
     losing = disabling or (new_role is not None and new_role != "admin")
     return losing and accounts.admin_count(db) <= 1
@@ -125,6 +126,9 @@ def account_enable(volunteer_id):
 def account_reset(volunteer_id):
     """Reset password and second factor: a new invitation link for the volunteer."""
     db, account = _account_action(volunteer_id)
+    if _would_remove_last_admin(db, account, disabling=True):
+        flash(ACCOUNT["last_admin"], "error")
+        return redirect(url_for("volunteers.account_detail", volunteer_id=volunteer_id))
     token = accounts.reset_second_factor(db, volunteer_id, current_user.id)
     audit.record(db, current_user, "reset_second_factor", "volunteer", volunteer_id)
     return render_template("volunteers/admin/invitation_link.html", account=account,
@@ -271,7 +275,7 @@ def audit_log():
         every + [(str(a["id"]), a["login"]) for a in accounts.all_accounts(db)])
     form.action.choices = choices(every + [(a, AUDIT_ACTIONS[a]) for a in audit.ACTIONS])
     form.object_type.choices = choices(every + [(t, t) for t in audit.object_types(db)])
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = min(max(request.args.get("page", 1, type=int), 1), audit.MAX_PAGE)
     filters = form.data if form.validate() else {}
     rows, more = audit.entries(
         db, volunteer_id=filters.get("volunteer") or None, action=filters.get("action"),

@@ -1,16 +1,17 @@
 """Commands: the first administrator, and demo volunteers, both through invitation links."""
 import click
-from flask import current_app, url_for
+from flask import current_app
 from flask.cli import with_appcontext
 
+from .. import urls
 from ..db import get_db
 from . import accounts
 
 
 def invitation_link(token: str) -> str:
     """The invitation link under the configured public address (AMICALE_BASE_URL)."""
-    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
-        return url_for("volunteers.invitation", token=token, _external=True)
+    with current_app.test_request_context():
+        return urls.external_url("volunteers.invitation", token=token)
 
 
 @click.command("create-admin")

@@ -6,7 +6,6 @@ SIGN_IN = {
     "code_reused": _l("This code has already been used. Wait for the next code in your app "
                       "(it changes every 30 seconds)."),
     "disabled": _l("This account is disabled. Ask an administrator of the association."),
-    "not_enrolled": _l("This account is not activated yet: open your invitation link first."),
 }
 THROTTLED = _l("Too many failed attempts. For your security, sign-in is paused: try again "
                "after %(time)s.")

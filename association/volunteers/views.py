@@ -7,10 +7,9 @@ from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import audit, auth, clock, settings
+from .. import audit, auth, clock, settings, urls
 from ..crypto import decrypt, encrypt
 from ..db import get_db
-from ..passwords import verify_password
 from . import accounts, attention, second_factor
 from .forms import (ButtonForm, ConfirmCodeForm, EnrolForm, LoginForm, PasswordChangeForm,
                     ReauthForm)
@@ -33,28 +32,30 @@ def login():
         db = get_db()
         try:
             account = auth.sign_in(db, form.login.data, form.password.data, form.code.data,
-                                   auth.client_address())
+                                   auth.client_address(), request.cookies.get(auth.DEVICE_COOKIE))
         except auth.SignInError as error:
             if error.code == "throttled":
-                local = error.retry_at.astimezone(ZoneInfo(current_app.config["TIMEZONE"]))
-                retry = max(int((error.retry_at - clock.now()).total_seconds()), 1)
-                page = render_template("volunteers/login.html", form=form,
-                                       error=THROTTLED % {"time": format_time(local, "HH:mm")})
-                return page, 429, {"Retry-After": str(retry)}
+                return _throttled("volunteers/login.html", error.retry_at, form=form,
+                                  error=THROTTLED % {"time": _local_time(error.retry_at)})
             return render_template("volunteers/login.html", form=form,
                                    error=SIGN_IN[error.code]), 400
         auth.start_session(db, account)
         audit.record(db, current_user, "login", "volunteer", account["id"])
-        return redirect(_safe_next() or url_for("volunteers.dashboard"))
+        response = redirect(urls.safe_next(request.args.get("next"))
+                            or url_for("volunteers.dashboard"))
+        auth.set_known_device(response, account)
+        return response
     return render_template("volunteers/login.html", form=form, error=None)
 
 
-def _safe_next() -> str | None:
-    target = request.args.get("next", "")
-    # Only a path on this site: never an address elsewhere.
-    if target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return None
+def _local_time(moment) -> str:
+    return format_time(moment.astimezone(ZoneInfo(current_app.config["TIMEZONE"])), "HH:mm")
+
+
+def _throttled(template: str, retry_at, **context):
+    """A 429 page saying when to try again, with Retry-After."""
+    retry = max(int((retry_at - clock.now()).total_seconds()), 1)
+    return render_template(template, **context), 429, {"Retry-After": str(retry)}
 
 
 @bp.post("/deconnexion")
@@ -87,7 +88,10 @@ def invitation(token):
         try:
             account, codes = accounts.accept_invitation(db, token, form.password.data,
                                                         form.code.data)
-        except accounts.AccountError:
+        except accounts.AccountError as error:
+            if error.code != "code_wrong":  # the link was spent or expired meanwhile
+                return render_template("volunteers/invitation_closed.html",
+                                       message=INVITATION[error.code]), 410
             form.code.errors.append(CODE_WRONG)
         else:
             audit.record(db, account, "update", "volunteer", account["id"])
@@ -142,18 +146,27 @@ def _account_page(password_form=None, reauth_form=None, status=200):
 
 
 def _reauthenticated(db, form) -> bool:
-    """Check the current password and a fresh code; put errors on the form."""
+    """Check the current password and a fresh code, under the same throttles and the same
+    single use of codes as sign-in; put errors on the form. Raises auth.SignInError when
+    throttled."""
     row = accounts.get(db, current_user.id)
-    if not verify_password(row["password_hash"], form.current.data):
+    problem = auth.verify(db, row, row["login"], form.current.data, form.code.data,
+                          auth.client_address())
+    if problem == "password":
         form.current.errors.append(_("This is not your current password."))
-        return False
-    step = second_factor.accepted_step(decrypt(row["totp_secret"]), form.code.data,
-                                       row["totp_last_step"], clock.now())
-    if not isinstance(step, int):
-        form.code.errors.append(SIGN_IN["code_reused"] if step == "reused" else CODE_WRONG)
-        return False
-    db.table("volunteers").update(row["id"], {"totp_last_step": step})
-    return True
+    elif problem:
+        form.code.errors.append(SIGN_IN["code_reused"] if problem == "code_reused"
+                                else CODE_WRONG)
+    return problem is None
+
+
+def _reauth_throttled(error, **forms):
+    """The account page with a 429 and the time to retry, when re-authentication is paused."""
+    form = forms.get("password_form") or forms.get("reauth_form")
+    form.current.errors.append(THROTTLED % {"time": _local_time(error.retry_at)})
+    page, status = _account_page(**forms, status=429)
+    retry = max(int((error.retry_at - clock.now()).total_seconds()), 1)
+    return page, status, {"Retry-After": str(retry)}
 
 
 @bp.post("/compte/mot-de-passe")
@@ -163,7 +176,11 @@ def change_password():
     db = get_db()
     form = PasswordChangeForm(prefix="password")
     form.context_words = (current_user.login, _issuer())
-    if form.validate_on_submit() and _reauthenticated(db, form):
+    try:
+        accepted = form.validate_on_submit() and _reauthenticated(db, form)
+    except auth.SignInError as error:
+        return _reauth_throttled(error, password_form=form)
+    if accepted:
         accounts.change_password(db, current_user.id, form.password.data,
                                  keep_session=current_user.session_hash)
         audit.record(db, current_user, "update", "volunteer", current_user.id)
@@ -179,7 +196,11 @@ def new_second_factor():
     """After re-authentication, show a new secret to scan, to be confirmed with a code."""
     db = get_db()
     form = ReauthForm(prefix="factor")
-    if not (form.validate_on_submit() and _reauthenticated(db, form)):
+    try:
+        accepted = form.validate_on_submit() and _reauthenticated(db, form)
+    except auth.SignInError as error:
+        return _reauth_throttled(error, reauth_form=form)
+    if not accepted:
         return _account_page(reauth_form=form, status=400)
     secret = second_factor.new_secret()
     session["pending_totp"] = encrypt(secret)  # the cookie carries it encrypted only

@@ -1,0 +1,32 @@
+"""Addresses that leave the page: links handed over outside the site, and where to go next.
+
+Links that people carry away (an invitation, a QR code on a poster, a key card) are built on
+the configured public address (``AMICALE_BASE_URL``), never on the Host header of whoever
+asked; redirects after a form go only to a page of this site.
+"""
+from urllib.parse import urlsplit
+
+from flask import current_app, url_for
+from werkzeug.exceptions import HTTPException
+
+
+def external_url(endpoint: str, **values) -> str:
+    """The full address of a page under the site's public address (``AMICALE_BASE_URL``)."""
+    base = current_app.config["BASE_URL"].rstrip("/")
+    return base + url_for(endpoint, **values)
+
+
+def safe_next(target: str | None) -> str | None:
+    """Where to go after signing in: only the address of a page of this site, read the way a
+    browser will read it (tabs and line breaks dropped, backslashes as slashes), else None."""
+    if not target or "\\" in target or not target.isprintable():
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") \
+            or parts.path.startswith("//"):
+        return None
+    try:
+        current_app.url_map.bind("localhost").match(parts.path, method="GET")
+    except HTTPException:
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
