@@ -1,4 +1,5 @@
 """Amicale: a web application a tenant association runs for itself."""
+import importlib
 import logging
 import os
 from pathlib import Path
@@ -8,6 +9,11 @@ from flask import Flask
 from . import config as settings_config
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# The capability packages, in order: their tables, jobs, audit actions, demo content,
+# navigation entries and member-space sections are collected from them (see capability.py).
+# A test may give others in the ``CAPABILITIES`` setting.
+CAPABILITIES = ("public", "volunteers", "members")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -21,6 +27,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
     )
     app.config.from_mapping(settings_config.DEFAULTS)
+    app.config["CAPABILITIES"] = CAPABILITIES
     app.config.from_mapping(overrides)
     if not app.config["DATABASE"]:
         app.config["DATABASE"] = os.path.join(app.instance_path, "amicale.db")
@@ -32,33 +39,34 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings_config.check(app.config)
     _configure_logging(app)
 
-    from . import auth, db, demo, errors, forms, i18n, scheduler, security, settings
-    from .volunteers import commands as volunteer_commands
+    from . import audit, capability, db, demo, errors, forms, i18n, reference, scheduler, \
+        security
 
     security.init_app(app)  # first: its after_request hook must run last
     db.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
-    settings.init_app(app)
+    reference.init_app(app)
     demo.init_app(app)
     scheduler.init_app(app)
-    auth.init_app(app)
     forms.init_app(app)
-    volunteer_commands.init_app(app)
-
-    from .public import bp as public_bp
-    from .volunteers import admin as _admin_routes  # noqa: F401  (adds its routes to the bp)
-    from .member_space.views import bp as member_space_bp
-    from .volunteers.views import bp as volunteers_bp
-
-    app.register_blueprint(public_bp)
-    app.register_blueprint(volunteers_bp)
-    app.register_blueprint(member_space_bp)
+    audit.init_app(app)
+    capability.install(app, _capabilities(app.config["CAPABILITIES"]))
     if app.config["BENCH_ROUTES"]:
         from .public.views import register_bench_routes
 
         register_bench_routes(app)
     return app
+
+
+def _capabilities(declared) -> list:
+    """Each capability's declaration: a package's ``CAPABILITY``, or one given as is."""
+    found = []
+    for item in declared:
+        if isinstance(item, str):
+            item = importlib.import_module(f"{__name__}.{item}").CAPABILITY
+        found.append(item)
+    return found
 
 
 def _configure_logging(app) -> None:

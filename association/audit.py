@@ -3,11 +3,21 @@
 It never holds text, keys or passwords: only the kind of action, the kind and id of the
 record, and the member the record belongs to, so members can see who read their records.
 """
+from flask_babel import lazy_gettext as _l
+
 from . import clock
 
-ACTIONS = ("read", "create", "update", "delete", "reveal", "export",
-           "login", "logout", "invite", "disable", "enable", "reset_second_factor",
-           "end_sessions", "erase")
+# The core's actions; each capability adds its own (``Capability.audit_actions``).
+ACTIONS = {
+    "read": _l("read a record"), "create": _l("created a record"),
+    "update": _l("changed a record"), "delete": _l("deleted a record"),
+    "reveal": _l("revealed masked text"), "export": _l("exported data"),
+    "erase": _l("erased a member's data"),
+}
+OBJECT_TYPES = {
+    "member": _l("member space"), "building": _l("building"), "landlord": _l("landlord"),
+    "settings": _l("the association's settings"),
+}
 PAGE_SIZE = 50
 MAX_PAGE = 100_000  # beyond any real log; keeps the offset a number SQLite can hold
 
@@ -19,7 +29,7 @@ REVEAL_REASONS = ("handle", "check_before_sending", "member_asked", "safety")
 def record(db, volunteer, action: str, object_type: str, object_id=None,
            member_id: int | None = None, reason: str | None = None) -> None:
     """Append one entry; ``volunteer`` is a row or user with ``id`` and ``login`` (or None)."""
-    if action not in ACTIONS:
+    if action not in actions():
         raise ValueError(f"unknown audit action {action!r}")
     if reason is not None and reason not in REVEAL_REASONS:
         raise ValueError(f"unknown reveal reason {reason!r}")
@@ -33,6 +43,30 @@ def record(db, volunteer, action: str, object_type: str, object_id=None,
         "member_id": member_id,
         "reason": reason,
     })
+
+
+def actions() -> dict:
+    """Every audit action with its label: the core's and the installed capabilities'."""
+    from .capability import collect
+
+    return {**ACTIONS, **dict(collect("audit_actions"))}
+
+
+def object_labels() -> dict:
+    """Every kind of record with its label, for the log's readers."""
+    from .capability import collect
+
+    return {**OBJECT_TYPES, **dict(collect("object_types"))}
+
+
+def action_label(action: str):
+    """The readable name of an action (the code itself if it is unknown)."""
+    return actions().get(action, action)
+
+
+def object_label(object_type: str):
+    """The readable name of a kind of record (the code itself if it is unknown)."""
+    return object_labels().get(object_type, object_type)
 
 
 def entries(db, volunteer_id=None, action=None, object_type=None, since=None, until=None,
@@ -62,3 +96,8 @@ def object_types(db) -> list[str]:
     """The kinds of record that appear in the log, for the filter."""
     return [row["object_type"] for row in
             db.query("select distinct object_type from audit_log order by object_type")]
+
+
+def init_app(app) -> None:
+    """Give templates the readable names of actions and kinds of record."""
+    app.jinja_env.globals.update(audit_label=action_label, object_label=object_label)

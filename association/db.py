@@ -6,6 +6,7 @@ import click
 from flask.cli import with_appcontext
 from flask import current_app, g
 from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -42,6 +43,19 @@ def immediate(db: Database):
     db.execute("COMMIT")
 
 
+def row_or_none(db: Database, table: str, pk) -> dict | None:
+    """The row with this primary key, or None (sqlite-utils' ``get`` without the exception)."""
+    try:
+        return db.table(table).get(pk)
+    except NotFoundError:
+        return None
+
+
+def first_row(db: Database, sql: str, params=()) -> dict | None:
+    """The first row a query returns, or None."""
+    return next(iter(db.query(sql, params)), None)
+
+
 def get_db() -> Database:
     """The request's database, opened on first use."""
     if "db" not in g:
@@ -56,12 +70,16 @@ def close_db(exception=None) -> None:
         db.close()
 
 
-def migrate(db: Database) -> list[str]:
-    """Apply pending migrations and return their names."""
+def migrate(db: Database, app=None) -> list[str]:
+    """Apply pending migrations, the core's then each capability's set; return their names."""
+    from .capability import installed
     from .migrations import migrations
 
-    pending = [m.name for m in migrations.pending(db)]
-    migrations.apply(db)
+    sets = [migrations] + [c.migrations for c in installed(app) if c.migrations is not None]
+    pending = []
+    for migration_set in sets:
+        pending += [m.name for m in migration_set.pending(db)]
+        migration_set.apply(db)
     return pending
 
 

@@ -1,11 +1,14 @@
 """Demonstration content, written by us and clearly marked as such (``is_demo = 1``).
 
-Loading it twice changes nothing. Each capability adds its own part to ``load``.
+Loading it twice changes nothing. The core loads the association, a landlord and buildings;
+each capability adds its own part (``Capability.demo``). Removal is derived from the
+inventory: every row marked ``is_demo`` goes, capabilities' tables first.
 """
 import click
 from flask.cli import with_appcontext
 
-from . import settings
+from . import inventory, reference, retention
+from .capability import installed
 from .db import get_db
 
 DEMO_ASSOCIATION = {
@@ -26,13 +29,14 @@ DEMO_BUILDINGS = (
 )
 
 
-def load(db) -> bool:
-    """Load the demo content unless it is already there; return whether anything was added."""
+def load_core(db) -> bool:
+    """The association, its landlord and buildings, unless already there; return whether
+    anything was added."""
     if db.table("landlords").count_where("is_demo = 1"):
         return False
     with db.atomic():
-        if not settings.association(db)["name"]:
-            settings.save_association(db, is_demo=True, **DEMO_ASSOCIATION)
+        if not reference.association(db)["name"]:
+            reference.save_association(db, is_demo=True, **DEMO_ASSOCIATION)
         landlord_id = db.table("landlords").insert({**DEMO_LANDLORD, "is_demo": 1}).last_pk
         db.table("buildings").insert_all(
             {"name": name, "street_address": address, "landlord_id": landlord_id, "is_demo": 1}
@@ -41,24 +45,36 @@ def load(db) -> bool:
     return True
 
 
+def load(db) -> tuple[bool, list[str]]:
+    """Load the core's and every capability's demo content (each part only once); return
+    whether the core's was added and the lines the capabilities want printed (links)."""
+    added = load_core(db)
+    lines = []
+    for capability in installed():
+        if capability.demo:
+            lines += capability.demo(db) or []
+    return added, lines
+
+
 def unload(db) -> dict:
-    """Delete every row marked as demo (members who chose a demo building keep their key,
-    without a building); return how many of each went."""
+    """Delete every row marked as demo, in every declared table that has the marker
+    (capabilities' tables before the core's); return how many went per table."""
     removed = {}
+    removal = retention.Removal(db)
     with db.atomic():
         # A building of the association's own may have been tied to the demo landlord.
         db.execute("update buildings set landlord_id = null where is_demo = 0 and landlord_id "
                    "in (select id from landlords where is_demo = 1)")
-        for table in ("volunteers", "buildings", "landlords"):
-            removed[table] = db.execute(f"delete from {table} where is_demo = 1").rowcount
-        removed["association_settings"] = db.execute(
-            "delete from association_settings where is_demo = 1").rowcount
+        for table in reversed(inventory.all_tables()):
+            if any(column.name == "is_demo" for column in table.columns):
+                removed[table.name] = removal.delete(table, "is_demo = 1")
+    removal.finish()
     return removed
 
 
 def is_empty(db) -> bool:
     """Whether the association has set nothing up yet (a first run)."""
-    return not settings.association(db)["name"] and not db.table("landlords").count
+    return not reference.association(db)["name"] and not db.table("landlords").count
 
 
 @click.command("demo")
@@ -75,17 +91,10 @@ def demo_command(if_empty, remove):
     if if_empty and not is_empty(db):
         click.echo("the association is set up already: demo content not loaded")
         return
-    if load(db):
-        click.echo("demo content loaded")
-        from .volunteers.commands import create_demo_volunteers
-
-        links = create_demo_volunteers(db)
-        if links:
-            click.echo("Demo volunteer accounts (each link works once, for 72 hours):")
-        for login, link in links:
-            click.echo(f"  {login}: {link}")
-    else:
-        click.echo("demo content already present")
+    added, lines = load(db)
+    click.echo("demo content loaded" if added or lines else "demo content already present")
+    for line in lines:
+        click.echo(line)
 
 
 def init_app(app) -> None:

@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
-from wtforms import SelectField, SelectMultipleField
+from wtforms import SelectField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -41,6 +41,12 @@ class Form(FlaskForm):
 
     class Meta:
         csrf = False
+
+
+class ButtonForm(Form):
+    """A form that is only a button (sign out, end sessions, disable...)."""
+
+    submit = SubmitField(_l("Confirm"))
 
 
 def csrf_field() -> Markup:

@@ -1,8 +1,10 @@
 """French first, English second: Flask-Babel, ``?lang=fr|en`` remembered in a cookie."""
+from datetime import datetime
 from urllib.parse import quote, urlencode
+from zoneinfo import ZoneInfo
 
-from flask import current_app, request
-from flask_babel import Babel, format_datetime, get_locale
+from flask import current_app, has_request_context, request
+from flask_babel import Babel, format_datetime, format_time, get_locale
 
 from . import clock
 
@@ -15,6 +17,8 @@ babel = Babel()
 def choose_locale() -> str:
     """The page's language: ``?lang=``, else the remembered choice, else French."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # a job or a command: messages choose their own language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     asked = request.args.get("lang")
     if asked in languages:
         return asked
@@ -41,6 +45,11 @@ def url_in_language(code: str) -> str:
     no query argument can choose an endpoint, a scheme or a host."""
     args = [(name, value) for name, value in request.args.items(multi=True) if name != "lang"]
     return quote(request.script_root + request.path) + "?" + urlencode(args + [("lang", code)])
+
+
+def local_time(moment_: datetime) -> str:
+    """A moment's hour and minute in the association's time zone ("14:05")."""
+    return format_time(moment_.astimezone(ZoneInfo(current_app.config["TIMEZONE"])), "HH:mm")
 
 
 def moment(stamp: str) -> str:

@@ -8,7 +8,7 @@ import json
 import logging
 import sqlite3
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 from zoneinfo import ZoneInfo
 
@@ -36,69 +36,29 @@ def housekeeping(db, today: date) -> dict:
 
 
 def retention_purge(db, today: date) -> dict:
-    """Delete the rows whose table-wide retention ("N days after <column>") has run out.
+    """Delete what is past its declared retention (see retention.py)."""
+    from . import retention
 
-    Counts per table are returned (and kept in job_runs for the transparency report);
-    secure_delete overwrites what is deleted, and a checkpoint folds the WAL back.
-    """
-    from . import inventory, member_records
-
-    purged, cleared = {}, {}
-    with db.atomic():
-        for table, rule in inventory.row_retention_rules():
-            deleted = db.execute(
-                f"delete from [{table}] where [{rule.column}] < ?", [_cutoff(today, rule)]).rowcount
-            if deleted:
-                purged[table] = deleted
-        # Columns emptied before their row: a column that others count from goes last, and
-        # confirmed flagged text goes sooner than the rest of its row (its flags stay, so the
-        # row can still say that a text was removed and why it had been flagged).
-        columns = [(table, column, rule, "", f"{table}.{column}") for table, column, rule in
-                   sorted(inventory.column_retention_rules(), key=lambda r: r[1] == r[2].column)]
-        columns += [(table, column, rule, f"and [{column}_flags] is not null ",
-                     f"{table}.{column} (flagged)")
-                    for table, column, rule in inventory.flagged_text_rules()]
-        for table, column, rule, condition, label in columns:
-            emptied = db.execute(
-                f"update [{table}] set [{column}] = null where [{column}] is not null "
-                f"{condition}and [{rule.column}] < ?", [_cutoff(today, rule)]).rowcount
-            if emptied:
-                cleared[label] = emptied
-        # Rows of purged members go the way erasure would send them.
-        member_records.sweep_orphans(db)
-    if purged or cleared:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return {"purged": purged, "cleared": cleared}
+    return retention.purge(db, today)
 
 
-def _cutoff(today: date, rule) -> str:
-    """The stored stamp before which a rule of "N days after <column>" has run out."""
-    return _start_of(today - timedelta(days=rule.days))
-
-
-def _start_of(day: date, tz: str = "Europe/Paris") -> str:
-    """Midnight of ``day`` in the association's time zone, as a stored UTC stamp."""
-    midnight = datetime.combine(day, time.min, ZoneInfo(tz))
-    return midnight.astimezone(timezone.utc).isoformat(timespec="seconds")
-
-
-def deliver_mail(db, today: date) -> dict:
-    """Send the messages waiting in the outbox (see mailer.py)."""
-    from . import mailer
-
-    return mailer.deliver(db, today)
-
-
+# The core's jobs; each capability declares its own (``Capability.jobs``).
 JOBS: tuple[Job, ...] = (
     Job("housekeeping", housekeeping, "WAL checkpoint and PRAGMA optimize"),
     Job("retention", retention_purge, "delete what is past its declared retention"),
-    Job("mail", deliver_mail, "send queued messages to members", every=300),
 )
 
 
-def job(job_id: str) -> Job:
+def all_jobs(app=None) -> tuple[Job, ...]:
+    """Every scheduled job: the core's, then each installed capability's."""
+    from .capability import collect
+
+    return JOBS + tuple(collect("jobs", app))
+
+
+def job(job_id: str, app=None) -> Job:
     """The declared job with this id."""
-    return next(j for j in JOBS if j.id == job_id)
+    return next(j for j in all_jobs(app) if j.id == job_id)
 
 
 def period_of(now: datetime, period_seconds: int | None, tz: str) -> str:
@@ -157,6 +117,8 @@ def _json(outcome: dict) -> str:
     return json.dumps(outcome, sort_keys=True, default=str)
 
 
-def recent_runs(db, limit: int = 50) -> list[dict]:
-    """The latest job runs, newest first."""
-    return list(db.table("job_runs").rows_where(order_by="started_at desc", limit=limit))
+def failed_since(db, moment: datetime) -> list[str]:
+    """The ids of jobs with a failed run started after ``moment``."""
+    return [row["job"] for row in db.query(
+        "select job from job_runs where status = 'failed' and started_at >= ? "
+        "group by job order by job", [_stamp(moment)])]

@@ -24,7 +24,6 @@ from .db import connect
 log = logging.getLogger("amicale.scheduler")
 
 
-
 def run_due(app, job: jobs.Job) -> str | None:
     """Run ``job`` for the current period unless another process already has."""
     now = datetime.now(timezone.utc)
@@ -50,7 +49,7 @@ def check_seconds(app, job: jobs.Job) -> float:
 def build(app, scheduler_class=BackgroundScheduler):
     """A scheduler with every declared job, checked now and then every few minutes."""
     scheduler = scheduler_class(timezone=app.config["TIMEZONE"])
-    for job in jobs.JOBS:
+    for job in jobs.all_jobs(app):
         scheduler.add_job(
             run_due, "interval", seconds=check_seconds(app, job), args=[app, job], id=job.id,
             next_run_time=datetime.now(timezone.utc), max_instances=1, coalesce=True,
@@ -98,7 +97,7 @@ def run_scheduler_command():
     if lock is None:
         click.echo("another scheduler holds the lock; waiting to take over")
         lock = try_lock(app, blocking=True)
-    click.echo(f"scheduler running {len(jobs.JOBS)} job(s); stop with Ctrl-C")
+    click.echo(f"scheduler running {len(jobs.all_jobs(app))} job(s); stop with Ctrl-C")
     try:
         build(app, BlockingScheduler).start()
     except (KeyboardInterrupt, SystemExit):

@@ -36,6 +36,11 @@ def is_public_request(app) -> bool:
     return bool(getattr(view, "amicale_public", False))
 
 
+def client_address() -> str:
+    """The client's network address (behind a proxy, ProxyFix has set it)."""
+    return request.remote_addr or "unknown"
+
+
 class SessionInterface(SecureCookieSessionInterface):
     """The session cookie is Secure whenever the request came over HTTPS."""
 

@@ -37,6 +37,14 @@ class Throttled(Exception):
         self.retry_at = retry_at
 
 
+def response(template: str, retry_at: datetime, **context):
+    """The 429 page: the template drawn with ``context``, and Retry-After in seconds."""
+    from flask import render_template
+
+    retry = max(int((retry_at - clock.now()).total_seconds()), 1)
+    return render_template(template, **context), 429, {"Retry-After": str(retry)}
+
+
 def _subject(limit: Limit, value: str) -> str:
     return keyed_hash(f"throttle:{limit.scope}", value.strip().lower())
 

@@ -32,8 +32,9 @@ def prepare_instance(path: Path) -> None:
 
     app = create_app({"INSTANCE_PATH": str(path)})
     db = connect(app.config["DATABASE"])
-    migrate(db)
-    demo.load(db)
+    migrate(db, app)
+    with app.app_context():
+        demo.load(db)
     db.close()
 
 

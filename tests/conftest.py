@@ -35,7 +35,7 @@ def make_app(instance_path, **config):
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(instance_path),
                       "SECRET_KEY": TEST_SECRET, "SCHEDULER": "off", **config})
     db = connect(app.config["DATABASE"])
-    migrate(db)
+    migrate(db, app)
     db.close()
     return app
 
@@ -60,6 +60,14 @@ def app(tmp_path):
     app = make_app(tmp_path / "instance")
     app.config["CLOCK"] = Clock()
     return app
+
+
+@pytest.fixture
+def ctx(app):
+    """The app's context, for tests that call the app's functions directly (the inventory,
+    jobs, keys): the installed capabilities, the config and the keys are found through it."""
+    with app.app_context():
+        yield app
 
 
 @pytest.fixture
@@ -118,7 +126,8 @@ def live_app(tmp_path_factory):
 
     app = make_app(tmp_path_factory.mktemp("live") / "instance")
     db = connect(app.config["DATABASE"])
-    demo.load(db)
+    with app.app_context():
+        demo.load(db)
     db.close()
     return app
 

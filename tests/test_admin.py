@@ -168,7 +168,7 @@ def test_deleting_a_building_and_a_landlord(app, admin_client, volunteers):
 
 def test_dashboard_tells_admins_about_waiting_mail_and_failed_jobs(app, admin_client):
     """Without a mail server, waiting messages are pointed out; so are failed jobs."""
-    from association import mailer, members
+    from association.members import keys as members, mail as mailer
     from association.clock import stamp as clock_stamp
 
     db = connect(app.config["DATABASE"])

@@ -22,7 +22,7 @@ def test_demo_loads_once(runner, db):
 
 def test_demo_if_empty_leaves_a_real_association_alone(runner, db):
     """With --if-empty, demo content is not added once the association is set up."""
-    from association import settings
+    from association import reference as settings
 
     settings.save_association(db, "Amicale réelle", "1 rue Réelle", "a@example.org")
     result = runner.invoke(args=["demo", "--if-empty"])
@@ -30,9 +30,10 @@ def test_demo_if_empty_leaves_a_real_association_alone(runner, db):
     assert db.table("landlords").count == 0
 
 
-def test_demo_banner_shows_on_demo_content(client, db):
+def test_demo_banner_shows_on_demo_content(app, client, db):
     """A site running on demo content says so on every page."""
-    demo.load(db)
+    with app.app_context():
+        demo.load(db)
     page = client.get("/").get_data(as_text=True)
     assert "Démonstration" in page
     assert demo.DEMO_ASSOCIATION["name"] in page

@@ -39,7 +39,7 @@ def test_init_db_on_a_new_file(tmp_path):
     assert "applied m001_foundation" in result.output
     db = connect(app.config["DATABASE"])
     assert {"buildings", "landlords", "job_runs"} <= set(db.table_names())
-    assert migrate(db) == []
+    assert migrate(db, app) == []
     db.close()
 
 

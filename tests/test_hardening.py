@@ -281,7 +281,7 @@ def test_a_known_browser_gets_through_a_strangers_lockout(app, volunteers):
 
 def test_the_known_browser_cookie_is_void_after_a_password_change(app, volunteers, db):
     """A known-device cookie stops helping once the password changes."""
-    from association import auth
+    from association.volunteers import auth
 
     account = volunteers.create("device")
     with app.test_request_context():

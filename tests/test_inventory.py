@@ -5,17 +5,17 @@ from association import inventory
 from association.inventory import parse_retention
 
 
-def test_schema_matches_inventory(db):
+def test_schema_matches_inventory(ctx, db):
     """Every table and column in the database is declared, and every declaration exists."""
     assert inventory.differences(db) == []
 
 
-def test_inventory_is_well_formed():
+def test_inventory_is_well_formed(ctx):
     """Retention rules parse, readers are known roles, sensitive implies personal."""
     assert inventory.check_declarations() == []
 
 
-def test_undeclared_column_fails(db):
+def test_undeclared_column_fails(ctx, db):
     """A scratch migration adding a column nobody declared is named as a difference."""
     db.table("buildings").add_column("caretaker_name", str)
     assert inventory.differences(db) == [
@@ -23,7 +23,7 @@ def test_undeclared_column_fails(db):
     ]
 
 
-def test_undeclared_table_fails(db):
+def test_undeclared_table_fails(ctx, db):
     """A new table nobody declared is named as a difference."""
     db.table("notes").create({"id": int, "text": str}, pk="id")
     assert inventory.differences(db) == [
@@ -31,7 +31,7 @@ def test_undeclared_table_fails(db):
     ]
 
 
-def test_declared_but_absent_fails(db):
+def test_declared_but_absent_fails(ctx, db):
     """A declared column missing from the database is named too."""
     db.table("buildings").transform(drop={"street_address"})
     assert inventory.differences(db) == [
@@ -67,7 +67,7 @@ def test_bad_retention_rules_say_why(rule):
         parse_retention(rule)
 
 
-def test_check_catches_a_bad_declaration(monkeypatch):
+def test_check_catches_a_bad_declaration():
     """A retention counting from an unknown column and an unknown reader are both reported."""
     bad = inventory.Table(
         "things", "test", legal_basis="not_personal", people="none",
@@ -75,8 +75,7 @@ def test_check_catches_a_bad_declaration(monkeypatch):
         columns=(inventory.Column("id", "row"), inventory.Column("x", "x", readers=("caretaker",)),
                  inventory.Column("y", "y", sensitive=True)),
     )
-    monkeypatch.setattr(inventory, "TABLES", (bad,))
-    problems = inventory.check_declarations()
+    problems = inventory.check_declarations((bad,))
     assert "things.id: retention counts from unknown column nowhere" in problems
     assert "things.x: unknown readers ['caretaker']" in problems
     assert "things.y: sensitive data is always personal data" in problems

@@ -105,7 +105,7 @@ def test_job_ids_are_unique():
     assert len(ids) == len(set(ids))
 
 
-def test_retention_purge_deletes_what_is_past_its_rule(app, db):
+def test_retention_purge_deletes_what_is_past_its_rule(ctx, app, db):
     """With a fixed today, audit entries over 365 days old go; younger ones stay."""
     rows = [{"at": "2025-11-20T10:00:00+00:00", "action": "read", "object_type": "old-entry"},
             {"at": "2025-12-10T10:00:00+00:00", "action": "read", "object_type": "young-entry"}]
@@ -119,7 +119,7 @@ def test_retention_purge_deletes_what_is_past_its_rule(app, db):
         assert b"old-entry" not in handle.read()
 
 
-def test_every_table_rule_names_a_real_column():
+def test_every_table_rule_names_a_real_column(ctx):
     """Each row retention rule counts from a column of its own table."""
     from association import inventory
 

@@ -5,7 +5,7 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 
-from association import mailer, members
+from association.members import keys as members, mail as mailer
 from association.db import connect
 
 
@@ -119,7 +119,7 @@ def test_member_space_queues_the_confirmation(app, smtp):
     client.post("/membre/nouvelle-cle", data={"csrf_token": csrf_token(client, "/membre/")})
     client.post("/membre/contact", data={"csrf_token": csrf_token(client, "/membre/"),
                                          "contact-email": "space@example.org", "contact-consent": "y"})
-    assert run_due(app, jobs.job("mail")) == "done"
+    assert run_due(app, jobs.job("mail", app)) == "done"
     assert inbox.messages[0][0] == ["space@example.org"]
     db = connect(app.config["DATABASE"])
     assert db.table("outbox").count_where("sent_at is not null") == 1

@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from association import audit, members
+from association import audit
+from association.members import keys as members
 from association.db import connect
 from conftest import add_building, csrf_token, database_bytes
 

@@ -4,7 +4,7 @@ import html
 from association import inventory
 
 
-def test_json_lists_every_table_and_column_with_retention(client, db):
+def test_json_lists_every_table_and_column_with_retention(ctx, client, db):
     """/donnees.json names every live table and column, each with a retention rule."""
     register = client.get("/donnees.json").get_json()
     listed = {t["name"]: {c["name"]: c for c in t["columns"]} for t in register["tables"]}
@@ -18,7 +18,7 @@ def test_json_lists_every_table_and_column_with_retention(client, db):
 
 def test_json_gives_the_article_30_items(client, db):
     """Controller, purposes, people, recipients, transfers and security measures are there."""
-    from association import settings
+    from association import reference as settings
 
     settings.save_association(db, "Amicale Test", "1 rue X", "contact@example.org")
     register = client.get("/donnees.json").get_json()

@@ -1,7 +1,8 @@
 """Retention is enforced: with a fixed today, what is past its rule is gone, bytes included."""
 from datetime import date, datetime, timezone
 
-from association import audit, jobs, mailer, members
+from association import audit, jobs
+from association.members import keys as members, mail as mailer
 from association.db import connect
 from conftest import database_bytes
 
@@ -59,37 +60,7 @@ def test_address_not_yet_expired_stays(app, db):
     assert db.table("members").get(member_id)["contact_email"] is not None
 
 
-def test_flagged_text_goes_sooner(app, db, monkeypatch):
-    """A screened column's confirmed flagged text is emptied after its shorter retention;
-    unflagged text of the same age stays (scratch table, declared for the test)."""
-    from association import inventory
-    from association.inventory import Column, Table
-
-    notes = Table("notes", "test", legal_basis="legitimate_interest", people="members",
-                  retention="365 days after created_at", readers=("volunteer",), columns=(
-                      Column("id", "row"), Column("created_at", "when"),
-                      Column("text", "what", personal=True, screened=True,
-                             flagged_retention="90 days after created_at"),
-                      Column("text_flags", "categories flagged", personal=True)))
-    monkeypatch.setattr(inventory, "TABLES", inventory.TABLES + (notes,))
-    assert inventory.check_declarations() == []
-    db.table("notes").create({"id": int, "created_at": str, "text": str, "text_flags": str},
-                             pk="id")
-    db.table("notes").insert_all([
-        {"id": 1, "created_at": at(2026, 7, 1), "text": "il est alcoolique", "text_flags": "judgement"},
-        {"id": 2, "created_at": at(2026, 7, 1), "text": "fuite sous l'évier", "text_flags": None},
-        {"id": 3, "created_at": at(2026, 11, 1), "text": "sous chimio", "text_flags": "health"},
-    ])
-    with app.app_context():
-        outcome = jobs.retention_purge(db, TODAY)
-    texts = {row["id"]: row["text"] for row in db.table("notes").rows}
-    assert texts == {1: None, 2: "fuite sous l'évier", 3: "sous chimio"}
-    assert db.table("notes").get(1)["text_flags"] == "judgement"
-    assert outcome["cleared"]["notes.text (flagged)"] == 1
-    assert b"alcoolique" not in database_bytes(app)
-
-
-def test_screened_column_without_its_flags_is_a_declaration_error(monkeypatch):
+def test_screened_column_without_its_flags_is_a_declaration_error():
     """Declaring screened text without its companion column or rule is caught."""
     from association import inventory
     from association.inventory import Column, Table
@@ -97,7 +68,6 @@ def test_screened_column_without_its_flags_is_a_declaration_error(monkeypatch):
     bad = Table("bad", "test", legal_basis="legitimate_interest", people="members",
                 retention="keep", readers=("volunteer",),
                 columns=(Column("id", "row"), Column("text", "what", personal=True, screened=True)))
-    monkeypatch.setattr(inventory, "TABLES", (bad,))
-    problems = inventory.check_declarations()
+    problems = inventory.check_declarations((bad,))
     assert "bad.text: screened text needs a text_flags column" in problems
     assert any("needs a flagged_retention" in p for p in problems)

@@ -97,6 +97,11 @@ class Column:
     # "<name>_flags"; such text is emptied sooner, after ``flagged_retention``.
     screened: bool = False
     flagged_retention: str | None = None
+    # Stored encrypted (crypto.encrypt): the member's export shows it decrypted.
+    encrypted: bool = False
+    # The column holds the name of a file kept under ``instance/<file_folder>/``: retention,
+    # erasure and demo removal delete the file with the row, the export counts it.
+    file_folder: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,20 @@ class Table:
     # erasure does to such rows: "delete" them, or "unlink" (set the column to null).
     member_link: str | None = None
     on_member_erase: str = "delete"
+    # A derived full-text index (FTS5, kept in step by triggers) over these text columns:
+    # its shadow tables are part of the table, and purges rebuild it so that no deleted
+    # word stays in the index.
+    search: tuple[str, ...] = ()
+
+    @property
+    def search_table(self) -> str | None:
+        """The name of the table's full-text index, if it has one."""
+        return f"{self.name}_fts" if self.search else None
+
+    @property
+    def file_columns(self) -> tuple:
+        """The columns that name files under ``instance/``."""
+        return tuple(c for c in self.columns if c.file_folder)
 
     def column(self, name: str) -> Column:
         """The declared column called ``name``."""

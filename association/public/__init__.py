@@ -1,6 +1,12 @@
-"""Public pages: home, data register (and later the transparency report)."""
-from flask import Blueprint
+"""Public pages: home, the data register and the transparency report."""
+from flask_babel import lazy_gettext as _l
 
-bp = Blueprint("public", __name__)
+from ..capability import Capability, NavEntry
+from . import views
 
-from . import views  # noqa: E402,F401  (registers the routes on bp)
+CAPABILITY = Capability(
+    name="public",
+    blueprints=(views.bp,),
+    nav=(NavEntry("public.home", _l("Home"), ("public",)),
+         NavEntry("public.register", _l("Our data register"), ("public",))),
+)

@@ -1,9 +1,8 @@
 """The public data register (GDPR art. 30), generated from the inventory and the settings."""
-from functools import lru_cache
-
+from flask import current_app
 from flask_babel import force_locale, get_locale
 
-from .. import inventory, settings
+from .. import inventory, reference
 
 
 def _text(value) -> str:
@@ -12,7 +11,7 @@ def _text(value) -> str:
 
 def data_register(db) -> dict:
     """Everything the register says, as plain data in the current language."""
-    association = settings.association(db)
+    association = reference.association(db)
     return {
         "controller": {
             "name": association["name"],
@@ -23,17 +22,20 @@ def data_register(db) -> dict:
     }
 
 
-@lru_cache(maxsize=8)
 def _declared_part(language: str) -> dict:
     """What comes from the inventory alone: fixed while the app runs, so made once per
-    language."""
-    with force_locale(language):
-        return _declarations()
+    language (and per app)."""
+    cache = current_app.extensions.setdefault("amicale_register", {})
+    if language not in cache:
+        with force_locale(language):
+            cache[language] = _declarations()
+    return cache[language]
 
 
 def _declarations() -> dict:
-    tables = [_table(table) for table in inventory.TABLES]
-    personal_tables = [t for t in inventory.TABLES if any(c.personal for c in t.columns)]
+    every = inventory.all_tables()
+    tables = [_table(table) for table in every]
+    personal_tables = [t for t in every if any(c.personal for c in t.columns)]
     return {
         "purposes": [_text(t.purpose) for t in personal_tables],
         "categories_of_people": sorted(

@@ -1,14 +1,15 @@
 """Views of the public pages: parse, call, render."""
 from zoneinfo import ZoneInfo
 
-from flask import current_app, jsonify, render_template
+from flask import Blueprint, current_app, jsonify, render_template
 
 from .. import clock
 from ..db import get_db
 from ..security import public
-from . import bp
 from .register import data_register
 from .transparency import report as transparency_report
+
+bp = Blueprint("public", __name__)
 
 
 @bp.get("/")

@@ -1,4 +1,37 @@
 """The volunteer area (``/benevoles/``): sign-in, dashboard, account, administration.
 
-``views.bp`` is the blueprint; ``admin`` adds the administration routes to it.
+Other capabilities use it through what this package exports: the role checks and the
+building scope of the signed-in volunteer.
 """
+from flask_babel import lazy_gettext as _l
+
+from ..capability import Capability, NavEntry
+from . import admin, auth, commands, views
+from .auth import require_building, role_required, signed_in_required  # noqa: F401
+from .messages import AUDIT_ACTIONS, OBJECT_TYPES
+from .tables import TABLES
+
+
+def _init_app(app) -> None:
+    auth.init_app(app)
+    commands.init_app(app)
+
+
+CAPABILITY = Capability(
+    name="volunteers",
+    blueprints=(views.bp, admin.bp),
+    tables=TABLES,
+    audit_actions=AUDIT_ACTIONS,
+    object_types=OBJECT_TYPES,
+    demo=commands.demo,
+    nav=(
+        NavEntry("volunteers.dashboard", _l("Dashboard")),
+        NavEntry("volunteers.account", _l("My account")),
+        NavEntry("admin.accounts_list", _l("Accounts"), ("admin",)),
+        NavEntry("admin.buildings_list", _l("Buildings"), ("admin",)),
+        NavEntry("admin.landlords_list", _l("Landlords"), ("admin",)),
+        NavEntry("admin.association_settings", _l("The association"), ("admin",)),
+        NavEntry("admin.audit_log", _l("Audit log"), ("admin",)),
+    ),
+    init_app=_init_app,
+)

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from .. import clock
 from ..crypto import decrypt, encrypt, keyed_hash, new_token
+from ..db import first_row, row_or_none
 from ..passwords import hash_password
 from . import second_factor
 
@@ -21,14 +22,12 @@ class AccountError(Exception):
 
 def get(db, volunteer_id: int) -> dict | None:
     """The account with this id, or None."""
-    rows = list(db.query("select * from volunteers where id = ?", [volunteer_id]))
-    return rows[0] if rows else None
+    return row_or_none(db, "volunteers", volunteer_id)
 
 
 def by_login(db, login: str) -> dict | None:
     """The account with this login (case does not matter), or None."""
-    rows = list(db.query("select * from volunteers where login = ?", [login.strip()]))
-    return rows[0] if rows else None
+    return first_row(db, "select * from volunteers where login = ?", [login.strip()])
 
 
 def all_accounts(db) -> list[dict]:
@@ -215,6 +214,13 @@ def delete(db, volunteer_id: int) -> None:
     """Delete an account with its scope, codes, sessions and invitations (the audit log keeps
     the login name it recorded)."""
     db.execute("delete from volunteers where id = ?", [volunteer_id])
+
+
+def sessions_of(db, volunteer_id: int) -> list[dict]:
+    """The account's open sessions, most recently used first."""
+    return list(db.query(
+        "select id_hash, created_at, last_seen_at from volunteer_sessions "
+        "where volunteer_id = ? order by last_seen_at desc", [volunteer_id]))
 
 
 def end_sessions(db, volunteer_id: int, keep: str | None = None) -> int:

@@ -1,27 +1,25 @@
-"""What needs an administrator's attention: the mail queue and scheduled jobs that failed."""
+"""What needs attention on the dashboard: each capability's notices, and jobs that failed."""
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 
-from .. import clock
+from .. import clock, jobs
+from ..capability import installed
 
 
-def for_admin(db, smtp_configured: bool) -> list:
-    """Short notices for the dashboard, in the reader's language (empty when all is well)."""
-    notices = []
-    waiting = db.table("outbox").count_where("sent_at is null")
-    if waiting and not smtp_configured:
-        notices.append(_l("%(n)s message(s) to members are waiting: no mail server is "
-                          "configured (AMICALE_SMTP_URL).", n=waiting))
-    failing = db.table("outbox").count_where("sent_at is null and attempts > 0")
-    if failing and smtp_configured:
-        notices.append(_l("%(n)s message(s) to members could not be sent yet; they will be "
-                          "tried again.", n=failing))
-    week_ago = clock.stamp(clock.now() - timedelta(days=7))
-    failed_jobs = [row["job"] for row in db.query(
-        "select job from job_runs where status = 'failed' and started_at >= ? "
-        "group by job order by job", [week_ago])]
-    if failed_jobs:
-        notices.append(_l("Scheduled jobs failed this week: %(jobs)s. See the server log.",
-                          jobs=", ".join(failed_jobs)))
-    return notices
+def notices(db, volunteer) -> list:
+    """Short notices for the volunteer's dashboard, in their language (empty when all is well).
+
+    Capabilities say what needs attention in their own part (``Capability.notices``);
+    administrators also learn about scheduled jobs that failed this week."""
+    found = []
+    for capability in installed():
+        if capability.notices:
+            found += capability.notices(db, volunteer) or []
+    if volunteer.is_admin:
+        failed = jobs.failed_since(db, clock.now() - timedelta(days=7))
+        if failed:
+            found.append(_l("Scheduled jobs failed this week: %(jobs)s. See the server log.",
+                            jobs=", ".join(failed)))
+    return found
+

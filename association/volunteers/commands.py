@@ -23,12 +23,15 @@ def create_admin_command(login):
         _, token = accounts.create(get_db(), login, "admin", [])
     except accounts.AccountError as error:
         raise click.ClickException(f"cannot create {login!r}: {error.code}") from None
-    click.echo(f"Administrator {login!r} created. Hand over this link (single use, 72 hours):")
+    hours = int(accounts.INVITATION_LIFETIME.total_seconds() // 3600)
+    click.echo(f"Administrator {login!r} created. Hand over this link (single use, "
+               f"{hours} hours):")
     click.echo(invitation_link(token))
 
 
-def create_demo_volunteers(db) -> list[tuple[str, str]]:
-    """Demo accounts through the invitation path: (login, link) pairs, to print once."""
+def demo(db) -> list[str]:
+    """Demo accounts through the invitation path, once each; the lines to print (their
+    single-use links)."""
     buildings = [row["id"] for row in db.query(
         "select id from buildings where is_demo = 1 order by id")]
     made = []
@@ -38,7 +41,10 @@ def create_demo_volunteers(db) -> list[tuple[str, str]]:
         if accounts.by_login(db, login):
             continue
         _, token = accounts.create(db, login, role, scope, is_demo=True)
-        made.append((login, invitation_link(token)))
+        made.append(f"  {login}: {invitation_link(token)}")
+    hours = int(accounts.INVITATION_LIFETIME.total_seconds() // 3600)
+    if made:
+        made.insert(0, f"Demo volunteer accounts (each link works once, for {hours} hours):")
     return made
 
 

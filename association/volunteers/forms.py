@@ -4,7 +4,7 @@ from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectF
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
-from .. import passwords, settings
+from .. import passwords, reference
 from ..forms import Form, MultiCheckboxField, choices
 from .messages import ROLE_LABELS
 
@@ -94,15 +94,9 @@ class ConfirmCodeForm(Form):
     submit = SubmitField(_l("Confirm the new app"))
 
 
-class ButtonForm(Form):
-    """A form that is only a button (end sessions, disable...): it carries the CSRF token."""
-
-    submit = SubmitField(_l("Confirm"))
-
-
 def building_choices(db) -> list:
     """Every building, for scope checkboxes."""
-    return choices((b["id"], b["name"]) for b in settings.buildings(db))
+    return choices((b["id"], b["name"]) for b in reference.buildings(db))
 
 
 class AccountForm(Form):
@@ -135,7 +129,7 @@ class BuildingForm(Form):
 
 def check_siren(form, field):
     """A SIREN, if given, has nine digits with a valid checksum."""
-    if field.data and not settings.valid_siren(field.data):
+    if field.data and not reference.valid_siren(field.data):
         raise ValidationError(_l("A SIREN number has nine digits (for example 344 366 315)."))
 
 

@@ -29,11 +29,8 @@ ROLE_LABELS = {"admin": _l("Administrator"), "editor": _l("Editor"),
                "volunteer": _l("Volunteer")}
 
 AUDIT_ACTIONS = {
-    "read": _l("read a record"), "create": _l("created a record"),
-    "update": _l("changed a record"), "delete": _l("deleted a record"),
-    "reveal": _l("revealed masked text"), "export": _l("exported data"),
     "login": _l("signed in"), "logout": _l("signed out"), "invite": _l("invited a volunteer"),
     "disable": _l("disabled an account"), "enable": _l("enabled an account"),
     "reset_second_factor": _l("reset a second factor"), "end_sessions": _l("ended sessions"),
-    "erase": _l("erased a member's data"),
 }
+OBJECT_TYPES = {"volunteer": _l("volunteer account")}

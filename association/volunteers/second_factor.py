@@ -1,10 +1,8 @@
-"""The second factor: TOTP codes (accepted once each), recovery codes, the enrolment QR code."""
-import io
+"""The second factor: TOTP codes (accepted once each) and recovery codes."""
 import secrets
 from datetime import datetime
 
 import pyotp
-import segno
 
 from ..crypto import keyed_hash
 
@@ -20,15 +18,6 @@ def new_secret() -> str:
 def provisioning_uri(secret: str, login: str, issuer: str) -> str:
     """The otpauth:// address an authenticator app reads from the QR code."""
     return pyotp.TOTP(secret).provisioning_uri(name=login, issuer_name=issuer)
-
-
-def qr_svg(uri: str) -> str:
-    """The QR code as inline SVG markup, drawn here (no image service, no inline style)."""
-    buffer = io.BytesIO()
-    segno.make(uri, error="m").save(buffer, kind="svg", xmldecl=False, svgns=True,
-                                    nl=False, scale=5, border=2, svgclass="qr", omitsize=True,
-                                    title="QR code", dark="#000", light="#fff")
-    return buffer.getvalue().decode()
 
 
 def grouped(secret: str) -> str:

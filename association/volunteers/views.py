@@ -1,17 +1,17 @@
 """Views of the volunteer area: sign-in, invitation, dashboard, building page, own account."""
-from zoneinfo import ZoneInfo
-
 from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
                    session, url_for)
-from flask_babel import format_time
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import audit, auth, clock, settings, urls
+from .. import audit, clock, qr, reference, throttle, urls
 from ..crypto import decrypt, encrypt
 from ..db import get_db
-from . import accounts, attention, second_factor
-from .forms import (ButtonForm, ConfirmCodeForm, EnrolForm, LoginForm, PasswordChangeForm,
+from ..forms import ButtonForm
+from ..i18n import local_time
+from ..security import client_address
+from . import accounts, attention, auth, second_factor
+from .forms import (ConfirmCodeForm, EnrolForm, LoginForm, PasswordChangeForm,
                     ReauthForm)
 from .messages import CODE_WRONG, INVITATION, SIGN_IN, THROTTLED
 
@@ -19,7 +19,7 @@ bp = Blueprint("volunteers", __name__, url_prefix="/benevoles")
 
 
 def _issuer() -> str:
-    return settings.association(get_db())["name"] or "Amicale"
+    return reference.association(get_db())["name"] or "Amicale"
 
 
 @bp.route("/connexion", methods=["GET", "POST"])
@@ -32,11 +32,11 @@ def login():
         db = get_db()
         try:
             account = auth.sign_in(db, form.login.data, form.password.data, form.code.data,
-                                   auth.client_address(), request.cookies.get(auth.DEVICE_COOKIE))
+                                   client_address(), request.cookies.get(auth.DEVICE_COOKIE))
         except auth.SignInError as error:
             if error.code == "throttled":
-                return _throttled("volunteers/login.html", error.retry_at, form=form,
-                                  error=THROTTLED % {"time": _local_time(error.retry_at)})
+                return throttle.response("volunteers/login.html", error.retry_at, form=form,
+                                         error=THROTTLED % {"time": local_time(error.retry_at)})
             return render_template("volunteers/login.html", form=form,
                                    error=SIGN_IN[error.code]), 400
         auth.start_session(db, account)
@@ -46,16 +46,6 @@ def login():
         auth.set_known_device(response, account)
         return response
     return render_template("volunteers/login.html", form=form, error=None)
-
-
-def _local_time(moment) -> str:
-    return format_time(moment.astimezone(ZoneInfo(current_app.config["TIMEZONE"])), "HH:mm")
-
-
-def _throttled(template: str, retry_at, **context):
-    """A 429 page saying when to try again, with Retry-After."""
-    retry = max(int((retry_at - clock.now()).total_seconds()), 1)
-    return render_template(template, **context), 429, {"Retry-After": str(retry)}
 
 
 @bp.post("/deconnexion")
@@ -99,7 +89,7 @@ def invitation(token):
                                    enrolled=True)
     uri = second_factor.provisioning_uri(secret, account["login"], _issuer())
     return render_template("volunteers/invitation.html", form=form, account=account,
-                           qr=second_factor.qr_svg(uri), secret=second_factor.grouped(secret))
+                           qr=qr.svg(uri), secret=second_factor.grouped(secret))
 
 
 @bp.get("/")
@@ -107,11 +97,10 @@ def invitation(token):
 def dashboard():
     """What needs attention in the volunteer's buildings."""
     db = get_db()
-    scope = accounts.building_ids(db, current_user.row)
-    buildings = [b for b in settings.buildings(db) if b["id"] in scope]
-    notices = (attention.for_admin(db, bool(current_app.config["SMTP_URL"]))
-               if current_user.is_admin else [])
-    return render_template("volunteers/dashboard.html", buildings=buildings, notices=notices)
+    scope = current_user.scope(db)
+    buildings = [b for b in reference.buildings(db) if b["id"] in scope]
+    return render_template("volunteers/dashboard.html", buildings=buildings,
+                           notices=attention.notices(db, current_user))
 
 
 @bp.get("/batiments/<int:building_id>")
@@ -120,7 +109,7 @@ def building(building_id):
     """One building of the volunteer's scope (any other answers 404)."""
     db = get_db()
     auth.require_building(db, building_id)
-    found = settings.building(db, building_id) or abort(404)
+    found = reference.building(db, building_id) or abort(404)
     return render_template("volunteers/building.html", building=found)
 
 
@@ -132,17 +121,19 @@ def account():
 
 
 def _account_page(password_form=None, reauth_form=None, status=200):
+    return render_template("volunteers/account.html",
+                           **_account_context(password_form, reauth_form)), status
+
+
+def _account_context(password_form=None, reauth_form=None) -> dict:
     db = get_db()
-    sessions = list(db.query(
-        "select id_hash, created_at, last_seen_at from volunteer_sessions "
-        "where volunteer_id = ? order by last_seen_at desc", [current_user.id]))
-    return render_template(
-        "volunteers/account.html",
-        password_form=password_form or PasswordChangeForm(prefix="password", formdata=None),
-        reauth_form=reauth_form or ReauthForm(prefix="factor", formdata=None),
-        end_form=ButtonForm(), sessions=sessions,
-        recovery_left=accounts.unused_recovery_codes(db, current_user.id),
-        current_session=current_user.session_hash), status
+    return {
+        "password_form": password_form or PasswordChangeForm(prefix="password", formdata=None),
+        "reauth_form": reauth_form or ReauthForm(prefix="factor", formdata=None),
+        "end_form": ButtonForm(), "sessions": accounts.sessions_of(db, current_user.id),
+        "recovery_left": accounts.unused_recovery_codes(db, current_user.id),
+        "current_session": current_user.session_hash,
+    }
 
 
 def _reauthenticated(db, form) -> bool:
@@ -151,7 +142,7 @@ def _reauthenticated(db, form) -> bool:
     throttled."""
     row = accounts.get(db, current_user.id)
     problem = auth.verify(db, row, row["login"], form.current.data, form.code.data,
-                          auth.client_address())
+                          client_address())
     if problem == "password":
         form.current.errors.append(_("This is not your current password."))
     elif problem:
@@ -163,10 +154,9 @@ def _reauthenticated(db, form) -> bool:
 def _reauth_throttled(error, **forms):
     """The account page with a 429 and the time to retry, when re-authentication is paused."""
     form = forms.get("password_form") or forms.get("reauth_form")
-    form.current.errors.append(THROTTLED % {"time": _local_time(error.retry_at)})
-    page, status = _account_page(**forms, status=429)
-    retry = max(int((error.retry_at - clock.now()).total_seconds()), 1)
-    return page, status, {"Retry-After": str(retry)}
+    form.current.errors.append(THROTTLED % {"time": local_time(error.retry_at)})
+    return throttle.response("volunteers/account.html", error.retry_at,
+                             **_account_context(**forms))
 
 
 @bp.post("/compte/mot-de-passe")
@@ -210,7 +200,7 @@ def new_second_factor():
 def _confirm_page(form, secret, status=200):
     uri = second_factor.provisioning_uri(secret, current_user.login, _issuer())
     return render_template("volunteers/second_factor.html", form=form,
-                           qr=second_factor.qr_svg(uri),
+                           qr=qr.svg(uri),
                            secret=second_factor.grouped(secret)), status
 
 

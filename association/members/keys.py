@@ -7,15 +7,13 @@ A member key is 100 random bits shown as five groups of four Crockford base32 ch
 import secrets
 from datetime import timedelta
 
-from flask import session
-
-from . import clock
-from .crypto import decrypt, encrypt, keyed_hash, new_token
+from .. import clock
+from ..crypto import decrypt, encrypt, keyed_hash
+from ..db import first_row, row_or_none
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 KEY_LENGTH = 20  # characters of 5 bits: 100 bits
 CONTACT_LIFETIME = timedelta(days=183)  # about six months
-SESSION_IDLE = timedelta(minutes=30)
 # What people type by mistake, read as the character they meant.
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
@@ -60,14 +58,12 @@ def find(db, typed_key: str) -> dict | None:
     key = normalise_key(typed_key)
     if key is None:
         return None
-    rows = list(db.query("select * from members where key_hash = ?", [key_hash(key)]))
-    return rows[0] if rows else None
+    return first_row(db, "select * from members where key_hash = ?", [key_hash(key)])
 
 
 def get(db, member_id: int) -> dict | None:
     """The member with this id, or None (erased or purged)."""
-    rows = list(db.query("select * from members where id = ?", [member_id]))
-    return rows[0] if rows else None
+    return row_or_none(db, "members", member_id)
 
 
 def touch(db, member_id: int, language: str | None = None) -> None:
@@ -102,55 +98,3 @@ def remove_contact(db, member_id: int) -> None:
 def contact_email(member: dict) -> str | None:
     """The member's e-mail address in clear, if they gave one."""
     return decrypt(member["contact_email"]) if member.get("contact_email") else None
-
-
-# --- the member's session ------------------------------------------------------------------
-# The cookie holds only the random id of a session kept in ``member_sessions``: closing the
-# space, erasing everything or the purge of the member ends it on the server, so no copy of
-# the cookie opens anything afterwards.
-SESSION_KEY = "member_session"
-TOUCH_EVERY = timedelta(seconds=60)  # write last_seen_at at most once a minute
-
-
-def _session_hash(session_id: str) -> str:
-    return keyed_hash("member-session", session_id)
-
-
-def sign_in(db, member_id: int) -> None:
-    """Open the member's space in this browser (a volunteer signed in stays so)."""
-    sign_out(db)
-    session.pop("erased", None)
-    session_id = new_token()
-    now = clock.stamp()
-    db.table("member_sessions").insert({"id_hash": _session_hash(session_id),
-                                        "member_id": member_id, "created_at": now,
-                                        "last_seen_at": now})
-    session[SESSION_KEY] = session_id
-
-
-def sign_out(db) -> None:
-    """Close the space in this browser: its session ends on the server too."""
-    session_id = session.pop(SESSION_KEY, None)
-    if session_id:
-        db.execute("delete from member_sessions where id_hash = ?", [_session_hash(session_id)])
-
-
-def current(db) -> dict | None:
-    """The member signed in on this browser, or None (never opened, closed, idle for 30
-    minutes, erased or purged: the browser then forgets the session)."""
-    session_id = session.get(SESSION_KEY)
-    if not session_id:
-        return None
-    id_hash = _session_hash(session_id)
-    rows = list(db.query(
-        "select s.last_seen_at as session_seen_at, m.* from member_sessions s "
-        "join members m on m.id = s.member_id where s.id_hash = ?", [id_hash]))
-    now = clock.now()
-    if not rows or now - clock.parse(rows[0]["session_seen_at"]) >= SESSION_IDLE:
-        db.execute("delete from member_sessions where id_hash = ?", [id_hash])
-        session.pop(SESSION_KEY, None)
-        return None
-    member = rows[0]
-    if now - clock.parse(member.pop("session_seen_at")) >= TOUCH_EVERY:
-        db.table("member_sessions").update(id_hash, {"last_seen_at": clock.stamp(now)})
-    return member

@@ -1,19 +1,21 @@
 """Views of the member space: parse, call, render."""
 from functools import wraps
-from zoneinfo import ZoneInfo
 
-from flask import (Blueprint, current_app, flash, jsonify, redirect, render_template, request,
+from flask import (Blueprint, flash, jsonify, redirect, render_template, request,
                    session, url_for)
-from flask_babel import format_time, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from .. import audit, auth, clock, mailer, member_records, members, settings, throttle
+from .. import audit, qr, reference, throttle
+from ..capability import collect
 from ..db import get_db
-from ..forms import choices
-from ..volunteers import second_factor
-from .forms import BuildingChoiceForm, ContactForm, EraseForm, KeyForm, MemberButtonForm
+from ..forms import ButtonForm, choices
+from ..i18n import local_time
+from ..security import client_address
+from . import keys, mail, records, sessions
+from .forms import BuildingChoiceForm, ContactForm, EraseForm, KeyForm
 
-bp = Blueprint("member_space", __name__, url_prefix="/membre")
+bp = Blueprint("members", __name__, url_prefix="/membre")
 
 KEY_ADDRESS = throttle.Limit("member-key-address", 10)
 NEW_KEY_ADDRESS = throttle.Limit("member-new-key-address", 20)
@@ -23,10 +25,10 @@ def member_required(view):
     """Only with a member signed in on this browser; the member row is passed to the view."""
     @wraps(view)
     def wrapped(*args, **kwargs):
-        member = members.current(get_db())
+        member = sessions.current(get_db())
         if member is None:
             flash(_("Enter your member key to open your space."), "info")
-            return redirect(url_for("member_space.home", ouvrir=1))
+            return redirect(url_for("members.home", ouvrir=1))
         return view(member, *args, **kwargs)
     return wrapped
 
@@ -35,7 +37,7 @@ def member_required(view):
 def home():
     """Enter a key (or make one); once in, everything held about the member."""
     db = get_db()
-    member = members.current(db)
+    member = sessions.current(db)
     if member is not None and request.method == "GET":
         return _space(db, member)
     form = KeyForm()
@@ -43,34 +45,28 @@ def home():
         # A right key always opens (100 random bits cannot be guessed); wrong keys are counted
         # per address, and past the limit they are answered 429, so a guesser sharing an
         # address with a member never locks that member out.
-        found = members.find(db, form.key.data)
+        found = keys.find(db, form.key.data)
         if found is not None:
-            members.touch(db, found["id"], str(get_locale()))
-            members.sign_in(db, found["id"])
-            return redirect(url_for("member_space.home"))
-        address = auth.client_address()
+            keys.touch(db, found["id"], str(get_locale()))
+            sessions.sign_in(db, found["id"])
+            return redirect(url_for("members.home"))
+        address = client_address()
         retry_at = throttle.blocked_until(db, KEY_ADDRESS, address)
         if retry_at:
             form.key.errors.append(_("Too many wrong keys from this connection. Try again "
-                                     "after %(time)s.", time=_local_time(retry_at)))
+                                     "after %(time)s.", time=local_time(retry_at)))
             return _throttled(retry_at, form)
         throttle.record_failure(db, KEY_ADDRESS, address)
         form.key.errors.append(_("No member has this key. Check it letter by letter: a key "
                                  "cannot be recovered, but you can make a new one."))
     status = 400 if form.errors else 200
-    return render_template("member_space/enter.html", form=form,
-                           create_form=MemberButtonForm()), status
-
-
-def _local_time(moment) -> str:
-    return format_time(moment.astimezone(ZoneInfo(current_app.config["TIMEZONE"])), "HH:mm")
+    return render_template("members/enter.html", form=form,
+                           create_form=ButtonForm()), status
 
 
 def _throttled(retry_at, form=None):
-    retry = max(int((retry_at - clock.now()).total_seconds()), 1)
-    page = render_template("member_space/enter.html", form=form or KeyForm(formdata=None),
-                           create_form=MemberButtonForm())
-    return page, 429, {"Retry-After": str(retry)}
+    return throttle.response("members/enter.html", retry_at,
+                             form=form or KeyForm(formdata=None), create_form=ButtonForm())
 
 
 def _space(db, member, contact_form=None, status=200):
@@ -78,44 +74,54 @@ def _space(db, member, contact_form=None, status=200):
                                        data={"building": member["building_id"] or 0})
     building_form.building.choices = _building_choices(db)
     return render_template(
-        "member_space/space.html", member=member, email=members.contact_email(member),
-        building=settings.building(db, member["building_id"]) if member["building_id"] else None,
-        building_form=building_form, contact_form=contact_form or ContactForm(prefix="contact", formdata=None),
-        action_form=MemberButtonForm(), access=member_records.access_log(db, member["id"]),
-        waiting=db.table("outbox").count_where("member_id = ? and sent_at is null",
-                                               [member["id"]])), status
+        "members/space.html", member=member, email=keys.contact_email(member),
+        building=reference.building(db, member["building_id"]) if member["building_id"] else None,
+        building_form=building_form,
+        contact_form=contact_form or ContactForm(prefix="contact", formdata=None),
+        action_form=ButtonForm(), access=records.access_log(db, member["id"]),
+        sections=_sections(db, member), waiting=mail.waiting(db, member["id"])), status
+
+
+def _sections(db, member) -> list[tuple[str, dict]]:
+    """What each capability shows in the member space: (template, context) pairs."""
+    found = []
+    for section in collect("member_sections"):
+        context = section.context(db, member)
+        if context is not None:
+            found.append((section.template, context))
+    return found
 
 
 def _building_choices(db):
     return choices([(0, _("I would rather not say"))] +
-                   [(b["id"], b["name"]) for b in settings.buildings(db)])
+                   [(b["id"], b["name"]) for b in reference.buildings(db)])
 
 
 @bp.post("/nouvelle-cle")
 def new_key():
     """Make a member key and show it, once."""
-    if not MemberButtonForm().validate_on_submit():
-        return redirect(url_for("member_space.home"))
+    if not ButtonForm().validate_on_submit():
+        return redirect(url_for("members.home"))
     db = get_db()
     try:
-        throttle.count_attempt(db, ((NEW_KEY_ADDRESS, auth.client_address()),))
+        throttle.count_attempt(db, ((NEW_KEY_ADDRESS, client_address()),))
     except throttle.Throttled as error:
         flash(_("Many keys were made from this connection. Try again after %(time)s.",
-                time=_local_time(error.retry_at)), "error")
+                time=local_time(error.retry_at)), "error")
         return _throttled(error.retry_at)
-    member_id, key = members.create(db, language=str(get_locale()))
-    members.sign_in(db, member_id)
-    return render_template("member_space/key.html", key=key,
-                           qr=second_factor.qr_svg(key))
+    member_id, key = keys.create(db, language=str(get_locale()))
+    sessions.sign_in(db, member_id)
+    return render_template("members/key.html", key=key,
+                           qr=qr.svg(key))
 
 
 @bp.post("/sortir")
 def leave():
     """Close the space on this browser (every copy of its cookie stops working)."""
-    if MemberButtonForm().validate_on_submit():
-        members.sign_out(get_db())
+    if ButtonForm().validate_on_submit():
+        sessions.sign_out(get_db())
         flash(_("Your space is closed on this browser."), "success")
-    return redirect(url_for("member_space.home"))
+    return redirect(url_for("members.home"))
 
 
 @bp.post("/batiment")
@@ -126,9 +132,9 @@ def building(member):
     form = BuildingChoiceForm(prefix="building")
     form.building.choices = _building_choices(db)
     if form.validate_on_submit():
-        members.set_building(db, member["id"], form.building.data)
+        keys.set_building(db, member["id"], form.building.data)
         flash(_("Saved."), "success")
-    return redirect(url_for("member_space.home"))
+    return redirect(url_for("members.home"))
 
 
 @bp.post("/contact")
@@ -139,20 +145,20 @@ def contact(member):
     form = ContactForm(prefix="contact")
     if not form.validate_on_submit():
         return _space(db, member, contact_form=form, status=400)
-    members.set_contact(db, member["id"], form.email.data)
-    mailer.queue(db, member["id"], "contact_confirmation")
+    keys.set_contact(db, member["id"], form.email.data)
+    mail.queue(db, member["id"], "contact_confirmation")
     flash(_("Address saved. A confirmation message will be sent to it."), "success")
-    return redirect(url_for("member_space.home"))
+    return redirect(url_for("members.home"))
 
 
 @bp.post("/contact/supprimer")
 @member_required
 def remove_contact(member):
     """Forget the e-mail address now."""
-    if MemberButtonForm().validate_on_submit():
-        members.remove_contact(get_db(), member["id"])
+    if ButtonForm().validate_on_submit():
+        keys.remove_contact(get_db(), member["id"])
         flash(_("Your e-mail address has been deleted."), "success")
-    return redirect(url_for("member_space.home"))
+    return redirect(url_for("members.home"))
 
 
 @bp.get("/export.json")
@@ -168,30 +174,30 @@ def export_json(member):
 @member_required
 def export_page(member):
     """Everything held about the member, readable and printable."""
-    return render_template("member_space/export.html", export=_exported(member))
+    return render_template("members/export.html", export=_exported(member))
 
 
 def _exported(member) -> dict:
     """The member's export, counted for the transparency report."""
     db = get_db()
     audit.record(db, None, "export", "member", member_id=member["id"])
-    return member_records.export(db, member["id"])
+    return records.export(db, member["id"])
 
 
 @bp.route("/effacer", methods=["GET", "POST"])
 def erase():
     """Erase everything tied to the key, after an explicit confirmation."""
     db = get_db()
-    member = members.current(db)
+    member = sessions.current(db)
     if member is None:
         if session.get("erased"):
-            return render_template("member_space/erased.html", already=True)
+            return render_template("members/erased.html", already=True)
         flash(_("Enter your member key to open your space."), "info")
-        return redirect(url_for("member_space.home", ouvrir=1))
+        return redirect(url_for("members.home", ouvrir=1))
     form = EraseForm()
     if form.validate_on_submit():
-        member_records.erase(db, member["id"])
-        members.sign_out(db)
+        records.erase(db, member["id"])
+        sessions.sign_out(db)
         session["erased"] = True
-        return render_template("member_space/erased.html", already=False)
-    return render_template("member_space/erase.html", form=form), 400 if form.errors else 200
+        return render_template("members/erased.html", already=False)
+    return render_template("members/erase.html", form=form), 400 if form.errors else 200

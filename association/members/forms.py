@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, Length, ValidationError
 
-from .. import members
+from . import keys
 from ..forms import Form
 
 REQUIRED = _l("This field is required.")
@@ -11,7 +11,7 @@ REQUIRED = _l("This field is required.")
 
 def looks_like_a_key(form, field):
     """A member key has 20 letters and digits (dashes and spaces do not matter)."""
-    if members.normalise_key(field.data or "") is None:
+    if keys.normalise_key(field.data or "") is None:
         raise ValidationError(_l("A member key has 20 letters and digits, like "
                                  "7KQ2-9XWM-4PRT-ZR8H-3NDA. Check what you typed."))
 
@@ -57,9 +57,3 @@ class EraseForm(Form):
                            validators=[DataRequired(_l("Tick the box to confirm; nothing has "
                                                        "been deleted."))])
     submit = SubmitField(_l("Erase everything"))
-
-
-class MemberButtonForm(Form):
-    """A form that is only a button (create a key, sign out, remove the address)."""
-
-    submit = SubmitField(_l("Confirm"))

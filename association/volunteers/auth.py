@@ -12,11 +12,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from . import clock, passwords, throttle
-from .crypto import decrypt, keyed_hash, new_token
-from .db import get_db
-from .passwords import verify_password
-from .volunteers import accounts, second_factor
+from .. import clock, passwords, throttle
+from ..crypto import decrypt, keyed_hash, new_token
+from ..db import get_db
+from ..passwords import verify_password
+from ..security import client_address
+from . import accounts, second_factor
 
 IDLE_TIMEOUT = timedelta(minutes=30)
 ABSOLUTE_TIMEOUT = timedelta(hours=12)
@@ -47,6 +48,13 @@ class Volunteer(UserMixin):
     def has_role(self, *roles: str) -> bool:
         """Whether the volunteer has one of ``roles`` (admins have every role)."""
         return self.role in roles or self.role == "admin"
+
+    def scope(self, db) -> set[int]:
+        """The buildings the volunteer may handle (every one for an admin): what the
+        need-to-know checks compare a record's building with."""
+        if not hasattr(self, "_scope"):
+            self._scope = accounts.building_ids(db, self.row)
+        return self._scope
 
 
 class SignInError(Exception):
@@ -115,11 +123,6 @@ def load_volunteer(user_id: str):
     if now - clock.parse(row["last_seen_at"]) >= TOUCH_EVERY:
         db.table("volunteer_sessions").update(id_hash, {"last_seen_at": clock.stamp(now)})
     return Volunteer(row, id_hash)
-
-
-def client_address() -> str:
-    """The client's network address (behind a proxy, ProxyFix has set it)."""
-    return request.remote_addr or "unknown"
 
 
 # --- a browser that signed in before -------------------------------------------------------
@@ -255,14 +258,22 @@ signed_in_required = role_required("volunteer", "editor")
 
 def require_building(db, building_id: int) -> None:
     """404 unless the building is in the signed-in volunteer's scope (existence not revealed)."""
-    if building_id not in accounts.building_ids(db, current_user.row):
+    if building_id not in current_user.scope(db):
         abort(404)
 
 
 def init_app(app) -> None:
     """Install flask-login and the role names for templates."""
-    from .volunteers.messages import AUDIT_ACTIONS, ROLE_LABELS
+    from .messages import ROLE_LABELS
 
     login_manager.init_app(app)
     app.jinja_env.globals["role_label"] = lambda role: ROLE_LABELS.get(role, role)
-    app.jinja_env.globals["audit_label"] = lambda action: AUDIT_ACTIONS.get(action, action)
+    app.jinja_env.globals["area_nav"] = area_nav
+
+
+def area_nav() -> list:
+    """The volunteer area's entries the signed-in volunteer may open, in order."""
+    from ..capability import collect
+
+    return [entry for entry in collect("nav") if "public" not in entry.audience and
+            ("signed_in" in entry.audience or current_user.has_role(*entry.audience))]

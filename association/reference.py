@@ -1,5 +1,7 @@
-"""The association's own settings and reference data: who it is, its landlords, its buildings."""
+"""Reference data: the association itself (who it is), its landlords and the buildings it covers."""
 from sqlite_utils.db import NotFoundError
+
+from .db import first_row, row_or_none
 
 SETTINGS_ID = 1
 
@@ -38,17 +40,15 @@ def buildings(db) -> list[dict]:
 
 def building(db, building_id: int) -> dict | None:
     """One building with its landlord's name, or None."""
-    rows = list(db.query(
-        "select buildings.*, landlords.name as landlord_name from buildings "
+    return first_row(
+        db, "select buildings.*, landlords.name as landlord_name from buildings "
         "left join landlords on landlords.id = buildings.landlord_id where buildings.id = ?",
-        [building_id]))
-    return rows[0] if rows else None
+        [building_id])
 
 
 def landlord(db, landlord_id: int) -> dict | None:
     """One landlord, or None."""
-    rows = list(db.query("select * from landlords where id = ?", [landlord_id]))
-    return rows[0] if rows else None
+    return row_or_none(db, "landlords", landlord_id)
 
 
 def save_building(db, values: dict, building_id: int | None = None) -> int:

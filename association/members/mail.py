@@ -13,8 +13,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
-from . import clock, members
+from .. import clock
+from ..capability import collect
+from . import keys
 
 MAX_ATTEMPTS = 8
 RETRY_AFTER = timedelta(minutes=15)
@@ -22,11 +25,18 @@ RETRY_AFTER = timedelta(minutes=15)
 
 def queue(db, member_id: int, kind: str) -> None:
     """Queue a message of ``kind`` for the member."""
-    if kind not in MESSAGES:
+    if kind not in kinds():
         raise ValueError(f"unknown message kind {kind!r}")
     now = clock.stamp()
     db.table("outbox").insert({"member_id": member_id, "kind": kind, "created_at": now,
                                "next_attempt_at": now})
+
+
+def waiting(db, member_id: int | None = None) -> int:
+    """How many messages wait to be sent (to one member, or to anyone)."""
+    if member_id is None:
+        return db.table("outbox").count_where("sent_at is null")
+    return db.table("outbox").count_where("member_id = ? and sent_at is null", [member_id])
 
 
 def _contact_confirmation():
@@ -40,13 +50,20 @@ def _contact_confirmation():
     return _("Your reminders from the association"), "\n\n".join(paragraphs) + "\n"
 
 
+# Each capability declares its own kinds (``Capability.messages``): a kind and a function
+# returning (subject, body) in the current language.
 MESSAGES = {"contact_confirmation": _contact_confirmation}
+
+
+def kinds() -> dict:
+    """Every message kind with the function that writes it."""
+    return dict(collect("messages"))
 
 
 def compose(kind: str, language: str, sender: str, recipient: str) -> EmailMessage:
     """The message of ``kind`` in the member's language."""
     with force_locale(language):
-        subject, body = MESSAGES[kind]()
+        subject, body = kinds()[kind]()
     message = EmailMessage()
     message["Subject"], message["From"], message["To"] = subject, sender, recipient
     message.set_content(body)
@@ -82,7 +99,7 @@ def deliver(db, today=None) -> dict:
         "and o.next_attempt_at <= ? order by o.id", [MAX_ATTEMPTS, clock.stamp(now)]))
     sent = failed = 0
     for row in due:
-        recipient = members.contact_email(row)
+        recipient = keys.contact_email(row)
         if not recipient:  # the address was removed or expired: nothing to send
             db.execute("delete from outbox where id = ?", [row["id"]])
             continue
@@ -98,3 +115,16 @@ def deliver(db, today=None) -> dict:
         db.table("outbox").update(row["id"], {"attempts": row["attempts"] + 1,
                                               "sent_at": clock.stamp(now), "last_error": None})
     return {"sent": sent, "failed": failed}
+
+
+def notices(db, volunteer) -> list:
+    """For administrators: messages that wait for a mail server, or that failed."""
+    if not volunteer.is_admin:
+        return []
+    if not current_app.config.get("SMTP_URL"):
+        waiting_now = waiting(db)
+        return [_l("%(n)s message(s) to members are waiting: no mail server is configured "
+                   "(AMICALE_SMTP_URL).", n=waiting_now)] if waiting_now else []
+    failing = db.table("outbox").count_where("sent_at is null and attempts > 0")
+    return [_l("%(n)s message(s) to members could not be sent yet; they will be tried "
+               "again.", n=failing)] if failing else []

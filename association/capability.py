@@ -1,0 +1,94 @@
+"""The shape every capability package declares, and what the factory collects from them.
+
+A capability (volunteers, members, public, grievances...) is a package whose ``__init__.py``
+holds ``CAPABILITY = Capability(...)``: its blueprints, its tables in the inventory, its
+schema changes, its scheduled jobs, its audit actions, its messages to members, its demo
+content, its entries in the navigation, its section of the member space and its notices on
+the volunteers' dashboard. The factory lists the packages once (``CAPABILITIES`` in
+``association/__init__.py``); everything else (the inventory, the jobs, the audit actions,
+``demo --remove``) is derived from what they declare, so adding a capability edits no
+central list.
+
+The shared core never imports a capability: it reads the declarations through
+``installed()`` at run time.
+"""
+from dataclasses import dataclass, field
+from typing import Callable
+
+from flask import current_app
+
+EXTENSION = "amicale"
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """A link in a navigation bar: an endpoint, its label, and who sees it."""
+
+    endpoint: str
+    label: object
+    # "public": the site's header; otherwise the volunteer area's bar, for these roles
+    # ("signed_in" for every account, or role names; admins see every entry).
+    audience: tuple[str, ...] = ("signed_in",)
+    # Marked current on every page of the endpoint's blueprint, not only on its own page.
+    section: bool = False
+
+    def is_current(self, endpoint: str | None, blueprint: str | None) -> bool:
+        """Whether the page being shown is this entry's (for ``aria-current``)."""
+        if self.section:
+            return blueprint == self.endpoint.split(".")[0]
+        return endpoint == self.endpoint
+
+
+@dataclass(frozen=True)
+class MemberSection:
+    """A section of the member space: a template included with what ``context(db, member)``
+    returns (nothing is drawn when it returns None)."""
+
+    template: str
+    context: Callable
+
+
+@dataclass(frozen=True)
+class Capability:
+    """What a capability package declares (see the module's docstring)."""
+
+    name: str
+    blueprints: tuple = ()
+    tables: tuple = ()  # inventory.Table
+    migrations: object | None = None  # a sqlite_utils.Migrations set of its own
+    jobs: tuple = ()  # jobs.Job
+    audit_actions: dict = field(default_factory=dict)  # action -> label
+    object_types: dict = field(default_factory=dict)  # kind of record -> label
+    messages: dict = field(default_factory=dict)  # outbox message kind -> composer()
+    demo: Callable | None = None  # load(db) -> list of lines to print; idempotent
+    nav: tuple[NavEntry, ...] = ()
+    member_sections: tuple[MemberSection, ...] = ()
+    notices: Callable | None = None  # notices(db, volunteer) -> list of texts, dashboard
+    init_app: Callable | None = None  # commands, template helpers
+
+
+def install(app, capabilities) -> None:
+    """Keep the app's capabilities where the core finds them, and register their parts."""
+    app.extensions[EXTENSION] = tuple(capabilities)
+    public_nav = [entry for entry in collect("nav", app) if "public" in entry.audience]
+    app.jinja_env.globals["site_nav"] = public_nav
+    for capability in capabilities:
+        for blueprint in capability.blueprints:
+            app.register_blueprint(blueprint)
+        if capability.init_app:
+            capability.init_app(app)
+
+
+def installed(app=None) -> tuple[Capability, ...]:
+    """The capabilities of the running app (or of ``app``), in the factory's order."""
+    return (app or current_app).extensions.get(EXTENSION, ())
+
+
+def collect(attribute: str, app=None) -> list:
+    """Every capability's declarations of one kind, in order (tuples joined, dicts merged
+    into a list of items)."""
+    found = []
+    for capability in installed(app):
+        value = getattr(capability, attribute)
+        found.extend(value.items() if isinstance(value, dict) else value)
+    return found

@@ -1,1 +1,0 @@
-"""The member space (``/membre/``): everything held about a member, to see, export and erase."""

@@ -1,0 +1,24 @@
+"""Members have a key, not an identity: keys, the member space (see, export, erase), the
+member's session, and the mail queue of messages to members who gave an address.
+
+Other capabilities use it through what this package exports.
+"""
+from flask_babel import lazy_gettext as _l
+
+from ..capability import Capability, NavEntry
+from ..jobs import Job
+from . import mail, views
+from .keys import create, find, touch  # noqa: F401
+from .mail import queue as queue_message  # noqa: F401
+from .sessions import current as current_member, sign_in  # noqa: F401
+from .tables import TABLES
+
+CAPABILITY = Capability(
+    name="members",
+    blueprints=(views.bp,),
+    tables=TABLES,
+    jobs=(Job("mail", mail.deliver, "send queued messages to members", every=300),),
+    messages=mail.MESSAGES,
+    nav=(NavEntry("members.home", _l("Member space"), ("public",), section=True),),
+    notices=mail.notices,
+)

@@ -1,0 +1,63 @@
+"""The members' tables, as declared in the inventory."""
+from flask_babel import lazy_gettext as _l
+
+from ..inventory import Column, Table
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "members",
+        _l("members, known only by a key: no name, e-mail address, phone or flat number"),
+        legal_basis="legitimate_interest", people="members",
+        retention="395 days after last_seen_at", readers=("member",), member_link="id",
+        columns=(
+            Column("id", _l("row number")),
+            Column("key_hash", _l("keyed hash of the member key (the key itself is never "
+                                  "stored)"), personal=True, readers=("system",)),
+            Column("created_at", _l("when the key was made"), personal=True),
+            Column("last_seen_at", _l("last time the key was used; 13 months later the key "
+                                      "and everything tied to it are deleted"), personal=True),
+            Column("building_id", _l("the member's building, if they chose to say"),
+                   personal=True, readers=("member", "volunteer")),
+            Column("language", _l("language of the pages and messages")),
+            Column("contact_email", _l("optional e-mail for reminders, encrypted, given with "
+                                       "consent"), personal=True, encrypted=True,
+                   retention="0 days after contact_expires_at", readers=("member", "system")),
+            Column("contact_consent_at", _l("when the member agreed to reminders by e-mail"),
+                   personal=True, retention="0 days after contact_expires_at"),
+            Column("contact_expires_at", _l("when the e-mail address deletes itself (6 months "
+                                            "after consent)"),
+                   personal=True, retention="0 days after contact_expires_at"),
+        ),
+    ),
+    Table(
+        "member_sessions",
+        _l("open member spaces, so that closing the space or erasing everything ends every copy "
+           "of the browser's cookie (30 minutes idle)"),
+        legal_basis="legitimate_interest", people="members",
+        retention="1 day after last_seen_at", readers=("system",), member_link="member_id",
+        columns=(
+            Column("id_hash", _l("keyed hash of the session's random identifier"),
+                   readers=("system",)),
+            Column("member_id", _l("the member"), personal=True),
+            Column("created_at", _l("when the space was opened"), personal=True),
+            Column("last_seen_at", _l("last activity in the space"), personal=True),
+        ),
+    ),
+    Table(
+        "outbox",
+        _l("messages waiting to be sent to members who gave an e-mail address: only their "
+           "kind, never any text, key or letter content"),
+        legal_basis="consent", people="members", retention="30 days after created_at",
+        readers=("system",), member_link="member_id",
+        columns=(
+            Column("id", _l("row number")),
+            Column("member_id", _l("the member to write to"), personal=True),
+            Column("kind", _l("which message (for example: confirmation of the address)")),
+            Column("created_at", _l("when the message was queued")),
+            Column("attempts", _l("how many times sending was tried")),
+            Column("next_attempt_at", _l("when to try again after a failure")),
+            Column("sent_at", _l("when it was sent")),
+            Column("last_error", _l("kind of the last sending error (never its text)")),
+        ),
+    ),
+)
