@@ -6,15 +6,30 @@ prefers precision on words with innocent senses ("la cage d'escalier est sale", 
 fou", "en face de l'église") and lets the writer confirm what it flags.
 
 How it works: the text is normalised once (lowercase, accents and ligatures folded, hyphens
-and line breaks as spaces) with a map back to the original offsets; one compiled regular
-expression, its terms factored into a trie of letters so that each word start tries only the
-terms sharing its first letters, finds every candidate in one pass; guards look at the few
-words before a candidate; overlaps keep the longest match.
+and line breaks as spaces) with a map back to the original offsets; two compiled regular
+expressions, one over the guarded terms and one over the others, their terms factored into a
+trie of letters so that each word start tries only the terms sharing its first letters, find
+every candidate; guards look at the few words before a candidate; overlaps keep the longest
+match.
+
+Verbs are matched by lemma: a lexicon fragment may name ``<fr:frapper|battre>``, and the build
+replaces it with every form of those verbs, taken from simplemma's French and English
+dictionaries and completed by regular paradigms, since simplemma files ambiguous forms under
+one lemma only ("frappe" under the noun, "battue" under the hunt). simplemma is a build and
+test tool: its forms are generated once into ``data/screen_forms.json`` (``python -m
+association.screen --regenerate``, which a test checks), so a process neither imports it nor
+loads its tables. The forms are folded like the text and joined into the same regex, so "il
+l'a frappée", "il la bats", "he's been hitting her" cost nothing more at screening time than a
+plain word: lemmatising each word of each text would be slower and would fail on text typed
+without accents, which the dictionaries do not know.
 """
+import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .screen_terms import GUARDS, TERMS
 
@@ -94,6 +109,187 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
     return norm, index
 
 
+# ``<fr:frapper|battre>`` in a lexicon fragment: every form of these lemmas (see _Lemmas).
+_LEMMA_REF = re.compile(r"<(fr|en):([^<>:]+)>")
+# The dictionary's forms of the lemmas the lexicon names, generated from simplemma (see
+# dictionary_forms) and committed, so that neither simplemma nor its tables load at run time.
+FORMS_FILE = Path(__file__).resolve().parent / "data" / "screen_forms.json"
+REGENERATE = "python -m association.screen --regenerate"
+# Regular French -er endings: simplemma files a form shared with a noun ("frappe", "tape",
+# "cogne") under the noun only, so the verb's own list lacks its most frequent forms.
+_ER_ENDINGS = ("er e es ent ons ez ais ait aient ions iez a ai as âmes âtes èrent erai eras "
+               "era erons erez eront erais erait erions eriez eraient é ée és ées ant").split()
+# Literary tenses (imperfect subjunctive, first and second person plural of the simple past)
+# that no tenant writes: left out of -er verbs, they would only lengthen the regex.
+_LITERARY_ER = ("asse", "asses", "assent", "assiez", "assions", "âmes", "âtes", "ât")
+_DOUBLED = re.compile(r"(pp|tt|ss|ll|nn|mm|rr|ff|cc)")
+_FORM = re.compile(r"[a-z]+\Z")
+
+
+def _participle_agreement(form: str) -> list[str]:
+    """Feminine and plural of a past participle in -é or -u ("battu" gives "battue").
+
+    The dictionaries file "battue" under the noun (a hunt); agreement is regular, so it is
+    added to every form ending like a participle (the -er paradigm has them already).
+    """
+    if form.endswith(("é", "u")):
+        return [form + "e", form + "s", form + "es"]
+    return []
+
+
+def _english_regular(lemma: str) -> list[str]:
+    """The regular -s, -ing and -ed forms of an English verb ("slapped", "hitting").
+
+    simplemma files "beating" under the noun; irregular forms ("beaten") come from its list.
+    """
+    if re.search(r"(?:\A|[^aeiou])[aeiou][bdgmnprt]\Z", lemma):  # hit -> hitting, slapped
+        stem = lemma + lemma[-1]
+    else:
+        stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+    return [lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"),
+            stem + "ing", stem + ("d" if stem.endswith("e") else "ed")]
+
+
+def _paradigm(lang: str, lemma: str, listed) -> set[str]:
+    """The dictionary's forms of ``lemma`` (``listed``) completed by regular rules.
+
+    Regular endings, since the dictionary files a form shared with a noun under the noun;
+    agreed participles; minus the literary tenses of -er verbs.
+    """
+    found = set(listed)
+    if lang == "en":
+        return found | set(_english_regular(lemma))
+    if lemma.endswith("er"):
+        if " " not in lemma:
+            found.update(lemma[:-2] + ending for ending in _ER_ENDINGS)
+        found -= {lemma[:-2] + ending for ending in _LITERARY_ER}
+    return found | {extra for form in found for extra in _participle_agreement(form)}
+
+
+def _misspellings(forms: set[str]) -> set[str]:
+    """Forms with one doubled consonant typed single ("frapé", "batu"), as tenants write."""
+    return {form[:match.start()] + form[match.start()] + form[match.end():]
+            for form in forms for match in _DOUBLED.finditer(form)}
+
+
+class _Lemmas:
+    """Every form of the lemmas the lexicon names: the dictionary's, completed by rules.
+
+    The dictionary's part comes from FORMS_FILE, read once at build and then dropped: the
+    screen keeps only the forms, folded into its regex.
+    """
+
+    def __init__(self, wanted: dict[str, set[str]], generated: dict) -> None:
+        """Gather the forms of ``wanted`` lemmas ({"fr": {"frapper"}}) from ``generated``.
+
+        ``generated`` is what dictionary_forms gives, as FORMS_FILE holds it.
+        """
+        self.forms: dict[tuple[str, str], frozenset[str]] = {}
+        for lang, lemmas in wanted.items():
+            for lemma in lemmas:
+                entry = generated["lemmas"].get(lang, {}).get(lemma)
+                if entry is None:
+                    raise LookupError(f"<{lang}:{lemma}> has no forms in {FORMS_FILE.name}: "
+                                      f"run {REGENERATE}")
+                found = _paradigm(lang, lemma, entry["forms"])
+                if lang == "fr":
+                    # not a slip for the verb when the dictionary knows it as another word
+                    found |= _misspellings(found) - set(entry["other_words"])
+                folded = {_normalise(form)[0] for form in found | {lemma}}
+                self.forms[lang, lemma] = frozenset(f for f in folded if _FORM.match(f))
+
+    def regex(self, lang: str, lemmas: str) -> str:
+        """A trie-factored regex over the folded forms of ``lemmas`` ("frapper|battre")."""
+        forms = set().union(*(self.forms[lang, lemma] for lemma in lemmas.split("|")))
+        return _trie_regex(sorted(forms))
+
+
+def dictionary_forms(wanted: dict[str, set[str]]) -> dict:
+    """What FORMS_FILE holds for ``wanted`` lemmas, read from simplemma's dictionaries.
+
+    For each lemma, the forms filed under it (and, for a French -er verb, under its participle
+    taken as an adjective: "frappée" is filed under "frappé"), and the misspellings of its
+    forms that the dictionary knows as forms of another word. simplemma is a build and test
+    tool (tests/requirements.txt), imported here only: run ``python -m association.screen
+    --regenerate`` after changing the lexicon's lemmas, the rules above or simplemma.
+    """
+    from importlib.metadata import version
+
+    # simplemma's own cached dictionaries, shared with simplemma.is_known in the tests
+    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY as factory
+
+    generated: dict = {"about": f"Generated by `{REGENERATE}`: do not edit.",
+                       "simplemma": version("simplemma"), "lemmas": {}}
+    for lang in sorted(wanted):
+        dictionary = factory.get_dictionary(lang)
+        linked = {lemma: {lemma} for lemma in wanted[lang]}
+        for lemma in wanted[lang]:
+            if lang == "fr" and lemma.endswith("er"):
+                adjective = dictionary.get(lemma[:-2] + "é")
+                if adjective:
+                    linked[lemma].add(adjective)
+        heads = set().union(*linked.values())
+        inverse: dict[str, set[str]] = {}
+        for form, head in dictionary.items():  # one pass over the whole dictionary
+            if head in heads:
+                inverse.setdefault(head, set()).add(form)
+        entries = generated["lemmas"][lang] = {}
+        for lemma in sorted(wanted[lang]):
+            listed = set().union(*(inverse.get(head, ()) for head in linked[lemma]))
+            other_words = set()
+            if lang == "fr":
+                other_words = {variant for variant
+                               in _misspellings(_paradigm(lang, lemma, listed))
+                               if dictionary.get(variant) not in (None, lemma)}
+            entries[lemma] = {"forms": sorted(listed), "other_words": sorted(other_words)}
+    return generated
+
+
+def _forms_json(generated: dict) -> str:
+    """FORMS_FILE's text: one lemma a line, so that a regeneration diffs by lemma."""
+    lines = ["{", f' "about": {json.dumps(generated["about"])},',
+             f' "simplemma": {json.dumps(generated["simplemma"])},', ' "lemmas": {']
+    languages = list(generated["lemmas"].items())
+    for i, (lang, entries) in enumerate(languages):
+        lines.append(f"  {json.dumps(lang)}: {{")
+        items = list(entries.items())
+        for j, (lemma, entry) in enumerate(items):
+            comma = "," if j < len(items) - 1 else ""
+            lines.append(f"   {json.dumps(lemma, ensure_ascii=False)}: "
+                         f"{json.dumps(entry, ensure_ascii=False)}{comma}")
+        lines.append("  }" + ("," if i < len(languages) - 1 else ""))
+    lines += [" }", "}", ""]
+    return "\n".join(lines)
+
+
+def _read_forms() -> dict:
+    """FORMS_FILE's content (see dictionary_forms)."""
+    try:
+        with FORMS_FILE.open(encoding="utf-8") as file:
+            return json.load(file)
+    except FileNotFoundError:
+        raise LookupError(f"{FORMS_FILE} is missing: run {REGENERATE}") from None
+
+
+def _lemma_refs(sources) -> dict[str, set[str]]:
+    """The lemmas named by ``<lang:a|b>`` in ``sources``, per language."""
+    wanted: dict[str, set[str]] = {}
+    for source in sources:
+        for lang, lemmas in _LEMMA_REF.findall(source):
+            wanted.setdefault(lang, set()).update(lemmas.split("|"))
+    return wanted
+
+
+def _lexicon_lemmas() -> dict[str, set[str]]:
+    """The lemmas that the lexicon's terms and guards name, per language."""
+    return _lemma_refs([*_fragments(), *GUARDS.values()])
+
+
+def _with_lemmas(fragment: str, lemmas: _Lemmas) -> str:
+    """``fragment`` with each ``<lang:a|b>`` replaced by the regex of all their forms."""
+    return _LEMMA_REF.sub(lambda m: lemmas.regex(m.group(1), m.group(2)), fragment)
+
+
 def _convert(fragment: str) -> str:
     """Turn a lexicon fragment into regex syntax: spaces (" ?" = optional) and apostrophes."""
     return (fragment.replace(" ?", "\x01").replace("'", "\x00").replace(" ", " +")
@@ -143,16 +339,19 @@ def _trie_regex(words: list[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _emit_trie(trie)
+    return _emit_trie(trie, root=True)
 
 
-def _emit_trie(node: dict) -> str:
+def _emit_trie(node: dict, root: bool = False) -> str:
     """The regex for one trie node (a nested dict; the key "" marks the end of a word)."""
     branches = [char + _emit_trie(child) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else \
-        f"(?:{'|'.join(branches)})"
+    # A lone chain stays bare ("frapp(?:e|ait)", not "f(?:r(?:a...") so that the lexicon keys
+    # it by its letters; only the root, which callers may quantify, and an optional node
+    # need the group.
+    bare = len(branches) == 1 and (len(branches[0]) == 1 or not (root or "" in node))
+    body = branches[0] if bare else f"(?:{'|'.join(branches)})"
     return f"{body}?" if "" in node else body
 
 
@@ -161,19 +360,20 @@ def _factor(source: str) -> str:
     return _PLAIN_ALTERNATION.sub(lambda m: _trie_regex(m.group(1).split("|")), source)
 
 
-def _guard_regex(source: str) -> str:
+def _guard_regex(source: str, lemmas: _Lemmas) -> str:
     """A guard source as a regex that must end exactly where the candidate starts."""
-    body = _factor(f"(?:{source})").replace(" ", _GUARD_SEPARATOR)
+    body = _factor(f"(?:{_with_lemmas(source, lemmas)})").replace(" ", _GUARD_SEPARATOR)
     return "(?<![a-z0-9])" + body + "[ ']*\\Z"
 
 
-def _compile_guard(spec: str, compiled: dict[str, re.Pattern]) -> tuple[tuple, bool]:
+def _compile_guard(spec: str, compiled: dict[str, re.Pattern],
+                   lemmas: _Lemmas) -> tuple[tuple, bool]:
     """The regexes (any may match) and the expected outcome (True = must match) of a spec."""
     wanted = not spec.startswith("!")
     names = spec.lstrip("!").split("|")
     for name in names:
         if name not in compiled:
-            compiled[name] = re.compile(_guard_regex(GUARDS[name]))
+            compiled[name] = re.compile(_guard_regex(GUARDS[name], lemmas))
     return tuple(compiled[name] for name in names), wanted
 
 
@@ -202,57 +402,68 @@ def _insert(trie: dict, regex: str, cut: int, name: str) -> None:
     node.setdefault("", []).append((regex[cut:], name))
 
 
-def _build() -> tuple[re.Pattern, re.Pattern, dict[str, tuple[str, tuple | None, bool]]]:
-    """Compile the lexicon: one lookahead regex over all terms, one over unguarded terms only."""
-    entries: dict[str, tuple[str, tuple | None, bool]] = {}
+_Entry = tuple[str, tuple | None, bool, tuple | None]  # category, guards, wanted, otherwise
+
+
+def _build() -> tuple[tuple[re.Pattern, re.Pattern], dict[str, _Entry]]:
+    """Compile the lexicon: one lookahead regex over guarded terms, one over the others."""
+    entries: dict[str, _Entry] = {}
     guards: dict[str, tuple[tuple, bool]] = {}
     compiled: dict[str, re.Pattern] = {}
-    trie: dict = {}
-    pieces: list[tuple[str, int, str, bool]] = []
+    # At one position a regex stops at the first term that matches: when that term's guard
+    # then says no, an unguarded term starting there must still be found, so the two kinds
+    # are searched apart (a single regex needed a second copy of every unguarded term that
+    # shares its first letters with a guarded one, and verb lists share many).
+    tries: tuple[dict, dict] = ({}, {})  # guarded, plain
+    lemmas = _Lemmas(_lexicon_lemmas(), _read_forms())
     for category, terms in TERMS.items():
         for term in terms:
-            fragment, spec = (term, None) if isinstance(term, str) else term
-            if spec and spec not in guards:
-                guards[spec] = _compile_guard(spec, compiled)
+            fragment, spec, *rest = (term, None) if isinstance(term, str) else term
+            for one in (spec, *(other for other, _ in rest)):
+                if one and one not in guards:
+                    guards[one] = _compile_guard(one, compiled, lemmas)
             guard, wanted = guards[spec] if spec else (None, True)
-            for piece in _expand_head(fragment):
+            # (fragment, guard, (other guard, other category)): the same words mean another
+            # thing after other words ("son mari la frappe", "le voisin la frappe")
+            otherwise = (*guards[rest[0][0]], rest[0][1]) if rest else None
+            # the forms go in before the head is split, so that a verb list at the start of
+            # a fragment splits by first letter ("b...", "f..."), not into one piece per form
+            for piece in _expand_head(_with_lemmas(fragment, lemmas)):
                 name = f"t{len(entries)}"
-                entries[name] = (category, guard, wanted)
+                entries[name] = (category, guard, wanted, otherwise)
                 regex = _convert(_factor(piece))
-                cut = _literal_prefix(regex)
-                _insert(trie, regex, cut, name)
-                pieces.append((regex, cut, name, guard is None))
-    # At one position the regex stops at the first term that matches; when that term's guard
-    # then says no, a second regex finds whether an unguarded term starts there too. Only
-    # unguarded terms whose letters agree with some guarded term's can be hidden that way.
-    guarded = {regex[:cut] for regex, cut, _, plain in pieces if not plain}
-    unguarded: dict = {}
-    for regex, cut, name, plain in pieces:
-        prefix = regex[:cut]
-        if plain and any(prefix.startswith(g) or g.startswith(prefix) for g in guarded):
-            _insert(unguarded, regex, cut, name)
+                _insert(tries[guard is None], regex, _literal_prefix(regex), name)
     try:
         # A zero-width lookahead yields a candidate at every word start, overlapping ones too.
-        pattern = re.compile(f"(?=(?<!{_WORD_CHAR}){_emit_terms(trie)})")
-        fallback = re.compile(_emit_terms(unguarded))
+        guarded, plain = (re.compile(f"(?=(?<!{_WORD_CHAR}){_emit_terms(trie)})")
+                          for trie in tries)
     except re.error:
-        _name_bad_term()
+        _name_bad_term(lemmas)
         raise
-    return pattern, fallback, entries
+    return (guarded, plain), entries
 
 
-def _name_bad_term() -> None:
+def _fragments() -> list[str]:
+    """Every term's regex fragment, guard names left aside."""
+    return [term if isinstance(term, str) else term[0]
+            for terms in TERMS.values() for term in terms]
+
+
+def _name_bad_term(lemmas: _Lemmas) -> None:
     """Raise a ValueError naming the lexicon term that is not a valid regular expression."""
     for category, terms in TERMS.items():
         for term in terms:
             fragment = term if isinstance(term, str) else term[0]
             try:
-                re.compile(_convert(_factor(fragment)))
+                re.compile(_convert(_factor(_with_lemmas(fragment, lemmas))))
             except re.error as error:
                 raise ValueError(f"bad {category} term {fragment!r}: {error}") from error
 
 
-_PATTERN, _FALLBACK, _ENTRIES = _build()
+# Built once, at import; not when this file runs as the command that regenerates FORMS_FILE,
+# which must work while the file is stale.
+if __name__ != "__main__":
+    _PATTERNS, _ENTRIES = _build()
 
 
 def find_sensitive(text: str, lang: str = "fr") -> list[Finding]:
@@ -264,20 +475,21 @@ def find_sensitive(text: str, lang: str = "fr") -> list[Finding]:
         return []
     norm, index = _normalise(text)
     candidates = []
-    for match in _PATTERN.finditer(norm):
+    guarded, plain = _PATTERNS
+    for match in guarded.finditer(norm):
         name = match.lastgroup
-        category, guards, wanted = _ENTRIES[name]
-        start, end = match.start(), match.end(name)
-        if guards is not None:
-            window = max(0, start - _GUARD_WINDOW)
+        category, guards, wanted, otherwise = _ENTRIES[name]
+        start = match.start()
+        window = max(0, start - _GUARD_WINDOW)
+        found = any(guard.search(norm, window, start) for guard in guards)
+        if found != wanted and otherwise is not None:
+            guards, wanted, category = otherwise
             found = any(guard.search(norm, window, start) for guard in guards)
-            if found != wanted:
-                match = _FALLBACK.match(norm, start)
-                if match is None:
-                    continue
-                name = match.lastgroup
-                category, end = _ENTRIES[name][0], match.end(name)
-        candidates.append((start, end, category))
+        if found == wanted:
+            candidates.append((start, match.end(name), category))
+    for match in plain.finditer(norm):
+        name = match.lastgroup
+        candidates.append((match.start(), match.end(name), _ENTRIES[name][0]))
     if not candidates:
         return []
     # Keep the longest when two overlap (then the earliest).
@@ -295,3 +507,21 @@ def find_sensitive(text: str, lang: str = "fr") -> list[Finding]:
             end += 1  # a decomposed accent belongs to the word it sits on
         findings.append(Finding(category, start, end, text[start:end]))
     return findings
+
+
+def _regenerate(argv: list[str]) -> int:
+    """``python -m association.screen --regenerate``: write FORMS_FILE from simplemma."""
+    if argv != ["--regenerate"]:
+        print(f"usage: {REGENERATE}", file=sys.stderr)
+        return 2
+    generated = dictionary_forms(_lexicon_lemmas())
+    FORMS_FILE.write_text(_forms_json(generated), encoding="utf-8")
+    count = sum(len(entry["forms"]) for entries in generated["lemmas"].values()
+                for entry in entries.values())
+    print(f"{FORMS_FILE}: {count} forms of {sum(map(len, generated['lemmas'].values()))} "
+          f"lemmas from simplemma {generated['simplemma']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_regenerate(sys.argv[1:]))

@@ -6,13 +6,25 @@ underscores and line breaks turned into spaces. Conventions inside a fragment:
 
 - a space means "one or more spaces" (so "sans papiers" also matches "sans-papiers");
 - an apostrophe means "an apostrophe, a space or nothing" ("d'origine" = "d origine");
-- only non-capturing groups ``(?:...)``; matches are whole words.
+- only non-capturing groups ``(?:...)``; matches are whole words;
+- ``<fr:frapper|battre>`` or ``<en:hit>`` stands for every form of these verbs (conjugations,
+  participles agreed, common misspellings), taken from simplemma's dictionary: the lemmas are
+  written as the dictionary spells them, with accents ("<fr:étrangler>"). After adding or
+  changing one, run ``python -m association.screen --regenerate`` (see ``association.screen``).
 
 A term is either a string (always flagged) or ``(fragment, guard)``. Guards look at the words
 just before the term, because many words have an innocent sense: "sale" for a stairwell,
 "fou" in "un bruit de fou", "église" as a landmark. ``guard`` names one or more entries of
 GUARDS joined by "|" (flag when any of them matches) or a single "!name" (flag unless it
 matches). Guard sources use plain spaces between words and write "c est" for "c'est".
+``(fragment, guard, (other_guard, other_category))`` flags in ``other_category`` when only the
+other guard matches: "son mari la frappe" is domestic violence, "le voisin la frappe" an
+offence.
+
+Fragments that start with a long alternation are split into one regex branch per
+alternative, each carrying the whole rest of the fragment: start a fragment with the verb or
+the pronoun and put the long list of who comes before it in a guard, or the compiled lexicon
+grows by the size of the rest times the length of the list.
 """
 
 # Who a judgemental adjective can be about: pronouns and nouns for people. Third person only,
@@ -45,11 +57,34 @@ _ADV = (
     "terminally|critically|mentally|chronically|partially|registered|legally"
 )
 _MOD = (
-    "vrai|vraie|vrais|vraies|sacre|sacree|gros|grosse|pauvre|vieux|vieille|veritable|petit|"
-    "petite|real|total|complete|right|proper|bloody|old|big|espece de|bande de"
+    "vrai|vraie|vrais|vraies|sacre|sacree|sacres|sacrees|gros|grosse|grosses|pauvre|pauvres|"
+    "vieux|vieille|vieilles|veritable|veritables|petit|petite|petits|petites|sale|sales|"
+    "real|total|complete|right|proper|bloody|old|big|espece de|bande de"
 )
 # A word joined to the previous judgement by "et": "agressif et violent".
 _CHAIN = "(?: [a-z]+ (?:et|and|ou|or|mais|but))?"
+
+# People outside the family: a blow to them is an offence, not domestic violence.
+_STRANGER = (
+    "(?:gardien|gardienne|concierge|voisin|voisine|voisins|voisines|locataire|locataires|"
+    "dame|vieille dame|vieux monsieur|monsieur|facteur|factrice|livreur|technicien|agent|"
+    "agente|femme de menage|personne agee|jeune|jeunes|ado|ados|employe|employee|president|"
+    "presidente|benevole|militant de l'amicale)"
+)
+# Who strikes, outside the family: not "le technicien l'a tapé" (the lift).
+_STRANGER_AGENT = ("(?:voisin|voisine|voisins|voisines|locataire|locataires|concierge|jeune|"
+                   "jeunes|ados?|individu|individus|inconnu|inconnus|dealers?|squatteurs?)")
+# Partners and family, as the one who strikes: "son mari", "l'ex", "le pere", "son mec".
+_AGENT_KIN = (
+    "(?:mari|femme|epoux|epouse|conjoint|conjointe|compagnon|compagne|concubin|concubine|"
+    "copain|copine|mec|jules|homme|type|gars|ex|petit ami|petite amie|partenaire|cheri|amant|"
+    "pere|mere|beau pere|belle mere|frere|fils|fille|beau fils|daron|daronne)"
+)
+_KIN_EN = (
+    "(?:husband|wife|partner|boyfriend|girlfriend|ex|ex husband|ex wife|ex partner|"
+    "ex boyfriend|ex girlfriend|fiance|fiancee|other half|missus|kids|children|child|son|"
+    "daughter|baby|stepfather|stepdad|father|dad|mother|mum|mom|brother)"
+)
 
 GUARDS = {
     # "il est sale", "les gens du 2e sont sales", "Mme Dupont est folle"
@@ -64,7 +99,10 @@ GUARDS = {
             f"(?: (?:{_ADV}))*",
     # "c'est un menteur", "ce sont des parasites", "traité de voleur"
     "is_a": f"(?:c est|ce sont|c etait|est|sont|etait|etaient|is|are|was|were|he s|she s|"
-            f"they re|traite|traitee|traites|traitees|called)"
+            f"they re|traite|traitee|traites|traitees|called|"
+            # "ils vivent comme des porcs", not "le bailleur nous traite comme des chiens"
+            f"(?:vit|vivent|vivait|vivaient|vivre|se comporte|se comportent|live|lives|lived|"
+            f"living|behave|behaves) (?:comme|like))"
             f" (?:un|une|des|de|d|a|an)(?: (?:{_MOD}))*",
     # "le fou du 3e", "la vieille folle", "un sourd"
     "det": f"(?:un|une|le|la|les|l|des|ce|cet|cette|ces|mon|ma|mes|son|sa|ses|leur|leurs|du|"
@@ -101,6 +139,32 @@ GUARDS = {
              "votes|voted|voting|member|supporter|supporters)"
              "(?: (?:pour|du|de|au|a|la|le|chez|des|l|the|for|of))*",
     "yellow_vest": "(?:ancien|ancienne|anciens|anciennes|militant|militante|avec les|chez les)",
+    # who does it, before an object pronoun: "il la frappe", "son mari l'a battue", "qui la
+    # cogne" (but not "ce qui me frappe, c'est..."); partners and family only, so that a
+    # neighbour's blow goes to offences (the "stranger" guard) rather than to domestic violence
+    # (not "on": "la table, on la pousse contre le mur")
+    "agent": f"(?:il|elle|ils|elles|(?<!ce.)qui|"
+             f"(?:(?:mon|ma|son|sa|leur|le|la|l|ce|cet|cette|un|une|ton|ta|votre|notre) )?"
+             f"(?:ex )?{_AGENT_KIN}|(?:m|mr|mme|monsieur|madame) [a-z]+)(?: (?:ne|n))?"
+             f"(?: (?:va|vont|allait|allaient|veut|voulait|voulaient|a voulu|peut|pourrait|"
+             f"menace de|menacait de|a menace de|essaie de|a essaye de|a tente de|"
+             f"finira par|risque de))?",
+    # someone outside the family: "le voisin du dessus l'a frappée" is an offence
+    "stranger": f"(?:{_STRANGER_AGENT})(?: (?:du|de la|d en face|d a cote|du dessus|du dessous)"
+                f"(?: [a-z0-9]+)?)?(?: (?:ne|n))?",
+    # "la police l'a embarqué"
+    "police": "(?:la police|les flics|les keufs|les policiers|les gendarmes|la gendarmerie|"
+              "la bac|les condes)",
+    # who undergoes it, then "se fait": "elle se fait taper", "la voisine du 3e s'est fait
+    # tabasser"
+    "victim": f"(?:(?:{_SUBJ}|je|j|on|qui)(?: (?:du|de la|d) [a-z0-9]+)?"
+              f"|(?:m|mr|mme|monsieur|madame) [a-z]+)(?: (?:ne|n))?"
+              f" (?:se|s|me|m)(?: (?:est|etait|sont|suis|etais))?",
+    # English: "he hits her", "her ex keeps threatening her", "he's been beating her"
+    "agent_en": f"(?:he|she|they|(?:{_KIN_EN})(?: s)?)(?: (?:keeps|kept|has|had|have|would|"
+                f"will|used to|is|was|s|been|always|often|still|even|again|regularly|"
+                f"repeatedly|constantly|allegedly|apparently|then|also|sometimes|started|"
+                f"starts|tried to|tries to|never))*",
     # negative guards: flag unless one of these comes just before
     "access": "(?:acces|place|places|rampe|rampes|toilettes?|wc|parking|stationnement|entree|"
               "ascenseur|douche|sanitaires?|amenage|amenagee?s?|adapte|adaptee?s?|logements?)"
@@ -163,6 +227,52 @@ _NAT_EN = (
     "filipino|eastern european|foreign|immigrant|black|traveller|gypsy|roma)"
 )
 
+# Verbs of violence against a person, every form (see the module docstring). "taper" and
+# "cogner" also knock on pipes, doors and lifts ("il le tape pour qu'il redémarre"): after an
+# object pronoun they are only taken with "la", "les", "me" (see _CLITIC_PERSON).
+_HARD_FR = ("<fr:frapper|battre|tabasser|gifler|étrangler|brutaliser|maltraiter|violenter|"
+            "molester|bousculer|rudoyer|agresser>")
+_SOFT_FR = ("<fr:taper|cogner>(?! (?:dessus|dedans|sur|contre|a la porte|aux portes|"
+            "au plafond|au mur|aux murs|au sol|a la fenetre))")
+_HIT_FR = f"(?:{_HARD_FR}|{_SOFT_FR})"
+# Threats: not the landlord's ("il la menace d'expulsion").
+_THREAT_FR = ("<fr:menacer|harceler>(?! (?:d'|de |avec )(?:expulsion|expulser|poursuites|"
+              "proces|coupure|couper|resiliation|resilier|plainte|porter plainte|huissier|"
+              "l'huissier|saisie|amende|penalites|augmentation|augmenter|sanctions|"
+              "(?:une|un|des|la|le) (?:lettre|courrier|recommande|avocat)))")
+# Idioms that share the verbs: "il me tape sur les nerfs", "elle lui a tapé dans l'oeil",
+# "il les bat aux cartes"; "on m'a tapé mon vélo" (stolen), "il m'a tapé 20 euros" (borrowed).
+_IDIOMS_FR = ("(?! (?:sur (?:les|le) (?:nerfs|systeme|doigts)|dans l'oeil|a la porte|"
+              "aux (?:cartes|echecs|dames|boules|flechettes|jeux)|a plates coutures|de l'aile|"
+              # games: "elle le bat au scrabble", "il les a battus au foot"
+              "au (?:foot|football|tennis|scrabble|ping pong|poker|basket|jeu|match|bras de fer|"
+              "loto|tarot|sprint|baby)|a la (?:course|belote|petanque|console|play))"
+              "|(?: (?:mon|ma|mes|ton|ta|tes|[0-9]+|de l'argent|du fric|des sous)(?![a-z])))")
+_VIOLENCE_FR = f"(?:{_HIT_FR}|{_THREAT_FR}){_IDIOMS_FR}"
+_HIT_EN = ("<en:hit|beat|punch|kick|slap|smack|thump|strangle|choke|batter|abuse|hurt|assault|"
+           "attack|shove|threaten|harass|bully|terrorise|terrorize>"
+           "(?! (?:with|by) (?:eviction|legal|court|the bailiffs?|bailiffs|a letter))")
+# Between the object pronoun and the verb: "l'a frappée", "la menace de", "l'a encore battue"
+_AUX_FR = ("(?:(?:a|as|avait|ont|avaient|aurait|auraient|va|vont|allait|veut|voulait|aurait pu)"
+           "(?: (?:deja|encore|souvent|meme|plusieurs fois|carrement|violemment|"
+           "sauvagement|bien))? )?")
+# Object pronouns: "la frappe", "l'a battue", "m'a frappée" (written so that the lexicon
+# splits them in two branches, "l..." and "m...", not six)
+_CLITIC = "(?:l(?:a |e |es |')|m(?:e |'))"
+_CLITIC_PERSON = "(?:l(?:a |es )|m(?:e |'))"
+_CHILD = ("(?:enfants?|gosses?|gamins?|gamines?|petits?|petites?|bebes?|momes?|ados?|"
+          "fils|filles?|neveu|niece|petit fils|petite fille)")
+_KIN_MOD = "(?:ex|propre|propres|petit|petite|petits|petites|jeune|pauvre|nouvelle|nouveau)"
+_STRANGER_EN = ("(?:caretaker|neighbour|neighbor|neighbours|neighbors|tenant|tenants|concierge|"
+                "postman|postwoman|delivery driver|old lady|old man|housing officer|"
+                "cleaner|volunteer|resident|residents)")
+_OFFENCE = ("(?:vol|vols|violences?|trafic|deal|agression|agressions|recel|cambriolage|"
+            "cambriolages|escroquerie|fraude|meurtre|viol|outrage|rebellion|port d'arme|"
+            "stupefiants|stups|drogue|conduite en etat d'ivresse|conduite sans permis|"
+            "vandalisme|degradations|menaces|harcelement|coups et blessures)")
+_DRUGS = ("(?:drogue|drogues|shit|coke|cocaine|heroine|crack|cannabis|beuh|weed|came|stups|"
+          "barrettes|ecstasy|cachetons)")
+
 TERMS = {
     "health": (
         "sero ?po(?:sitif|sitive|sitifs|sitives|s)?", "vih", "hiv", "sida", ("aids", "aids"),
@@ -197,7 +307,7 @@ TERMS = {
         "drinking problem", "problemes? (?:d'alcool|avec l'alcool|de boisson)", "abus d'alcool",
         "boi(?:t|vent) (?:beaucoup|trop|enormement|comme un trou)", "sectioned",
         "toxicomanes?", "toxicomanie", "toxicos?",
-        "se drogu(?:e|ent|ait|aient)", ("drogue(?:e|s|es)", "pred|attr"),
+        "(?:se|s'|me|m') (?:(?:est|etait|sont) )?<fr:droguer>", ("drogue(?:e|s|es)", "pred|attr"),
         "drug (?:addict|addicts|addiction|user|users|problem|problems|abuse)", "on drugs",
         "takes drugs",
         "(?:fumeur|fumeurs|fumeuse|consommateur|consommateurs|consommatrice) de "
@@ -216,6 +326,12 @@ TERMS = {
         "district nurse", "palliati(?:f|fs|ve|ves)", "obes(?:e|es|ite|ity)",
         "anorexi[a-z]*", "boulimi[a-z]*", "bulimi[a-z]*", ("covid", "covid"),
         "sous (?:traitement|morphine|oxygene|perfusion)", "morphine", "on medication",
+        "(?:problemes?|soucis|ennuis|pepins?) (?:de sante|cardiaques?|de coeur|respiratoires?|"
+        "psychologiques?|psychiatriques?|neurologiques?|renaux|de tension)",
+        "health (?:problems?|issues?|condition)",
+        "<fr:opérer> (?:du|de la|de l'|des|d'un|d'une) (?:dos|coeur|genou|genoux|hanche|"
+        "hanches|jambe|epaule|cancer|poumon|rein|cerveau|yeux|oeil|cataracte|prostate|sein|"
+        "ventre|appendicite|colonne|estomac|tumeur|pied|main|poignet)",
     ),
     "disability": (
         ("handicap(?:e|ee|es|ees|s)?", "!access"),
@@ -259,6 +375,10 @@ TERMS = {
         f"{_NAT_EN} {_EN_PEOPLE}", (_NAT_EN, "pred"),
         f"sales? (?:{_NAT_FR}|arabes?|noirs?|negres?|bougnoules?|roms?|gitans?|etrangers?|"
         "immigres?|bamboulas?|bicots?|chinetoques?)",
+        ("(?:n'?a|n'?ont|n'?avait|n'?avaient|a|ont|avait|avaient) (?:pas|plus|jamais|"
+         "toujours pas) (?:de|ses|leurs|les|des) papiers(?! (?:de|du|des|d'|pour|a jour|sur))",
+         "pronoun"),
+        "papiers (?:ne sont |sont |n'?est |est )?(?:pas|plus|toujours pas) en regle",
         "ethni(?:e|es|que|ques|c|city|cities)", "racia(?:l|le|les|ux)",
         ("races?", "!breed"), "couleur de peau", "skin colou?r",
         "(?:personnes?|gens|homme|hommes|femme|femmes|famille|familles) de couleur",
@@ -270,6 +390,7 @@ TERMS = {
         "musulman(?:e|s|es)?", "muslims?", "moslems?", "islam(?:ique|iques|ic)?",
         "islamistes?", "islamists?", "jui(?:f|fs|ve|ves)", "jews?", "jewish",
         "judaisme", "judaism", "youpin(?:e|s|es)?", "feujs?", ("catholiques?", "!secours"),
+        ("cathos?", "!secours"),
         "catholics?", "catholicism(?:e)?", "protestant(?:e|s|es)?", "protestantisme",
         "evangeli(?:que|ques|ste|stes|cal|cals)", "chretien(?:ne|s|nes)?", "christians?",
         "christianisme", "christianity", ("orthodoxes?", "!unorthodox"),
@@ -284,7 +405,10 @@ TERMS = {
         "burqas?", "burkas?", "tchador", "jilbab", "kippa", "kipa", "kippot",
         "headscar(?:f|fs|ves)",
         ("(?:eglise|mosquee|synagogue|temple|church|mosque|chapelle|paroisse)s?", "worship"),
-        "messes?", ("prieres?", "prayer"), ("prie(?:nt)?", "pronoun"), ("prays", "pronoun"),
+        "messes?", ("prieres?", "prayer"),
+        # not "il prie le bailleur de répondre"
+        ("<fr:prier>(?! (?:le|la|les|l'|vous|nous|tout le monde|monsieur|madame)(?![a-z]))",
+         "pronoun"), ("<en:pray>", "pronoun"),
         "sectes?", "imams?", "rabbins?", "rabbis?",
     ),
     "sexuality": (
@@ -301,8 +425,11 @@ TERMS = {
         "(?:recoit|ramene|recevait|ramenait|recoivent|ramenent) des "
         "(?:hommes|femmes|clients|mecs)",
         "ebats", "f(?:aire|ont|ait|aisaient|aisait) l'amour",
-        "trompe (?:sa femme|son mari|sa compagne|son compagnon|sa copine|son copain|"
+        "<fr:tromper> (?:sa femme|son mari|sa compagne|son compagnon|sa copine|son copain|"
         "son epouse|son conjoint)",
+        f"(?:son|sa) (?:{_AGENT_KIN}) (?:la|le|l') {_AUX_FR}<fr:tromper>",
+        "(?:deux|2|les deux) (?:hommes|messieurs|femmes|dames|mecs|filles|garcons|gars) "
+        "(?:(?:du|de la|d) [a-z0-9]+ )?(?:(?:qui )?(?:sont|vivent|habitent|vivant) )?en couple",
         "infidel(?:e|es|ite)", "adulteres?", "adultery", "cheat(?:s|ing)? on (?:his|her)",
         "(?:an|having an|has an|had an) affair", "amant(?:e|s|es)?", "sexes?", "sex",
         "porno(?:s|graphie|graphique|graphy|graphic)?", "couple de (?:deux )?(?:femmes|hommes)",
@@ -326,7 +453,10 @@ TERMS = {
         "ultra (?:droite|gauche)", "far (?:right|left)", "right wing", "left wing",
         "ecolos?", "ecologistes?", "royalistes?", "monarchistes?", "identitaires?",
         "souverainistes?", "lepenistes?", "macronistes?", "melenchonistes?",
-        "zemmouristes?", ("gilets? jaunes?", "pred|yellow_vest"),
+        "zemmouristes?", ("gilets? jaunes?", "pred|yellow_vest|is_a"),
+        "<fr:voter> (?:pour )?(?:le pen|marine le pen|marine|zemmour|melenchon|bardella|"
+        "macron|ciotti|mlp|jlm)",
+        "<en:vote> (?:for )?(?:farage|corbyn|starmer|sunak|trump)",
         ("de (?:gauche|droite)", "pred"),
         "vot(?:e|ent|ait|aient|er|era) (?:a|pour la|pour l'|pour les) "
         "(?:gauche|droite|extreme droite|extreme gauche)",
@@ -354,6 +484,22 @@ TERMS = {
         "s'est fait (?:arreter|interpeller|embarquer|serrer|choper)",
         "embarque(?:e|s|es)? par (?:la police|les flics|les keufs|les policiers)",
         "menott(?:e|ee|es|ees)", "arrest(?:ed|s)?",
+        f"<fr:arrêter|interpeller|embarquer|coffrer|condamner|inculper|poursuivre> pour "
+        f"{_OFFENCE}",
+        (f"{_CLITIC}{_AUX_FR}<fr:embarquer|arrêter|interpeller|menotter|emmener|coffrer|"
+         "ramasser|chercher>", "police"),
+        f"<fr:vendre|revendre|dealer|trafiquer|fourguer> (?:de la |du |des |de )?{_DRUGS}",
+        f"deal (?:de la |du |des |de ){_DRUGS}",
+        "(?:a|avait|ont|avaient|has) (?:un|deja un|un gros|un lourd) casier(?! (?:a|au|aux|"
+        "dans|pour|de|du|des|en|velo|sur|chez|qui|numero|n))",
+        "controle judiciaire",
+        "(?:served|serving|serves) (?:time|a sentence|a prison sentence|[0-9]+ (?:years|months))",
+        "(?:did|done|doing) time(?= ?(?:$|[.,;:!?)]| (?:in|for|inside|at|behind|and)(?![a-z])))",
+        # a blow to someone outside the family: an alleged offence
+        f"(?:{_HIT_FR}|{_THREAT_FR}|<fr:insulter>) (?:le|la|les|un|une|des|mon|ma|mes|"
+        f"notre|nos|son|sa|ses|leur|l') {_STRANGER}",
+        # (not "hit the neighbour's car")
+        f"{_HIT_EN} (?:the|a|an|my|our|his|her|their|one of the) {_STRANGER_EN}(?!\\x27)",
         "condamn(?:e|ee|es|ees) (?:pour(?! (?:travaux|cause|raison|des raisons|securite))|"
         "a [0-9]|a (?:de la prison|une peine|un an|deux ans|trois ans|cinq ans|dix ans|"
         "du sursis|perpetuite|une amende|la prison|verser)|par (?:le tribunal|la justice|"
@@ -387,14 +533,37 @@ TERMS = {
         "domestic (?:violence|abuse)", "intimate partner violence", "coercive control",
         "femmes? battues?", "enfants? battus?", "enfants? maltraite(?:e|s|es)?",
         "battered (?:wife|wives|woman|women|child|children)",
-        f"battu(?:e|s|es)? par (?:son|sa|leur|ses|le|la) {_KIN}",
-        f"frapp(?:e|ee|es|ees) par (?:son|sa|leur|le|la) {_KIN}",
-        "(?:bat|battait|battaient|frappe|frappait|frappent|tabasse|tabassait|cogne|cognait|"
-        "brutalise|brutalisait|maltraite|maltraitait|violente|menace|menacait|etrangle|"
-        f"etranglait) (?:sa|son|ses|leur|leurs) (?:{_KIN}|enfants?|gosses|gamins|petits)",
-        "(?:il|elle) (?:la|le|les) (?:bat|battait|frappe|frappait|cogne|cognait|tabasse|"
-        "tabassait)",
-        "l'a (?:frappee|battue|cognee|tabassee|frappe|battu|etranglee)",
+        # who does what to whom: the striker, an object pronoun, a verb of violence
+        # ("il la frappe", "son mari l'a battue", "qui la cogne")
+        (f"{_CLITIC_PERSON}{_AUX_FR}{_SOFT_FR}{_IDIOMS_FR}", "agent", ("stranger", "offences")),
+        (f"{_CLITIC}{_AUX_FR}(?:(?:{_HARD_FR}|{_THREAT_FR}){_IDIOMS_FR}"
+         "|<fr:pousser|projeter|jeter|plaquer|traîner> "
+         "(?:contre (?:le|les|un) (?:murs?|porte|radiateur)|dans (?:les|l') escaliers?|"
+         "par terre|au sol|par les cheveux))", "agent", ("stranger", "offences")),
+        (f"(?:lui|m(?:e|')) {_AUX_FR}(?:<fr:mettre|donner|coller|filer|foutre> "
+         "(?:une|des|un|deux|plusieurs|encore une|encore des) (?:claques?|gifles?|baffes?|"
+         "coups?(?: de (?:poing|poings|pied|pieds|tete|ceinture|couteau))?|beignes?|raclees?|"
+         "roustes?|torgnoles?|tartes?|mandales?|patates?)|<fr:casser|fracturer|péter|"
+         "ouvrir> (?:le|la|les|l'|une|un|des|deux) (?:bras|nez|machoire|cotes?|dents?|jambes?|"
+         "poignets?|doigts?|arcade|levre)|<fr:taper|cogner> dessus|<fr:serrer> le cou)", "agent",
+         ("stranger", "offences")),
+        # the one who undergoes it: "elle se fait taper", "s'est fait tabasser"
+        (f"<fr:faire> (?:encore |souvent |regulierement |sans cesse )?{_VIOLENCE_FR}", "victim"),
+        # the verb and the victim: "il bat ses enfants", "frappe les gosses"
+        # ("frappée par son mari" in the same term: every term that starts with the verbs
+        # carries all their forms)
+        f"{_VIOLENCE_FR} (?:(?:sa|son|ses|leur|leurs|la|le|les|l') (?:{_KIN_MOD} )?"
+        f"(?:{_KIN}|{_CHILD})|par (?:son|sa|leur|ses|le|la|l') (?:{_KIN_MOD} )?{_KIN})",
+        f"(?:violences?|coups|brutalites|menaces|maltraitances?|harcelement|emprise|gifles|"
+        f"claques) (?:de|du|d') (?:son|sa|leur|l') (?:{_KIN_MOD} )?{_KIN}",
+        f"<fr:lever> la main sur (?:(?:sa|son|ses|leur|leurs) (?:{_KIN_MOD} )?(?:{_KIN}|{_CHILD})|"
+        "elle|lui|eux|moi|les enfants|la petite|le petit)",
+        "(?:violent|violente|violents|violentes|brutal|brutale|brutaux) (?:avec|envers|contre|"
+        f"sur) (?:sa|son|ses|leur|leurs|elle|lui|eux|moi|les)"
+        f"(?: (?:{_KIN_MOD} )?(?:{_KIN}|{_CHILD}))?",
+        "<fr:rouer> de coups",
+        (f"<fr:menacer> (?:de |d')(?:(?:la|le|les|me) |l'|m')?(?:tuer|buter|crever|massacrer|"
+         "defigurer|egorger|bruler|frapper|battre|cogner|tabasser|etrangler)", "agent"),
         f"mains? courantes? contre (?:son|sa|leur) {_KIN}",
         f"plaintes? contre (?:son|sa|leur) {_KIN}", "ordonnance de protection",
         "bracelet anti rapprochement", "telephone grave danger", "3919",
@@ -403,12 +572,19 @@ TERMS = {
         "(?:est |etait |devient )?(?:tres |souvent |parfois )?violent",
         "cris et (?:des )?coups", "coups et (?:des )?cris", "foyer pour femmes",
         "women'?s (?:refuge|shelter)", "refuge for women", "maltraitances?", "child abuse",
-        "(?:beats|beat|hits|hit|abuses|abused|attacks|attacked|threatens|threatened|strangled)"
-        " (?:his|her) (?:wife|husband|partner|girlfriend|boyfriend|kids|children|son|daughter)",
-        "(?:partner|husband|boyfriend|wife|ex) (?:beats|hits|abuses|attacks|threatens|beat|hit|"
-        "abused) (?:her|him)",
-        "abusive (?:husband|partner|boyfriend|relationship|ex|father|wife|girlfriend)",
-        "restraining order", "(?:he|she) (?:hits|beats|hit|beat) (?:her|him)",
+        # English: "he hits her", "her ex keeps threatening her", "beat her up"
+        (f"{_HIT_EN} (?:her|him|them)(?: (?:up|around|about))?", "agent_en"),
+        f"{_HIT_EN} (?:(?:his|her|their) (?:own )?|by (?:her|his|their) ){_KIN_EN}",
+        f"{_KIN_EN} (?:is|was|s|has been|had been|can be|gets|got|became|becomes)"
+        "(?: (?:very|really|so|quite|extremely|often|always|physically|verbally|emotionally|"
+        "sometimes))* (?:abusive|violent)",
+        f"(?:violent|abusive) (?:with|towards|toward|to) (?:his|her|their) {_KIN_EN}",
+        "(?:physically|emotionally|verbally) abus(?:ed|ive|ing)",
+        f"abusive (?:{_KIN_EN}|relationship|marriage|home)",
+        ("(?:being|been|is|was|gets|got)(?: (?:being|been))?(?: (?:physically|sexually|"
+         "emotionally|regularly|badly))? (?:abused|beaten|battered|strangled|beaten up)",
+         "agent_en"),
+        "restraining order",
     ),
     "judgement": (
         "alcoo?li(?:que|ques|k|ks|c|cs)", "alcoholics?", "alcoo?los?", "drunk(?:s|ards?|en)?",
@@ -427,7 +603,8 @@ TERMS = {
                                                   "pred|is_a|det_people"),
         "profiteu(?:r|rs|se|ses)", ("parasites?", "pred|is_a"), "(?:vit|vivent) en parasites?",
         "scroungers?", "spongers?", "freeloaders?", "feignant(?:e|s|es)?",
-        "faineant(?:e|s|es)?", "flemmard(?:e|s|es)?", "faineasses?", ("lazy", "pred|attr"),
+        "faineant(?:e|s|es)?", "flemmard(?:e|s|es)?", "faineasses?", "feignass?es?",
+        ("lazy", "pred|attr"), ("pestes?", "is_a"),
         f"lazy {_EN_PEOPLE}", ("sales?", "pred|attr"),
         "sales? (?:type|types|mec|mecs|gars|con|conne|cons|gosse|gosses|gamin|gamine|gamins|"
         "bonne femme|bonnes femmes|vieux|vieille|individu|individus|voisin|voisine|voisins|"

@@ -1,10 +1,14 @@
 """The sensitive-content screen (DESIGN rule 3): what it flags, what it leaves alone, offsets."""
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from association import privacy, screen_terms
+import simplemma
+
+from association import privacy, screen, screen_terms
 from association.screen import CATEGORIES, Finding, find_sensitive
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -16,9 +20,23 @@ def corpus_lines(name):
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def sensitive_corpus():
-    """(expected category, text) pairs from the sensitive corpus."""
-    return [tuple(line.split("\t", 1)) for line in corpus_lines("sensitive.txt")]
+def sensitive_corpus(name="sensitive.txt"):
+    """(expected category, text) pairs from a sensitive corpus."""
+    return [tuple(line.split("\t", 1)) for line in corpus_lines(name)]
+
+
+def corpus_figures(sensitive, ordinary):
+    """Recall on a sensitive corpus, false-alarm rate on an ordinary one, and a report."""
+    pairs = sensitive_corpus(sensitive)
+    misses = [(category, text) for category, text in pairs if category not in categories(text)]
+    lines = corpus_lines(ordinary)
+    alarms = [(text, [(f.category, f.term) for f in find_sensitive(text)]) for text in lines]
+    alarms = [alarm for alarm in alarms if alarm[1]]
+    recall = 1 - len(misses) / len(pairs)
+    false_alarm_rate = len(alarms) / len(lines)
+    report = (f"recall {recall:.3f} on {len(pairs)} lines, false alarms {false_alarm_rate:.3f} "
+              f"on {len(lines)} lines\nmisses: {misses}\nfalse alarms: {alarms}")
+    return recall, false_alarm_rate, report
 
 
 def categories(text, lang="fr"):
@@ -37,17 +55,32 @@ def test_corpus_is_large_and_varied():
 
 
 def test_corpus_recall_and_false_alarms():
-    """At least 95 % of sensitive lines are caught, at most 5 % of ordinary lines flagged."""
-    pairs = sensitive_corpus()
-    misses = [(category, text) for category, text in pairs if category not in categories(text)]
-    ordinary = corpus_lines("ordinary.txt")
-    alarms = [(text, [(f.category, f.term) for f in find_sensitive(text)]) for text in ordinary]
-    alarms = [alarm for alarm in alarms if alarm[1]]
-    recall = 1 - len(misses) / len(pairs)
-    false_alarm_rate = len(alarms) / len(ordinary)
-    report = (f"recall {recall:.3f} on {len(pairs)} lines, false alarms {false_alarm_rate:.3f} "
-              f"on {len(ordinary)} lines\nmisses: {misses}\nfalse alarms: {alarms}")
-    assert recall >= 0.95 and false_alarm_rate <= 0.05, report
+    """At least 98 % of sensitive lines are caught, at most 1 % of ordinary lines flagged.
+
+    The lexicon grew from this corpus, so it must stay near perfect on it.
+    """
+    recall, false_alarm_rate, report = corpus_figures("sensitive.txt", "ordinary.txt")
+    assert recall >= 0.98 and false_alarm_rate <= 0.01, report
+
+
+def test_fresh_corpus_is_large_and_varied():
+    """The fresh corpus has at least 120 lines of each kind and every category."""
+    pairs = sensitive_corpus("fresh_sensitive.txt")
+    assert len(pairs) >= 120
+    assert len(corpus_lines("fresh_ordinary.txt")) >= 120
+    assert {category for category, _ in pairs} == set(CATEGORIES)
+
+
+def test_fresh_corpus_recall_and_false_alarms():
+    """On lines written after the lexicon: at least 90 % caught, at most 3 % flagged.
+
+    The fresh corpus was written before lemmatised matching, which was then measured and
+    improved on it (recall 0.75 before, 1.00 after): it is a development set now, hence the
+    margin. ``fresh2_*`` was written after the change and is only reported (``make bench``).
+    """
+    recall, false_alarm_rate, report = corpus_figures("fresh_sensitive.txt",
+                                                      "fresh_ordinary.txt")
+    assert recall >= 0.90 and false_alarm_rate <= 0.03, report
 
 
 @pytest.mark.parametrize("text, category", [
@@ -70,6 +103,127 @@ def test_ikos_comments_are_flagged(text, category):
     assert category in categories(text)
 
 
+@pytest.mark.parametrize("text, category", [
+    # who does what to whom: the striker, an object pronoun, the verb in any form
+    ("il la frappe", "domestic_violence"), ("il l'a frappée hier", "domestic_violence"),
+    ("il l'a encore battue", "domestic_violence"), ("son mari la bat", "domestic_violence"),
+    ("il la frappait", "domestic_violence"), ("il la frappera", "domestic_violence"),
+    ("il la bats", "domestic_violence"), ("il la frapé", "domestic_violence"),
+    ("son compagnon la cogne", "domestic_violence"), ("il la tabasse", "domestic_violence"),
+    ("il l'a giflée", "domestic_violence"), ("son ex la harcèle", "domestic_violence"),
+    ("mon mari me frappe", "domestic_violence"), ("il va la frapper", "domestic_violence"),
+    ("elle se fait taper par son copain", "domestic_violence"),
+    ("elle s'est fait tabasser", "domestic_violence"),
+    ("il lui a mis une gifle", "domestic_violence"),
+    ("son mari lui a cassé le nez", "domestic_violence"),
+    ("il la pousse dans les escaliers", "domestic_violence"),
+    ("il bat ses enfants", "domestic_violence"),
+    ("le père frappe les gosses", "domestic_violence"),
+    ("il la tape au visage", "domestic_violence"),
+    ("frappée par son ex-compagnon", "domestic_violence"),
+    ("il a levé la main sur sa femme", "domestic_violence"),
+    ("les violences de son mari", "domestic_violence"),
+    ("il est violent avec sa femme", "domestic_violence"),
+    ("he hits her", "domestic_violence"), ("her boyfriend hits her", "domestic_violence"),
+    ("he beats his wife", "domestic_violence"), ("he beat her up", "domestic_violence"),
+    ("he's been beating her for years", "domestic_violence"),
+    ("her ex keeps threatening her", "domestic_violence"),
+    ("she is being abused by her husband", "domestic_violence"),
+    ("abusive partner", "domestic_violence"), ("her husband is abusive", "domestic_violence"),
+    # a blow to someone outside the family is an offence
+    ("le voisin l'a frappée", "offences"), ("il a frappé la gardienne", "offences"),
+    ("he punched the caretaker", "offences"),
+    # other verbs and paraphrases
+    ("il a été arrêté pour vol", "offences"), ("la police l'a embarqué", "offences"),
+    ("il vend de la drogue dans le hall", "offences"), ("il a un casier", "offences"),
+    ("il a des problèmes cardiaques", "health"), ("opéré du dos", "health"),
+    ("ils se droguaient dans la cave", "health"), ("elles prient", "religion"),
+    ("son mari la trompe", "sexuality"), ("il vote Le Pen", "opinion"),
+])
+def test_who_does_what_to_whom(text, category):
+    """Violence told with a verb in any form, and paraphrases, are flagged in their category."""
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "le gardien a frappé à la porte pour relever les compteurs", "la chaudière bat de l'aile",
+    "les voisins battent les tapis", "le vent frappe les volets", "ça cogne dans les tuyaux",
+    "le technicien a tapé sur le tuyau", "le technicien l'a tapé pour le relancer",
+    "le syndic nous maltraite avec ses charges", "il me tape sur les nerfs avec ses travaux",
+    "le bailleur la menace d'expulsion", "ce qui me frappe, c'est le silence du bailleur",
+    "faute de frappe dans le courrier", "je me suis fait taper sur les doigts par le syndic",
+    "elle le bat au scrabble", "on m'a tapé mon vélo dans la cave", "il la tape à la porte",
+    "la table, on la pousse contre le mur", "il prie le bailleur de répondre",
+    "on a porté plainte contre le bailleur", "l'ascenseur est arrêté pour travaux",
+    "il a un casier à la cave", "il a pas ses papiers de voiture",
+    "le bailleur nous traite comme des chiens", "c'est la peste ces cafards",
+    "the wind is hitting the shutters", "the landlord threatened her with eviction",
+    "someone kicked the front door in", "the roof leak hit the neighbour's ceiling",
+    "we did time trials",
+])
+def test_verbs_of_violence_keep_their_innocent_senses(text):
+    """Knocking on doors, beating carpets, a failing boiler and a landlord's threats pass."""
+    assert find_sensitive(text) == []
+
+
+def test_lemmas_named_by_the_lexicon_exist():
+    """Every ``<lang:lemma>`` in the lexicon is a word simplemma knows (catches typos)."""
+    wanted = screen._lexicon_lemmas()
+    unknown = [(lang, lemma) for lang, lemmas in wanted.items() for lemma in sorted(lemmas)
+               if not simplemma.is_known(lemma, lang)]
+    assert wanted and unknown == []
+
+
+def test_committed_verb_forms_are_what_simplemma_gives():
+    """The forms file matches the lexicon's lemmas, the rules and simplemma: it cannot drift.
+
+    The screen reads only the file at run time; simplemma is a test-time tool.
+    """
+    committed = screen._read_forms()
+    generated = screen.dictionary_forms(screen._lexicon_lemmas())
+    stale = sorted({f"<{lang}:{lemma}>" for data in (committed, generated)
+                    for lang, entries in data["lemmas"].items() for lemma in entries
+                    if committed["lemmas"].get(lang, {}).get(lemma)
+                    != generated["lemmas"].get(lang, {}).get(lemma)})
+    if committed["simplemma"] != generated["simplemma"]:
+        stale.insert(0, f"simplemma {committed['simplemma']} -> {generated['simplemma']}")
+    assert committed == generated, (
+        f"{screen.FORMS_FILE.name} is stale ({', '.join(stale) or 'layout'}): run "
+        f"`.venv/bin/{screen.REGENERATE}` and commit the file")
+
+
+def test_the_screen_does_not_load_simplemma():
+    """Building the screen in a fresh process reads the forms file, not simplemma."""
+    code = ("import sys; import association.screen; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'simplemma'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).parent.parent)
+    assert result.stdout.strip() == "[]"
+
+
+def test_lemma_forms_come_from_the_dictionary_and_regular_paradigms():
+    """Irregular forms come from simplemma, shared and agreed ones from regular rules."""
+    lemmas = screen._Lemmas({"fr": {"battre", "frapper"}, "en": {"beat", "hit"}},
+                            screen._read_forms())
+    assert {"bats", "battu", "battue", "battaient", "batu"} <= lemmas.forms["fr", "battre"]
+    assert {"frappe", "frappee", "frappions", "frape"} <= lemmas.forms["fr", "frapper"]
+    assert {"beaten", "beating", "beats"} <= lemmas.forms["en", "beat"]
+    assert {"hits", "hitting"} <= lemmas.forms["en", "hit"]
+
+
+def test_a_misspelling_that_is_another_word_is_left_out():
+    """"serait" is not "serrait" typed fast: the dictionary knows it as a form of "être"."""
+    lemmas = screen._Lemmas({"fr": {"serrer"}}, screen._read_forms())
+    assert "serrait" in lemmas.forms["fr", "serrer"]
+    assert "serait" not in lemmas.forms["fr", "serrer"]
+
+
+def test_a_lemma_missing_from_the_forms_file_names_the_command():
+    """A lemma added to the lexicon without regenerating the file fails with the command."""
+    with pytest.raises(LookupError, match="regenerate"):
+        screen._Lemmas({"fr": {"castagner"}}, screen._read_forms())
+
+
 def test_offsets_point_into_the_original_text():
     """Spans index the text as written, even when œ, ﬁ, accents and ’ change lengths."""
     text = ("Sa sœur (cœur fragile) n’est pas de nationalité française ; "
@@ -82,6 +236,15 @@ def test_offsets_point_into_the_original_text():
     ]
     for finding in findings:
         assert text[finding.start:finding.end] == finding.term
+
+
+def test_offsets_of_a_verb_form_point_into_the_original_text():
+    """A conjugated form typed with accents and a curly apostrophe is flagged as written."""
+    text = "Son mari l’a encore FRAPPÉE hier soir"
+    (finding,) = find_sensitive(text)
+    assert finding.category == "domestic_violence"
+    assert finding.term == "l’a encore FRAPPÉE"
+    assert text[finding.start:finding.end] == finding.term
 
 
 def test_decomposed_accents_stay_inside_the_span():
