@@ -158,23 +158,27 @@ class _Rewriter(HTMLParser):
         self.previous = ""
 
     def handle_starttag(self, tag, attrs):
+        """An opening tag, rewritten from its parsed attributes."""
         self.handle_startendtag(tag, attrs)
         if tag in _VERBATIM:
             self.verbatim += 1
 
     def handle_startendtag(self, tag, attrs):
+        """A self-closing tag, rewritten from its parsed attributes."""
         if tag == "img":
             self.handle_data(dict(attrs).get("alt") or "")
         elif _NAME.fullmatch(tag):
             self.out.append(f"<{tag}{_attributes(tag, attrs)}>")
 
     def handle_endtag(self, tag):
+        """A closing tag."""
         if tag in _VERBATIM and self.verbatim:
             self.verbatim -= 1
         if _NAME.fullmatch(tag):
             self.out.append(f"</{tag}>")
 
     def handle_data(self, data):
+        """Text between tags."""
         if self.typeset and not self.verbatim:
             data = _typeset(self.previous, data)
         self.out.append(html.escape(data, quote=False))
@@ -203,6 +207,7 @@ class _TextOnly(HTMLParser):
         self.skipping = 0
 
     def handle_starttag(self, tag, attrs):
+        """An opening tag, rewritten from its parsed attributes."""
         if tag not in _PHRASING:
             self.parts.append(" ")
         if tag in _VOID:
@@ -211,11 +216,13 @@ class _TextOnly(HTMLParser):
             self.skipping += 1
 
     def handle_endtag(self, tag):
+        """A closing tag."""
         if tag not in _PHRASING:
             self.parts.append(" ")
         if self.skipping:
             self.skipping -= 1
 
     def handle_data(self, data):
+        """Text between tags."""
         if not self.skipping:
             self.parts.append(data)
