@@ -39,8 +39,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings_config.check(app.config)
     _configure_logging(app)
 
-    from . import audit, capability, db, demo, errors, forms, i18n, reference, scheduler, \
-        security
+    from . import audit, capability, counts, db, demo, errors, forms, i18n, inventory, \
+        reference, scheduler, security
 
     security.init_app(app)  # first: its after_request hook must run last
     db.init_app(app)
@@ -51,6 +51,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     scheduler.init_app(app)
     forms.init_app(app)
     audit.init_app(app)
+    inventory.init_app(app)
+    counts.init_app(app)
     capability.install(app, _capabilities(app.config["CAPABILITIES"]))
     if app.config["BENCH_ROUTES"]:
         from .public.views import register_bench_routes

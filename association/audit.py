@@ -15,7 +15,7 @@ ACTIONS = {
     "erase": _l("erased a member's data"),
 }
 OBJECT_TYPES = {
-    "member": _l("member space"), "building": _l("building"), "landlord": _l("landlord"),
+    "member": _l("personal space"), "building": _l("building"), "landlord": _l("landlord"),
     "settings": _l("the association's settings"),
 }
 PAGE_SIZE = 50

@@ -3,7 +3,7 @@
 A capability (volunteers, members, public, grievances...) is a package whose ``__init__.py``
 holds ``CAPABILITY = Capability(...)``: its blueprints, its tables in the inventory, its
 schema changes, its scheduled jobs, its audit actions, its messages to members, its demo
-content, its entries in the navigation, its section of the member space and its notices on
+content, its entries in the navigation, its section of the personal space and its notices on
 the volunteers' dashboard. The factory lists the packages once (``CAPABILITIES`` in
 ``association/__init__.py``); everything else (the inventory, the jobs, the audit actions,
 ``demo --remove``) is derived from what they declare, so adding a capability edits no
@@ -41,7 +41,7 @@ class NavEntry:
 
 @dataclass(frozen=True)
 class MemberSection:
-    """A section of the member space: a template included with what ``context(db, member)``
+    """A section of the personal space: a template included with what ``context(db, member)``
     returns (nothing is drawn when it returns None)."""
 
     template: str
@@ -64,6 +64,9 @@ class Capability:
     nav: tuple[NavEntry, ...] = ()
     member_sections: tuple[MemberSection, ...] = ()
     notices: Callable | None = None  # notices(db, volunteer) -> list of texts, dashboard
+    # What deleting a record of the core would touch in this capability, for the "are you
+    # sure?" pages: kind of record ("building", "landlord") -> uses(db, id) -> list of texts.
+    uses: dict = field(default_factory=dict)
     init_app: Callable | None = None  # commands, template helpers
 
 
@@ -82,6 +85,15 @@ def install(app, capabilities) -> None:
 def installed(app=None) -> tuple[Capability, ...]:
     """The capabilities of the running app (or of ``app``), in the factory's order."""
     return (app or current_app).extensions.get(EXTENSION, ())
+
+
+def uses_of(kind: str, db, record_id) -> list:
+    """What deleting this record would touch, in every capability, as readable lines."""
+    lines = []
+    for capability in installed():
+        if kind in capability.uses:
+            lines += capability.uses[kind](db, record_id)
+    return lines
 
 
 def collect(attribute: str, app=None) -> list:

@@ -4,6 +4,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from functools import lru_cache
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -14,13 +15,23 @@ from .config import read_or_create_secret
 __all__ = ["encrypt", "decrypt", "keyed_hash", "new_token", "InvalidToken"]
 
 
+@lru_cache(maxsize=16)
+def _key(instance_path: str, name: str) -> str:
+    """A key of the instance, read once per process (keys never change while it runs)."""
+    return read_or_create_secret(Path(instance_path) / name)
+
+
 def _key_file(name: str) -> str:
-    return read_or_create_secret(Path(current_app.instance_path) / name)
+    return _key(current_app.instance_path, name)
+
+
+@lru_cache(maxsize=16)
+def _fernet_for(key: str) -> Fernet:
+    return Fernet(base64.urlsafe_b64encode(hashlib.sha256(key.encode()).digest()))
 
 
 def _fernet() -> Fernet:
-    raw = hashlib.sha256(_key_file("encryption_key").encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(raw))
+    return _fernet_for(_key_file("encryption_key"))
 
 
 def encrypt(text: str) -> str:

@@ -1,5 +1,9 @@
-"""One sqlite-utils Database per request (kept on ``g``) and per job, with our pragmas."""
+"""The database: one sqlite-utils Database per thread, reused from request to request (kept
+on ``g`` during a request), and one per job or command, all with our pragmas."""
+import os
 import sqlite3
+import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 
 import click
@@ -56,18 +60,98 @@ def first_row(db: Database, sql: str, params=()) -> dict | None:
     return next(iter(db.query(sql, params)), None)
 
 
+# Opening a connection with its pragmas costs about as much as serving a small page, so each
+# thread keeps its own (gunicorn runs a few threads per worker; sqlite3 connections belong to
+# the thread that opened them) and reuses it from request to request. The pragmas are set once,
+# when it is opened. A connection is reused only by the process that opened it (a forked worker
+# opens its own), only for the same file path (tests run many apps on many files in one
+# process) and only while the path still names the same file (device and inode: a file deleted
+# or replaced gets a fresh connection). A thread keeps a few paths at most, the least recently
+# used closed first; a thread's connections close when the thread ends.
+_local = threading.local()
+CONNECTIONS_PER_THREAD = 4
+# Connections inherited from the parent of a forked process: never used, and never closed here
+# (closing would touch the parent's locks and its write-ahead log), only kept from the collector.
+_inherited: list[Database] = []
+
+
+class _Connections(OrderedDict):
+    """One thread's connections, by path; closed when the thread ends (with its locals)."""
+
+    def __del__(self):
+        for _, db in self.values():
+            _close_quietly(db)
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _thread_connection(path: str) -> Database:
+    """This thread's connection to ``path``: reused when still valid, else (re)opened."""
+    pid = os.getpid()
+    opened = getattr(_local, "opened", None)
+    if opened is None or getattr(_local, "pid", None) != pid:
+        if opened:
+            _inherited.extend(db for _, db in opened.values())
+            opened.clear()
+        opened = _local.opened = _Connections()
+        _local.pid = pid
+    entry = opened.get(path)
+    if entry is not None:
+        identity, db = entry
+        if identity is not None and identity == _file_identity(path):
+            opened.move_to_end(path)
+            return db
+        del opened[path]
+        _close_quietly(db)
+    db = connect(path)
+    opened[path] = (_file_identity(path), db)
+    while len(opened) > CONNECTIONS_PER_THREAD:
+        _close_quietly(opened.popitem(last=False)[1][1])
+    return db
+
+
+def _forget(db: Database) -> None:
+    """Drop a connection from this thread's cache and close it (it failed)."""
+    opened = getattr(_local, "opened", None) or {}
+    for path, (_, cached) in list(opened.items()):
+        if cached is db:
+            del opened[path]
+    _close_quietly(db)
+
+
+def _close_quietly(db: Database) -> None:
+    try:
+        db.close()
+    except sqlite3.Error:
+        pass
+
+
 def get_db() -> Database:
-    """The request's database, opened on first use."""
+    """The request's database: this thread's connection to the app's file, reused from
+    request to request (see ``_thread_connection``)."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        g.db = _thread_connection(current_app.config["DATABASE"])
     return g.db
 
 
 def close_db(exception=None) -> None:
-    """Close the request's database, if it was opened."""
+    """End the request's use of the database: the connection stays open for the thread's next
+    request, but no transaction is left open on it (what was not committed is rolled back,
+    as closing it did)."""
     db = g.pop("db", None)
-    if db is not None:
-        db.close()
+    if db is None:
+        return
+    try:
+        if db.conn.in_transaction:
+            db.conn.rollback()
+    except sqlite3.Error:
+        _forget(db)  # a connection that cannot roll back is not reused
 
 
 def migrate(db: Database, app=None) -> list[str]:

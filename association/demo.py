@@ -14,12 +14,12 @@ from .db import get_db
 DEMO_ASSOCIATION = {
     "name": "Amicale des locataires des Trois Tilleuls (démonstration)",
     "postal_address": "12 rue des Tilleuls, 75020 Paris",
-    "contact_email": "contact@amicale-demo.invalid",
+    "contact_email": "contact@amicale-demo.example.org",
 }
 DEMO_LANDLORD = {
     "name": "Habitat Exemple OPH (démonstration)",
     "postal_address": "Service relations locataires, 1 place de l'Exemple, 75013 Paris",
-    "dpo_email": "dpo@bailleur-demo.invalid",
+    "dpo_email": "dpo@bailleur-demo.example.org",
     "siren": "000000000",
 }
 DEMO_BUILDINGS = (

@@ -5,6 +5,8 @@ when the sensitive-content screen flags something, the form comes back with the 
 words highlighted, their category and why it matters, and the writer either rewrites or
 ticks the form's confirmation box to keep the text as written (it is then stored flagged).
 """
+from dataclasses import dataclass
+
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -47,6 +49,27 @@ class ButtonForm(Form):
     """A form that is only a button (sign out, end sessions, disable...)."""
 
     submit = SubmitField(_l("Confirm"))
+
+
+@dataclass
+class Confirmation:
+    """An "are you sure?" page before what cannot be undone: its title, what will happen (in
+    numbers), what cannot be undone, the address that acts and the one that goes back."""
+
+    title: object
+    consequences: list
+    irreversible: object | None
+    action: str
+    confirm: object
+    cancel: str
+    danger: bool = True
+    volunteer_area: bool = True
+
+    def page(self, status: int = 200):
+        """The confirmation page (the GET of an action that a POST then carries out)."""
+        from flask import render_template
+
+        return render_template("confirm.html", confirmation=self), status
 
 
 def csrf_field() -> Markup:

@@ -262,3 +262,14 @@ def m005_ids_never_reused_and_member_sessions(db):
         raise
     finally:
         db.execute("PRAGMA foreign_keys=ON")
+
+
+@migrations()
+def m006_demo_addresses_that_validate(db):
+    """Demo addresses under a reserved name that forms accept (example.org, RFC 2606), so
+    that a new administrator can save the demo settings unchanged."""
+    db.execute("update association_settings set contact_email = "
+               "'contact@amicale-demo.example.org' where is_demo = 1 "
+               "and contact_email like '%.invalid'")
+    db.execute("update landlords set dpo_email = 'dpo@bailleur-demo.example.org' "
+               "where is_demo = 1 and dpo_email like '%.invalid'")

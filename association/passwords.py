@@ -5,6 +5,7 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app, has_app_context
 from zxcvbn import matching, zxcvbn
 
 MIN_LENGTH = 12
@@ -16,9 +17,19 @@ WORDS_FILE = Path(__file__).parent / "data" / "french_words.txt"
 # zxcvbn refuses passwords over 72 characters; a longer one is judged on its start.
 SCORED_PREFIX = 72
 
-_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-# Verified against when the login is unknown, so both answers take the same time.
-_DUMMY_HASH = _hasher.hash("not a real password, only for equal timing")
+@lru_cache(maxsize=4)
+def _hasher_for(parameters: tuple) -> tuple[PasswordHasher, str]:
+    """A hasher, and a hash verified against when the login is unknown, so both answers take
+    the same time."""
+    hasher = PasswordHasher(**dict(parameters))
+    return hasher, hasher.hash("not a real password, only for equal timing")
+
+
+def _hasher() -> tuple[PasswordHasher, str]:
+    """argon2id with the library's recommended parameters, unless the configuration gives
+    others (``ARGON2``: the test suite uses a cheap profile, as Django's does)."""
+    parameters = current_app.config.get("ARGON2") if has_app_context() else None
+    return _hasher_for(tuple(sorted((parameters or {}).items())))
 
 
 @lru_cache(maxsize=1)
@@ -47,17 +58,19 @@ def weakness(password: str, context: tuple[str, ...] = ()) -> str | None:
 
 def hash_password(password: str) -> str:
     """The argon2id hash to store."""
-    return _hasher.hash(password)
+    return _hasher()[0].hash(password)
 
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     """Whether ``password`` matches; takes as long when there is no account or no hash."""
+    hasher, dummy = _hasher()
     try:
-        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+        return hasher.verify(stored_hash or dummy, password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 
 
 def needs_rehash(stored_hash: str) -> bool:
-    """Whether the hash was made with weaker parameters than today's."""
-    return _hasher.check_needs_rehash(stored_hash)
+    """Whether the hash was made with other parameters than today's (stronger ones
+    after an upgrade of the library): it is then made again at the next sign-in."""
+    return _hasher()[0].check_needs_rehash(stored_hash)

@@ -1,10 +1,30 @@
-"""Privacy rules in one place: the sensitive-content screen, and the reveal of masked text.
+"""Privacy rules in one place: the sensitive-content screen, need to know (rule 4), and the
+reveal of masked text (rule 3).
 
-Member keys live in ``members.py``, encryption of contact fields in ``crypto.py``.
+Member keys live in the members capability, encryption of contact fields in ``crypto.py``.
 """
+from flask import abort
+
 from .screen import CATEGORIES, Finding, find_sensitive  # noqa: F401
 
-__all__ = ["CATEGORIES", "Finding", "find_sensitive", "RevealRefused", "reveal", "flag_list"]
+__all__ = ["CATEGORIES", "Finding", "find_sensitive", "RevealRefused", "reveal", "flag_list",
+           "need_to_know"]
+
+
+def need_to_know(db, volunteer, object_type: str, record: dict | None,
+                 building_key: str = "building_id", member_key: str = "member_id") -> dict:
+    """Every read of a member's record by a volunteer goes through here: 404 unless the
+    record exists and its building is in the volunteer's scope (whether it exists elsewhere
+    is not told), then a ``read`` entry in the audit log naming the member, who sees it in
+    their space. Returns the record, so that a view cannot have one half without the other.
+    """
+    from . import audit
+
+    if record is None or record.get(building_key) not in volunteer.scope(db):
+        abort(404)
+    audit.record(db, volunteer, "read", object_type, record["id"],
+                 member_id=record.get(member_key))
+    return record
 
 
 class RevealRefused(ValueError):

@@ -7,7 +7,27 @@ SETTINGS_ID = 1
 
 
 def association(db) -> dict:
-    """The association's settings, or an unnamed placeholder before any are saved."""
+    """The association's settings, or an unnamed placeholder before any are saved.
+
+    Every page shows them, so the row is kept on the connection (connections are reused from
+    request to request, see ``db.py``) with the version of the database it was read at, and
+    read again as soon as that version moves: ``PRAGMA data_version`` changes when another
+    connection (another thread or worker, a command, a job) has committed, the connection's
+    own ``total_changes`` when it wrote itself, ``PRAGMA schema_version`` when a migration
+    changed a table. A row read inside a transaction is not kept: it might be rolled back."""
+    conn = db.conn
+    version = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0],
+               conn.execute("PRAGMA schema_version").fetchone()[0])
+    cached = getattr(db, "_amicale_settings", None)
+    if cached is not None and cached[0] == version:
+        return dict(cached[1])
+    row = _read_association(db)
+    if not conn.in_transaction:
+        db._amicale_settings = (version, row)
+    return dict(row)
+
+
+def _read_association(db) -> dict:
     try:
         return db.table("association_settings").get(SETTINGS_ID)
     except NotFoundError:

@@ -562,7 +562,7 @@ TERMS = {
         f"sur) (?:sa|son|ses|leur|leurs|elle|lui|eux|moi|les)"
         f"(?: (?:{_KIN_MOD} )?(?:{_KIN}|{_CHILD}))?",
         "<fr:rouer> de coups",
-        (f"<fr:menacer> (?:de |d')(?:(?:la|le|les|me) |l'|m')?(?:tuer|buter|crever|massacrer|"
+        ("<fr:menacer> (?:de |d')(?:(?:la|le|les|me) |l'|m')?(?:tuer|buter|crever|massacrer|"
          "defigurer|egorger|bruler|frapper|battre|cogner|tabasser|etrangler)", "agent"),
         f"mains? courantes? contre (?:son|sa|leur) {_KIN}",
         f"plaintes? contre (?:son|sa|leur) {_KIN}", "ordonnance de protection",

@@ -1,15 +1,18 @@
 """Benchmarks: our pages against a hello-world route of the same app, in the same run.
 
 The machines are shared and noisy, so the figure that matters is the ratio page/baseline,
-measured back to back; absolute requests per second are printed for context only. Page
-weights (as sent, and gzipped as a proxy would) matter on a cheap phone and a slow line.
-Run with ``make bench`` (it installs wrk when missing).
+measured back to back: each page right after a run of the baseline, in several rounds, and the
+median of the rounds' ratios reported (with their spread); absolute requests per second are
+printed for context only. Page weights (as sent, and gzipped as a proxy would) matter on a
+cheap phone and a slow line. Run with ``make bench`` (it installs wrk when missing);
+``BENCH_DURATION`` sets each wrk run's length (5s), ``BENCH_ROUNDS`` the rounds (3).
 """
 import os
 import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 DURATION = os.environ.get("BENCH_DURATION", "5s")
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 PAGES = [("baseline (hello world)", "/_bench/hello"), ("home page", "/"),
          ("data register", "/donnees"), ("data register JSON", "/donnees.json")]
 
@@ -84,16 +88,32 @@ def main() -> int:
                     break
                 except OSError:
                     time.sleep(0.1)
-            results = [(name, requests_per_second(base + path)) for name, path in PAGES]
+            for name, path in PAGES:  # warm every worker's caches and connections first
+                subprocess.run(["wrk", "-t2", "-c10", "-d1s", base + path],
+                               capture_output=True, check=True)
+            rounds = []
+            for _ in range(ROUNDS):
+                pairs = []
+                for name, path in PAGES[1:]:
+                    pairs.append((requests_per_second(base + PAGES[0][1]),
+                                  requests_per_second(base + path)))
+                rounds.append(pairs)
             sizes = [(name, *weight(base + path)) for name, path in PAGES[1:]]
             sizes.append(("stylesheet", *weight(base + "/static/style.css")))
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=15)
-    baseline = results[0][1]
+    baselines = [baseline for pairs in rounds for baseline, _ in pairs]
+    print(f"{ROUNDS} rounds of {DURATION} per page, each page right after the baseline; "
+          "median ratio (lowest–highest)")
     print(f"{'page':<26}{'requests/s':>12}{'ratio to baseline':>20}")
-    for name, rate in results:
-        print(f"{name:<26}{rate:>12.0f}{rate / baseline:>20.2f}")
+    print(f"{PAGES[0][0]:<26}{statistics.median(baselines):>12.0f}{1:>20.2f}")
+    for index, (name, _) in enumerate(PAGES[1:]):
+        rates = [pairs[index][1] for pairs in rounds]
+        ratios = [page / baseline for baseline, page in (pairs[index] for pairs in rounds)]
+        spread = f"({min(ratios):.2f}–{max(ratios):.2f})"
+        print(f"{name:<26}{statistics.median(rates):>12.0f}"
+              f"{statistics.median(ratios):>9.2f} {spread:>10}")
     print()
     print(f"{'page':<26}{'bytes':>12}{'gzipped':>20}")
     for name, raw, packed in sizes:

@@ -1,4 +1,5 @@
 """Fixtures: a real app on a temporary instance, its client and CLI runner, and a real browser."""
+import html
 import itertools
 import os
 import re
@@ -13,6 +14,9 @@ from association import create_app
 from association.db import connect, migrate
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+# argon2id made cheap for the suite (the production parameters cost ~50 ms a hash), as
+# Django's tests do with their password hasher: same algorithm, other parameters.
+CHEAP_ARGON2 = {"time_cost": 1, "memory_cost": 64, "parallelism": 1}
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
@@ -33,7 +37,8 @@ def _no_outside_configuration():
 def make_app(instance_path, **config):
     """An app on a fresh instance folder with the schema applied."""
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(instance_path),
-                      "SECRET_KEY": TEST_SECRET, "SCHEDULER": "off", **config})
+                      "SECRET_KEY": TEST_SECRET, "SCHEDULER": "off", "ARGON2": CHEAP_ARGON2,
+                      **config})
     db = connect(app.config["DATABASE"])
     migrate(db, app)
     db.close()
@@ -230,7 +235,8 @@ class Volunteers:
         secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)[1].replace(" ", "")
         token_value = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
         response = client.post(url, data={"csrf_token": token_value, "password": password,
-                                          "confirm": password, "code": self.code(secret)})
+                                          "confirm": password, "code": self.code(secret)},
+                               follow_redirects=True)
         assert response.status_code == 200, response.get_data(as_text=True)[:2000]
         return secret, response
 
@@ -287,3 +293,79 @@ def database_bytes(app) -> bytes:
         except FileNotFoundError:
             pass
     return raw
+
+
+# --- factories -----------------------------------------------------------------------------
+
+KEY_PATTERN = re.compile(r"\b([0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){4})\b")
+
+
+def page_text(response) -> str:
+    """A response's page as text, HTML entities decoded."""
+    return html.unescape(response.get_data(as_text=True))
+
+
+def new_member(client) -> str:
+    """Make a member key through the member space; return it (the client is signed in)."""
+    response = client.post("/membre/nouvelle-cle",
+                           data={"csrf_token": csrf_token(client, "/membre/")},
+                           follow_redirects=True)
+    assert response.status_code == 200, response.status_code
+    return KEY_PATTERN.search(page_text(response))[1]
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A volunteer as the audit log sees one (an id and a login), for direct calls."""
+
+    id: int
+    login: str
+
+
+def add_landlord(app, name="Bailleur") -> int:
+    """A landlord row; return its id."""
+    db = connect(app.config["DATABASE"])
+    landlord_id = db.table("landlords").insert({"name": name}).last_pk
+    db.close()
+    return landlord_id
+
+
+@dataclass
+class World:
+    """Two buildings, a landlord, one signed-in client per role and an invited volunteer:
+    what the access table and the page sweeps visit the site with."""
+
+    clients: dict
+    building_a: int
+    building_b: int
+    landlord: int
+    target: int
+    token: str
+
+    @property
+    def ids(self) -> dict:
+        """Real values for the route arguments."""
+        return {"filename": "style.css", "token": self.token, "volunteer_id": self.target,
+                "landlord_id": self.landlord, "building_id": self.building_a}
+
+
+def make_world(app, helper) -> World:
+    """Build the world on ``app`` with the volunteers helper."""
+    building_a = add_building(app, "Bâtiment A")
+    building_b = add_building(app, "Bâtiment B")
+    landlord = add_landlord(app)
+    clients = {"anonymous": app.test_client(), "member": app.test_client()}
+    new_member(clients["member"])
+    for role, buildings in (("admin", []), ("editor", []), ("volunteer", [building_a])):
+        account = helper.create(f"{role}-test", role, buildings)
+        client = app.test_client()
+        assert helper.login(client, account).status_code == 302
+        clients[role] = client
+    target, token = helper.invite("target", "volunteer", [building_b])
+    return World(clients, building_a, building_b, landlord, target, token)
+
+
+@pytest.fixture
+def world(app, volunteers) -> World:
+    """The world of the access table, on the test's app."""
+    return make_world(app, volunteers)

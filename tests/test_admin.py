@@ -1,16 +1,11 @@
 """Administration: accounts and scopes, buildings, landlords, settings and the audit log."""
-import html
 import re
 
 import pytest
 
 from association.db import connect
 from conftest import add_building, csrf_token
-
-
-def text(response) -> str:
-    """The page as text, entities decoded."""
-    return html.unescape(response.get_data(as_text=True))
+from conftest import page_text as text
 
 
 @pytest.fixture
@@ -23,16 +18,17 @@ def admin_client(app, volunteers):
     return client
 
 
-def post(client, url, **data):
-    """POST a form with the page's CSRF token."""
-    return client.post(url, data={"csrf_token": csrf_token(client, "/benevoles/"), **data})
+def post(client, url, follow=False, **data):
+    """POST a form with the page's CSRF token (and follow the redirect if asked)."""
+    return client.post(url, data={"csrf_token": csrf_token(client, "/benevoles/"), **data},
+                       follow_redirects=follow)
 
 
 def test_admin_invites_a_volunteer_scoped_to_a_building(app, admin_client):
     """Creating an account shows a link once; the account gets its role and building."""
     building = add_building(app, "Bâtiment A")
     response = post(admin_client, "/benevoles/admin/comptes/nouveau", login="zoe",
-                    role="volunteer", buildings=[str(building)])
+                    role="volunteer", buildings=[str(building)], follow=True)
     assert response.status_code == 200
     assert re.search(r"/benevoles/invitation/[\w-]+", text(response))
     db = connect(app.config["DATABASE"])
@@ -96,7 +92,10 @@ def test_reset_gives_a_new_invitation_and_locks_the_old_factor(app, admin_client
     target = volunteers.create("yann")
     target_client = app.test_client()
     volunteers.login(target_client, target)
-    response = post(admin_client, f"/benevoles/admin/comptes/{target.id}/second-facteur")
+    confirmation = text(admin_client.get(f"/benevoles/admin/comptes/{target.id}/second-facteur"))
+    assert "2 sessions ouvertes prennent fin maintenant" in confirmation  # enrolment + login
+    response = post(admin_client, f"/benevoles/admin/comptes/{target.id}/second-facteur",
+                    follow=True)
     token = re.search(r"/benevoles/invitation/([\w-]+)", text(response))[1]
     assert target_client.get("/benevoles/").status_code == 302
     assert volunteers.login(app.test_client(), target).status_code == 400
@@ -132,14 +131,19 @@ def test_audit_log_records_and_filters(app, admin_client, volunteers):
 
 
 def test_audit_log_never_holds_secrets(app, admin_client, volunteers):
-    """No password, code or token ever reaches the audit log."""
-    from conftest import STRONG_PASSWORD
+    """No password, second-factor secret or invitation token reaches the audit log, and
+    the second-factor secret is nowhere in clear in the database file."""
+    from conftest import STRONG_PASSWORD, database_bytes
 
-    volunteers.create("vera")
+    volunteer_id, token = volunteers.invite("vera")
+    secret, _ = volunteers.enrol(app.test_client(), token)
     db = connect(app.config["DATABASE"])
     dump = " ".join(str(v) for row in db.table("audit_log").rows for v in row.values())
     db.close()
-    assert STRONG_PASSWORD not in dump and "invitation" not in dump
+    assert dump  # the enrolment was logged
+    for value in (STRONG_PASSWORD, secret, token):
+        assert value not in dump
+    assert secret.encode() not in database_bytes(app)
 
 
 def test_audit_filter_with_a_bad_date_is_explained(admin_client):
@@ -181,5 +185,5 @@ def test_dashboard_tells_admins_about_waiting_mail_and_failed_jobs(app, admin_cl
                    "values ('retention', '2026-11-28', 'failed', 3, ?)", [clock_stamp()])
     db.close()
     page = text(admin_client.get("/benevoles/"))
-    assert "1 message(s) aux adhérents en attente" in page
+    assert "1 message(s) aux locataires en attente" in page
     assert "retention" in page

@@ -1,5 +1,6 @@
-"""In a real browser: a member makes a key, comes back with it typed loosely, gives an
-address, exports, and erases everything."""
+"""In a real browser: a member makes a key, switches language and reloads without losing it,
+comes back with it typed loosely or through the card's QR link, gives an address, exports,
+and erases everything after the "are you sure?" page."""
 import json
 import re
 
@@ -9,17 +10,30 @@ pytestmark = pytest.mark.browser
 
 
 def test_member_key_life(browser, live_url):
-    """Make a key, close the space, reopen it with the key in lower case, then erase."""
+    """Make a key, keep it through a language switch and a reload, close the space, reopen it
+    with the key in lower case, then erase after the confirmation page."""
     page = browser.new_context(accept_downloads=True).new_page()
     page.goto(live_url + "/membre/?lang=fr")
-    page.get_by_role("button", name="Me créer une clé d'adhérent").click()
+    page.get_by_role("button", name="Me créer une clé personnelle").click()
     key = page.locator(".member-key code").inner_text()
     assert re.fullmatch(r"[0-9A-Z]{4}(-[0-9A-Z]{4}){4}", key)
     assert page.locator("svg.qr").count() == 1
-    page.get_by_role("link", name="Je l'ai gardée : ouvrir mon espace").click()
-    page.get_by_role("button", name="Fermer mon espace sur ce navigateur").click()
 
-    page.get_by_label("Votre clé d'adhérent").fill(key.lower().replace("-", " "))
+    page.get_by_role("link", name="English").click()
+    assert page.locator("h1").inner_text() == "Your personal key"
+    assert page.locator(".member-key code").inner_text() == key
+    page.reload()
+    assert page.locator(".member-key code").inner_text() == key
+    page.get_by_role("link", name="Français").click()
+    page.get_by_role("button", name="Je l'ai gardée : ouvrir mon espace").click()
+    assert page.locator("h1").inner_text() == "Mon espace"
+    page.go_back()
+    assert page.locator("h1").inner_text() == "Cette clé n'est plus affichée"
+    assert key not in page.content()
+
+    page.goto(live_url + "/membre/?lang=fr")
+    page.get_by_role("button", name="Fermer mon espace sur ce navigateur").click()
+    page.get_by_label("Votre clé personnelle").fill(key.lower().replace("-", " "))
     page.get_by_role("button", name="Ouvrir mon espace").click()
     assert page.locator("h1").inner_text() == "Mon espace"
 
@@ -38,13 +52,34 @@ def test_member_key_life(browser, live_url):
     assert exported["tables"]["members"][0]["contact_email"] == "moi@example.org"
 
     page.get_by_role("link", name="Effacer mes données").click()
-    page.get_by_role("button", name="Tout effacer").click()
-    assert "rien n'a été supprimé" in page.locator("main").inner_text()
-    page.get_by_label(re.compile("J'ai compris")).check()
-    page.get_by_role("button", name="Tout effacer").click()
+    assert "Votre adresse e-mail est supprimée" in page.locator("main").inner_text()
+    page.get_by_role("link", name="Annuler : ne rien changer").click()
+    assert page.locator("h1").inner_text() == "Mon espace"
+    page.get_by_role("link", name="Effacer mes données").click()
+    page.get_by_role("button", name="Tout effacer maintenant").click()
     assert page.locator("h1").inner_text() == "Données effacées"
 
     page.goto(live_url + "/membre/?lang=fr")
-    page.get_by_label("Votre clé d'adhérent").fill(key)
+    page.get_by_label("Votre clé personnelle").fill(key)
     page.get_by_role("button", name="Ouvrir mon espace").click()
-    assert "Aucun adhérent n'a cette clé" in page.locator("main").inner_text()
+    assert "Aucune clé ne correspond" in page.locator("main").inner_text()
+
+
+def test_the_key_cards_code_opens_the_space(browser, live_url):
+    """The card's QR code holds the site's address with the key in the fragment: opening it
+    fills the key (JavaScript), and the key never reaches the server in an address."""
+    context = browser.new_context()
+    page = context.new_page()
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(live_url + "/membre/?lang=fr")
+    page.get_by_role("button", name="Me créer une clé personnelle").click()
+    key = page.locator(".member-key code").inner_text()
+    page.get_by_role("button", name="Je l'ai gardée : ouvrir mon espace").click()
+    page.get_by_role("button", name="Fermer mon espace sur ce navigateur").click()
+    page.goto(f"{live_url}/membre/#cle={key}")
+    assert page.get_by_label("Votre clé personnelle").input_value() == key
+    assert "#cle=" not in page.url
+    page.get_by_role("button", name="Ouvrir mon espace").click()
+    assert page.locator("h1").inner_text() == "Mon espace"
+    assert not [url for url in asked if key in url or key.replace("-", "") in url]

@@ -10,11 +10,14 @@ from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 from sqlite_utils import Migrations
 
-from association import CAPABILITIES, audit, crypto, demo, inventory, jobs, search
+from flask_login import current_user
+
+from association import CAPABILITIES, audit, crypto, demo, inventory, jobs, privacy, search
 from association.capability import Capability, MemberSection, NavEntry
-from association.db import connect
+from association.db import connect, get_db, row_or_none
 from association.inventory import Column, Table
 from association.members import keys, records
+from association.volunteers import role_required
 from conftest import Clock, Volunteers, csrf_token, database_bytes, make_app
 
 PACKAGE = Path(__file__).resolve().parent.parent / "association"
@@ -82,7 +85,7 @@ scratch_migrations = Migrations("scratch")
 def m001_notes(db):
     """A table of notes with every feature the inventory offers."""
     db.execute("create table notes (id integer primary key autoincrement, member_id integer "
-               "references members(id), created_at text not null, text text, text_flags text, "
+               "references members(id), building_id integer, created_at text not null, text text, text_flags text, "
                "secret text, photo text, is_demo integer not null default 0)")
     search.create_index(db, NOTES)
 
@@ -93,7 +96,7 @@ NOTES = Table(
     search=("text",),
     columns=(
         Column("id", "row"), Column("member_id", "member", personal=True),
-        Column("created_at", "when"),
+        Column("building_id", "building"), Column("created_at", "when"),
         Column("text", "what", personal=True, screened=True,
                flagged_retention="10 days after created_at"),
         Column("text_flags", "flags", personal=True),
@@ -110,6 +113,15 @@ scratch_bp = Blueprint("scratch", __name__, url_prefix="/scratch")
 def scratch_page():
     """The scratch capability's one page."""
     return "scratch"
+
+
+@scratch_bp.get("/notes/<int:note_id>")
+@role_required("volunteer")
+def scratch_note(note_id):
+    """One note, read on a need-to-know basis."""
+    db = get_db()
+    note = privacy.need_to_know(db, current_user, "note", row_or_none(db, "notes", note_id))
+    return note["text"]
 
 
 def _scratch_demo(db):
@@ -285,3 +297,29 @@ def test_purge_counts_days_in_the_associations_time_zone(tmp_path, zone, stamp, 
         jobs.retention_purge(db, date(2026, 11, 30))
     assert (db.table("notes").count == 1) is kept
     db.close()
+
+
+def test_need_to_know_checks_the_scope_and_logs_the_read(scratch):
+    """A volunteer reads a note of their building (logged with the member, who sees it);
+    a note of another building answers 404, like one that does not exist, and is not logged."""
+    app, db = scratch
+    building, other = (db.table("buildings").insert({"name": n}).last_pk for n in "AB")
+    with app.app_context():
+        member_id, _ = keys.create(db)
+    mine = db.table("notes").insert({"member_id": member_id, "building_id": building,
+                                     "created_at": "2026-11-01T00:00:00+00:00",
+                                     "text": "fuite"}).last_pk
+    theirs = db.table("notes").insert({"member_id": member_id, "building_id": other,
+                                       "created_at": "2026-11-01T00:00:00+00:00",
+                                       "text": "ailleurs"}).last_pk
+    helper = Volunteers(app)
+    account = helper.create("reader", "volunteer", [building])
+    client = app.test_client()
+    helper.login(client, account)
+    assert client.get(f"/scratch/notes/{mine}").get_data(as_text=True) == "fuite"
+    assert client.get(f"/scratch/notes/{theirs}").status_code == 404
+    assert client.get("/scratch/notes/99999").status_code == 404
+    reads = list(db.query("select object_id, member_id, volunteer_login from audit_log "
+                          "where action = 'read'"))
+    assert reads == [{"object_id": str(mine), "member_id": member_id,
+                      "volunteer_login": "reader"}]

@@ -5,49 +5,57 @@ from pathlib import Path
 
 import pytest
 
-from conftest import add_building, csrf_token
+from conftest import csrf_token
+from routes import ACCESS, NOT_HTML, html_pages, methods_of
 
 VNU = Path(__file__).resolve().parent.parent / ".venv" / "vnu" / "vnu.jar"
 
 
-def pages(app, volunteers) -> dict[str, str]:
-    """The HTML of every kind of page, as the roles who may see them get them."""
-    building = add_building(app, "Bâtiment A")
-    admin = volunteers.create("html-admin", "admin")
-    target_id, token = volunteers.invite("html-target", "volunteer", [building])
+def pages(app, world) -> dict[str, str]:
+    """The HTML of every page in the access table, as the roles who may see it get it, and
+    of the states a page can be in (a form refused, a key just made, an error)."""
     found = {}
-    anonymous = app.test_client()
-    for path in ("/", "/?lang=en", "/donnees", "/transparence", "/benevoles/connexion",
-                 "/membre/", f"/benevoles/invitation/{token}", "/nulle-part"):
-        found[path] = anonymous.get(path).get_data(as_text=True)
+    for who, url in html_pages(app, world.ids):
+        response = world.clients[who].get(url)
+        assert response.status_code == 200, f"{who} {url}: {response.status_code}"
+        found[f"{who} {url}"] = response.get_data(as_text=True)
+    anonymous, admin = app.test_client(), world.clients["admin"]
+    found["English home"] = anonymous.get("/?lang=en").get_data(as_text=True)
+    found["not found"] = anonymous.get("/nulle-part").get_data(as_text=True)
     found["login error"] = anonymous.post("/benevoles/connexion", data={
         "csrf_token": csrf_token(anonymous, "/benevoles/connexion"), "login": "x",
         "password": "y", "code": "1"}).get_data(as_text=True)
     found["member key"] = anonymous.post("/membre/nouvelle-cle", data={
-        "csrf_token": csrf_token(anonymous, "/membre/")}).get_data(as_text=True)
-    for path in ("/membre/", "/membre/export", "/membre/effacer"):
-        found[f"member {path}"] = anonymous.get(path).get_data(as_text=True)
-    signed = app.test_client()
-    volunteers.login(signed, admin)
-    for path in ("/benevoles/", "/benevoles/compte", f"/benevoles/batiments/{building}",
-                 "/benevoles/admin/comptes", "/benevoles/admin/comptes/nouveau",
-                 f"/benevoles/admin/comptes/{target_id}", "/benevoles/admin/batiments",
-                 f"/benevoles/admin/batiments/{building}", "/benevoles/admin/bailleurs",
-                 "/benevoles/admin/bailleurs/nouveau", "/benevoles/admin/association",
-                 "/benevoles/admin/journal"):
-        found[path] = signed.get(path).get_data(as_text=True)
-    found["invalid landlord form"] = signed.post("/benevoles/admin/bailleurs/nouveau", data={
-        "csrf_token": csrf_token(signed, "/benevoles/"), "name": "",
+        "csrf_token": csrf_token(anonymous, "/membre/")},
+        follow_redirects=True).get_data(as_text=True)
+    found["member key, once kept"] = anonymous.post("/membre/cle/gardee", data={
+        "csrf_token": csrf_token(anonymous, "/membre/")},
+        follow_redirects=True).get_data(as_text=True)
+    found["member key gone"] = anonymous.get("/membre/cle").get_data(as_text=True)
+    found["confirmation: disable"] = admin.get(
+        f"/benevoles/admin/comptes/{world.target}/desactiver").get_data(as_text=True)
+    found["erase confirmation"] = world.clients["member"].get(
+        "/membre/effacer").get_data(as_text=True)
+    found["invalid landlord form"] = admin.post("/benevoles/admin/bailleurs/nouveau", data={
+        "csrf_token": csrf_token(admin, "/benevoles/"), "name": "",
         "siren": "12"}).get_data(as_text=True)
     return found
 
 
-def test_every_page_is_valid_html(app, volunteers, tmp_path):
+def test_the_sweep_covers_every_page(app, world):
+    """Every GET page of the access table that people open is in the sweep."""
+    swept = {url for _, url in html_pages(app, world.ids)}
+    assert "/benevoles/admin/journal" in swept and "/membre/export" in swept
+    assert len(swept) == len([r for r, entry in ACCESS.items() if "GET" in methods_of(app, r)
+                              and not any(p in r for p in NOT_HTML) and entry.ok == 200])
+
+
+def test_every_page_is_valid_html(app, world, tmp_path):
     """The checker finds no error on any page."""
     if not VNU.exists():
         pytest.fail("the HTML checker is missing: run `make test`, which installs it")
     files = {}
-    for index, (name, body) in enumerate(pages(app, volunteers).items()):
+    for index, (name, body) in enumerate(pages(app, world).items()):
         path = tmp_path / f"page{index}.html"
         path.write_text(body, encoding="utf-8")
         files[path.as_uri()] = name

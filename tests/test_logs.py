@@ -15,7 +15,7 @@ def test_journey_logs_nothing_personal(app, volunteers, caplog):
     volunteers.login(client, account, password="a wrong password typed")
     volunteers.login(client, account)
     member = app.test_client()
-    page = member.post("/membre/nouvelle-cle",
+    page = member.post("/membre/nouvelle-cle", follow_redirects=True,
                        data={"csrf_token": csrf_token(member, "/membre/")}).get_data(as_text=True)
     key = re.search(r"[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}", page)[0]
     member.post("/membre/contact", data={"csrf_token": csrf_token(member, "/membre/"),

@@ -1,29 +1,14 @@
 """Members without identity: keys, the member space, contact address, export and erasure."""
-import html
 import json
-import re
 
 import pytest
 
 from association import audit
-from association.members import keys as members
 from association.db import connect
-from conftest import add_building, csrf_token, database_bytes
-
-KEY_PATTERN = re.compile(r"\b([0-9A-HJKMNP-TV-Z]{4}(?:-[0-9A-HJKMNP-TV-Z]{4}){4})\b")
-
-
-def text(response) -> str:
-    """The page as text, entities decoded."""
-    return html.unescape(response.get_data(as_text=True))
-
-
-def new_member(client):
-    """Make a key through the member space; return it (the client is then signed in)."""
-    response = client.post("/membre/nouvelle-cle",
-                           data={"csrf_token": csrf_token(client, "/membre/")})
-    assert response.status_code == 200
-    return KEY_PATTERN.search(text(response))[1]
+from association.members import keys as members
+from conftest import (KEY_PATTERN, Reader, add_building, csrf_token, database_bytes,
+                      new_member)
+from conftest import page_text as text
 
 
 def test_key_format_and_entropy():
@@ -78,11 +63,11 @@ def test_key_opens_the_space_and_a_wrong_one_is_explained(app):
     assert 'value="1234"' in text(malformed)
     unknown = client.post("/membre/", data={"csrf_token": csrf_token(client, "/membre/"),
                                             "key": members.new_key()})
-    assert unknown.status_code == 400 and "Aucun adhérent n'a cette clé" in text(unknown)
+    assert unknown.status_code == 400 and "Aucune clé ne correspond" in text(unknown)
     ok = client.post("/membre/", data={"csrf_token": csrf_token(client, "/membre/"),
                                        "key": key.lower().replace("-", " ")})
     assert ok.status_code == 302
-    assert "Mon espace" in text(client.get("/membre/"))
+    assert "Fermer mon espace sur ce navigateur" in text(client.get("/membre/"))
 
 
 def test_eleventh_wrong_key_from_an_address_is_throttled(app, clock):
@@ -108,9 +93,9 @@ def test_eleventh_wrong_key_from_an_address_is_throttled(app, clock):
 def test_member_session_ends_after_30_idle_minutes(app, client, clock):
     """The space closes by itself on a forgotten browser."""
     new_member(client)
-    assert "Mon espace" in text(client.get("/membre/"))
+    assert "Fermer mon espace sur ce navigateur" in text(client.get("/membre/"))
     clock.advance(minutes=31)
-    assert "Mon espace" not in text(client.get("/membre/"))
+    assert "Fermer mon espace sur ce navigateur" not in text(client.get("/membre/"))
 
 
 def test_contact_address_is_encrypted_with_consent_and_expiry(app, client, clock):
@@ -167,7 +152,7 @@ def test_export_holds_everything_the_database_holds(app, client, volunteers):
     member_id = next(db.table("members").rows)["id"]
     reader = volunteers.create("vic", "volunteer", [building])
     with app.app_context():
-        audit.record(db, type("V", (), {"id": reader.id, "login": "vic"})(), "read",
+        audit.record(db, Reader(reader.id, "vic"), "read",
                      "grievance", 12, member_id=member_id)
     expected = member_ids_in_every_table(db, member_id)
     db.close()
@@ -189,28 +174,30 @@ def test_printable_export_and_access_log(app, client, volunteers):
     db = connect(app.config["DATABASE"])
     member_id = next(db.table("members").rows)["id"]
     with app.app_context():
-        audit.record(db, type("V", (), {"id": 7, "login": "claire-b"})(), "read", "grievance",
+        audit.record(db, Reader(7, "claire-b"), "read", "grievance",
                      3, member_id=member_id)
     db.close()
-    assert "<code>members</code>" in text(client.get("/membre/export"))
+    assert "locataires, connus seulement par une clé" in text(client.get("/membre/export"))
     space = text(client.get("/membre/"))
     assert "claire-b" in space and "consultation" in space
 
 
 def test_erasure_needs_confirmation_then_removes_every_trace(app, client):
-    """Without the box ticked nothing goes; with it, no byte of the member remains."""
+    """The erasure page says what will go, in numbers; the POST then leaves no byte of the
+    member."""
     key = new_member(client)
     client.post("/membre/contact", data={"csrf_token": csrf_token(client, "/membre/"),
                                          "contact-email": "gone@example.org", "contact-consent": "y"})
     db = connect(app.config["DATABASE"])
     row = next(db.table("members").rows)
     with app.app_context():
-        audit.record(db, None, "read", "grievance", 1, member_id=row["id"])
+        audit.record(db, Reader(5, "vic"), "read", "grievance", 1, member_id=row["id"])
     db.close()
-    refused = client.post("/membre/effacer", data={"csrf_token": csrf_token(client, "/membre/")})
-    assert refused.status_code == 400 and "rien n'a été supprimé" in text(refused)
-    done = client.post("/membre/effacer", data={"csrf_token": csrf_token(client, "/membre/"),
-                                                "confirm": "y"})
+    confirmation = text(client.get("/membre/effacer"))
+    assert "Votre adresse e-mail est supprimée" in confirmation
+    assert "1 message en attente d'envoi vers vous est annulé" in confirmation
+    assert "L'entrée disant quel bénévole a consulté vos données reste" in confirmation
+    done = client.post("/membre/effacer", data={"csrf_token": csrf_token(client, "/membre/")})
     assert "a été effacé" in text(done)
     db = connect(app.config["DATABASE"])
     assert db.table("members").count == 0 and db.table("outbox").count == 0
@@ -219,8 +206,7 @@ def test_erasure_needs_confirmation_then_removes_every_trace(app, client):
     raw = database_bytes(app)
     for trace in (row["key_hash"], row["contact_email"], key.replace("-", "")):
         assert trace.encode() not in raw
-    again = client.post("/membre/effacer", data={"csrf_token": csrf_token(client, "/membre/"),
-                                                 "confirm": "y"})
+    again = client.post("/membre/effacer", data={"csrf_token": csrf_token(client, "/membre/")})
     assert "C'est déjà fait" in text(again)
     other = app.test_client()
     reopened = other.post("/membre/", data={"csrf_token": csrf_token(other, "/membre/"),
@@ -255,7 +241,7 @@ def test_member_sees_who_revealed_their_text_and_why(app, client):
     db = connect(app.config["DATABASE"])
     member_id = next(db.table("members").rows)["id"]
     with app.app_context():
-        privacy.reveal(db, type("V", (), {"id": 3, "login": "yanis"})(), "grievance", 8,
+        privacy.reveal(db, Reader(3, "yanis"), "grievance", 8,
                        member_id, "check_before_sending")
     db.close()
     space = text(client.get("/membre/"))

@@ -60,7 +60,7 @@ def test_flagged_text_comes_back_highlighted_and_unsaved(note_app):
     assert '<mark title="un jugement sur une personne">alcoolique</mark>' in page
     assert '<mark title="santé">chimio</mark>' in page
     assert "Le voisin est alcoolique et sous chimio</textarea>" in page
-    assert "peut être lu par l'adhérent concerné" in page
+    assert "peut être lu par le locataire concerné" in page
     assert note_app.saved == []
 
 

@@ -142,12 +142,12 @@ def test_new_second_factor_replaces_the_old(app, volunteers):
     volunteers.login(client, account)
     page = client.post("/benevoles/compte/second-facteur", data={
         "csrf_token": csrf_token(client, "/benevoles/compte"), "factor-current": STRONG_PASSWORD,
-        "factor-code": volunteers.code(account.secret)}).get_data(as_text=True)
+        "factor-code": volunteers.code(account.secret)}, follow_redirects=True).get_data(as_text=True)
     new_secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)[1].replace(" ", "")
     assert new_secret != account.secret
     confirmed = client.post("/benevoles/compte/second-facteur/confirmer", data={
         "csrf_token": csrf_token(client, "/benevoles/compte"),
-        "code": volunteers.code(new_secret)})
+        "code": volunteers.code(new_secret)}, follow_redirects=True)
     assert confirmed.status_code == 200
     assert len(re.findall(r"<code>[0-9A-Z]{4}-[0-9A-Z]{4}</code>", confirmed.get_data(as_text=True))) == 10
     volunteers.clock.advance(seconds=30)

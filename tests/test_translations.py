@@ -34,7 +34,8 @@ def test_every_message_has_a_french_translation():
     catalogue = french_catalogue()
     translated = {
         (m.id if isinstance(m.id, str) else m.id[0])
-        for m in catalogue if m.id and m.string and "fuzzy" not in m.flags
+        for m in catalogue if m.id and "fuzzy" not in m.flags
+        and (all(m.string) if isinstance(m.string, tuple) else m.string)
     }
     missing = sorted(source_messages() - translated)
     assert missing == [], "run `make extract-messages` and translate: " + repr(missing[:10])

@@ -3,7 +3,8 @@ import html
 import json
 from datetime import date
 
-from association.public.transparency import last_months, report, shown
+from association.counts import shown
+from association.public.transparency import last_months, report
 
 
 def test_small_counts_are_not_published():

@@ -1,5 +1,4 @@
 """Volunteer accounts: invitation, enrolment, passwords, second factor, sign-in, throttling."""
-import html
 import re
 
 import pyotp
@@ -8,11 +7,7 @@ import pytest
 from association import passwords
 from association.db import connect
 from conftest import STRONG_PASSWORD, csrf_token, database_bytes
-
-
-def text(response) -> str:
-    """The page as text, entities decoded."""
-    return html.unescape(response.get_data(as_text=True))
+from conftest import page_text as text
 
 
 def account_row(app, login):

@@ -14,6 +14,8 @@ from .model import (EVENTS, LEGAL_BASES, PEOPLE, ROLES, Column, Retention, Table
 from .tables import (RECIPIENTS, SECURITY_MEASURES, TABLES, TRANSFERS_OUTSIDE_EU,  # noqa: F401
                      demo_flag)
 
+from datetime import timedelta  # noqa: E402
+
 # What SQLite adds for an FTS5 index, beside the index's own virtual table.
 FTS5_SHADOWS = ("_data", "_idx", "_docsize", "_config")
 
@@ -65,6 +67,11 @@ def member_root(tables=None) -> Table:
 def table(name: str, tables=None) -> Table:
     """The declared table called ``name``."""
     return next(t for t in tables or all_tables() if t.name == name)
+
+
+def kept_for(table_name: str) -> timedelta | None:
+    """How long the rows of a table are kept after their reference date ("N days after")."""
+    return parse_retention(table(table_name).retention).period
 
 
 def declared(tables=None) -> dict[str, set[str]]:
@@ -179,3 +186,8 @@ def _check_column(table: Table, column: Column, names: set[str]) -> list[str]:
             problems.append(f"{where}: screened text needs a flagged_retention "
                             "'N days after <column>' of its table")
     return problems
+
+
+def init_app(app) -> None:
+    """Give templates the retention periods, so pages say what the purge really does."""
+    app.jinja_env.globals["kept_for"] = kept_for

@@ -1,6 +1,7 @@
 """The vocabulary of the inventory: roles, legal bases, retention rules, tables, columns."""
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
 
@@ -44,6 +45,11 @@ class Retention:
     days: int | None = None
     column: str | None = None
     event: str | None = None
+
+    @property
+    def period(self) -> timedelta | None:
+        """How long an "after" rule keeps things (None for the other kinds)."""
+        return timedelta(days=self.days) if self.kind == "after" else None
 
     def describe(self) -> str:
         """The rule in the reader's language."""

@@ -1,4 +1,4 @@
-"""Members have a key, not an identity: keys, the member space (see, export, erase), the
+"""Members have a key, not an identity: keys, the personal space (see, export, erase), the
 member's session, and the mail queue of messages to members who gave an address.
 
 Other capabilities use it through what this package exports.
@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, NavEntry
 from ..jobs import Job
-from . import mail, views
+from . import keys, mail, views
 from .keys import create, find, touch  # noqa: F401
 from .mail import queue as queue_message  # noqa: F401
 from .sessions import current as current_member, sign_in  # noqa: F401
@@ -19,6 +19,7 @@ CAPABILITY = Capability(
     tables=TABLES,
     jobs=(Job("mail", mail.deliver, "send queued messages to members", every=300),),
     messages=mail.MESSAGES,
-    nav=(NavEntry("members.home", _l("Member space"), ("public",), section=True),),
+    nav=(NavEntry("members.home", _l("My space"), ("public",), section=True),),
     notices=mail.notices,
+    uses={"building": keys.building_uses, "member": mail.member_uses},
 )

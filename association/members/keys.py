@@ -1,11 +1,13 @@
 """Members have a key, not an identity.
 
-A member key is 100 random bits shown as five groups of four Crockford base32 characters
+A personal key is 100 random bits shown as five groups of four Crockford base32 characters
 (``7KQ2-9XWM-4PRT-ZR8H-3NDA``). Only its keyed hash (HMAC-SHA256 under a secret kept in
 ``instance/``) is stored: a lost key cannot be recovered, by design.
 """
 import secrets
 from datetime import timedelta
+
+from flask_babel import ngettext
 
 from .. import clock
 from ..crypto import decrypt, encrypt, keyed_hash
@@ -19,7 +21,7 @@ _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 
 def new_key() -> str:
-    """A fresh member key, formatted for reading."""
+    """A fresh personal key, formatted for reading."""
     return format_key("".join(secrets.choice(ALPHABET) for _ in range(KEY_LENGTH)))
 
 
@@ -98,3 +100,13 @@ def remove_contact(db, member_id: int) -> None:
 def contact_email(member: dict) -> str | None:
     """The member's e-mail address in clear, if they gave one."""
     return decrypt(member["contact_email"]) if member.get("contact_email") else None
+
+
+def building_uses(db, building_id: int) -> list:
+    """What deleting a building does to members, for its confirmation page."""
+    naming = db.table("members").count_where("building_id = ?", [building_id])
+    if not naming:
+        return []
+    return [ngettext("%(num)s member named this building: they keep their key, without a "
+                     "building.", "%(num)s members named this building: they keep their key, "
+                     "without a building.", naming)]

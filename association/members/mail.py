@@ -14,9 +14,11 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from .. import clock
 from ..capability import collect
+from ..i18n import duration
 from . import keys
 
 MAX_ATTEMPTS = 8
@@ -43,7 +45,8 @@ def _contact_confirmation():
     paragraphs = (
         _("Hello,"),
         _("This address will receive the association's reminders. It deletes itself after "
-          "six months, and you can remove it at any time in your member space."),
+          "%(duration)s, and you can remove it at any time in your personal space.",
+          duration=duration(keys.CONTACT_LIFETIME)),
         _("If you did not ask for this, you can ignore this message: nothing else will be "
           "sent after the address expires."),
     )
@@ -128,3 +131,12 @@ def notices(db, volunteer) -> list:
     failing = db.table("outbox").count_where("sent_at is null and attempts > 0")
     return [_l("%(n)s message(s) to members could not be sent yet; they will be tried "
                "again.", n=failing)] if failing else []
+
+
+def member_uses(db, member_id: int) -> list:
+    """What erasing a member does to their messages, for the confirmation page."""
+    count = waiting(db, member_id)
+    if not count:
+        return []
+    return [ngettext("%(num)s message waiting to be sent to you is cancelled.",
+                     "%(num)s messages waiting to be sent to you are cancelled.", count)]

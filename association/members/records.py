@@ -4,7 +4,11 @@ Tables declare which column ties a row to a member (``member_link``), which colu
 encrypted and which name files, so a new table of member data is exported and erased
 (files included) without touching this module.
 """
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
 from .. import audit, clock, inventory, retention
+from ..capability import uses_of
 from ..crypto import InvalidToken, decrypt
 
 EXPORT_VERSION = 1
@@ -46,15 +50,20 @@ def files(tables: dict[str, list[dict]]) -> dict[str, int]:
 
 def export(db, member_id: int) -> dict:
     """Every row tied to the member, table by table, with the export's own description."""
+    from .readable import explanations
+
     tables = held(db, member_id)
     return {
         "format": "amicale-member-export",
         "version": EXPORT_VERSION,
         "exported_at": clock.stamp(),
-        "note": "Everything this association's database holds tied to your member key. "
-                "The key itself is never stored: only its keyed hash (members.key_hash).",
+        "note": _("Everything this association's database holds tied to your personal key, "
+                  "table by table, with the machine names of the database; \"explanations\" "
+                  "says what each table and field is. The key itself is never stored: only a "
+                  "keyed hash of it (members.key_hash)."),
         "files": files(tables),
         "tables": tables,
+        "explanations": explanations(),
     }
 
 
@@ -72,6 +81,23 @@ def erase(db, member_id: int) -> bool:
     removal.finish()
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return True
+
+
+def erasure_consequences(db, member: dict) -> list:
+    """What erasing the member's space will do, in numbers, for its confirmation page."""
+    lines = [_("Your personal key stops working, for good.")]
+    if member.get("contact_email"):
+        lines.append(_("Your e-mail address is deleted."))
+    lines += uses_of("member", db, member["id"])
+    reads = db.table("audit_log").count_where("member_id = ? and volunteer_id is not null",
+                                              [member["id"]])
+    if reads:
+        lines.append(ngettext(
+            "The %(num)s entry saying which volunteer read your records stays, for their "
+            "accountability, but no longer points to you.",
+            "The %(num)s entries saying which volunteers read your records stay, for their "
+            "accountability, but no longer point to you.", reads))
+    return lines
 
 
 def access_log(db, member_id: int, limit: int = 200) -> list[dict]:

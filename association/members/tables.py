@@ -1,21 +1,31 @@
 """The members' tables, as declared in the inventory."""
+from datetime import timedelta
+
 from flask_babel import lazy_gettext as _l
 
+from ..i18n import lazy_duration
 from ..inventory import Column, Table
+from .keys import CONTACT_LIFETIME
+from .sessions import SESSION_IDLE
+
+INACTIVE_DAYS = 395  # a key unused for about 13 months goes, with everything tied to it
 
 TABLES: tuple[Table, ...] = (
     Table(
         "members",
         _l("members, known only by a key: no name, e-mail address, phone or flat number"),
         legal_basis="legitimate_interest", people="members",
-        retention="395 days after last_seen_at", readers=("member",), member_link="id",
+        retention=f"{INACTIVE_DAYS} days after last_seen_at", readers=("member",),
+        member_link="id",
         columns=(
             Column("id", _l("row number")),
-            Column("key_hash", _l("keyed hash of the member key (the key itself is never "
+            Column("key_hash", _l("keyed hash of the personal key (the key itself is never "
                                   "stored)"), personal=True, readers=("system",)),
             Column("created_at", _l("when the key was made"), personal=True),
-            Column("last_seen_at", _l("last time the key was used; 13 months later the key "
-                                      "and everything tied to it are deleted"), personal=True),
+            Column("last_seen_at", _l("last time the key was used; %(duration)s later the key "
+                                      "and everything tied to it are deleted",
+                                      duration=lazy_duration(timedelta(days=INACTIVE_DAYS))),
+                   personal=True),
             Column("building_id", _l("the member's building, if they chose to say"),
                    personal=True, readers=("member", "volunteer")),
             Column("language", _l("language of the pages and messages")),
@@ -24,15 +34,16 @@ TABLES: tuple[Table, ...] = (
                    retention="0 days after contact_expires_at", readers=("member", "system")),
             Column("contact_consent_at", _l("when the member agreed to reminders by e-mail"),
                    personal=True, retention="0 days after contact_expires_at"),
-            Column("contact_expires_at", _l("when the e-mail address deletes itself (6 months "
-                                            "after consent)"),
+            Column("contact_expires_at", _l("when the e-mail address deletes itself (%(duration)s "
+                                            "after consent)",
+                                            duration=lazy_duration(CONTACT_LIFETIME)),
                    personal=True, retention="0 days after contact_expires_at"),
         ),
     ),
     Table(
         "member_sessions",
-        _l("open member spaces, so that closing the space or erasing everything ends every copy "
-           "of the browser's cookie (30 minutes idle)"),
+        _l("open personal spaces, so that closing the space or erasing everything ends every copy "
+           "of the browser's cookie (%(duration)s idle)", duration=lazy_duration(SESSION_IDLE)),
         legal_basis="legitimate_interest", people="members",
         retention="1 day after last_seen_at", readers=("system",), member_link="member_id",
         columns=(

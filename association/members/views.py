@@ -1,19 +1,19 @@
-"""Views of the member space: parse, call, render."""
+"""Views of the personal space: parse, call, render."""
 from functools import wraps
 
-from flask import (Blueprint, flash, jsonify, redirect, render_template, request,
+from flask import (Blueprint, abort, flash, jsonify, redirect, render_template, request,
                    session, url_for)
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from .. import audit, qr, reference, throttle
+from .. import audit, qr, reference, shown_once, throttle, urls
 from ..capability import collect
 from ..db import get_db
-from ..forms import ButtonForm, choices
+from ..forms import ButtonForm, Confirmation, choices
 from ..i18n import local_time
 from ..security import client_address
-from . import keys, mail, records, sessions
-from .forms import BuildingChoiceForm, ContactForm, EraseForm, KeyForm
+from . import keys, mail, readable, records, sessions
+from .forms import BuildingChoiceForm, ContactForm, KeyForm
 
 bp = Blueprint("members", __name__, url_prefix="/membre")
 
@@ -27,7 +27,7 @@ def member_required(view):
     def wrapped(*args, **kwargs):
         member = sessions.current(get_db())
         if member is None:
-            flash(_("Enter your member key to open your space."), "info")
+            flash(_("Enter your personal key to open your space."), "info")
             return redirect(url_for("members.home", ouvrir=1))
         return view(member, *args, **kwargs)
     return wrapped
@@ -60,13 +60,12 @@ def home():
         form.key.errors.append(_("No member has this key. Check it letter by letter: a key "
                                  "cannot be recovered, but you can make a new one."))
     status = 400 if form.errors else 200
-    return render_template("members/enter.html", form=form,
-                           create_form=ButtonForm()), status
+    return render_template("members/enter.html", form=form), status
 
 
 def _throttled(retry_at, form=None):
     return throttle.response("members/enter.html", retry_at,
-                             form=form or KeyForm(formdata=None), create_form=ButtonForm())
+                             form=form or KeyForm(formdata=None))
 
 
 def _space(db, member, contact_form=None, status=200):
@@ -78,12 +77,12 @@ def _space(db, member, contact_form=None, status=200):
         building=reference.building(db, member["building_id"]) if member["building_id"] else None,
         building_form=building_form,
         contact_form=contact_form or ContactForm(prefix="contact", formdata=None),
-        action_form=ButtonForm(), access=records.access_log(db, member["id"]),
+        access=records.access_log(db, member["id"]),
         sections=_sections(db, member), waiting=mail.waiting(db, member["id"])), status
 
 
 def _sections(db, member) -> list[tuple[str, dict]]:
-    """What each capability shows in the member space: (template, context) pairs."""
+    """What each capability shows in the personal space: (template, context) pairs."""
     found = []
     for section in collect("member_sections"):
         context = section.context(db, member)
@@ -99,7 +98,8 @@ def _building_choices(db):
 
 @bp.post("/nouvelle-cle")
 def new_key():
-    """Make a member key and show it, once."""
+    """Make a personal key, then show it on its own page (which survives a reload or a
+    language switch until the member says they kept it)."""
     if not ButtonForm().validate_on_submit():
         return redirect(url_for("members.home"))
     db = get_db()
@@ -110,9 +110,34 @@ def new_key():
                 time=local_time(error.retry_at)), "error")
         return _throttled(error.retry_at)
     member_id, key = keys.create(db, language=str(get_locale()))
+    show_key(db, member_id, key)
+    return redirect(url_for("members.key_page"), code=303)
+
+
+def show_key(db, member_id: int, key: str) -> None:
+    """Open the new member's space here and keep the key to show it on the key page."""
     sessions.sign_in(db, member_id)
-    return render_template("members/key.html", key=key,
-                           qr=qr.svg(key))
+    shown_once.keep("member_key", key, f"member:{member_id}")
+
+
+@bp.get("/cle")
+def key_page():
+    """The key just made, with its card; once kept, a page saying it was shown once."""
+    member = sessions.current(get_db())
+    key = shown_once.pending("member_key", f"member:{member['id']}") if member else None
+    if key is None:
+        return render_template("members/key_gone.html", signed_in=member is not None)
+    card_url = urls.external_url("members.home")
+    return render_template("members/key.html", key=key, card_url=card_url,
+                           qr=qr.svg(f"{card_url}#cle={key}"))
+
+
+@bp.post("/cle/gardee")
+def key_kept():
+    """The member has kept their key: it is not shown again."""
+    if ButtonForm().validate_on_submit():
+        shown_once.forget("member_key")
+    return redirect(url_for("members.home"))
 
 
 @bp.post("/sortir")
@@ -173,8 +198,12 @@ def export_json(member):
 @bp.get("/export")
 @member_required
 def export_page(member):
-    """Everything held about the member, readable and printable."""
-    return render_template("members/export.html", export=_exported(member))
+    """Everything held about the member, written to be read and printed."""
+    db = get_db()
+    exported = _exported(member)
+    return render_template("members/export.html", exported_at=exported["exported_at"],
+                           sections=readable.sections(db, exported["tables"]),
+                           files=sum(exported["files"].values()))
 
 
 def _exported(member) -> dict:
@@ -186,18 +215,25 @@ def _exported(member) -> dict:
 
 @bp.route("/effacer", methods=["GET", "POST"])
 def erase():
-    """Erase everything tied to the key, after an explicit confirmation."""
+    """Erase everything tied to the key, after a page saying what will go."""
     db = get_db()
     member = sessions.current(db)
     if member is None:
         if session.get("erased"):
             return render_template("members/erased.html", already=True)
-        flash(_("Enter your member key to open your space."), "info")
+        flash(_("Enter your personal key to open your space."), "info")
         return redirect(url_for("members.home", ouvrir=1))
-    form = EraseForm()
-    if form.validate_on_submit():
-        records.erase(db, member["id"])
-        sessions.sign_out(db)
-        session["erased"] = True
-        return render_template("members/erased.html", already=False)
-    return render_template("members/erase.html", form=form), 400 if form.errors else 200
+    if request.method == "GET":
+        return Confirmation(
+            title=_("Erase everything tied to your key?"),
+            consequences=records.erasure_consequences(db, member),
+            irreversible=_("Nothing erased can be recovered, not even by the association. "
+                           "You may want to export your data first."),
+            action=url_for("members.erase"), confirm=_("Erase everything now"),
+            cancel=url_for("members.home"), volunteer_area=False).page()
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    records.erase(db, member["id"])
+    sessions.sign_out(db)
+    session["erased"] = True
+    return render_template("members/erased.html", already=False)

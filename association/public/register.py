@@ -1,6 +1,7 @@
 """The public data register (GDPR art. 30), generated from the inventory and the settings."""
-from flask import current_app
+from flask import current_app, render_template, request
 from flask_babel import force_locale, get_locale
+from markupsafe import Markup
 
 from .. import inventory, reference
 
@@ -11,14 +12,77 @@ def _text(value) -> str:
 
 def data_register(db) -> dict:
     """Everything the register says, as plain data in the current language."""
+    return {"controller": _controller(db), **_declared_part(str(get_locale()))}
+
+
+# Where the declared part goes in the page while the rest is rendered (no template writes NUL).
+_SPOT = Markup("\x00declared\x00")
+
+
+def register_page(db) -> bytes:
+    """The readable register, as the UTF-8 bytes of the page: the page rendered on each
+    request (its header, who is responsible, its footer) around the declared part, rendered
+    and encoded once per language (encoding the whole page, 40 KB with accents, costs about
+    as much as rendering its header)."""
+    language = str(get_locale())
+    head, spot, tail = render_template("public/register.html", register=data_register(db),
+                                       declared_html=_SPOT).partition(_SPOT)
+    if not spot:  # a template that renders its declared block itself
+        return head.encode()
+    return head.encode() + _declared_bytes(language) + tail.encode()
+
+
+def _declared_bytes(language: str) -> bytes:
+    """The declared part in ``language``, rendered and encoded once per language and per path
+    the site is served under (its links hold it); anew on each request while templates
+    reload (debug), so that an edit shows."""
+    cache = current_app.extensions.setdefault("amicale_register_html", {})
+    key = (language, request.script_root)
+    if key not in cache:
+        encoded = declared_html(language).encode()
+        if current_app.jinja_env.auto_reload:
+            return encoded
+        cache[key] = encoded
+    return cache[key]
+
+
+def declared_html(language: str) -> Markup:
+    """The readable register's declared part (everything after "who is responsible") in
+    ``language``: the ``declared`` block of ``public/register.html``, rendered alone. It
+    reads nothing from the request but the path the site is served under (its links)."""
+    template = current_app.jinja_env.get_template("public/register.html")
+    with force_locale(language):
+        context = template.new_context({"register": _declared_part(language)})
+        return Markup("".join(template.blocks["declared"](context)))
+
+
+def register_json(db) -> bytes:
+    """The register as JSON, the bytes ``jsonify`` would send (keys sorted, compact, ASCII,
+    a final newline): the declared part serialised and encoded once per language, around the
+    controller (the association's settings, read anew when they change) on each request."""
+    language = str(get_locale())
+    cache = current_app.extensions.setdefault("amicale_register_json", {})
+    if language not in cache:
+        members = {key: f"{_dumps(key)}:{_dumps(value)}"
+                   for key, value in _declared_part(language).items()}
+        before = [members[key] for key in sorted(members) if key < "controller"]
+        after = [members[key] for key in sorted(members) if key > "controller"]
+        cache[language] = (("{" + "".join(m + "," for m in before) + '"controller":').encode(),
+                           ("".join("," + m for m in after) + "}\n").encode())
+    before, after = cache[language]
+    return before + _dumps(_controller(db)).encode() + after
+
+
+def _dumps(value) -> str:
+    return current_app.json.dumps(value, separators=(",", ":"))
+
+
+def _controller(db) -> dict:
     association = reference.association(db)
     return {
-        "controller": {
-            "name": association["name"],
-            "postal_address": association["postal_address"],
-            "contact_email": association["contact_email"],
-        },
-        **_declared_part(str(get_locale())),
+        "name": association["name"],
+        "postal_address": association["postal_address"],
+        "contact_email": association["contact_email"],
     }
 
 

@@ -3,14 +3,10 @@ month, as counts only (computed from the audit log and the job runs)."""
 import json
 from datetime import date
 
-MIN_GROUP = 3  # below this, a public count says "fewer than 3" (DESIGN rule 7)
+from ..counts import MIN_GROUP, shown
+
 MONTHS = 12
 COLUMNS = ("purged", "reads", "reveals", "exports", "erasures")
-
-
-def shown(count: int) -> int | None:
-    """A count fit to publish: itself when 0 or at least MIN_GROUP, else None."""
-    return count if count == 0 or count >= MIN_GROUP else None
 
 
 def last_months(today: date, count: int = MONTHS) -> list[str]:

@@ -1,12 +1,12 @@
 """Views of the public pages: parse, call, render."""
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, jsonify, render_template
+from flask import Blueprint, current_app, render_template
 
 from .. import clock
 from ..db import get_db
 from ..security import public
-from .register import data_register
+from .register import register_json as register_json_body, register_page
 from .transparency import report as transparency_report
 
 bp = Blueprint("public", __name__)
@@ -22,15 +22,16 @@ def home():
 @bp.get("/donnees")
 @public
 def register():
-    """The data register, readable."""
-    return render_template("public/register.html", register=data_register(get_db()))
+    """The data register, readable (its declared part rendered once per language)."""
+    return register_page(get_db())
 
 
 @bp.get("/donnees.json")
 @public
 def register_json():
-    """The data register, as JSON."""
-    return jsonify(data_register(get_db()))
+    """The data register, as JSON (its declared part serialised once per language)."""
+    return current_app.response_class(register_json_body(get_db()),
+                                      mimetype=current_app.json.mimetype)
 
 
 @bp.get("/transparence")

@@ -6,7 +6,7 @@ building scope of the signed-in volunteer.
 from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, NavEntry
-from . import admin, auth, commands, views
+from . import accounts, admin, auth, commands, setup, views
 from .auth import require_building, role_required, signed_in_required  # noqa: F401
 from .messages import AUDIT_ACTIONS, OBJECT_TYPES
 from .tables import TABLES
@@ -19,7 +19,7 @@ def _init_app(app) -> None:
 
 CAPABILITY = Capability(
     name="volunteers",
-    blueprints=(views.bp, admin.bp),
+    blueprints=(views.bp, admin.bp, setup.bp),
     tables=TABLES,
     audit_actions=AUDIT_ACTIONS,
     object_types=OBJECT_TYPES,
@@ -28,10 +28,11 @@ CAPABILITY = Capability(
         NavEntry("volunteers.dashboard", _l("Dashboard")),
         NavEntry("volunteers.account", _l("My account")),
         NavEntry("admin.accounts_list", _l("Accounts"), ("admin",)),
-        NavEntry("admin.buildings_list", _l("Buildings"), ("admin",)),
-        NavEntry("admin.landlords_list", _l("Landlords"), ("admin",)),
-        NavEntry("admin.association_settings", _l("The association"), ("admin",)),
+        NavEntry("setup.buildings_list", _l("Buildings"), ("admin",)),
+        NavEntry("setup.landlords_list", _l("Landlords"), ("admin",)),
+        NavEntry("setup.association_settings", _l("The association"), ("admin",)),
         NavEntry("admin.audit_log", _l("Audit log"), ("admin",)),
     ),
+    uses={"building": accounts.building_uses},
     init_app=_init_app,
 )

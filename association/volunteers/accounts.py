@@ -2,6 +2,8 @@
 import sqlite3
 from datetime import timedelta
 
+from flask_babel import ngettext
+
 from .. import clock
 from ..crypto import decrypt, encrypt, keyed_hash, new_token
 from ..db import first_row, row_or_none
@@ -111,6 +113,12 @@ def open_invitation(db, token: str) -> dict:
     if clock.parse(invitation["expires_at"]) <= clock.now():
         raise AccountError("invitation_expired")
     return invitation
+
+
+def invitation_owner(db, token: str) -> int | None:
+    """The volunteer an invitation (open or spent) was made for, or None."""
+    row = row_or_none(db, "invitations", keyed_hash("invitation", token))
+    return row["volunteer_id"] if row else None
 
 
 def enrolment_secret(db, invitation: dict) -> str:
@@ -242,3 +250,12 @@ def can_sign_in(account: dict) -> bool:
 def admin_count(db) -> int:
     """How many admin accounts can sign in (enabled and activated)."""
     return db.table("volunteers").count_where(f"role = 'admin' and {CAN_SIGN_IN}")
+
+
+def building_uses(db, building_id: int) -> list:
+    """What deleting a building does to accounts, for its confirmation page."""
+    scoped = db.table("volunteer_buildings").count_where("building_id = ?", [building_id])
+    if not scoped:
+        return []
+    return [ngettext("%(num)s volunteer will lose access to this building.",
+                     "%(num)s volunteers will lose access to this building.", scoped)]

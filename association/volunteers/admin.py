@@ -1,17 +1,17 @@
-"""Administration: accounts and their scopes, buildings, landlords, settings, audit log."""
+"""Administration of accounts: roles and building scopes, invitations, resets, the audit log."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from flask import Blueprint
 
-from .. import audit, reference, urls
+from .. import audit, qr, shown_once, urls
 from ..db import get_db
 from ..forms import choices
 from . import accounts, auth
-from ..forms import ButtonForm
-from .forms import (AccountForm, AuditFilterForm, BuildingForm, LandlordForm,
-                    ScopeForm, SettingsForm, building_choices)
+from ..forms import ButtonForm, Confirmation
+from .forms import (AccountForm, AuditFilterForm, ScopeForm, building_choices)
 from .messages import ACCOUNT, ROLE_LABELS
 
 bp = Blueprint("admin", __name__, url_prefix="/benevoles/admin")
@@ -47,9 +47,7 @@ def account_new():
             form.login.errors.append(ACCOUNT[error.code])
         else:
             audit.record(db, current_user, "invite", "volunteer", volunteer_id)
-            return render_template("volunteers/admin/invitation_link.html",
-                                   account=accounts.get(db, volunteer_id),
-                                   link=invitation_url(token))
+            return _show_link(volunteer_id, token)
     return render_template("volunteers/admin/account_new.html", form=form), \
         400 if form.errors else 200
 
@@ -80,7 +78,7 @@ def account_detail(volunteer_id):
             return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
     sessions = db.table("volunteer_sessions").count_where("volunteer_id = ?", [volunteer_id])
     return render_template("volunteers/admin/account.html", account=account, form=form,
-                           sessions=sessions, action_form=ButtonForm()), 400 if form.errors else 200
+                           sessions=sessions), 400 if form.errors else 200
 
 
 def _would_remove_last_admin(db, account, new_role=None, disabling=False) -> bool:
@@ -92,25 +90,41 @@ def _would_remove_last_admin(db, account, new_role=None, disabling=False) -> boo
 
 
 def _account_action(volunteer_id):
-    """Run a button action on an account after its CSRF check; back to the account page."""
+    """The account a button acts on, after the form's CSRF check (400 without it)."""
     db = get_db()
     account = _account_or_404(db, volunteer_id)
-    if not ButtonForm().validate_on_submit():
+    if request.method == "POST" and not ButtonForm().validate_on_submit():
         abort(400)
     return db, account
 
 
-@bp.post("/comptes/<int:volunteer_id>/desactiver")
+def _confirm(account, title, consequences, irreversible, confirm, endpoint):
+    """The "are you sure?" page of an action on an account."""
+    return Confirmation(
+        title=title, consequences=consequences, irreversible=irreversible,
+        action=url_for(endpoint, volunteer_id=account["id"]), confirm=confirm,
+        cancel=url_for("admin.account_detail", volunteer_id=account["id"])).page()
+
+
+@bp.route("/comptes/<int:volunteer_id>/desactiver", methods=["GET", "POST"])
 @admin_required
 def account_disable(volunteer_id):
-    """Disable an account: its sessions end at once."""
+    """Disable an account after confirmation: its sessions end at once."""
     db, account = _account_action(volunteer_id)
     if _would_remove_last_admin(db, account, disabling=True):
         flash(ACCOUNT["last_admin"], "error")
-    else:
-        accounts.set_disabled(db, volunteer_id, True)
-        audit.record(db, current_user, "disable", "volunteer", volunteer_id)
-        flash(_("Account disabled; its sessions have ended."), "success")
+        return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
+    if request.method == "GET":
+        sessions = len(accounts.sessions_of(db, volunteer_id))
+        return _confirm(account, _("Disable the account %(login)s?", login=account["login"]), [
+            _("%(login)s can no longer sign in.", login=account["login"]),
+            ngettext("%(num)s open session ends now.", "%(num)s open sessions end now.",
+                     sessions)],
+            _("You can enable the account again later."), _("Disable the account"),
+            "admin.account_disable")
+    accounts.set_disabled(db, volunteer_id, True)
+    audit.record(db, current_user, "disable", "volunteer", volunteer_id)
+    flash(_("Account disabled; its sessions have ended."), "success")
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
 
@@ -125,18 +139,68 @@ def account_enable(volunteer_id):
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
 
-@bp.post("/comptes/<int:volunteer_id>/second-facteur")
+@bp.route("/comptes/<int:volunteer_id>/second-facteur", methods=["GET", "POST"])
 @admin_required
 def account_reset(volunteer_id):
-    """Reset password and second factor: a new invitation link for the volunteer."""
+    """Reset password and second factor after confirmation: a new invitation link."""
     db, account = _account_action(volunteer_id)
     if _would_remove_last_admin(db, account, disabling=True):
         flash(ACCOUNT["last_admin"], "error")
         return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
+    if request.method == "GET":
+        sessions = len(accounts.sessions_of(db, volunteer_id))
+        codes = accounts.unused_recovery_codes(db, volunteer_id)
+        login = account["login"]
+        return _confirm(account, _("Reset the password and second factor of %(login)s?",
+                                   login=login), [
+            _("The password and the authenticator app of %(login)s stop working.",
+              login=login),
+            ngettext("%(num)s open session ends now.", "%(num)s open sessions end now.",
+                     sessions),
+            ngettext("%(num)s unused recovery code stops working.",
+                     "%(num)s unused recovery codes stop working.", codes),
+            _("You get a new single-use invitation link for %(login)s to set them again.",
+              login=login)],
+            _("The old password, app and codes cannot be restored."),
+            _("Reset and get a new link"), "admin.account_reset")
     token = accounts.reset_second_factor(db, volunteer_id, current_user.id)
     audit.record(db, current_user, "reset_second_factor", "volunteer", volunteer_id)
+    flash(_("The password and second factor of this account have been cleared and its "
+            "sessions ended."), "success")
+    return _show_link(volunteer_id, token)
+
+
+def _show_link(volunteer_id: int, token: str):
+    """Keep a new invitation link for its page (it survives a reload or a language switch
+    until the administrator says it was handed over)."""
+    shown_once.keep("invitation_link", {"volunteer": volunteer_id, "token": token},
+                    f"volunteer:{current_user.id}")
+    return redirect(url_for("admin.invitation_link", volunteer_id=volunteer_id), code=303)
+
+
+@bp.get("/comptes/<int:volunteer_id>/lien")
+@admin_required
+def invitation_link(volunteer_id):
+    """The invitation link just made for an account, with a QR code to hand it over; once
+    handed over, a page saying it was shown once."""
+    db = get_db()
+    account = _account_or_404(db, volunteer_id)
+    kept = shown_once.pending("invitation_link", f"volunteer:{current_user.id}")
+    if not kept or kept["volunteer"] != volunteer_id:
+        return render_template("volunteers/admin/invitation_link.html", account=account,
+                               link=None)
+    link = invitation_url(kept["token"])
     return render_template("volunteers/admin/invitation_link.html", account=account,
-                           link=invitation_url(token), reset=True)
+                           link=link, qr=qr.svg(link))
+
+
+@bp.post("/comptes/<int:volunteer_id>/lien/remis")
+@admin_required
+def invitation_link_handed(volunteer_id):
+    """The link was handed over: it is not shown again."""
+    if ButtonForm().validate_on_submit():
+        shown_once.forget("invitation_link")
+    return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
 
 @bp.post("/comptes/<int:volunteer_id>/sessions")
@@ -150,122 +214,31 @@ def account_end_sessions(volunteer_id):
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
 
-@bp.post("/comptes/<int:volunteer_id>/supprimer")
+@bp.route("/comptes/<int:volunteer_id>/supprimer", methods=["GET", "POST"])
 @admin_required
 def account_delete(volunteer_id):
-    """Delete a disabled account for good."""
+    """Delete a disabled account for good, after confirmation."""
     db, account = _account_action(volunteer_id)
     if not account["disabled"]:
         flash(_("Disable the account before deleting it."), "error")
         return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
+    if request.method == "GET":
+        entries = db.table("audit_log").count_where("volunteer_id = ?", [volunteer_id])
+        buildings = len(accounts.building_ids(db, {**account, "role": "volunteer"}))
+        login = account["login"]
+        return _confirm(account, _("Delete the account %(login)s for good?", login=login), [
+            _("The account %(login)s, its password, app and recovery codes are deleted.",
+              login=login),
+            ngettext("Its scope of %(num)s building is deleted.",
+                     "Its scope of %(num)s buildings is deleted.", buildings),
+            ngettext("The audit log keeps the login in its %(num)s entry.",
+                     "The audit log keeps the login in its %(num)s entries.", entries)],
+            _("A deleted account cannot be restored: invite the person again if needed."),
+            _("Delete the account"), "admin.account_delete")
     accounts.delete(db, volunteer_id)
     audit.record(db, current_user, "delete", "volunteer", volunteer_id)
     flash(_("Account deleted."), "success")
     return redirect(url_for("admin.accounts_list"))
-
-
-@bp.get("/batiments")
-@admin_required
-def buildings_list():
-    """Every building."""
-    return render_template("volunteers/admin/buildings.html",
-                           buildings=reference.buildings(get_db()))
-
-
-@bp.route("/batiments/nouveau", methods=["GET", "POST"],
-          defaults={"building_id": None}, endpoint="building_new")
-@bp.route("/batiments/<int:building_id>", methods=["GET", "POST"])
-@admin_required
-def building_edit(building_id):
-    """Create or edit a building."""
-    db = get_db()
-    found = None if building_id is None else (reference.building(db, building_id) or abort(404))
-    form = BuildingForm(data=found)
-    form.landlord_id.choices = choices(
-        [(0, _("(none)"))] + [(row["id"], row["name"]) for row in reference.landlords(db)])
-    if form.validate_on_submit():
-        saved = reference.save_building(db, form.data, building_id)
-        audit.record(db, current_user, "create" if found is None else "update", "building", saved)
-        flash(_("Building saved."), "success")
-        return redirect(url_for("admin.buildings_list"))
-    delete_url = (url_for("admin.building_delete", building_id=building_id)
-                  if found else None)
-    return render_template("volunteers/admin/edit.html", form=form, delete_url=delete_url,
-                           title=found["name"] if found else _("New building")), \
-        400 if form.errors else 200
-
-
-@bp.post("/batiments/<int:building_id>/supprimer")
-@admin_required
-def building_delete(building_id):
-    """Delete a building."""
-    db = get_db()
-    reference.building(db, building_id) or abort(404)
-    reference.delete_building(db, building_id)
-    audit.record(db, current_user, "delete", "building", building_id)
-    flash(_("Building deleted."), "success")
-    return redirect(url_for("admin.buildings_list"))
-
-
-@bp.get("/bailleurs")
-@admin_required
-def landlords_list():
-    """Every landlord."""
-    return render_template("volunteers/admin/landlords.html",
-                           landlords=reference.landlords(get_db()))
-
-
-@bp.route("/bailleurs/nouveau", methods=["GET", "POST"],
-          defaults={"landlord_id": None}, endpoint="landlord_new")
-@bp.route("/bailleurs/<int:landlord_id>", methods=["GET", "POST"])
-@admin_required
-def landlord_edit(landlord_id):
-    """Create or edit a landlord."""
-    db = get_db()
-    found = None if landlord_id is None else (reference.landlord(db, landlord_id) or abort(404))
-    form = LandlordForm(data=found)
-    if form.validate_on_submit():
-        saved = reference.save_landlord(db, form.data, landlord_id)
-        audit.record(db, current_user, "create" if found is None else "update", "landlord", saved)
-        flash(_("Landlord saved."), "success")
-        return redirect(url_for("admin.landlords_list"))
-    delete_url = (url_for("admin.landlord_delete", landlord_id=landlord_id)
-                  if found else None)
-    return render_template("volunteers/admin/edit.html", form=form, delete_url=delete_url,
-                           title=found["name"] if found else _("New landlord")), \
-        400 if form.errors else 200
-
-
-@bp.post("/bailleurs/<int:landlord_id>/supprimer")
-@admin_required
-def landlord_delete(landlord_id):
-    """Delete a landlord, unless buildings still point to it."""
-    db = get_db()
-    reference.landlord(db, landlord_id) or abort(404)
-    if not reference.delete_landlord(db, landlord_id):
-        flash(_("Buildings still belong to this landlord: give them another one first."),
-              "error")
-        return redirect(url_for("admin.landlord_edit", landlord_id=landlord_id))
-    audit.record(db, current_user, "delete", "landlord", landlord_id)
-    flash(_("Landlord deleted."), "success")
-    return redirect(url_for("admin.landlords_list"))
-
-
-@bp.route("/association", methods=["GET", "POST"])
-@admin_required
-def association_settings():
-    """The association's name and contact, shown in the data register."""
-    db = get_db()
-    current = reference.association(db)
-    form = SettingsForm(data={**current, "demo": bool(current["is_demo"])})
-    if form.validate_on_submit():
-        reference.save_association(db, form.name.data.strip(), form.postal_address.data,
-                                  form.contact_email.data, is_demo=form.demo.data)
-        audit.record(db, current_user, "update", "settings", 1)
-        flash(_("Settings saved."), "success")
-        return redirect(url_for("admin.association_settings"))
-    return render_template("volunteers/admin/edit.html", form=form,
-                           title=_("The association")), 400 if form.errors else 200
 
 
 @bp.get("/journal")

@@ -16,7 +16,6 @@ from .. import clock, passwords, throttle
 from ..crypto import decrypt, keyed_hash, new_token
 from ..db import get_db
 from ..passwords import verify_password
-from ..security import client_address
 from . import accounts, second_factor
 
 IDLE_TIMEOUT = timedelta(minutes=30)
@@ -269,6 +268,7 @@ def init_app(app) -> None:
     login_manager.init_app(app)
     app.jinja_env.globals["role_label"] = lambda role: ROLE_LABELS.get(role, role)
     app.jinja_env.globals["area_nav"] = area_nav
+    app.jinja_env.globals["invitation_lifetime"] = accounts.INVITATION_LIFETIME
 
 
 def area_nav() -> list:

@@ -1,6 +1,9 @@
 """What volunteers are told when something is refused, in their language."""
 from flask_babel import lazy_gettext as _l
 
+from ..i18n import lazy_duration
+from .accounts import INVITATION_LIFETIME
+
 SIGN_IN = {
     "wrong": _l("Login, password or code incorrect. Check them and try again."),
     "code_reused": _l("This code has already been used. Wait for the next code in your app "
@@ -14,8 +17,9 @@ INVITATION = {
                              "whole, or ask an administrator for a new one."),
     "invitation_used": _l("This invitation link has already been used. If that was not you, "
                           "tell an administrator at once."),
-    "invitation_expired": _l("This invitation link has expired (links last 72 hours). Ask an "
-                             "administrator for a new one."),
+    "invitation_expired": _l("This invitation link has expired (links last %(duration)s). "
+                             "Ask an administrator for a new one.",
+                             duration=lazy_duration(INVITATION_LIFETIME, 4)),
 }
 CODE_WRONG = _l("This code is not right. Check that the phone is on time and type the code "
                 "the app shows now.")

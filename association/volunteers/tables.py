@@ -1,7 +1,10 @@
 """The volunteers' tables, as declared in the inventory."""
 from flask_babel import lazy_gettext as _l
 
+from ..i18n import lazy_duration
 from ..inventory import Column, Table, demo_flag
+from .accounts import INVITATION_LIFETIME
+from .auth import ABSOLUTE_TIMEOUT, IDLE_TIMEOUT
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -49,7 +52,8 @@ TABLES: tuple[Table, ...] = (
             Column("volunteer_id", _l("the invited volunteer"), personal=True),
             Column("created_by", _l("the administrator who invited them"), personal=True),
             Column("created_at", _l("when the invitation was made")),
-            Column("expires_at", _l("when the link stops working (72 hours)")),
+            Column("expires_at", _l("when the link stops working (%(duration)s)",
+                                    duration=lazy_duration(INVITATION_LIFETIME, 4))),
             Column("used_at", _l("when the link was used")),
             Column("totp_secret", _l("second-factor secret being enrolled, encrypted"),
                    personal=True, readers=("system",), encrypted=True),
@@ -69,7 +73,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "volunteer_sessions",
         _l("open volunteer sessions, so that logging out or disabling an account ends them "
-           "everywhere (30 minutes idle, 12 hours at most)"),
+           "everywhere (%(idle)s idle, %(most)s at most)", idle=lazy_duration(IDLE_TIMEOUT),
+           most=lazy_duration(ABSOLUTE_TIMEOUT, 4)),
         legal_basis="legitimate_interest", people="volunteers",
         retention="1 day after last_seen_at", readers=("admin",),
         columns=(

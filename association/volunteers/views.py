@@ -1,11 +1,9 @@
 """Views of the volunteer area: sign-in, invitation, dashboard, building page, own account."""
-from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
-                   session, url_for)
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import audit, clock, qr, reference, throttle, urls
-from ..crypto import decrypt, encrypt
+from .. import audit, clock, qr, reference, shown_once, throttle, urls
 from ..db import get_db
 from ..forms import ButtonForm
 from ..i18n import local_time
@@ -62,11 +60,15 @@ def logout():
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
 def invitation(token):
-    """Accept an invitation: choose a password and enrol the authenticator app."""
+    """Accept an invitation: choose a password and enrol the authenticator app; the new
+    volunteer is then signed in and shown their recovery codes."""
     db = get_db()
     try:
         invite = accounts.open_invitation(db, token)
     except accounts.AccountError as error:
+        if error.code == "invitation_used" and current_user.is_authenticated \
+                and accounts.invitation_owner(db, token) == current_user.id:
+            return redirect(url_for("volunteers.recovery_codes"))  # their own, just used
         status = 404 if error.code == "invitation_unknown" else 410
         return render_template("volunteers/invitation_closed.html",
                                message=INVITATION[error.code]), status
@@ -85,11 +87,33 @@ def invitation(token):
             form.code.errors.append(CODE_WRONG)
         else:
             audit.record(db, account, "update", "volunteer", account["id"])
-            return render_template("volunteers/recovery_codes.html", codes=codes,
-                                   enrolled=True)
+            auth.start_session(db, account)
+            audit.record(db, current_user, "login", "volunteer", account["id"])
+            shown_once.keep("recovery_codes", codes, f"volunteer:{account['id']}")
+            response = redirect(url_for("volunteers.recovery_codes"), code=303)
+            auth.set_known_device(response, account)
+            return response
     uri = second_factor.provisioning_uri(secret, account["login"], _issuer())
     return render_template("volunteers/invitation.html", form=form, account=account,
-                           qr=qr.svg(uri), secret=second_factor.grouped(secret))
+                           qr=qr.svg(uri), otpauth=uri, secret=second_factor.grouped(secret))
+
+
+@bp.get("/codes-de-secours")
+@auth.signed_in_required
+def recovery_codes():
+    """The recovery codes just made, until the volunteer says they kept them; then a page
+    saying they were shown once."""
+    codes = shown_once.pending("recovery_codes", f"volunteer:{current_user.id}")
+    return render_template("volunteers/recovery_codes.html", codes=codes)
+
+
+@bp.post("/codes-de-secours/gardes")
+@auth.signed_in_required
+def recovery_codes_kept():
+    """The volunteer has kept their codes: they are not shown again."""
+    if ButtonForm().validate_on_submit():
+        shown_once.forget("recovery_codes")
+    return redirect(url_for("volunteers.dashboard"))
 
 
 @bp.get("/")
@@ -130,7 +154,7 @@ def _account_context(password_form=None, reauth_form=None) -> dict:
     return {
         "password_form": password_form or PasswordChangeForm(prefix="password", formdata=None),
         "reauth_form": reauth_form or ReauthForm(prefix="factor", formdata=None),
-        "end_form": ButtonForm(), "sessions": accounts.sessions_of(db, current_user.id),
+        "sessions": accounts.sessions_of(db, current_user.id),
         "recovery_left": accounts.unused_recovery_codes(db, current_user.id),
         "current_session": current_user.session_hash,
     }
@@ -183,7 +207,7 @@ def change_password():
 @bp.post("/compte/second-facteur")
 @auth.signed_in_required
 def new_second_factor():
-    """After re-authentication, show a new secret to scan, to be confirmed with a code."""
+    """After re-authentication, a new secret to scan, confirmed with a code on the next page."""
     db = get_db()
     form = ReauthForm(prefix="factor")
     try:
@@ -192,38 +216,35 @@ def new_second_factor():
         return _reauth_throttled(error, reauth_form=form)
     if not accepted:
         return _account_page(reauth_form=form, status=400)
-    secret = second_factor.new_secret()
-    session["pending_totp"] = encrypt(secret)  # the cookie carries it encrypted only
-    return _confirm_page(ConfirmCodeForm(formdata=None), secret)
+    shown_once.keep("new_factor", second_factor.new_secret(), f"volunteer:{current_user.id}")
+    return redirect(url_for("volunteers.confirm_second_factor"), code=303)
 
 
 def _confirm_page(form, secret, status=200):
     uri = second_factor.provisioning_uri(secret, current_user.login, _issuer())
-    return render_template("volunteers/second_factor.html", form=form,
-                           qr=qr.svg(uri),
-                           secret=second_factor.grouped(secret)), status
+    return render_template("volunteers/second_factor.html", form=form, qr=qr.svg(uri),
+                           otpauth=uri, secret=second_factor.grouped(secret)), status
 
 
-@bp.post("/compte/second-facteur/confirmer")
+@bp.route("/compte/second-facteur/confirmer", methods=["GET", "POST"])
 @auth.signed_in_required
 def confirm_second_factor():
     """Enrol the new app once it shows a right code; new recovery codes replace the old."""
-    pending = session.get("pending_totp")
-    if not pending:
+    secret = shown_once.pending("new_factor", f"volunteer:{current_user.id}")
+    if not secret:
         return redirect(url_for("volunteers.account"))
-    secret = decrypt(pending)
     form = ConfirmCodeForm()
     if form.validate_on_submit():
         step = second_factor.accepted_step(secret, form.code.data, 0, clock.now())
         if isinstance(step, int):
             db = get_db()
             codes = accounts.change_second_factor(db, current_user.id, secret, step)
-            session.pop("pending_totp", None)
+            shown_once.forget("new_factor")
             audit.record(db, current_user, "update", "volunteer", current_user.id)
-            return render_template("volunteers/recovery_codes.html", codes=codes,
-                                   enrolled=False)
+            shown_once.keep("recovery_codes", codes, f"volunteer:{current_user.id}")
+            return redirect(url_for("volunteers.recovery_codes"), code=303)
         form.code.errors.append(CODE_WRONG)
-    return _confirm_page(form, secret, status=400)
+    return _confirm_page(form, secret, status=400 if form.errors else 200)
 
 
 @bp.post("/compte/sessions/fin")
