@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The capability packages, in order: their tables, jobs, audit actions, demo content,
 # navigation entries and member-space sections are collected from them (see capability.py).
 # A test may give others in the ``CAPABILITIES`` setting.
-CAPABILITIES = ("public", "volunteers", "members")
+CAPABILITIES = ("public", "volunteers", "members", "grievances")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -40,7 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _configure_logging(app)
 
     from . import audit, capability, counts, db, demo, errors, forms, i18n, inventory, \
-        reference, scheduler, security
+        reference, scheduler, security, urls
 
     security.init_app(app)  # first: its after_request hook must run last
     db.init_app(app)
@@ -53,6 +53,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     audit.init_app(app)
     inventory.init_app(app)
     counts.init_app(app)
+    urls.init_app(app)
     capability.install(app, _capabilities(app.config["CAPABILITIES"]))
     if app.config["BENCH_ROUTES"]:
         from .public.views import register_bench_routes

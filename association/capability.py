@@ -67,6 +67,12 @@ class Capability:
     # What deleting a record of the core would touch in this capability, for the "are you
     # sure?" pages: kind of record ("building", "landlord") -> uses(db, id) -> list of texts.
     uses: dict = field(default_factory=dict)
+    # ... and what forbids deleting it (kind -> blocks(db, id) -> list of reasons).
+    blocks: dict = field(default_factory=dict)
+    # SQL conditions on the members table under which a member has an open item here (an
+    # open grievance...): such a member is kept whatever their inactivity, and so is their
+    # contact address (retention.purge).
+    member_keeps: tuple[str, ...] = ()
     init_app: Callable | None = None  # commands, template helpers
 
 
@@ -94,6 +100,15 @@ def uses_of(kind: str, db, record_id) -> list:
         if kind in capability.uses:
             lines += capability.uses[kind](db, record_id)
     return lines
+
+
+def blocks_of(kind: str, db, record_id) -> list:
+    """Why a record cannot be deleted, in every capability (empty: it can)."""
+    reasons = []
+    for capability in installed():
+        if kind in capability.blocks:
+            reasons += capability.blocks[kind](db, record_id)
+    return reasons
 
 
 def collect(attribute: str, app=None) -> list:

@@ -35,12 +35,16 @@ DEFAULTS = {
     # Host names the site answers to (others get a 400); in production, the host of BASE_URL
     # unless given. Set it behind a proxy that forwards the Host header as sent.
     "TRUSTED_HOSTS": None,
+    # Reports accepted from one network address within 15 minutes (a tenants' meeting on one
+    # connection may send many; a flood may not).
+    "REPORTS_PER_ADDRESS": 30,
 }
 
 # Environment variables read as booleans or integers rather than strings.
 BOOLEANS = {"BEHIND_PROXY", "BENCH_ROUTES", "DEBUG"}
 LISTS = {"TRUSTED_HOSTS"}
-INTEGERS = {"JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS", "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS",
+INTEGERS = {"REPORTS_PER_ADDRESS", "JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS",
+            "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS",
             "SCHEDULER_LOCK_RETRY_SECONDS"}
 
 

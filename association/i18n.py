@@ -1,6 +1,6 @@
 """French first, English second: Flask-Babel, ``?lang=fr|en`` remembered in a cookie."""
 from datetime import datetime, timedelta
-from urllib.parse import quote, urlencode
+
 from zoneinfo import ZoneInfo
 
 from babel import Locale
@@ -172,11 +172,11 @@ def remember_language(response):
 
 
 def url_in_language(code: str) -> str:
-    """The current page's address in another language: its path and its query string, with
-    ``lang`` replaced. Built from the request as it came, never through ``url_for``, so that
-    no query argument can choose an endpoint, a scheme or a host."""
-    args = [(name, value) for name, value in request.args.items(multi=True) if name != "lang"]
-    return quote(request.script_root + request.path) + "?" + urlencode(args + [("lang", code)])
+    """The current page's address in another language (``lang`` replaced, the rest of the
+    query kept; see ``urls.this_page``)."""
+    from .urls import this_page
+
+    return this_page(lang=code)
 
 
 def local_time(moment_: datetime) -> str:

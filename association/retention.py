@@ -45,9 +45,23 @@ class Removal:
         self.indexes: set[str] = set()
 
     def delete(self, table: inventory.Table, where: str, params=()) -> int:
-        """Delete the table's rows matching ``where``, noting their files and index."""
+        """Delete the table's rows matching ``where``, noting their files and index, and the
+        files of the rows that go with them (``on delete cascade``)."""
         self._note(table, where, params, table.file_columns)
+        for child, link, parent_key in self._cascades(table):
+            self._note(child, f"[{link}] in (select [{parent_key}] from [{table.name}] "
+                              f"where {where})", params, child.file_columns)
         return self.db.execute(f"delete from [{table.name}] where {where}", params).rowcount
+
+    def _cascades(self, parent: inventory.Table):
+        """Declared tables with files whose rows are deleted with ``parent``'s."""
+        for child in inventory.all_tables():
+            if not child.file_columns:
+                continue
+            for fk in self.db.execute(f"PRAGMA foreign_key_list([{child.name}])").fetchall():
+                # (id, seq, table, from, to, on_update, on_delete, match)
+                if fk[2] == parent.name and fk[6].upper() == "CASCADE":
+                    yield child, fk[3], fk[4] or "id"
 
     def empty(self, table: inventory.Table, column: inventory.Column, where: str,
               params=()) -> int:
@@ -100,24 +114,44 @@ def forget_members(removal: Removal, which: str, params=()) -> int:
     return touched
 
 
+def member_kept() -> str | None:
+    """The SQL condition (on the members table) under which a member is kept whatever their
+    inactivity: the capabilities' "open items" (an open grievance, a pending request...)."""
+    from .capability import collect
+
+    conditions = collect("member_keeps")
+    return " or ".join(f"({condition})" for condition in conditions) or None
+
+
 def purge(db, today: date) -> dict:
     """Delete what is past its declared retention; counts per table and column are returned
-    (and kept in job_runs for the transparency report)."""
+    (and kept in job_runs for the transparency report).
+
+    Members go only when no capability still has an open item of theirs, and their rows go
+    first, the way erasure takes them (files and index entries included)."""
     tz = current_app.config["TIMEZONE"]
     tables = {t.name: t for t in inventory.all_tables()}
+    root, kept = inventory.member_root(), member_kept()
     removal = Removal(db)
     purged, cleared = {}, {}
     with db.atomic():
         for name, rule in inventory.row_retention_rules():
-            deleted = removal.delete(tables[name], f"[{rule.column}] < ?", [cutoff(today, rule, tz)])
+            where, params = f"[{rule.column}] < ?", [cutoff(today, rule, tz)]
+            if name == root.name:
+                where += f" and not ({kept})" if kept else ""
+                forget_members(removal, f"in (select [id] from [{root.name}] where {where})",
+                               params)
+            deleted = removal.delete(tables[name], where, params)
             if deleted:
                 purged[name] = deleted
         for name, column, rule, condition, label in _column_rules():
-            emptied = removal.empty(tables[name], tables[name].column(column),
-                                    f"{condition}[{rule.column}] < ?", [cutoff(today, rule, tz)])
+            where = f"{condition}[{rule.column}] < ?"
+            if name == root.name and kept:
+                where += f" and not ({kept})"
+            emptied = removal.empty(tables[name], tables[name].column(column), where,
+                                    [cutoff(today, rule, tz)])
             if emptied:
                 cleared[label] = emptied
-        root = inventory.member_root()
         forget_members(removal, f"not in (select [id] from [{root.name}])")
     files = removal.finish() + sweep_files(db)
     if purged or cleared:

@@ -4,9 +4,9 @@ Links that people carry away (an invitation, a QR code on a poster, a key card) 
 the configured public address (``AMICALE_BASE_URL``), never on the Host header of whoever
 asked; redirects after a form go only to a page of this site.
 """
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
 from werkzeug.exceptions import HTTPException
 
 
@@ -30,3 +30,18 @@ def safe_next(target: str | None) -> str | None:
     except HTTPException:
         return None
     return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def this_page(**changes) -> str:
+    """The current page's address with some query arguments changed (``page=2``), built from
+    the request as it came — never through ``url_for``, so no argument can pick an endpoint,
+    a scheme or a host."""
+    args = [(name, value) for name, value in request.args.items(multi=True)
+            if name not in changes]
+    args += [(name, value) for name, value in changes.items() if value is not None]
+    return quote(request.script_root + request.path) + ("?" + urlencode(args) if args else "")
+
+
+def init_app(app) -> None:
+    """``this_page`` for templates (pagination, filters)."""
+    app.jinja_env.globals["this_page"] = this_page

@@ -341,12 +341,16 @@ class World:
     landlord: int
     target: int
     token: str
+    grievance: dict
+    case_id: int
 
     @property
     def ids(self) -> dict:
         """Real values for the route arguments."""
         return {"filename": "style.css", "token": self.token, "volunteer_id": self.target,
-                "landlord_id": self.landlord, "building_id": self.building_a}
+                "landlord_id": self.landlord, "building_id": self.building_a,
+                "grievance_id": self.grievance["id"], "photo_id": self.grievance["photo_id"],
+                "support_id": self.grievance["support_id"], "case_id": self.case_id}
 
 
 def make_world(app, helper) -> World:
@@ -362,7 +366,51 @@ def make_world(app, helper) -> World:
         assert helper.login(client, account).status_code == 302
         clients[role] = client
     target, token = helper.invite("target", "volunteer", [building_b])
-    return World(clients, building_a, building_b, landlord, target, token)
+    grievance = report(clients["member"], building_a, photos=[jpeg_bytes()])
+    clients["member"].post(f"/batiments/{building_a}/moi-aussi", data={
+        "csrf_token": csrf_token(clients["member"], "/membre/"), "category": "lifts"})
+    db = connect(app.config["DATABASE"])
+    grievance["photo_id"] = db.execute("select id from grievance_photos where grievance_id = ?",
+                                       [grievance["id"]]).fetchone()[0]
+    grievance["support_id"] = db.execute("select max(id) from grievance_supports").fetchone()[0]
+    with app.app_context():
+        from association.grievances import cases
+
+        case_id = cases.open_case(db, building_a, "damp", "Humidité", None, [],
+                                  [grievance["id"]], Reader(1, "admin-test"))
+    db.close()
+    return World(clients, building_a, building_b, landlord, target, token, grievance, case_id)
+
+
+def jpeg_bytes(size=(64, 48), **exif) -> bytes:
+    """A small JPEG made here, optionally with EXIF tags (to show they are removed)."""
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", size, (120, 160, 200))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif.get("exif", Image.Exif()))
+    return buffer.getvalue()
+
+
+def report(client, building_id, category="damp", description="Fuite d'eau sous l'évier "
+           "depuis lundi", photos=(), **extra) -> dict:
+    """A report sent through /signaler by this browser; the grievance row."""
+    import io
+
+    data = {"csrf_token": csrf_token(client, "/signaler"), "building": building_id,
+            "category": category, "description": description, **extra}
+    data["photos"] = [(io.BytesIO(photo), f"photo{i}.jpg") for i, photo in enumerate(photos)]
+    response = client.post("/signaler", data=data, content_type="multipart/form-data")
+    assert response.status_code == 303, page_text(response)[-3000:]
+    page = page_text(client.get("/signaler/merci"))
+    reference = re.search(r"R-[0-9A-Z]{4}-[0-9A-Z]{4}", page)[0]
+    db = connect(client.application.config["DATABASE"])
+    row = db.execute("select id, member_id, building_id from grievances where reference = ?",
+                     [reference]).fetchone()
+    db.close()
+    return {"id": row[0], "member_id": row[1], "building_id": row[2], "reference": reference}
 
 
 @pytest.fixture

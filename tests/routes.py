@@ -69,7 +69,7 @@ ACCESS = {
     "/benevoles/admin/batiments": Entry("admin"),
     "/benevoles/admin/batiments/nouveau": Entry("admin"),
     "/benevoles/admin/batiments/<int:building_id>": Entry("admin"),
-    "/benevoles/admin/batiments/<int:building_id>/supprimer": Entry("admin"),
+    "/benevoles/admin/batiments/<int:building_id>/supprimer": Entry("admin", 302),  # has reports
     "/benevoles/admin/bailleurs": Entry("admin"),
     "/benevoles/admin/bailleurs/nouveau": Entry("admin"),
     "/benevoles/admin/bailleurs/<int:landlord_id>": Entry("admin"),
@@ -87,6 +87,27 @@ ACCESS = {
     "/membre/export.json": Entry("member"),
     "/membre/export": Entry("member"),
     "/membre/effacer": Entry("member"),
+    "/signaler": Entry("public"),
+    "/signaler/merci": Entry("public"),
+    "/batiments/<int:building_id>": Entry("public"),
+    "/batiments/<int:building_id>/affiche": Entry("public"),
+    "/batiments/<int:building_id>/moi-aussi": Entry("public", 400),
+    "/signaler/moi-aussi/<int:support_id>/retirer": Entry("member", 302),
+    "/signaler/photos/<int:photo_id>": Entry("member"),
+    "/benevoles/signalements/": Entry("volunteer"),
+    "/benevoles/signalements/<int:grievance_id>": Entry("volunteer"),
+    "/benevoles/signalements/<int:grievance_id>/statut": Entry("volunteer", 400),
+    "/benevoles/signalements/<int:grievance_id>/notes": Entry("volunteer", 400),
+    "/benevoles/signalements/<int:grievance_id>/fusionner": Entry("volunteer", 400),
+    "/benevoles/signalements/<int:grievance_id>/photos/<int:photo_id>": Entry("volunteer"),
+    "/benevoles/dossiers/": Entry("volunteer"),
+    "/benevoles/dossiers/nouveau": Entry("volunteer"),
+    "/benevoles/dossiers/<int:case_id>": Entry("volunteer"),
+    "/benevoles/dossiers/<int:case_id>/revendications": Entry("volunteer", 400),
+    "/benevoles/dossiers/<int:case_id>/envoi": Entry("volunteer", 302),
+    "/benevoles/dossiers/<int:case_id>/etapes": Entry("volunteer", 400),
+    "/benevoles/dossiers/<int:case_id>/resume": Entry("volunteer", 302),
+    "/benevoles/dossiers/<int:case_id>/lettre": Entry("volunteer"),
 }
 
 # Visited last, since they delete what other rules use or change who the visitor is.
@@ -95,7 +116,7 @@ LAST = ("/benevoles/admin/batiments/<int:building_id>/supprimer",
         "/membre/nouvelle-cle", "/benevoles/deconnexion", "/membre/sortir")
 
 # Pages that are not HTML for people (files and data), left out of the HTML and axe sweeps.
-NOT_HTML = ("/static/", ".json")
+NOT_HTML = ("/static/", ".json", "/photos/")
 # Who opens each audience's pages in the sweeps.
 SWEEPER = {"public": "anonymous", "sign_in": "anonymous", "member": "member", "signed_in": "admin",
            "volunteer": "admin", "editor": "admin", "admin": "admin"}

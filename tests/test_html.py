@@ -32,6 +32,8 @@ def pages(app, world) -> dict[str, str]:
         "csrf_token": csrf_token(anonymous, "/membre/")},
         follow_redirects=True).get_data(as_text=True)
     found["member key gone"] = anonymous.get("/membre/cle").get_data(as_text=True)
+    found["confirmation: delete a building"] = admin.get(
+        f"/benevoles/admin/batiments/{world.building_b}/supprimer").get_data(as_text=True)
     found["confirmation: disable"] = admin.get(
         f"/benevoles/admin/comptes/{world.target}/desactiver").get_data(as_text=True)
     found["erase confirmation"] = world.clients["member"].get(

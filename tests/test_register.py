@@ -8,7 +8,10 @@ def test_json_lists_every_table_and_column_with_retention(ctx, client, db):
     """/donnees.json names every live table and column, each with a retention rule."""
     register = client.get("/donnees.json").get_json()
     listed = {t["name"]: {c["name"]: c for c in t["columns"]} for t in register["tables"]}
-    assert {t: set(cols) for t, cols in listed.items()} == inventory.live_schema(db)
+    indexes = {t["search_index"]["name"]: set(t["search_index"]["columns"])
+               for t in register["tables"] if "search_index" in t}
+    assert {**{t: set(cols) for t, cols in listed.items()}, **indexes} == \
+        inventory.live_schema(db)
     for columns in listed.values():
         for column in columns.values():
             assert column["retention"]["kind"] in {"keep", "after", "until"}

@@ -34,6 +34,7 @@ EVENTS = {
     "replaced": _l("the association replaces it"),
     "account_deleted": _l("an administrator deletes the account"),
     "reenrolled": _l("the volunteer enrols a new second factor or the account is deleted"),
+    "parent_deleted": _l("the record it belongs to is deleted (it goes with it)"),
 }
 
 
@@ -129,6 +130,9 @@ class Table:
     # its shadow tables are part of the table, and purges rebuild it so that no deleted
     # word stays in the index.
     search: tuple[str, ...] = ()
+    # Said after the rule in the register when the purge applies a condition of its own (for
+    # members: "and no open item"), so that the register says what the purge does.
+    retention_note: object | None = None
 
     @property
     def search_table(self) -> str | None:

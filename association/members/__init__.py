@@ -8,10 +8,12 @@ from flask_babel import lazy_gettext as _l
 from ..capability import Capability, NavEntry
 from ..jobs import Job
 from . import keys, mail, views
+from .entry import WrongKey, member_for, new_member, pending_key  # noqa: F401
 from .keys import create, find, touch  # noqa: F401
 from .mail import queue as queue_message  # noqa: F401
 from .sessions import current as current_member, sign_in  # noqa: F401
 from .tables import TABLES
+from .views import member_required  # noqa: F401
 
 CAPABILITY = Capability(
     name="members",

@@ -17,6 +17,8 @@ TABLES: tuple[Table, ...] = (
         legal_basis="legitimate_interest", people="members",
         retention=f"{INACTIVE_DAYS} days after last_seen_at", readers=("member",),
         member_link="id",
+        retention_note=_l("and only once nothing of theirs is still open (a report being "
+                          "handled...)"),
         columns=(
             Column("id", _l("row number")),
             Column("key_hash", _l("keyed hash of the personal key (the key itself is never "

@@ -3,22 +3,21 @@ from functools import wraps
 
 from flask import (Blueprint, abort, flash, jsonify, redirect, render_template, request,
                    session, url_for)
-from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from .. import audit, qr, reference, shown_once, throttle, urls
 from ..capability import collect
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
 from ..i18n import local_time
-from ..security import client_address
-from . import keys, mail, readable, records, sessions
+from . import entry, keys, mail, readable, records, sessions
 from .forms import BuildingChoiceForm, ContactForm, KeyForm
 
 bp = Blueprint("members", __name__, url_prefix="/membre")
 
-KEY_ADDRESS = throttle.Limit("member-key-address", 10)
-NEW_KEY_ADDRESS = throttle.Limit("member-new-key-address", 20)
+WRONG_KEY = _l("No key matches. Check it letter by letter: a key cannot be recovered, but "
+               "you can make a new one.")
 
 
 def member_required(view):
@@ -42,23 +41,15 @@ def home():
         return _space(db, member)
     form = KeyForm()
     if form.validate_on_submit():
-        # A right key always opens (100 random bits cannot be guessed); wrong keys are counted
-        # per address, and past the limit they are answered 429, so a guesser sharing an
-        # address with a member never locks that member out.
-        found = keys.find(db, form.key.data)
-        if found is not None:
-            keys.touch(db, found["id"], str(get_locale()))
-            sessions.sign_in(db, found["id"])
+        try:
+            entry.member_for(db, form.key.data)
             return redirect(url_for("members.home"))
-        address = client_address()
-        retry_at = throttle.blocked_until(db, KEY_ADDRESS, address)
-        if retry_at:
+        except entry.WrongKey:
+            form.key.errors.append(WRONG_KEY)
+        except throttle.Throttled as error:
             form.key.errors.append(_("Too many wrong keys from this connection. Try again "
-                                     "after %(time)s.", time=local_time(retry_at)))
-            return _throttled(retry_at, form)
-        throttle.record_failure(db, KEY_ADDRESS, address)
-        form.key.errors.append(_("No member has this key. Check it letter by letter: a key "
-                                 "cannot be recovered, but you can make a new one."))
+                                     "after %(time)s.", time=local_time(error.retry_at)))
+            return _throttled(error.retry_at, form)
     status = 400 if form.errors else 200
     return render_template("members/enter.html", form=form), status
 
@@ -102,29 +93,20 @@ def new_key():
     language switch until the member says they kept it)."""
     if not ButtonForm().validate_on_submit():
         return redirect(url_for("members.home"))
-    db = get_db()
     try:
-        throttle.count_attempt(db, ((NEW_KEY_ADDRESS, client_address()),))
+        entry.new_member(get_db())
     except throttle.Throttled as error:
         flash(_("Many keys were made from this connection. Try again after %(time)s.",
                 time=local_time(error.retry_at)), "error")
         return _throttled(error.retry_at)
-    member_id, key = keys.create(db, language=str(get_locale()))
-    show_key(db, member_id, key)
     return redirect(url_for("members.key_page"), code=303)
-
-
-def show_key(db, member_id: int, key: str) -> None:
-    """Open the new member's space here and keep the key to show it on the key page."""
-    sessions.sign_in(db, member_id)
-    shown_once.keep("member_key", key, f"member:{member_id}")
 
 
 @bp.get("/cle")
 def key_page():
     """The key just made, with its card; once kept, a page saying it was shown once."""
     member = sessions.current(get_db())
-    key = shown_once.pending("member_key", f"member:{member['id']}") if member else None
+    key = entry.pending_key(member)
     if key is None:
         return render_template("members/key_gone.html", signed_in=member is not None)
     card_url = urls.external_url("members.home")

@@ -124,9 +124,20 @@ def _declarations() -> dict:
     }
 
 
+def _retention(table: inventory.Table, column: inventory.Column) -> dict:
+    """The column's retention as data, with the condition the purge adds to its table's rule."""
+    rule = table.retention_of(column).as_json()
+    if column.retention is None and table.retention_note:
+        rule["condition"] = _text(table.retention_note)
+        rule["text"] = f"{rule['text']} {rule['condition']}"
+    return rule
+
+
 def _table(table: inventory.Table) -> dict:
     return {
         "name": table.name,
+        **({"search_index": {"name": table.search_table, "columns": list(table.search)}}
+           if table.search else {}),
         "purpose": _text(table.purpose),
         "legal_basis": {"code": table.legal_basis,
                         "text": _text(inventory.LEGAL_BASES[table.legal_basis])},
@@ -137,7 +148,7 @@ def _table(table: inventory.Table) -> dict:
                 "purpose": _text(column.purpose),
                 "personal": column.personal,
                 "sensitive": column.sensitive,
-                "retention": table.retention_of(column).as_json(),
+                "retention": _retention(table, column),
                 "readers": [{"code": r, "text": _text(inventory.ROLES[r])}
                             for r in table.readers_of(column)],
             }

@@ -1,7 +1,7 @@
 """Views of the public pages: parse, call, render."""
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, render_template, request
 
 from .. import clock
 from ..db import get_db
@@ -46,8 +46,16 @@ def transparency():
 def register_bench_routes(app) -> None:
     """A hello-world route, the baseline that benchmarks compare our pages with."""
 
+    from ..security import csrf
+
     @app.get("/_bench/hello")
     @public
     def bench_hello():
         """The smallest page the app can serve."""
         return "Hello, world!"
+
+    @app.post("/_bench/hello")
+    @csrf.exempt
+    def bench_hello_post():
+        """The smallest form the app can take: its fields are parsed and dropped."""
+        return f"Hello, {len(request.form)} fields!"

@@ -5,7 +5,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from .. import audit, reference
-from ..capability import uses_of
+from ..capability import blocks_of, uses_of
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
 from . import auth
@@ -53,6 +53,11 @@ def building_delete(building_id):
     """Delete a building, after a confirmation saying what it touches."""
     db = get_db()
     building = reference.building(db, building_id) or abort(404)
+    reasons = blocks_of("building", db, building_id)
+    if reasons:
+        for reason in reasons:
+            flash(reason, "error")
+        return redirect(url_for("setup.building_edit", building_id=building_id))
     if request.method == "GET":
         return Confirmation(
             title=_("Delete the building %(name)s?", name=building["name"]),

@@ -1,0 +1,176 @@
+"""Collective cases, for volunteers of the building: open one from reports, write the
+association's demands, print the collective letter, record its sending and the timeline."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import audit, clock, reference
+from ..db import get_db
+from ..forms import choices, flagged_categories
+from ..volunteers import role_required
+from . import cases, categories, triage
+from .forms import CaseForm, DemandsForm, EventForm, SendingForm, SummaryForm
+
+bp = Blueprint("cases", __name__, url_prefix="/benevoles/dossiers")
+volunteer_required = role_required("volunteer")
+
+
+def _case(db, case_id: int) -> dict:
+    """A case of the volunteer's buildings (404 for any other: its existence is not told)."""
+    found = cases.get(db, case_id)
+    if found is None or found["building_id"] not in current_user.scope(db):
+        abort(404)
+    return found
+
+
+@bp.get("/")
+@volunteer_required
+def listing():
+    """The cases of the volunteer's buildings."""
+    db = get_db()
+    return render_template("grievances/cases/list.html",
+                           cases=cases.of_scope(db, current_user.scope(db)),
+                           today=clock.now().date())
+
+
+@bp.route("/nouveau", methods=["GET", "POST"])
+@volunteer_required
+def new():
+    """Open a case for one building, grouping some of its open reports."""
+    db = get_db()
+    scope = current_user.scope(db)
+    form = CaseForm()
+    form.building.choices = choices([("", _("— choose —"))] + [
+        (b["id"], b["name"]) for b in reference.buildings(db) if b["id"] in scope])
+    form.category.choices = choices([("", _("several kinds"))] +
+                                    list(categories.CATEGORIES.items()))
+    building_id = form.building.data if request.method == "POST" else \
+        request.args.get("batiment", type=int)
+    open_reports, _more = triage.listing(db, scope, {"building": building_id} if building_id
+                                         else {"status": "checked"})
+    open_reports = [r for r in open_reports if r["status"] in ("new", "checked")]
+    form.grievances.choices = choices(
+        (r["id"], f"{r['reference']} — {categories.label(r['category'])} — "
+                  f"{r['building_name']}") for r in open_reports)
+    if request.method == "GET" and building_id:
+        form.building.data = building_id
+    if form.validate_on_submit():
+        if form.building.data not in scope:
+            abort(404)  # another building: its existence is not told
+        case_id = cases.open_case(db, form.building.data, form.category.data,
+                                  form.title.data.strip(), (form.theme.data or "").strip(),
+                                  flagged_categories(form.theme), form.grievances.data,
+                                  current_user)
+        audit.record(db, current_user, "create", "case", case_id)
+        flash(_("Case opened."), "success")
+        return redirect(url_for("cases.case", case_id=case_id))
+    return render_template("grievances/cases/new.html", form=form), 400 if form.errors else 200
+
+
+def _page(db, case, status=200, **forms):
+    event_form = forms.get("event_form") or EventForm(prefix="event", formdata=None)
+    event_form.kind.choices = choices((k, cases.EVENTS[k]) for k in cases.RECORDED)
+    return render_template(
+        "grievances/cases/case.html", case=case, facts=cases.facts(db, case),
+        timeline=cases.timeline(db, case["id"]), today=clock.now().date(),
+        reports=list(db.query("select id, reference, category, status from grievances "
+                              "where case_id = ? order by created_at", [case["id"]])),
+        demands_form=forms.get("demands_form") or DemandsForm(
+            prefix="demands", formdata=None, data={"demands": case["demands"]}),
+        sending_form=forms.get("sending_form") or SendingForm(prefix="sending", formdata=None),
+        summary_form=forms.get("summary_form") or SummaryForm(
+            prefix="summary", formdata=None, data={"public_summary": case["public_summary"]}),
+        event_form=event_form), status
+
+
+@bp.get("/<int:case_id>")
+@volunteer_required
+def case(case_id):
+    """One case: its reports (as counts and references), demands, sending and timeline."""
+    db = get_db()
+    return _page(db, _case(db, case_id))
+
+
+@bp.post("/<int:case_id>/revendications")
+@volunteer_required
+def demands(case_id):
+    """Write the association's demands, which the letter states."""
+    db = get_db()
+    found = _case(db, case_id)
+    form = DemandsForm(prefix="demands")
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, demands_form=form)
+    db.table("cases").update(case_id, {"demands": form.demands.data.strip(),
+                                       "demands_flags": ",".join(
+                                           flagged_categories(form.demands)) or None})
+    audit.record(db, current_user, "update", "case", case_id)
+    flash(_("Demands saved: see the letter."), "success")
+    return redirect(url_for("cases.case", case_id=case_id))
+
+
+@bp.post("/<int:case_id>/envoi")
+@volunteer_required
+def sending(case_id):
+    """Record that the letter was sent, how, and when the answer is due."""
+    db = get_db()
+    found = _case(db, case_id)
+    form = SendingForm(prefix="sending")
+    if found["status"] != "open" or not found["demands"]:
+        flash(_("Write the demands before sending the letter; a letter is sent once."), "error")
+        return redirect(url_for("cases.case", case_id=case_id))
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, sending_form=form)
+    due = cases.record_sending(db, found, form.sent_on.data, form.sent_how.data.strip(),
+                               flagged_categories(form.sent_how), form.response_due.data,
+                               current_user)
+    audit.record(db, current_user, "update", "case", case_id)
+    flash(_("Sending recorded. The answer is due by %(date)s.", date=due.isoformat()),
+          "success")
+    return redirect(url_for("cases.case", case_id=case_id))
+
+
+@bp.post("/<int:case_id>/etapes")
+@volunteer_required
+def event(case_id):
+    """Add a step to the timeline (reply, visit, works, outcome, note)."""
+    db = get_db()
+    found = _case(db, case_id)
+    form = EventForm(prefix="event")
+    form.kind.choices = choices((k, cases.EVENTS[k]) for k in cases.RECORDED)
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, event_form=form)
+    cases.add_event(db, found, form.happened_on.data, form.kind.data,
+                    (form.note.data or "").strip(), flagged_categories(form.note), current_user)
+    audit.record(db, current_user, "update", "case", case_id)
+    flash(_("Step added to the timeline."), "success")
+    return redirect(url_for("cases.case", case_id=case_id))
+
+
+@bp.post("/<int:case_id>/resume")
+@volunteer_required
+def summary(case_id):
+    """The optional summary shown on the building's public page."""
+    db = get_db()
+    found = _case(db, case_id)
+    form = SummaryForm(prefix="summary")
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, summary_form=form)
+    text = (form.public_summary.data or "").strip() or None
+    db.table("cases").update(case_id, {
+        "public_summary": text,
+        "public_summary_flags": ",".join(flagged_categories(form.public_summary)) or None})
+    audit.record(db, current_user, "update", "case", case_id)
+    flash(_("Public summary saved.") if text else _("Public summary removed."), "success")
+    return redirect(url_for("cases.case", case_id=case_id))
+
+
+@bp.get("/<int:case_id>/lettre")
+@volunteer_required
+def letter(case_id):
+    """The collective letter to the landlord, to print: counts and kinds, the law, the
+    demands; no tenant's identity."""
+    db = get_db()
+    found = _case(db, case_id)
+    return render_template("grievances/cases/letter.html", case=found,
+                           facts=cases.facts(db, found),
+                           association=reference.association(db), today=clock.now().date())

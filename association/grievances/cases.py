@@ -1,0 +1,161 @@
+"""Collective cases: the reports of one building grouped, a letter sent to the landlord in
+the name of the households concerned, and the timeline that follows. A case holds counts and
+dates, never a tenant."""
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+from .. import clock, deadlines
+from ..db import first_row
+from . import categories
+
+EVENTS = {
+    "letter_sent": _l("letter sent"), "reply": _l("landlord's reply"), "visit": _l("visit"),
+    "works": _l("works done"), "outcome": _l("outcome"), "overdue": _l("no reply in time"),
+    "note": _l("note"),
+}
+RECORDED = ("reply", "visit", "works", "outcome", "note")  # what volunteers add by hand
+STATUSES = {"open": _l("being prepared"), "sent": _l("sent, waiting for a reply"),
+            "answered": _l("answered"), "closed": _l("closed")}
+
+
+def open_case(db, building_id: int, category: str | None, title: str, theme: str | None,
+              theme_flags: list[str], grievance_ids: list[int], volunteer) -> int:
+    """A new case for one building, grouping the given reports of that building."""
+    with db.atomic():
+        case_id = db.table("cases").insert({
+            "building_id": building_id, "category": category or None, "title": title,
+            "theme": theme or None, "theme_flags": ",".join(theme_flags) or None,
+            "status": "open", "created_at": clock.stamp(), "created_by": volunteer.login,
+        }).last_pk
+        attach(db, case_id, building_id, grievance_ids)
+    return case_id
+
+
+def attach(db, case_id: int, building_id: int, grievance_ids: list[int]) -> int:
+    """Group open reports of the case's building in it; return how many were."""
+    if not grievance_ids:
+        return 0
+    places = ",".join("?" * len(grievance_ids))
+    return db.execute(
+        f"update grievances set case_id = ?, status = case when status in ('new', 'checked') "
+        f"then 'in_case' else status end, updated_at = ? where id in ({places}) "
+        f"and building_id = ? and status in ({','.join('?' * len(categories.OPEN))})",
+        [case_id, clock.stamp(), *grievance_ids, building_id, *categories.OPEN]).rowcount
+
+
+def get(db, case_id: int) -> dict | None:
+    """One case with its building's and landlord's names and address."""
+    return first_row(
+        db, "select c.*, b.name as building_name, b.street_address, l.name as landlord_name, "
+        "l.postal_address as landlord_address from cases c join buildings b on "
+        "b.id = c.building_id left join landlords l on l.id = b.landlord_id where c.id = ?",
+        [case_id])
+
+
+def of_scope(db, scope: set[int]) -> list[dict]:
+    """The cases of the volunteer's buildings, open ones first."""
+    places = ",".join("?" * len(scope)) or "null"
+    return list(db.query(
+        "select c.*, b.name as building_name, (select count(*) from grievances g where "
+        "g.case_id = c.id) as reports from cases c join buildings b on b.id = c.building_id "
+        f"where c.building_id in ({places}) order by c.status = 'closed', c.created_at desc",
+        sorted(scope)))
+
+
+def facts(db, case: dict) -> dict:
+    """What the collective letter states: households, reports, kinds, since when — counts
+    and dates only."""
+    reports = list(db.query(
+        "select category, since, member_id, id from grievances where case_id = ?",
+        [case["id"]]))
+    kinds = sorted({r["category"] for r in reports} | ({case["category"]} - {None}))
+    supporters = {row["member_id"] for row in db.query(
+        f"select member_id from grievance_supports where building_id = ? and category in "
+        f"({','.join('?' * len(kinds)) or 'null'})", [case["building_id"], *kinds])}
+    households = {f"m{r['member_id']}" if r["member_id"] else f"g{r['id']}" for r in reports}
+    households |= {f"m{member}" for member in supporters}
+    since = min((r["since"] for r in reports if r["since"]), default=None)
+    return {"households": len(households), "reports": len(reports),
+            "kinds": [categories.label(k) for k in kinds], "since": since}
+
+
+def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str],
+                   response_due: date | None, volunteer) -> date:
+    """The letter was sent: its date, proof and the answer's deadline (a month by default,
+    counted as legal time limits are); its reports go to "sent"."""
+    due = response_due or deadlines.due_date(sent_on)
+    households = facts(db, case)["households"]
+    with db.atomic():
+        db.table("cases").update(case["id"], {
+            "status": "sent", "sent_on": sent_on.isoformat(), "sent_how": sent_how,
+            "sent_how_flags": ",".join(flags) or None, "response_due": due.isoformat(),
+            "households": households})
+        db.execute("update grievances set status = 'sent', updated_at = ? where case_id = ? "
+                   "and status in ('new', 'checked', 'in_case')", [clock.stamp(), case["id"]])
+        add_event(db, case, sent_on, "letter_sent", None, [], volunteer)
+    return due
+
+
+def add_event(db, case: dict, happened_on: date, kind: str, note: str | None,
+              flags: list[str], volunteer) -> None:
+    """A step of the case's timeline; a reply marks the case answered."""
+    if kind not in EVENTS:
+        raise ValueError(kind)
+    db.table("case_events").insert({
+        "case_id": case["id"], "happened_on": happened_on.isoformat(), "kind": kind,
+        "note": note or None, "note_flags": ",".join(flags) or None,
+        "volunteer_login": getattr(volunteer, "login", None), "created_at": clock.stamp()})
+    if kind == "reply" and case["status"] == "sent":
+        db.table("cases").update(case["id"], {"status": "answered"})
+    if kind == "outcome":
+        db.table("cases").update(case["id"], {"status": "closed"})
+
+
+def timeline(db, case_id: int) -> list[dict]:
+    """The case's steps, in order."""
+    return list(db.query("select * from case_events where case_id = ? "
+                         "order by happened_on, id", [case_id]))
+
+
+def overdue(db, today: date, scope: set[int] | None = None) -> list[dict]:
+    """Sent cases whose answer is late (of the given buildings, or all)."""
+    sql = ("select c.*, b.name as building_name from cases c join buildings b on "
+           "b.id = c.building_id where c.status = 'sent' and c.response_due < ?")
+    params: list = [today.isoformat()]
+    if scope is not None:
+        sql += f" and c.building_id in ({','.join('?' * len(scope)) or 'null'})"
+        params += sorted(scope)
+    return list(db.query(sql + " order by c.response_due", params))
+
+
+def sweep_deadlines(db, today: date) -> dict:
+    """Daily job: a case whose answer is late gets a "no reply in time" step, once."""
+    late = [case for case in overdue(db, today)
+            if not db.table("case_events").count_where(
+                "case_id = ? and kind = 'overdue'", [case["id"]])]
+    with db.atomic():
+        for case in late:
+            add_event(db, case, today, "overdue", None, [], None)
+    return {"overdue": len(late)}
+
+
+def notices(db, volunteer) -> list:
+    """For the dashboard: late answers in the volunteer's buildings."""
+    if not volunteer.has_role("volunteer"):
+        return []
+    late = overdue(db, clock.now().date(), volunteer.scope(db))
+    return [ngettext("%(num)s collective case waits for an answer past its deadline: %(cases)s.",
+                     "%(num)s collective cases wait for an answer past their deadline: "
+                     "%(cases)s.", len(late),
+                     cases=", ".join(f"{c['title']} ({c['building_name']})" for c in late))
+            ] if late else []
+
+
+def days_late(case: dict, today: date) -> int:
+    """How many days the answer is late (0 if not yet due)."""
+    if not case.get("response_due"):
+        return 0
+    return max((today - date.fromisoformat(case["response_due"])).days, 0)
+

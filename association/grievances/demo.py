@@ -1,0 +1,59 @@
+"""Demonstration reports in several buildings and kinds, and one collective case with its
+letter: written by us, marked ``is_demo``."""
+from datetime import date, timedelta
+
+from .. import clock
+from . import reports
+
+REPORTS = (
+    (0, "damp", "Moisissures au plafond de la salle de bains depuis l'hiver ; la VMC ne tire "
+                "plus.", "2025-11", "checked"),
+    (0, "damp", "Murs humides dans la chambre côté rue, papier peint qui se décolle.",
+     "2025-12", "checked"),
+    (0, "damp", "Taches noires dans les placards, odeur de moisi permanente.", "2026-01", "new"),
+    (0, "lifts", "L'ascenseur est en panne une semaine sur deux ; hier encore bloqué au 3e.",
+     "2026-02", "new"),
+    (1, "heating", "Radiateurs tièdes dans tout l'appartement, 16 °C le soir.", "2026-10",
+     "new"),
+    (1, "pests", "Cafards dans la cage d'escalier et les locaux poubelles.", "2026-09",
+     "checked"),
+    (2, "charges", "La régularisation des charges 2025 ne détaille pas l'entretien des "
+                   "espaces verts.", "2026-06", "new"),
+)
+
+
+def load(db) -> list[str]:
+    """The demo reports and case, once (idempotent)."""
+    if db.table("grievances").count_where("is_demo = 1"):
+        return []
+    buildings = [row["id"] for row in db.query(
+        "select id from buildings where is_demo = 1 order by id")]
+    if not buildings:
+        return []
+    now = clock.stamp()
+    with db.atomic():
+        ids = []
+        for index, category, text, since, status in REPORTS:
+            ids.append(db.table("grievances").insert({
+                "reference": reports.new_reference(), "member_id": None,
+                "building_id": buildings[index % len(buildings)], "category": category,
+                "description": text, "since": since, "status": status, "created_at": now,
+                "updated_at": now, "is_demo": 1}).last_pk)
+        case_id = db.table("cases").insert({
+            "building_id": buildings[0], "category": "damp",
+            "title": "Humidité et moisissures — Bâtiment A",
+            "demands": "Un diagnostic de la ventilation de tous les logements sous un mois, "
+                       "la remise en état des VMC, et le traitement des moisissures dans les "
+                       "logements touchés, sans frais pour les locataires.",
+            "status": "sent", "households": 3,
+            "sent_on": (date.today() - timedelta(days=20)).isoformat(),
+            "sent_how": "lettre recommandée avec accusé de réception",
+            "response_due": (date.today() + timedelta(days=11)).isoformat(),
+            "created_at": now, "created_by": "demo-benevole", "is_demo": 1}).last_pk
+        db.execute("update grievances set case_id = ?, status = 'sent' where id in (?, ?, ?)",
+                   [case_id, *ids[:3]])
+        db.table("case_events").insert({
+            "case_id": case_id, "happened_on": (date.today() - timedelta(days=20)).isoformat(),
+            "kind": "letter_sent", "volunteer_login": "demo-benevole", "created_at": now,
+            "is_demo": 1})
+    return []

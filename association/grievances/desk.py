@@ -1,0 +1,148 @@
+"""The volunteers' desk for reports of their own buildings: the list with its filters and
+search, one report (read on a need-to-know basis), its status, notes, photos and duplicates."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import audit, privacy, reference
+from ..db import get_db
+from ..forms import RevealForm, choices, flagged_categories
+from ..members import queue_message
+from ..volunteers import role_required
+from . import categories, reports, triage
+from .forms import FilterForm, MergeForm, NoteForm, StatusForm
+from .views import send_photo
+
+bp = Blueprint("desk", __name__, url_prefix="/benevoles/signalements")
+volunteer_required = role_required("volunteer")
+
+
+@bp.get("/")
+@volunteer_required
+def listing():
+    """The reports of the volunteer's buildings, filtered; no text is shown in the list."""
+    db = get_db()
+    scope = current_user.scope(db)
+    form = FilterForm(request.args)
+    every = [("", _("All"))]
+    form.building.choices = choices(every + [(str(b["id"]), b["name"])
+                                             for b in reference.buildings(db) if b["id"] in scope])
+    form.category.choices = choices(every + list(categories.CATEGORIES.items()))
+    form.status.choices = choices(every + list(categories.STATUSES.items()))
+    filters = form.data if form.validate() else {}
+    page = request.args.get("page", 1, type=int)
+    rows, more = triage.listing(db, scope, filters, page)
+    return render_template("grievances/desk/list.html", form=form, rows=rows, page=page,
+                           more=more, filtered=bool(request.args))
+
+
+def _grievance(db, grievance_id: int) -> dict:
+    """The report, read through need-to-know: 404 outside the scope, logged with its tenant."""
+    return privacy.need_to_know(db, current_user, "grievance", triage.get(db, grievance_id))
+
+
+def _page(db, grievance, status=200, revealed=False, **forms):
+    return render_template(
+        "grievances/desk/grievance.html", grievance=grievance,
+        photos=triage.photos(db, grievance["id"]), notes=triage.notes(db, grievance["id"]),
+        revealed=revealed, reveal_form=forms.get("reveal_form") or RevealForm(formdata=None),
+        note_form=forms.get("note_form") or NoteForm(prefix="note", formdata=None),
+        status_form=forms.get("status_form") or _status_form(grievance, formdata=None),
+        merge_form=forms.get("merge_form") or MergeForm(prefix="merge", formdata=None),
+        next_statuses=categories.NEXT.get(grievance["status"], ())), status
+
+
+def _status_form(grievance, **kwargs):
+    form = StatusForm(prefix="status", **kwargs)
+    form.status.choices = choices((code, categories.status_label(code))
+                                  for code in categories.NEXT.get(grievance["status"], ()))
+    return form
+
+
+@bp.route("/<int:grievance_id>", methods=["GET", "POST"])
+@volunteer_required
+def grievance(grievance_id):
+    """One report: flagged text masked until revealed with a reason (POST)."""
+    db = get_db()
+    found = _grievance(db, grievance_id)
+    if request.method == "GET":
+        return _page(db, found)
+    form = RevealForm()
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, reveal_form=form)
+    privacy.reveal(db, current_user, "grievance", found["id"], found["member_id"],
+                   form.reason.data)
+    return _page(db, found, revealed=True)
+
+
+@bp.post("/<int:grievance_id>/statut")
+@volunteer_required
+def status(grievance_id):
+    """Move the report along; its tenant is told (a message with no text) if they gave an
+    address."""
+    db = get_db()
+    found = _grievance(db, grievance_id)
+    form = _status_form(found)
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, status_form=form)
+    try:
+        triage.change_status(db, found, form.status.data, form.close_reason.data or None)
+    except ValueError:
+        abort(400)
+    audit.record(db, current_user, "update", "grievance", found["id"],
+                 member_id=found["member_id"])
+    if found["member_id"]:
+        queue_message(db, found["member_id"], "grievance_status")
+    flash(_("Status changed: %(status)s.", status=categories.status_label(form.status.data)),
+          "success")
+    return redirect(url_for("desk.grievance", grievance_id=grievance_id))
+
+
+@bp.post("/<int:grievance_id>/notes")
+@volunteer_required
+def note(grievance_id):
+    """Add a note, screened; the tenant reads it in their space."""
+    db = get_db()
+    found = _grievance(db, grievance_id)
+    form = NoteForm(prefix="note")
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, note_form=form)
+    triage.add_note(db, found, current_user, form.text.data.strip(),
+                    flagged_categories(form.text))
+    audit.record(db, current_user, "create", "grievance_note", found["id"],
+                 member_id=found["member_id"])
+    flash(_("Note added: the tenant reads it in their space."), "success")
+    return redirect(url_for("desk.grievance", grievance_id=grievance_id))
+
+
+@bp.post("/<int:grievance_id>/fusionner")
+@volunteer_required
+def merge(grievance_id):
+    """Close the report as a duplicate of another report of the same building."""
+    db = get_db()
+    found = _grievance(db, grievance_id)
+    form = MergeForm(prefix="merge")
+    into = reports.by_reference(db, form.into.data) if form.validate_on_submit() else None
+    if into is None or into["building_id"] != found["building_id"] or into["id"] == found["id"]:
+        if form.into.data and not form.into.errors:
+            form.into.errors.append(_("No other report of this building has this reference."))
+        return _page(db, found, status=400, merge_form=form)
+    triage.merge(db, found, into)
+    audit.record(db, current_user, "update", "grievance", found["id"],
+                 member_id=found["member_id"])
+    flash(_("Closed as a duplicate of %(reference)s.", reference=into["reference"]), "success")
+    return redirect(url_for("desk.grievance", grievance_id=into["id"]))
+
+
+@bp.get("/<int:grievance_id>/photos/<int:photo_id>")
+@volunteer_required
+def photo(grievance_id, photo_id):
+    """A photo of a report of the volunteer's buildings (each view is logged)."""
+    db = get_db()
+    found = triage.get(db, grievance_id)
+    photo_row = next((p for p in triage.photos(db, grievance_id) if p["id"] == photo_id), None)
+    if found is None or photo_row is None:
+        abort(404)
+    privacy.need_to_know(db, current_user, "grievance_photo",
+                         {**photo_row, "building_id": found["building_id"]})
+    return send_photo(photo_row)

@@ -1,0 +1,56 @@
+"""What the member space shows of grievances, what erasing a member does to them, and the
+message a tenant gets when a report changes (its kind only: no text of theirs)."""
+from flask import current_app
+from flask_babel import gettext as _
+from flask_babel import ngettext
+
+from ..forms import ButtonForm
+from . import categories, reports
+
+
+def section(db, member: dict) -> dict | None:
+    """The member's reports (status, volunteers' notes, photos) and "me too" households."""
+    mine, joined = reports.of_member(db, member["id"]), reports.supports_of(db, member["id"])
+    return {"reports": mine, "supports": joined, "withdraw_form": ButtonForm(),
+            "label": categories.label, "status_label": categories.status_label}
+
+
+def member_uses(db, member_id: int) -> list:
+    """What erasing a member deletes here, for the confirmation page."""
+    count = db.table("grievances").count_where("member_id = ?", [member_id])
+    photos = db.table("grievance_photos").count_where("member_id = ?", [member_id])
+    lines = []
+    if count:
+        lines.append(ngettext("Your %(num)s report is deleted, with its notes.",
+                              "Your %(num)s reports are deleted, with their notes.", count))
+    if photos:
+        lines.append(ngettext("%(num)s photo is deleted from the server.",
+                              "%(num)s photos are deleted from the server.", photos))
+    return lines
+
+
+def building_blocks(db, building_id: int) -> list:
+    """Why a building with reports or cases cannot be deleted."""
+    held = db.table("grievances").count_where("building_id = ?", [building_id])
+    cases = db.table("cases").count_where("building_id = ?", [building_id])
+    if not held and not cases:
+        return []
+    return [_("This building has %(reports)s report(s) and %(cases)s collective case(s): "
+              "they would lose their building. Close and let them expire first.",
+              reports=held, cases=cases)]
+
+
+def status_changed():
+    """The message telling a tenant that one of their reports changed."""
+    site = current_app.config["BASE_URL"].rstrip("/") + "/membre/"
+    paragraphs = (
+        _("Hello,"),
+        _("One of your reports to the association has changed. Open your space with your "
+          "personal key to see where it stands: %(site)s", site=site),
+        _("This message holds nothing of what you wrote, on purpose."),
+    )
+    return _("One of your reports has changed"), "\n\n".join(paragraphs) + "\n"
+
+
+OPEN_ITEMS = ("exists (select 1 from grievances where grievances.member_id = members.id and "
+              f"grievances.status in ({','.join(repr(s) for s in categories.OPEN)}))")

@@ -1,0 +1,107 @@
+"""The grievances' schema, one function per change (a released one is never edited)."""
+from sqlite_utils import Migrations
+
+from .. import search
+
+migrations = Migrations("grievances")
+
+
+@migrations()
+def m001_grievances_and_cases(db):
+    """Grievances with their photos, notes and "me too", collective cases and their
+    timeline, and the full-text index of descriptions."""
+    from .tables import TABLES
+
+    # One statement at a time: executescript would commit in the middle of the migration.
+    for statement in SCHEMA:
+        db.execute(statement)
+    search.create_index(db, next(t for t in TABLES if t.name == "grievances"))
+
+
+SCHEMA = (
+    """create table cases (
+        id integer primary key autoincrement,
+        building_id integer not null references buildings(id),
+        category text,
+        title text not null,
+        theme text, theme_flags text,
+        demands text, demands_flags text,
+        status text not null default 'open'
+            check (status in ('open', 'sent', 'answered', 'closed')),
+        households integer,
+        sent_on text,
+        sent_how text, sent_how_flags text,
+        response_due text,
+        public_summary text, public_summary_flags text,
+        created_at text not null,
+        created_by text,
+        is_demo integer not null default 0
+    )""",
+    "create index cases_building on cases(building_id, status)",
+    "create index cases_due on cases(status, response_due)",
+    """create table case_events (
+        id integer primary key autoincrement,
+        case_id integer not null references cases(id) on delete cascade,
+        happened_on text not null,
+        kind text not null,
+        note text, note_flags text,
+        volunteer_login text,
+        created_at text not null,
+        is_demo integer not null default 0
+    )""",
+    "create index case_events_case on case_events(case_id, happened_on)",
+    """create table grievances (
+        id integer primary key autoincrement,
+        reference text not null unique,
+        member_id integer references members(id),
+        building_id integer not null references buildings(id),
+        category text not null,
+        description text,
+        description_flags text,
+        since text,
+        status text not null default 'new',
+        close_reason text,
+        case_id integer references cases(id) on delete set null,
+        merged_into integer references grievances(id) on delete set null,
+        created_at text not null,
+        updated_at text not null,
+        closed_at text,
+        is_demo integer not null default 0
+    )""",
+    "create index grievances_building on grievances(building_id, status, category)",
+    "create index grievances_building_created on grievances(building_id, created_at)",
+    "create index grievances_member on grievances(member_id)",
+    "create index grievances_case on grievances(case_id)",
+    "create index grievances_closed on grievances(closed_at)",
+    """create table grievance_photos (
+        id integer primary key autoincrement,
+        grievance_id integer not null references grievances(id) on delete cascade,
+        member_id integer references members(id),
+        file_name text not null,
+        width integer, height integer,
+        created_at text not null
+    )""",
+    "create index grievance_photos_grievance on grievance_photos(grievance_id)",
+    "create index grievance_photos_member on grievance_photos(member_id)",
+    """create table grievance_notes (
+        id integer primary key autoincrement,
+        grievance_id integer not null references grievances(id) on delete cascade,
+        member_id integer references members(id),
+        volunteer_id integer,
+        volunteer_login text,
+        created_at text not null,
+        text text, text_flags text
+    )""",
+    "create index grievance_notes_grievance on grievance_notes(grievance_id)",
+    "create index grievance_notes_member on grievance_notes(member_id)",
+    """create table grievance_supports (
+        id integer primary key autoincrement,
+        member_id integer not null references members(id),
+        building_id integer not null references buildings(id) on delete cascade,
+        category text not null,
+        created_at text not null,
+        is_demo integer not null default 0,
+        unique (member_id, building_id, category)
+    )""",
+    "create index grievance_supports_group on grievance_supports(building_id, category)",
+)

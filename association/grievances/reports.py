@@ -1,0 +1,109 @@
+"""Reports as tenants make them: a grievance with its photos, its reference, "me too", and
+what the member sees of their own reports."""
+import secrets
+from pathlib import Path
+
+from flask import current_app
+
+from .. import clock, images
+from ..db import first_row
+from . import categories
+
+PHOTO_FOLDER = "grievance_photos"
+_REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_reference() -> str:
+    """A short reference to quote (``R-7KQ2-9XWM``): random, so it tells nothing of how many
+    reports there are."""
+    chars = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(8))
+    return f"R-{chars[:4]}-{chars[4:]}"
+
+
+def photo_folder() -> Path:
+    """Where photos are kept: ``instance/grievance_photos`` (0700, files 0600)."""
+    return Path(current_app.instance_path) / PHOTO_FOLDER
+
+
+def report(db, member_id: int | None, building_id: int, category: str, description: str,
+           flags: list[str], since: str | None, photos: list) -> dict:
+    """Record a grievance and its (already cleaned) photos; return the grievance row."""
+    now = clock.stamp()
+    names = [images.save(photo_folder(), photo) for photo in photos]  # before the rows: a
+    # failed transaction leaves only files that no row names, which the purge sweeps away
+    with db.atomic():
+        grievance_id = db.table("grievances").insert({
+            "reference": new_reference(), "member_id": member_id, "building_id": building_id,
+            "category": category, "description": description,
+            "description_flags": ",".join(flags) or None, "since": since or None,
+            "status": "new", "created_at": now, "updated_at": now,
+        }).last_pk
+        db.table("grievance_photos").insert_all(
+            {"grievance_id": grievance_id, "member_id": member_id, "file_name": name,
+             "width": photo.width, "height": photo.height, "created_at": now}
+            for name, photo in zip(names, photos))
+    return db.table("grievances").get(grievance_id)
+
+
+def by_reference(db, reference: str) -> dict | None:
+    """The grievance with this reference (any case, with or without its dashes), or None."""
+    cleaned = "".join(ch for ch in (reference or "").upper() if ch.isalnum())
+    if len(cleaned) == 9 and cleaned.startswith("R"):
+        cleaned = cleaned[1:]
+    if len(cleaned) != 8:
+        return None
+    return first_row(db, "select * from grievances where reference = ?",
+                     [f"R-{cleaned[:4]}-{cleaned[4:]}"])
+
+
+def support(db, member_id: int, building_id: int, category: str) -> bool:
+    """Add the member's household to a problem of their building ("me too"), once; return
+    whether it was new."""
+    if category not in categories.CATEGORIES:
+        raise ValueError(category)
+    inserted = db.execute(
+        "insert or ignore into grievance_supports (member_id, building_id, category, "
+        "created_at) values (?, ?, ?, ?)", [member_id, building_id, category, clock.stamp()])
+    return inserted.rowcount == 1
+
+
+def withdraw_support(db, member_id: int, support_id: int) -> None:
+    """Take one's household off a problem."""
+    db.execute("delete from grievance_supports where id = ? and member_id = ?",
+               [support_id, member_id])
+
+
+def of_member(db, member_id: int) -> list[dict]:
+    """The member's reports, newest first, with their building, notes and photos."""
+    rows = list(db.query(
+        "select g.*, b.name as building_name from grievances g "
+        "join buildings b on b.id = g.building_id where g.member_id = ? "
+        "order by g.created_at desc, g.id desc", [member_id]))
+    for row in rows:
+        row["notes"] = list(db.query(
+            "select volunteer_login, created_at, text, text_flags from grievance_notes "
+            "where grievance_id = ? order by created_at, id", [row["id"]]))
+        row["photos"] = [p["id"] for p in db.query(
+            "select id from grievance_photos where grievance_id = ? order by id", [row["id"]])]
+    return rows
+
+
+def supports_of(db, member_id: int) -> list[dict]:
+    """The problems the member's household joined ("me too")."""
+    return list(db.query(
+        "select s.id, s.category, s.created_at, b.name as building_name from "
+        "grievance_supports s join buildings b on b.id = s.building_id "
+        "where s.member_id = ? order by s.created_at desc", [member_id]))
+
+
+def member_photo(db, member_id: int, photo_id: int) -> dict | None:
+    """A photo of one of the member's own reports, or None."""
+    return first_row(db, "select * from grievance_photos where id = ? and member_id = ?",
+                     [photo_id, member_id])
+
+
+def open_count(db, member_id: int) -> int:
+    """How many of the member's reports are still open."""
+    return db.execute(
+        f"select count(*) from grievances where member_id = ? and status in "
+        f"({','.join('?' * len(categories.OPEN))})", [member_id, *categories.OPEN]).fetchone()[0]

@@ -1,0 +1,143 @@
+"""The grievances' tables, as declared in the inventory."""
+from flask_babel import lazy_gettext as _l
+
+from ..inventory import Column, Table, demo_flag
+
+FLAGGED = "90 days after created_at"  # confirmed sensitive text goes sooner than the rest
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "grievance_photos",
+        _l("photos joined to a report, re-encoded without any metadata (no place, no camera)"),
+        legal_basis="legitimate_interest", people="members", retention="until parent_deleted",
+        readers=("member", "volunteer"), member_link="member_id",
+        columns=(
+            Column("id", _l("row number")),
+            Column("grievance_id", _l("the report it belongs to")),
+            Column("member_id", _l("the tenant who sent it"), personal=True),
+            Column("file_name", _l("random name of the file kept on the server"),
+                   personal=True, file_folder="grievance_photos"),
+            Column("width", _l("width in pixels")),
+            Column("height", _l("height in pixels")),
+            Column("created_at", _l("when it was sent")),
+        ),
+    ),
+    Table(
+        "grievance_notes",
+        _l("volunteers' notes on a report, which the tenant concerned reads in their space"),
+        legal_basis="legitimate_interest", people="members", retention="until parent_deleted",
+        readers=("member", "volunteer"), member_link="member_id",
+        columns=(
+            Column("id", _l("row number")),
+            Column("grievance_id", _l("the report")),
+            Column("member_id", _l("the tenant who made the report"), personal=True),
+            Column("volunteer_id", _l("the volunteer who wrote it"), personal=True),
+            Column("volunteer_login", _l("their login name, shown to the tenant"),
+                   personal=True),
+            Column("created_at", _l("when it was written")),
+            Column("text", _l("the note, screened for sensitive content"), personal=True,
+                   sensitive=True, screened=True, flagged_retention=FLAGGED),
+            Column("text_flags", _l("what the screen found in it, if the volunteer kept it"),
+                   personal=True),
+        ),
+    ),
+    Table(
+        "grievances",
+        _l("problems reported by tenants (repairs, damp, lifts, charges...): what, where, "
+           "since when; never a name, a flat number or a phone number"),
+        legal_basis="legitimate_interest", people="members",
+        retention="183 days after closed_at", readers=("member", "volunteer"),
+        member_link="member_id", search=("description",),
+        columns=(
+            Column("id", _l("row number")),
+            Column("reference", _l("the report's reference, given to the tenant")),
+            Column("member_id", _l("the tenant's personal key (as a row number)"),
+                   personal=True),
+            Column("building_id", _l("the building concerned")),
+            Column("category", _l("what it is about, from a closed list")),
+            Column("description", _l("what the tenant wrote, screened for sensitive content"),
+                   personal=True, sensitive=True, screened=True, flagged_retention=FLAGGED),
+            Column("description_flags", _l("what the screen found in it, if the tenant kept "
+                                           "it"), personal=True),
+            Column("since", _l("since when (month)")),
+            Column("status", _l("new, checked, in a collective case, sent, resolved or "
+                                "closed")),
+            Column("close_reason", _l("why it was closed, from a closed list")),
+            Column("case_id", _l("the collective case it is part of")),
+            Column("merged_into", _l("the report it duplicated, if merged")),
+            Column("created_at", _l("when it was reported")),
+            Column("updated_at", _l("when it last changed")),
+            Column("closed_at", _l("when it was resolved or closed; 6 months later it is "
+                                   "deleted with its photos and notes")),
+            demo_flag(),
+        ),
+    ),
+    Table(
+        "grievance_supports",
+        _l("“me too”: a household joining a problem already reported in its building, "
+           "without writing anything"),
+        legal_basis="legitimate_interest", people="members",
+        retention="183 days after created_at", readers=("member", "volunteer"),
+        member_link="member_id",
+        columns=(
+            Column("id", _l("row number")),
+            Column("member_id", _l("the tenant's personal key (as a row number)"),
+                   personal=True),
+            Column("building_id", _l("the building")),
+            Column("category", _l("the kind of problem")),
+            Column("created_at", _l("when they joined")),
+            demo_flag(),
+        ),
+    ),
+    Table(
+        "cases",
+        _l("collective cases: the reports of one building grouped and sent together to the "
+           "landlord; they hold counts, never a tenant"),
+        legal_basis="legitimate_interest", people="volunteers", retention="keep",
+        readers=("volunteer",),
+        columns=(
+            Column("id", _l("row number")),
+            Column("building_id", _l("the building")),
+            Column("category", _l("the kind of problem, if the case has one")),
+            Column("title", _l("the case's title")),
+            Column("theme", _l("what the case is about, in a few words"), screened=True,
+                   flagged_retention=FLAGGED, personal=True),
+            Column("theme_flags", _l("what the screen found in it"), personal=True),
+            Column("demands", _l("the association's demands, written into the letter"),
+                   screened=True, flagged_retention=FLAGGED, personal=True),
+            Column("demands_flags", _l("what the screen found in them"), personal=True),
+            Column("status", _l("open, sent, answered or closed")),
+            Column("households", _l("how many households the letter speaks for (a count)")),
+            Column("sent_on", _l("when the letter was sent")),
+            Column("sent_how", _l("how it was sent, and its proof (registered letter number...)"),
+                   screened=True, flagged_retention=FLAGGED, personal=True),
+            Column("sent_how_flags", _l("what the screen found in it"), personal=True),
+            Column("response_due", _l("when the landlord should have answered")),
+            Column("public_summary", _l("an optional summary for the public, written by a "
+                                        "volunteer"), screened=True, flagged_retention=FLAGGED,
+                   personal=True),
+            Column("public_summary_flags", _l("what the screen found in it"), personal=True),
+            Column("created_at", _l("when the case was opened")),
+            Column("created_by", _l("the volunteer who opened it (login)"), personal=True),
+            demo_flag(),
+        ),
+    ),
+    Table(
+        "case_events",
+        _l("the timeline of a collective case: letter sent, reply, visit, works, outcome"),
+        legal_basis="legitimate_interest", people="volunteers", retention="until parent_deleted",
+        readers=("volunteer",),
+        columns=(
+            Column("id", _l("row number")),
+            Column("case_id", _l("the case")),
+            Column("happened_on", _l("the day it happened")),
+            Column("kind", _l("letter sent, reply, visit, works done, outcome or note")),
+            Column("note", _l("what happened, in a few words"), screened=True,
+                   flagged_retention=FLAGGED, personal=True),
+            Column("note_flags", _l("what the screen found in it"), personal=True),
+            Column("volunteer_login", _l("the volunteer who recorded it"), personal=True),
+            Column("created_at", _l("when it was recorded")),
+            demo_flag(),
+        ),
+    ),
+)

@@ -1,0 +1,102 @@
+"""What volunteers do with reports of their own buildings: list and filter them, search
+their text, move them along, note, merge duplicates. Views read a single report only through
+``privacy.need_to_know``; lists show no text at all."""
+from datetime import timedelta
+
+from .. import clock, search
+from ..db import first_row
+from . import categories
+
+PAGE_SIZE = 50
+MAX_PAGE = 10_000
+
+
+def _in(values) -> tuple[str, list]:
+    values = list(values)
+    return ",".join("?" * len(values)) or "null", values
+
+
+def listing(db, scope: set[int], filters: dict, page: int = 1) -> tuple[list[dict], bool]:
+    """A page of the reports of the volunteer's buildings, newest first, filtered; and
+    whether there is a next page. No description is read: only what the list shows."""
+    places, params = _in(sorted(scope))
+    where = [f"g.building_id in ({places})"]
+    if filters.get("building"):
+        where.append("g.building_id = ?")
+        params.append(int(filters["building"]))
+    for name in ("category", "status"):
+        if filters.get(name):
+            where.append(f"g.{name} = ?")
+            params.append(filters[name])
+    now = clock.now()
+    if filters.get("age") in ("7", "30"):
+        where.append("g.created_at >= ?")
+        params.append(clock.stamp(now - timedelta(days=int(filters["age"]))))
+    elif filters.get("age") == "old":
+        where.append("g.created_at < ?")
+        params.append(clock.stamp(now - timedelta(days=30)))
+    if filters.get("flagged"):
+        where.append("g.description_flags is not null")
+    query = search.match_query(filters.get("q") or "")
+    if query:
+        # Flagged text stays out of searches: finding it would reveal it without a reason.
+        where.append("g.description_flags is null and g.id in "
+                     "(select rowid from grievances_fts where grievances_fts match ?)")
+        params.append(query)
+    page = min(max(page, 1), MAX_PAGE)
+    rows = list(db.query(
+        "select g.id, g.reference, g.building_id, b.name as building_name, g.category, "
+        "g.status, g.since, g.created_at, g.case_id, g.description_flags is not null "
+        "as flagged, (select count(*) from grievance_photos p where p.grievance_id = g.id) "
+        "as photos from grievances g join buildings b on b.id = g.building_id "
+        f"where {' and '.join(where)} order by g.created_at desc, g.id desc limit ? offset ?",
+        params + [PAGE_SIZE + 1, (page - 1) * PAGE_SIZE]))
+    return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def get(db, grievance_id: int) -> dict | None:
+    """One report with its building's name (to be read through need_to_know)."""
+    return first_row(db, "select g.*, b.name as building_name from grievances g "
+                         "join buildings b on b.id = g.building_id where g.id = ?",
+                     [grievance_id])
+
+
+def photos(db, grievance_id: int) -> list[dict]:
+    """The report's photos."""
+    return list(db.query("select * from grievance_photos where grievance_id = ? order by id",
+                         [grievance_id]))
+
+
+def notes(db, grievance_id: int) -> list[dict]:
+    """The volunteers' notes on a report, oldest first."""
+    return list(db.query("select * from grievance_notes where grievance_id = ? "
+                         "order by created_at, id", [grievance_id]))
+
+
+def change_status(db, grievance: dict, to: str, reason: str | None = None) -> None:
+    """Move a report to ``to`` (ValueError when the workflow does not allow it)."""
+    if not categories.can_move(grievance["status"], to):
+        raise ValueError(f"{grievance['status']} -> {to}")
+    now = clock.stamp()
+    closing = to in ("resolved", "closed")
+    db.table("grievances").update(grievance["id"], {
+        "status": to, "updated_at": now, "closed_at": now if closing else None,
+        "close_reason": reason if to == "closed" else None})
+
+
+def add_note(db, grievance: dict, volunteer, text: str, flags: list[str]) -> None:
+    """A volunteer's note on the report, which its tenant reads in their space."""
+    db.table("grievance_notes").insert({
+        "grievance_id": grievance["id"], "member_id": grievance["member_id"],
+        "volunteer_id": volunteer.id, "volunteer_login": volunteer.login,
+        "created_at": clock.stamp(), "text": text, "text_flags": ",".join(flags) or None})
+
+
+def merge(db, duplicate: dict, into: dict) -> None:
+    """Close a report as a duplicate of another of the same building."""
+    if duplicate["id"] == into["id"] or duplicate["building_id"] != into["building_id"]:
+        raise ValueError("merge within one building, into another report")
+    now = clock.stamp()
+    db.table("grievances").update(duplicate["id"], {
+        "status": "closed", "close_reason": "duplicate", "merged_into": into["id"],
+        "updated_at": now, "closed_at": now})

@@ -1,0 +1,197 @@
+"""Public and member views of grievances: report a problem, the thanks page (with the new
+key, shown once), a building's open problems with "me too", its poster, the member's photos."""
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request, send_file,
+                   url_for)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from .. import images, qr, reference, shown_once, throttle, urls
+from ..db import get_db
+from ..forms import ButtonForm, choices, flagged_categories
+from ..i18n import local_time
+from ..members import (WrongKey, current_member, member_for, member_required, new_member,
+                       pending_key)
+from ..security import client_address, public
+from . import aggregates, categories, reports
+from .forms import MAX_PHOTOS, ReportForm, SupportForm
+
+bp = Blueprint("grievances", __name__)
+
+PHOTO_REFUSED = {
+    "too_large": _l("This photo is over 10 MB: send a smaller one."),
+    "not_an_image": _l("This file is not a photo we can read (JPEG, PNG or WebP)."),
+    "unsupported_format": _l("Send photos as JPEG, PNG or WebP."),
+    "too_many_pixels": _l("This photo is too large in pixels: send a smaller one."),
+    "damaged": _l("This photo seems damaged: send it again or choose another."),
+    "metadata": _l("We could not remove this photo's hidden data (place, camera), so we did "
+                   "not keep it: send another one."),
+}
+
+
+@bp.before_request
+def allow_photos():
+    """Three photos of up to 10 MB each fit in a report (other pages keep the usual limit)."""
+    if request.endpoint == "grievances.report":
+        request.max_content_length = (MAX_PHOTOS + 1) * images.MAX_BYTES
+
+
+def _building_choices(db):
+    return choices([("", _("— choose your building —"))] + [
+        (b["id"], b["name"]) for b in reference.buildings(db)])
+
+
+@bp.route("/signaler", methods=["GET", "POST"])
+def report():
+    """Report a problem in two minutes: building, kind, what, since when, photos."""
+    db = get_db()
+    member = current_member(db)
+    form = ReportForm()
+    form.building.choices = _building_choices(db)
+    if request.method == "GET":
+        form.building.data = request.args.get("batiment", type=int)
+    if form.validate_on_submit():
+        photos = _clean_photos(form)
+        if photos is not None:
+            try:
+                return _record(db, member, form, photos)
+            except throttle.Throttled as error:
+                form.description.errors.append(_(
+                    "Many reports came from this connection. Try again after %(time)s; what "
+                    "you wrote is kept below.", time=local_time(error.retry_at)))
+                return throttle.response("grievances/report.html", error.retry_at, form=form,
+                                         member=member)
+    return render_template("grievances/report.html", form=form, member=member), \
+        400 if form.errors else 200
+
+
+def _clean_photos(form) -> list | None:
+    """The photos re-encoded without metadata, or None with the reason on the form."""
+    cleaned = []
+    for upload in form.photos.data or []:
+        if not getattr(upload, "filename", ""):
+            continue
+        try:
+            cleaned.append(images.clean_photo(upload.read(images.MAX_BYTES + 1)))
+        except images.PhotoRefused as refused:
+            form.photos.errors.append(_("%(why)s Your text is kept: choose the photos again.",
+                                        why=PHOTO_REFUSED[refused.code]))
+            return None
+    return cleaned
+
+
+def _record(db, member, form, photos):
+    """Sign the tenant in (their key, or a new one), then record the report."""
+    limit = throttle.Limit("report-address", current_app.config["REPORTS_PER_ADDRESS"])
+    throttle.count_attempt(db, ((limit, client_address()),))
+    if member is None and form.key.data:
+        try:
+            member = member_for(db, form.key.data)
+        except WrongKey:
+            form.key.errors.append(_("No key matches. Check it, or leave the field empty: a "
+                                     "new key will be made for you."))
+            return render_template("grievances/report.html", form=form, member=None), 400
+    if member is None:
+        member_id, _key = new_member(db)
+    else:
+        member_id = member["id"]
+    grievance = reports.report(
+        db, member_id, form.building.data, form.category.data, form.description.data.strip(),
+        flagged_categories(form.description), form.since.data, photos)
+    shown_once.keep("grievance_reference", grievance["reference"], f"member:{member_id}")
+    return redirect(url_for("grievances.thanks"), code=303)
+
+
+@bp.get("/signaler/merci")
+def thanks():
+    """The report's reference and what happens next; the new key, if one was made."""
+    member = current_member(get_db())
+    reference_ = shown_once.pending("grievance_reference", f"member:{member['id']}") \
+        if member else None
+    key = pending_key(member)
+    card_url = urls.external_url("members.home")
+    return render_template("grievances/thanks.html", reference=reference_, key=key,
+                           card_url=card_url,
+                           qr=qr.svg(f"{card_url}#cle={key}") if key else None)
+
+
+@bp.get("/batiments/<int:building_id>")
+@public
+def building(building_id):
+    """A building's open problems by kind, with how many households they concern."""
+    db = get_db()
+    found = reference.building(db, building_id) or abort(404)
+    return render_template("grievances/building.html", building=found,
+                           problems=aggregates.building_problems(db, building_id),
+                           summaries=aggregates.public_summaries(db, building_id))
+
+
+@bp.post("/batiments/<int:building_id>/moi-aussi")
+def support(building_id):
+    """"Me too": the household joins a problem of the building, writing nothing (a key is
+    made if the tenant has none)."""
+    db = get_db()
+    reference.building(db, building_id) or abort(404)
+    form = SupportForm()
+    if not form.validate_on_submit() or form.category.data not in categories.CATEGORIES:
+        abort(400)
+    member = current_member(db)
+    if member is None:
+        try:
+            member_id, _key = new_member(db)
+        except throttle.Throttled as error:
+            flash(_("Many keys were made from this connection. Try again after %(time)s.",
+                    time=local_time(error.retry_at)), "error")
+            return redirect(url_for("grievances.building", building_id=building_id))
+    else:
+        member_id = member["id"]
+    added = reports.support(db, member_id, building_id, form.category.data)
+    flash(_("Your household is counted for this problem.") if added else
+          _("Your household was already counted for this problem."), "success")
+    if pending_key(current_member(db)):
+        return redirect(url_for("grievances.thanks"), code=303)
+    return redirect(url_for("grievances.building", building_id=building_id))
+
+
+@bp.post("/signaler/moi-aussi/<int:support_id>/retirer")
+@member_required
+def withdraw(member, support_id):
+    """Take one's household off a problem ("me too" undone)."""
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    reports.withdraw_support(get_db(), member["id"], support_id)
+    flash(_("Your household is no longer counted for this problem."), "success")
+    return redirect(url_for("members.home"))
+
+
+@bp.get("/batiments/<int:building_id>/affiche")
+@public
+def poster(building_id):
+    """A printable A4 poster for the hall: what the association does, and a QR code to this
+    building's report page."""
+    db = get_db()
+    found = reference.building(db, building_id) or abort(404)
+    link = urls.external_url("grievances.report", batiment=building_id)
+    return render_template("grievances/poster.html", building=found, link=link,
+                           qr=qr.svg(link))
+
+
+@bp.get("/signaler/photos/<int:photo_id>")
+@member_required
+def member_photo(member, photo_id):
+    """A photo of one of the tenant's own reports."""
+    photo = reports.member_photo(get_db(), member["id"], photo_id)
+    if photo is None:
+        abort(404)
+    return send_photo(photo)
+
+
+def send_photo(photo: dict):
+    """A stored photo, never cached, shown inline under a neutral name."""
+    path = images.safe_path(reports.photo_folder(), photo["file_name"])
+    if not path.is_file():
+        abort(404)
+    response = send_file(path, mimetype="image/jpeg", download_name=f"photo-{photo['id']}.jpg",
+                         max_age=0, conditional=False, etag=False, last_modified=None)
+    response.headers["Content-Disposition"] = f'inline; filename="photo-{photo["id"]}.jpg"'
+    response.headers["Cache-Control"] = "no-store"
+    return response

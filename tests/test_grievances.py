@@ -1,0 +1,422 @@
+"""Grievances: a tenant reports in two minutes (with a key made on the spot, or their own),
+bad input comes back explained with nothing saved, photos lose their metadata, volunteers of
+the building only read them (logged, seen by the tenant), "me too" and public counts."""
+import io
+import os
+import re
+import stat
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from PIL import Image
+
+from association import audit, jobs, qr
+from association.db import connect
+from conftest import (KEY_PATTERN, Reader, add_building, csrf_token, database_bytes, jpeg_bytes,
+                      new_member, page_text, report)
+
+
+def form(client, **fields):
+    """The report form's fields with a valid token."""
+    return {"csrf_token": csrf_token(client, "/signaler"), "category": "damp",
+            "description": "Fuite d'eau sous l'évier depuis lundi", **fields}
+
+
+def post_report(client, photos=(), **fields):
+    """POST /signaler as a browser sends it (multipart)."""
+    data = form(client, **fields)
+    data["photos"] = [(io.BytesIO(content), name) for name, content in photos]
+    return client.post("/signaler", data=data, content_type="multipart/form-data")
+
+
+@pytest.fixture
+def building(app):
+    """A building of the association."""
+    return add_building(app, "Bâtiment A")
+
+
+# --- reporting --------------------------------------------------------------------------------
+
+def test_a_first_report_makes_a_key_shown_once(app, client, db, building):
+    """No key yet: one is made, shown with the reference on the thanks page (kept through a
+    language switch), and it opens the space where the report is."""
+    grievance = report(client, building, since="2026-01")
+    page = page_text(client.get("/signaler/merci?lang=en"))
+    key = KEY_PATTERN.search(page)[1]
+    assert grievance["reference"] in page
+    row = db.table("grievances").get(grievance["id"])
+    assert (row["building_id"], row["category"], row["since"], row["status"]) == \
+        (building, "damp", "2026-01", "new")
+    other = app.test_client()
+    other.post("/membre/", data={"csrf_token": csrf_token(other, "/membre/"), "key": key})
+    assert grievance["reference"] in page_text(other.get("/membre/"))
+
+
+def test_a_tenant_with_a_key_reports_with_it(app, db, building):
+    """A key typed in the form ties the report to its space; a wrong key is explained and
+    the text kept."""
+    owner = app.test_client()
+    key = new_member(owner)
+    member_id = db.execute("select max(id) from members").fetchone()[0]
+    stranger = app.test_client()
+    wrong = post_report(stranger, building=building, key="7KQ2-9XWM-4PRT-ZR8H-3NDA",
+                        description="Ascenseur en panne depuis trois semaines")
+    assert wrong.status_code == 400 and "Ascenseur en panne depuis trois semaines" in \
+        page_text(wrong)
+    assert db.table("grievances").count == 0
+    right = post_report(stranger, building=building, key=key.lower())
+    assert right.status_code == 303
+    assert db.execute("select member_id from grievances").fetchone()[0] == member_id
+    assert db.table("members").count == 1
+
+
+def test_flagged_text_is_not_stored_until_confirmed(client, db, building):
+    """A description the screen flags comes back highlighted; only a confirmation stores it,
+    flagged."""
+    text = "Mon voisin du dessus est alcoolique et fait du bruit la nuit"
+    first = post_report(client, building=building, description=text)
+    assert first.status_code == 400 and "<mark" in first.get_data(as_text=True)
+    assert db.table("grievances").count == 0
+    second = post_report(client, building=building, description=text, keep_as_written="y")
+    assert second.status_code == 303
+    assert db.execute("select description_flags from grievances").fetchone()[0] == "judgement"
+
+
+@pytest.mark.parametrize(("fields", "kept"), [
+    ({"building": "99999"}, "Fuite d'eau"),
+    ({"category": "astrology"}, "Fuite d'eau"),
+    ({"description": ""}, None),
+    ({"description": "x" * 10_000}, "xxxxxxxx"),
+    ({"since": "2099-01"}, "Fuite d'eau"),
+    ({"since": "mars"}, "Fuite d'eau"),
+])
+def test_bad_input_is_explained_and_nothing_saved(client, db, building, fields, kept):
+    """Unknown building or category, an empty or 10,000-character text, a month to come or
+    not a month: 400, the reason, what was typed, and no row."""
+    response = post_report(client, **{"building": building, **fields})
+    assert response.status_code == 400
+    page = page_text(response)
+    assert 'class="error-summary"' in page
+    if kept:
+        assert kept in page
+    assert db.table("grievances").count == 0 and db.table("members").count == 0
+
+
+def _png_bomb() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("1", (8000, 7500)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name,content", [
+    ("notes.txt", b"not an image at all"),
+    ("cut.jpg", jpeg_bytes((400, 300))[:300]),
+    ("huge.png", None),
+])
+def test_a_refused_photo_keeps_the_text(client, db, building, name, content):
+    """A non-image, a truncated JPEG or a 60-megapixel PNG: a clear message, the text kept,
+    nothing saved."""
+    content = content if content is not None else _png_bomb()
+    response = post_report(client, building=building, photos=[(name, content)],
+                           description="Moisissures derrière l'armoire de la chambre")
+    assert response.status_code == 400
+    page = page_text(response)
+    assert "Moisissures derrière l'armoire de la chambre" in page
+    assert db.table("grievances").count == 0 and db.table("grievance_photos").count == 0
+
+
+def _gps_jpeg() -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "CameraMaker"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "N", 2: (48.0, 51.0, 29.0), 3: "E", 4: (2.0, 21.0, 8.0)})
+    image = Image.new("RGB", (320, 240), (90, 90, 90))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def test_photos_lose_their_metadata_and_their_name(app, client, db, building):
+    """A photo with GPS EXIF named ../../x.jpg is kept under a random name, 0600, without any
+    metadata."""
+    original = _gps_jpeg()
+    assert b"CameraMaker" in original
+    grievance = report(client, building, photos=[original], description="Plafond qui s'effrite")
+    del grievance
+    name = db.execute("select file_name from grievance_photos").fetchone()[0]
+    assert re.fullmatch(r"[0-9a-f]{32}\.jpg", name)
+    path = f"{app.instance_path}/grievance_photos/{name}"
+    with open(path, "rb") as handle:
+        stored = handle.read()
+    assert b"CameraMaker" not in stored and b"Exif" not in stored
+    assert not Image.open(io.BytesIO(stored)).getexif()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+# --- volunteers of the building ----------------------------------------------------------------
+
+def test_only_volunteers_of_the_building_read_a_report(app, volunteers, db, building):
+    """The building's volunteer reads the report and its photo (logged with the tenant, who
+    sees it); a volunteer of another building gets 404 for both."""
+    other_building = add_building(app, "Bâtiment B")
+    tenant = app.test_client()
+    grievance = report(tenant, building, photos=[jpeg_bytes()])
+    photo = db.execute("select id from grievance_photos").fetchone()[0]
+    mine, theirs = (volunteers.create(login, "volunteer", [b]) for login, b in
+                    (("lea", building), ("marc", other_building)))
+    reader, outsider = app.test_client(), app.test_client()
+    volunteers.login(reader, mine)
+    volunteers.login(outsider, theirs)
+    url = f"/benevoles/signalements/{grievance['id']}"
+    assert reader.get(url).status_code == 200
+    shown = reader.get(f"{url}/photos/{photo}")
+    assert shown.status_code == 200 and shown.headers["Cache-Control"] == "no-store"
+    shown.close()
+    assert outsider.get(url).status_code == 404
+    assert outsider.get(f"{url}/photos/{photo}").status_code == 404
+    reads = list(db.query("select volunteer_login, object_type, member_id from audit_log "
+                          "where action = 'read'"))
+    assert {(r["volunteer_login"], r["object_type"]) for r in reads} == \
+        {("lea", "grievance"), ("lea", "grievance_photo")}
+    assert {r["member_id"] for r in reads} == {grievance["member_id"]}
+    assert "lea" in page_text(tenant.get("/membre/"))
+
+
+def test_the_list_shows_no_text_and_search_skips_masked_text(app, volunteers, db, building):
+    """The list holds references, kinds and statuses, never descriptions; a search finds
+    plain text and leaves flagged text out; odd queries never fail."""
+    tenant = app.test_client()
+    plain = report(tenant, building, description="Ascenseur bloqué au troisième étage")
+    report(tenant, building, description="La voisine est alcoolique, ascenseur sale",
+           keep_as_written="y")
+    account = volunteers.create("tri", "volunteer", [building])
+    client = app.test_client()
+    volunteers.login(client, account)
+    listing = page_text(client.get("/benevoles/signalements/"))
+    assert plain["reference"] in listing and "troisième" not in listing
+    found = page_text(client.get("/benevoles/signalements/?q=ascenseur"))
+    assert plain["reference"] in found and found.count("R-") == 1
+    for query in ['"', "NEAR(", "a:b", "*", "((", "AND OR", "é" * 300]:
+        assert client.get(f"/benevoles/signalements/?q={query}").status_code == 200
+    assert db.table("audit_log").count_where("action = 'read'") == 0
+
+
+def test_flagged_text_is_masked_until_revealed(app, volunteers, db, building):
+    """A flagged description is masked; revealing it needs a reason, is logged with the
+    tenant and shows the text."""
+    tenant = app.test_client()
+    grievance = report(tenant, building, keep_as_written="y",
+                       description="Il est sous chimio et l'ascenseur est en panne")
+    account = volunteers.create("rev", "volunteer", [building])
+    client = app.test_client()
+    volunteers.login(client, account)
+    url = f"/benevoles/signalements/{grievance['id']}"
+    assert "chimio" not in page_text(client.get(url))
+    refused = client.post(url, data={"csrf_token": csrf_token(client, url), "reason": ""})
+    assert refused.status_code == 400 and "chimio" not in page_text(refused)
+    shown = client.post(url, data={"csrf_token": csrf_token(client, url), "reason": "handle"})
+    assert "chimio" in page_text(shown)
+    entry = db.execute("select member_id, reason from audit_log where action = 'reveal'"
+                       ).fetchone()
+    assert tuple(entry) == (grievance["member_id"], "handle")
+
+
+def test_status_notes_and_duplicates(app, volunteers, db, building):
+    """A note (screened) reaches the tenant's space; a status change queues a message with
+    no text; a duplicate is closed into the other report."""
+    tenant = app.test_client()
+    first = report(tenant, building)
+    second = report(tenant, building, category="lifts", description="Ascenseur en panne")
+    account = volunteers.create("ana", "volunteer", [building])
+    client = app.test_client()
+    volunteers.login(client, account)
+    url = f"/benevoles/signalements/{first['id']}"
+    token = csrf_token(client, url)
+    flagged = client.post(f"{url}/notes", data={"csrf_token": token,
+                                                "note-text": "Le locataire est un ivrogne"})
+    assert flagged.status_code == 400 and db.table("grievance_notes").count == 0
+    client.post(f"{url}/notes", data={"csrf_token": token,
+                                      "note-text": "Plombier prévenu, passage jeudi"})
+    assert "Plombier prévenu, passage jeudi" in page_text(tenant.get("/membre/"))
+    refused = client.post(f"{url}/statut", data={"csrf_token": token, "status-status": "sent"})
+    assert refused.status_code == 400
+    client.post(f"{url}/statut", data={"csrf_token": token, "status-status": "checked"})
+    assert db.table("grievances").get(first["id"])["status"] == "checked"
+    assert db.execute("select kind from outbox").fetchone()[0] == "grievance_status"
+    client.post(f"/benevoles/signalements/{second['id']}/fusionner", data={
+        "csrf_token": token, "merge-into": first["reference"].lower()})
+    merged = db.table("grievances").get(second["id"])
+    assert (merged["status"], merged["merged_into"]) == ("closed", first["id"])
+    assert merged["closed_at"]
+
+
+# --- "me too" and public counts --------------------------------------------------------------
+
+def test_me_too_counts_a_household_once_and_counts_stay_above_three(app, db, building):
+    """Households are counted once per key, whether they reported or said "me too"; under
+    three, the public page says "fewer than 3"."""
+    tenants = [app.test_client() for _ in range(3)]
+    report(tenants[0], building, category="lifts", description="Ascenseur en panne encore")
+    page = page_text(tenants[1].get(f"/batiments/{building}"))
+    assert "fewer than 3" in page or "moins de 3" in page
+    for tenant in tenants:
+        for _ in range(2):
+            tenant.post(f"/batiments/{building}/moi-aussi", data={
+                "csrf_token": csrf_token(tenant, f"/batiments/{building}"),
+                "category": "lifts"})
+    assert db.table("grievance_supports").count == 3
+    page = page_text(app.test_client().get(f"/batiments/{building}"))
+    assert re.search(r"3\s*</?", page) or "3" in page
+    assert "moins de 3" in page  # one report still withheld
+
+
+def test_the_poster_points_at_the_buildings_report_page(app, client, building):
+    """The hall poster carries a QR code of the report page under the site's address."""
+    app.config["BASE_URL"] = "https://amicale.example"
+    page = client.get(f"/batiments/{building}/affiche").get_data(as_text=True)
+    link = f"https://amicale.example/signaler?batiment={building}"
+    assert link in page and qr.svg(link) in page
+
+
+# --- collective cases ---------------------------------------------------------------------------
+
+def test_a_collective_letter_holds_counts_never_tenants(app, volunteers, db, building):
+    """A case groups reports; its letter states households, kinds and since when, and holds
+    no key, no member id and no tenant's text."""
+    tenants = [app.test_client() for _ in range(3)]
+    texts = [f"Moisissures chambre numéro {n} très étendues" for n in range(3)]
+    grievances = [report(t, building, since="2025-1" + str(n), description=text)
+                  for n, (t, text) in enumerate(zip(tenants, texts))]
+    keys = [KEY_PATTERN.search(page_text(t.get("/signaler/merci")))[1] for t in tenants]
+    account = volunteers.create("cas", "volunteer", [building])
+    client = app.test_client()
+    volunteers.login(client, account)
+    made = client.post("/benevoles/dossiers/nouveau", data={
+        "csrf_token": csrf_token(client, "/benevoles/dossiers/"), "building": building,
+        "category": "damp", "title": "Humidité", "grievances": [g["id"] for g in grievances]})
+    case_id = int(made.headers["Location"].rsplit("/", 1)[1])
+    client.post(f"/benevoles/dossiers/{case_id}/revendications", data={
+        "csrf_token": csrf_token(client, "/benevoles/dossiers/"),
+        "demands-demands": "Un diagnostic de la ventilation sous un mois."})
+    letter = page_text(client.get(f"/benevoles/dossiers/{case_id}/lettre"))
+    assert "3 foyers" in letter and "humidité" in letter.lower() and "2025-10" in letter
+    assert "89-462" in letter and "87-712" in letter
+    for secret in keys + texts + [k.replace("-", "") for k in keys]:
+        assert secret not in letter
+    members = [str(g["member_id"]) for g in grievances]
+    assert not any(re.search(rf"\bmembre {m}\b", letter) for m in members)
+    sent = client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
+        "csrf_token": csrf_token(client, "/benevoles/dossiers/"),
+        "sending-sent_on": "2026-10-01", "sending-sent_how": "recommandé AR 1A 234 567"})
+    assert sent.status_code == 302
+    case = db.table("cases").get(case_id)
+    assert (case["status"], case["households"], case["response_due"]) == \
+        ("sent", 3, "2026-11-02")  # 1 Nov is a holiday, then a Sunday
+    assert {row["status"] for row in db.table("grievances").rows} == {"sent"}
+    with app.app_context():
+        first = jobs.job("case-deadlines").run(db, date(2026, 11, 10))
+        again = jobs.job("case-deadlines").run(db, date(2026, 11, 11))
+    assert (first, again) == ({"overdue": 1}, {"overdue": 0})
+    assert case["title"] in page_text(client.get("/benevoles/"))
+
+
+# --- retention and erasure -----------------------------------------------------------------
+
+def _at(year, month, day) -> str:
+    return datetime(year, month, day, 12, tzinfo=timezone.utc).isoformat(timespec="seconds")
+
+
+def test_closed_reports_go_six_months_later_with_their_photos(app, client, db, building):
+    """183 days after closure the report, its notes and photos (files too) are gone; an open
+    report stays, and keeps its tenant however long they stay away."""
+    closed = report(client, building, photos=[jpeg_bytes()])
+    kept = report(app.test_client(), building, description="Chauffage en panne total")
+    name = db.execute("select file_name from grievance_photos").fetchone()[0]
+    db.table("grievances").update(closed["id"], {"status": "resolved",
+                                                 "closed_at": _at(2026, 1, 10)})
+    db.execute("update members set last_seen_at = ? where id = ?",
+               [_at(2025, 1, 1), kept["member_id"]])
+    with app.app_context():
+        outcome = jobs.retention_purge(db, date(2026, 11, 28))
+    assert [r["id"] for r in db.table("grievances").rows] == [kept["id"]]
+    assert db.table("grievance_photos").count == 0
+    assert not os.path.exists(f"{app.instance_path}/grievance_photos/{name}")
+    assert kept["member_id"] in [r["id"] for r in db.table("members").rows]
+    assert outcome["purged"]["grievances"] == 1 and outcome["files"] == 1
+
+
+def test_a_tenant_goes_once_their_last_report_closes(app, client, db, building):
+    """Past 13 months without using the key, a tenant is kept while a report is open, and
+    purged with it once it is closed."""
+    grievance = report(client, building)
+    db.execute("update members set last_seen_at = ?", [_at(2025, 1, 1)])
+    with app.app_context():
+        jobs.retention_purge(db, date(2026, 11, 28))
+        assert db.table("members").count == 1
+        db.table("grievances").update(grievance["id"], {"status": "closed",
+                                                        "closed_at": _at(2026, 11, 27)})
+        jobs.retention_purge(db, date(2026, 11, 29))
+    assert db.table("members").count == 0 and db.table("grievances").count == 0
+
+
+def test_flagged_descriptions_go_sooner(app, client, db, building):
+    """A confirmed flagged description is emptied 90 days after the report, its flags kept,
+    its words gone from the file and the search index."""
+    grievance = report(client, building, keep_as_written="y",
+                       description="Le gardien est alcoolique et crie dans le hall le soir")
+    db.table("grievances").update(grievance["id"], {"created_at": _at(2026, 7, 1)})
+    with app.app_context():
+        jobs.retention_purge(db, date(2026, 11, 28))
+    row = db.table("grievances").get(grievance["id"])
+    assert row["description"] is None and row["description_flags"]
+    assert b"alcoolique" not in database_bytes(app)
+
+
+def test_erasure_takes_reports_photos_and_index_words(app, client, db, building):
+    """Erasing the space deletes the tenant's reports, notes and photos (files included) and
+    leaves their words nowhere in the database."""
+    report(client, building, photos=[jpeg_bytes()],
+           description="Infiltrations par la toiture terrasse")
+    name = db.execute("select file_name from grievance_photos").fetchone()[0]
+    member_id = db.execute("select member_id from grievances").fetchone()[0]
+    with app.app_context():
+        audit.record(db, Reader(9, "lea"), "read", "grievance", 1, member_id=member_id)
+    confirmation = page_text(client.get("/membre/effacer"))
+    assert "1 photo" in confirmation
+    client.post("/membre/effacer", data={"csrf_token": csrf_token(client, "/membre/")})
+    assert db.table("grievances").count == 0 and db.table("grievance_photos").count == 0
+    assert not os.path.exists(f"{app.instance_path}/grievance_photos/{name}")
+    assert b"toiture" not in database_bytes(app)
+
+
+def test_the_export_holds_the_reports_and_counts_photos(client, building):
+    """The member's JSON export has their reports and counts their photos."""
+    report(client, building, photos=[jpeg_bytes(), jpeg_bytes()])
+    exported = client.get("/membre/export.json").get_json()
+    assert len(exported["tables"]["grievances"]) == 1
+    assert exported["files"] == {"grievance_photos": 2}
+
+
+def test_a_building_with_reports_cannot_be_deleted(app, client, volunteers, db, building):
+    """Deleting a building that has reports is refused with the reason."""
+    report(client, building)
+    admin = volunteers.create("adm", "admin")
+    admin_client = app.test_client()
+    volunteers.login(admin_client, admin)
+    url = f"/benevoles/admin/batiments/{building}/supprimer"
+    refused = admin_client.get(url)
+    assert refused.status_code == 302
+    admin_client.post(url, data={"csrf_token": csrf_token(admin_client, url)})
+    assert db.table("buildings").count == 1
+
+
+def test_demo_reports_and_case(app, db):
+    """The demo loads reports in several buildings and kinds and one case with its letter."""
+    from association import demo
+
+    with app.app_context():
+        demo.load(db)
+        demo.load(db)
+    assert db.table("grievances").count_where("is_demo = 1") == 7
+    assert db.table("cases").count_where("is_demo = 1 and demands is not null") == 1
+    assert len({r["building_id"] for r in db.table("grievances").rows}) >= 2
