@@ -63,6 +63,8 @@ class Capability:
     demo: Callable | None = None  # load(db) -> list of lines to print; idempotent
     nav: tuple[NavEntry, ...] = ()
     member_sections: tuple[MemberSection, ...] = ()
+    # Sections of a building's page in the volunteer area: (template, context(db, building)).
+    building_sections: tuple[MemberSection, ...] = ()
     notices: Callable | None = None  # notices(db, volunteer) -> list of texts, dashboard
     # What deleting a record of the core would touch in this capability, for the "are you
     # sure?" pages: kind of record ("building", "landlord") -> uses(db, id) -> list of texts.
@@ -100,6 +102,18 @@ def uses_of(kind: str, db, record_id) -> list:
         if kind in capability.uses:
             lines += capability.uses[kind](db, record_id)
     return lines
+
+
+def sections(attribute: str, db, record) -> list[tuple[str, dict]]:
+    """The (template, context) pairs of every capability's sections of one page kind
+    (``member_sections``, ``building_sections``...); a section whose context is None is left
+    out."""
+    found = []
+    for section in collect(attribute):
+        context = section.context(db, record)
+        if context is not None:
+            found.append((section.template, context))
+    return found
 
 
 def blocks_of(kind: str, db, record_id) -> list:

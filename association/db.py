@@ -15,10 +15,35 @@ from sqlite_utils.db import NotFoundError
 BUSY_TIMEOUT_MS = 5000
 
 
+class WritingDatabase(Database):
+    """sqlite-utils' Database whose ``atomic()`` blocks start as write transactions.
+
+    A deferred transaction (``BEGIN``) that reads first — sqlite-utils looks at a table's
+    columns before inserting — and then writes cannot wait for another writer: SQLite
+    answers "database is locked" at once rather than risk a deadlock. ``BEGIN IMMEDIATE``
+    takes the write lock up front and waits for it (busy timeout), so concurrent writers
+    queue instead of failing."""
+
+    @contextmanager
+    def atomic(self):
+        """A transaction taking the write lock at once (a savepoint inside another)."""
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        self.conn.execute("COMMIT")
+
+
 def connect(path: str) -> Database:
     """Open the database file with WAL, a busy timeout, foreign keys and secure delete."""
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
-    db = Database(conn)
+    db = WritingDatabase(conn)
     # WAL lets readers go on while one writer writes; a crash never leaves a torn file.
     db.execute("PRAGMA journal_mode=WAL")
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -33,18 +58,10 @@ def connect(path: str) -> Database:
 def immediate(db: Database):
     """A write transaction taken at once (``BEGIN IMMEDIATE``): what is read inside it cannot
     change before it is written, whatever other processes do (a check and its record are one
-    step). Inside an open transaction, a savepoint of it."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
+    step). Inside an open transaction, a savepoint of it. (``db.atomic()`` does the same on
+    our connections; this name says why at the places that depend on it.)"""
+    with WritingDatabase.atomic(db):
         yield db
-    except BaseException:
-        db.conn.rollback()
-        raise
-    db.execute("COMMIT")
 
 
 def row_or_none(db: Database, table: str, pk) -> dict | None:

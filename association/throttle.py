@@ -54,14 +54,15 @@ def blocked_until(db, limit: Limit, value: str, now: datetime | None = None) -> 
     now = now or clock.now()
     start = clock.stamp(now - WINDOW)
     db.execute("delete from throttle_events where scope = ? and at < ?", [limit.scope, start])
-    rows = db.execute(
-        "select at from throttle_events where scope = ? and subject_hash = ? and at >= ? "
-        "order by at", [limit.scope, _subject(limit, value), start],
-    ).fetchall()
-    if len(rows) < limit.allowed:
+    where = ("from throttle_events where scope = ? and subject_hash = ? and at >= ?",
+             [limit.scope, _subject(limit, value), start])
+    count = db.execute(f"select count(*) {where[0]}", where[1]).fetchone()[0]
+    if count < limit.allowed:
         return None
     # Free again once enough of the failures have left the window.
-    return clock.parse(rows[len(rows) - limit.allowed][0]) + WINDOW
+    oldest_counted = db.execute(f"select at {where[0]} order by at limit 1 offset ?",
+                                where[1] + [count - limit.allowed]).fetchone()[0]
+    return clock.parse(oldest_counted) + WINDOW
 
 
 def record_failure(db, limit: Limit, value: str, now: datetime | None = None) -> int:

@@ -35,6 +35,7 @@ CAPABILITY = Capability(
          NavEntry("desk.listing", _l("Reports"), ("volunteer",)),
          NavEntry("cases.listing", _l("Collective cases"), ("volunteer",))),
     member_sections=(MemberSection("grievances/_member.html", member.section),),
+    building_sections=(MemberSection("grievances/_building.html", member.building_section),),
     notices=cases.notices,
     uses={"member": member.member_uses},
     blocks={"building": member.building_blocks},

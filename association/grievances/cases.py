@@ -142,11 +142,18 @@ def sweep_deadlines(db, today: date) -> dict:
 
 
 def notices(db, volunteer) -> list:
-    """For the dashboard: late answers in the volunteer's buildings."""
+    """For the dashboard: new reports and late answers in the volunteer's buildings."""
     if not volunteer.has_role("volunteer"):
         return []
-    late = overdue(db, clock.now().date(), volunteer.scope(db))
-    return [ngettext("%(num)s collective case waits for an answer past its deadline: %(cases)s.",
+    scope = volunteer.scope(db)
+    places = ",".join("?" * len(scope)) or "null"
+    waiting = db.execute(f"select count(*) from grievances where status = 'new' and "
+                         f"building_id in ({places})", sorted(scope)).fetchone()[0]
+    found = [ngettext("%(num)s new report waits to be checked in your buildings.",
+                      "%(num)s new reports wait to be checked in your buildings.", waiting)
+             ] if waiting else []
+    late = overdue(db, clock.now().date(), scope)
+    return found + [ngettext("%(num)s collective case waits for an answer past its deadline: %(cases)s.",
                      "%(num)s collective cases wait for an answer past their deadline: "
                      "%(cases)s.", len(late),
                      cases=", ".join(f"{c['title']} ({c['building_name']})" for c in late))

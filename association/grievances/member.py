@@ -54,3 +54,10 @@ def status_changed():
 
 OPEN_ITEMS = ("exists (select 1 from grievances where grievances.member_id = members.id and "
               f"grievances.status in ({','.join(repr(s) for s in categories.OPEN)}))")
+
+
+def building_section(db, building: dict) -> dict:
+    """The reports and cases part of a building's page in the volunteer area."""
+    return {"building": building, "open": db.execute(
+        f"select count(*) from grievances where building_id = ? and status in "
+        f"({','.join(repr(s) for s in categories.OPEN)})", [building["id"]]).fetchone()[0]}

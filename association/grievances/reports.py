@@ -27,22 +27,24 @@ def photo_folder() -> Path:
 
 def report(db, member_id: int | None, building_id: int, category: str, description: str,
            flags: list[str], since: str | None, photos: list) -> dict:
-    """Record a grievance and its (already cleaned) photos; return the grievance row."""
+    """Record a grievance and its (already cleaned) photos; return its id and reference."""
     now = clock.stamp()
     names = [images.save(photo_folder(), photo) for photo in photos]  # before the rows: a
     # failed transaction leaves only files that no row names, which the purge sweeps away
+    reference = new_reference()
     with db.atomic():
-        grievance_id = db.table("grievances").insert({
-            "reference": new_reference(), "member_id": member_id, "building_id": building_id,
-            "category": category, "description": description,
-            "description_flags": ",".join(flags) or None, "since": since or None,
-            "status": "new", "created_at": now, "updated_at": now,
-        }).last_pk
-        db.table("grievance_photos").insert_all(
-            {"grievance_id": grievance_id, "member_id": member_id, "file_name": name,
-             "width": photo.width, "height": photo.height, "created_at": now}
-            for name, photo in zip(names, photos))
-    return db.table("grievances").get(grievance_id)
+        grievance_id = db.execute(
+            "insert into grievances (reference, member_id, building_id, category, "
+            "description, description_flags, since, status, created_at, updated_at) "
+            "values (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+            [reference, member_id, building_id, category, description,
+             ",".join(flags) or None, since or None, now, now]).lastrowid
+        db.conn.executemany(
+            "insert into grievance_photos (grievance_id, member_id, file_name, width, "
+            "height, created_at) values (?, ?, ?, ?, ?, ?)",
+            [(grievance_id, member_id, name, photo.width, photo.height, now)
+             for name, photo in zip(names, photos)])
+    return {"id": grievance_id, "reference": reference}
 
 
 def by_reference(db, reference: str) -> dict | None:

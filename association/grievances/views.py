@@ -37,7 +37,7 @@ def allow_photos():
 
 def _building_choices(db):
     return choices([("", _("— choose your building —"))] + [
-        (b["id"], b["name"]) for b in reference.buildings(db)])
+        (row[0], row[1]) for row in db.execute("select id, name from buildings order by name")])
 
 
 @bp.route("/signaler", methods=["GET", "POST"])

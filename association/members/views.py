@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .. import audit, qr, reference, shown_once, throttle, urls
-from ..capability import collect
+from ..capability import sections
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
 from ..i18n import local_time
@@ -69,17 +69,8 @@ def _space(db, member, contact_form=None, status=200):
         building_form=building_form,
         contact_form=contact_form or ContactForm(prefix="contact", formdata=None),
         access=records.access_log(db, member["id"]),
-        sections=_sections(db, member), waiting=mail.waiting(db, member["id"])), status
-
-
-def _sections(db, member) -> list[tuple[str, dict]]:
-    """What each capability shows in the personal space: (template, context) pairs."""
-    found = []
-    for section in collect("member_sections"):
-        context = section.context(db, member)
-        if context is not None:
-            found.append((section.template, context))
-    return found
+        sections=sections("member_sections", db, member),
+        waiting=mail.waiting(db, member["id"])), status
 
 
 def _building_choices(db):

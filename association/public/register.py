@@ -127,7 +127,7 @@ def _declarations() -> dict:
 def _retention(table: inventory.Table, column: inventory.Column) -> dict:
     """The column's retention as data, with the condition the purge adds to its table's rule."""
     rule = table.retention_of(column).as_json()
-    if column.retention is None and table.retention_note:
+    if rule["kind"] == "after" and table.retention_note:
         rule["condition"] = _text(table.retention_note)
         rule["text"] = f"{rule['text']} {rule['condition']}"
     return rule

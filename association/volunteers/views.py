@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import audit, clock, qr, reference, shown_once, throttle, urls
+from ..capability import sections
 from ..db import get_db
 from ..forms import ButtonForm
 from ..i18n import local_time
@@ -134,7 +135,8 @@ def building(building_id):
     db = get_db()
     auth.require_building(db, building_id)
     found = reference.building(db, building_id) or abort(404)
-    return render_template("volunteers/building.html", building=found)
+    return render_template("volunteers/building.html", building=found,
+                           sections=sections("building_sections", db, found))
 
 
 @bp.get("/compte")
