@@ -105,3 +105,18 @@ SCHEMA = (
     )""",
     "create index grievance_supports_group on grievance_supports(building_id, category)",
 )
+
+
+@migrations()
+def m002_indexes_for_large_buildings(db):
+    """Indexes that answer a building's public counts from the index alone, and the
+    volunteers' filtered lists in date order, whatever the number of reports."""
+    db.execute("drop index if exists grievances_building")
+    db.execute("create index grievances_open on grievances(building_id, status, category, "
+               "member_id)")
+    db.execute("create index grievances_building_category on grievances(building_id, "
+               "category, created_at)")
+    db.execute("create index grievances_building_status on grievances(building_id, status, "
+               "created_at)")
+    db.execute("create index grievance_supports_household on grievance_supports(building_id, "
+               "category, member_id)")
