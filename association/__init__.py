@@ -39,8 +39,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings_config.check(app.config)
     _configure_logging(app)
 
-    from . import audit, capability, counts, db, demo, errors, forms, i18n, inventory, \
-        reference, scheduler, security, urls
+    from . import audit, backup, capability, counts, db, demo, errors, forms, i18n, \
+        inventory, reference, scheduler, security, urls
 
     security.init_app(app)  # first: its after_request hook must run last
     db.init_app(app)
@@ -48,6 +48,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     reference.init_app(app)
     demo.init_app(app)
+    backup.init_app(app)
     scheduler.init_app(app)
     forms.init_app(app)
     audit.init_app(app)

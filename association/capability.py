@@ -75,6 +75,9 @@ class Capability:
     # open grievance...): such a member is kept whatever their inactivity, and so is their
     # contact address (retention.purge).
     member_keeps: tuple[str, ...] = ()
+    # Functions of (db) run after a backup is restored, to apply again what happened since it
+    # was made (the members' erasure journal...); each returns what it did, for the log.
+    after_restore: tuple = ()
     init_app: Callable | None = None  # commands, template helpers
 
 

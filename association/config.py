@@ -38,6 +38,8 @@ DEFAULTS = {
     # Reports accepted from one network address within 15 minutes (a tenants' meeting on one
     # connection may send many; a flood may not).
     "REPORTS_PER_ADDRESS": 30,
+    "BACKUP_DIR": None,  # instance/backups unless given
+    "BACKUP_PASSPHRASE": None,  # backups encrypted with it when given
 }
 
 # Environment variables read as booleans or integers rather than strings.

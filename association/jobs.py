@@ -42,10 +42,18 @@ def retention_purge(db, today: date) -> dict:
     return retention.purge(db, today)
 
 
+def daily_backup(db, today: date) -> dict:
+    """Back up the database and rotate the backups (see backup.py)."""
+    from . import backup
+
+    return backup.daily(db, today)
+
+
 # The core's jobs; each capability declares its own (``Capability.jobs``).
 JOBS: tuple[Job, ...] = (
     Job("housekeeping", housekeeping, "WAL checkpoint and PRAGMA optimize"),
     Job("retention", retention_purge, "delete what is past its declared retention"),
+    Job("backup", daily_backup, "back up the database, keep 7 daily and 4 weekly copies"),
 )
 
 

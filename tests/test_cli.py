@@ -42,7 +42,7 @@ def test_demo_banner_shows_on_demo_content(app, client, db):
 def test_every_command_is_documented(app):
     """Each CLI command of ours is named in the README."""
     readme = (ROOT / "README.md").read_text()
-    for name in ("init-db", "demo", "run-scheduler", "create-admin"):
+    for name in ("init-db", "demo", "run-scheduler", "create-admin", "backup", "restore"):
         assert name in app.cli.commands
         assert f"flask --app app {name}" in readme, name
 

@@ -129,6 +129,9 @@ SECURITY_MEASURES = (
     _l("strict browser security headers; no third-party content, font, map or analytics"),
     _l("forms are protected against cross-site request forgery"),
     _l("the server's secret key is generated on the server and never leaves it"),
+    _l("a backup is made every day and kept at most five weeks (7 daily and 4 weekly copies), "
+       "encrypted when the association sets a passphrase; a journal of erasures (keyed hashes "
+       "only) makes sure that restoring a backup brings back no one who erased their data"),
 )
 
 

@@ -92,7 +92,13 @@ def set_contact(db, member_id: int, email: str) -> None:
 
 
 def remove_contact(db, member_id: int) -> None:
-    """Forget the e-mail address and its consent at once."""
+    """Forget the e-mail address and its consent at once (noted in the erasure journal, so
+    that no backup brings it back)."""
+    from . import journal
+
+    member = get(db, member_id)
+    if member and member["contact_email"]:
+        journal.record("contact_removed", member["key_hash"])
     db.table("members").update(member_id, {"contact_email": None, "contact_consent_at": None,
                                            "contact_expires_at": None})
 

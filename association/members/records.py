@@ -10,6 +10,7 @@ from flask_babel import ngettext
 from .. import audit, clock, inventory, retention
 from ..capability import uses_of
 from ..crypto import InvalidToken, decrypt
+from . import journal as erasure_journal
 
 EXPORT_VERSION = 1
 
@@ -67,11 +68,18 @@ def export(db, member_id: int) -> dict:
     }
 
 
-def erase(db, member_id: int) -> bool:
+def erase(db, member_id: int, journal: bool = True) -> bool:
     """Delete everything tied to the member (or unlink it, for the audit log), their files
-    included; return False when there was nothing left to erase."""
+    included, and note it in the erasure journal (so no backup brings it back); return False
+    when there was nothing left to erase."""
     root = inventory.member_root()
     removal = retention.Removal(db)
+    member = db.execute(f"select key_hash from [{root.name}] where id = ?",
+                        [member_id]).fetchone()
+    if member is None:
+        return False
+    if journal:
+        erasure_journal.record("erased", member[0])
     with db.atomic():
         if not db.table(root.name).count_where("id = ?", [member_id]):
             return False
