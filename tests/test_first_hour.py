@@ -7,7 +7,6 @@ from html.parser import HTMLParser
 import pytest
 
 from association import qr
-from association.db import connect
 from conftest import KEY_PATTERN, add_building, csrf_token, new_member, page_text
 
 # --- secrets shown once -----------------------------------------------------------------------

@@ -5,13 +5,12 @@ import io
 import os
 import re
 import stat
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 from PIL import Image
 
 from association import audit, jobs, qr
-from association.db import connect
 from conftest import (KEY_PATTERN, Reader, add_building, csrf_token, database_bytes, jpeg_bytes,
                       new_member, page_text, report)
 

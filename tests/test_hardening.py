@@ -8,7 +8,6 @@ from urllib.parse import quote
 
 import pytest
 
-from association.db import connect
 from conftest import STRONG_PASSWORD, add_building, csrf_token, new_member
 from routes import ACCESS, SWEEPER, concrete, methods_of
 from servers import gunicorn, stop

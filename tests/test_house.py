@@ -85,8 +85,9 @@ scratch_migrations = Migrations("scratch")
 def m001_notes(db):
     """A table of notes with every feature the inventory offers."""
     db.execute("create table notes (id integer primary key autoincrement, member_id integer "
-               "references members(id), building_id integer, created_at text not null, text text, text_flags text, "
-               "secret text, photo text, is_demo integer not null default 0)")
+               "references members(id), building_id integer, created_at text not null, "
+               "text text, text_flags text, secret text, photo text, "
+               "is_demo integer not null default 0)")
     search.create_index(db, NOTES)
 
 

@@ -62,7 +62,8 @@ def test_every_page_is_valid_html(app, world, tmp_path):
         path.write_text(body, encoding="utf-8")
         files[path.as_uri()] = name
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, tmp_path.glob("page*.html"))],
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json",
+         *map(str, tmp_path.glob("page*.html"))],
         capture_output=True, text=True, timeout=120)
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [f"{files.get(m.get('url'), m.get('url'))}: {m['message']} "

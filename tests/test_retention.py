@@ -3,7 +3,6 @@ from datetime import date, datetime, timezone
 
 from association import audit, jobs
 from association.members import keys as members, mail as mailer
-from association.db import connect
 from conftest import database_bytes
 
 TODAY = date(2026, 11, 28)

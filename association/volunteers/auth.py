@@ -202,8 +202,8 @@ def check_second_factor(db, account: dict, code: str) -> str | None:
 def verify(db, account: dict | None, login: str, password: str, code: str, address: str,
            device: str | None = None) -> str | None:
     """Check password and code under the throttles: None when both are right, else why not
-    ("password", "wrong" for the code, "code_reused"). The attempt is counted before anything is checked; raises
-    SignInError("throttled") when the limit is used up."""
+    ("password", "wrong" for the code, "code_reused"). The attempt is counted before anything
+    is checked; raises SignInError("throttled") when the limit is used up."""
     subjects = throttle_subjects(login, address, device)
     try:
         attempt = throttle.count_attempt(db, subjects)
