@@ -40,12 +40,16 @@ DEFAULTS = {
     "REPORTS_PER_ADDRESS": 30,
     "BACKUP_DIR": None,  # instance/backups unless given
     "BACKUP_PASSPHRASE": None,  # backups encrypted with it when given
+    # Maintenance: pages are served, every write is refused with a clear page (503).
+    "READ_ONLY": False,
+    # A cap on the database's size in pages (a quota; tests of a full disk use it).
+    "DATABASE_MAX_PAGES": None,
 }
 
 # Environment variables read as booleans or integers rather than strings.
-BOOLEANS = {"BEHIND_PROXY", "BENCH_ROUTES", "DEBUG"}
+BOOLEANS = {"BEHIND_PROXY", "BENCH_ROUTES", "DEBUG", "READ_ONLY"}
 LISTS = {"TRUSTED_HOSTS"}
-INTEGERS = {"REPORTS_PER_ADDRESS", "JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS",
+INTEGERS = {"REPORTS_PER_ADDRESS", "DATABASE_MAX_PAGES", "JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS",
             "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS",
             "SCHEDULER_LOCK_RETRY_SECONDS"}
 

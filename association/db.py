@@ -40,8 +40,9 @@ class WritingDatabase(Database):
         self.conn.execute("COMMIT")
 
 
-def connect(path: str) -> Database:
-    """Open the database file with WAL, a busy timeout, foreign keys and secure delete."""
+def connect(path: str, read_only: bool = False, max_pages: int | None = None) -> Database:
+    """Open the database file with WAL, a busy timeout, foreign keys and secure delete;
+    ``read_only`` for maintenance (every write is refused), ``max_pages`` to cap its size."""
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
     db = WritingDatabase(conn)
     # WAL lets readers go on while one writer writes; a crash never leaves a torn file.
@@ -51,6 +52,10 @@ def connect(path: str) -> Database:
     # Deleted text is overwritten with zeros, so a purge really removes it from the file.
     db.execute("PRAGMA secure_delete=ON")
     db.execute("PRAGMA synchronous=NORMAL")
+    if read_only:
+        db.execute("PRAGMA query_only=ON")
+    if max_pages:
+        db.execute(f"PRAGMA max_page_count={int(max_pages)}")
     return db
 
 
@@ -62,6 +67,15 @@ def immediate(db: Database):
     our connections; this name says why at the places that depend on it.)"""
     with WritingDatabase.atomic(db):
         yield db
+
+
+def best_effort(db: Database, sql: str, params=()) -> None:
+    """A write that may be skipped when the database refuses writes (maintenance, full
+    disk): the time a session was last seen, say. Reading pages must go on meanwhile."""
+    try:
+        db.execute(sql, params)
+    except sqlite3.OperationalError:
+        pass
 
 
 def row_or_none(db: Database, table: str, pk) -> dict | None:
@@ -108,8 +122,9 @@ def _file_identity(path: str) -> tuple[int, int] | None:
     return found.st_dev, found.st_ino
 
 
-def _thread_connection(path: str) -> Database:
-    """This thread's connection to ``path``: reused when still valid, else (re)opened."""
+def _thread_connection(path: str, **options) -> Database:
+    """This thread's connection to ``path`` (opened with ``options``, see ``connect``):
+    reused when still valid, else (re)opened."""
     pid = os.getpid()
     opened = getattr(_local, "opened", None)
     if opened is None or getattr(_local, "pid", None) != pid:
@@ -118,16 +133,17 @@ def _thread_connection(path: str) -> Database:
             opened.clear()
         opened = _local.opened = _Connections()
         _local.pid = pid
-    entry = opened.get(path)
+    key = (path, *sorted(options.items()))
+    entry = opened.get(key)
     if entry is not None:
         identity, db = entry
         if identity is not None and identity == _file_identity(path):
-            opened.move_to_end(path)
+            opened.move_to_end(key)
             return db
-        del opened[path]
+        del opened[key]
         _close_quietly(db)
-    db = connect(path)
-    opened[path] = (_file_identity(path), db)
+    db = connect(path, **options)
+    opened[key] = (_file_identity(path), db)
     while len(opened) > CONNECTIONS_PER_THREAD:
         _close_quietly(opened.popitem(last=False)[1][1])
     return db
@@ -153,7 +169,9 @@ def get_db() -> Database:
     """The request's database: this thread's connection to the app's file, reused from
     request to request (see ``_thread_connection``)."""
     if "db" not in g:
-        g.db = _thread_connection(current_app.config["DATABASE"])
+        config = current_app.config
+        g.db = _thread_connection(config["DATABASE"], read_only=bool(config.get("READ_ONLY")),
+                                  max_pages=config.get("DATABASE_MAX_PAGES"))
     return g.db
 
 

@@ -1,5 +1,6 @@
 """Generic error pages in the visitor's language; they never show internals."""
 import logging
+import sqlite3
 import traceback
 
 from flask import render_template
@@ -24,6 +25,10 @@ MESSAGES = {
           _l("What you sent is too large. Send a smaller file or a shorter text.")),
     429: (_l("Too many attempts"),
           _l("Too many attempts in a short time. Wait a few minutes, then try again.")),
+    503: (_l("Saving is not possible right now"),
+          _l("The server could not save anything just now (its storage is full, locked for "
+             "maintenance or busy). Nothing you sent was saved, not even in part: try again in "
+             "a few minutes.")),
     500: (_l("Something went wrong"),
           _l("An error on our side stopped this page. Nothing you sent was half-saved: "
              "try again in a moment.")),
@@ -87,5 +92,13 @@ def init_app(app) -> None:
             if name in error.get_response().headers:
                 response.headers[name] = error.get_response().headers[name]
         return response
+
+    @app.errorhandler(sqlite3.OperationalError)
+    def storage_error(error):
+        """The database refused a write (full disk, read-only, locked too long): the
+        transaction was rolled back, and the person is told that nothing was saved."""
+        log.error("storage refused a request: %s", type(error).__name__)
+        body, code = render_error(503)
+        return app.make_response((body, code, {"Retry-After": "120"}))
 
     app.log_exception = log_exception

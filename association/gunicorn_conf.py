@@ -50,3 +50,8 @@ logger_class = PrivateLogger
 def post_worker_init(worker):
     """Called by gunicorn in each worker once the app is loaded."""
     scheduler.start_embedded(worker.wsgi)
+
+
+def worker_exit(server, worker):
+    """Called by gunicorn in a worker that is exiting: stop its scheduler cleanly."""
+    scheduler.stop_embedded(worker.wsgi)

@@ -80,12 +80,24 @@ def start_embedded(app) -> threading.Thread | None:
         while (lock := try_lock(app)) is None:
             threading.Event().wait(app.config["SCHEDULER_LOCK_RETRY_SECONDS"])
         app.extensions["amicale_scheduler_lock"] = lock
-        build(app).start()
+        scheduler = app.extensions["amicale_scheduler"] = build(app)
+        scheduler.start()
         log.info("embedded scheduler started in process %s", os.getpid())
 
     thread = threading.Thread(target=wait_for_lock, name="amicale-scheduler", daemon=True)
     thread.start()
     return thread
+
+
+def stop_embedded(app) -> None:
+    """In a web worker that is exiting: stop its scheduler (the jobs running finish first)
+    and let go of the lock, so that another worker takes over at once."""
+    scheduler = app.extensions.pop("amicale_scheduler", None)
+    if scheduler is not None and scheduler.running:
+        scheduler.shutdown(wait=True)
+    lock = app.extensions.pop("amicale_scheduler_lock", None)
+    if lock is not None:
+        lock.close()
 
 
 @click.command("run-scheduler")

@@ -90,13 +90,12 @@ def _record(db, member, form, photos):
             form.key.errors.append(_("No key matches. Check it, or leave the field empty: a "
                                      "new key will be made for you."))
             return render_template("grievances/report.html", form=form, member=None), 400
-    if member is None:
-        member_id, _key = new_member(db)
-    else:
-        member_id = member["id"]
-    grievance = reports.report(
-        db, member_id, form.building.data, form.category.data, form.description.data.strip(),
-        flagged_categories(form.description), form.since.data, photos)
+    with db.atomic():  # a new key and its report are saved together, or not at all
+        member_id = member["id"] if member else new_member(db)[0]
+        grievance = reports.report(
+            db, member_id, form.building.data, form.category.data,
+            form.description.data.strip(), flagged_categories(form.description),
+            form.since.data, photos)
     shown_once.keep("grievance_reference", grievance["reference"], f"member:{member_id}")
     return redirect(url_for("grievances.thanks"), code=303)
 

@@ -7,6 +7,7 @@ from flask import session
 
 from .. import clock
 from ..crypto import keyed_hash, new_token
+from ..db import best_effort
 
 SESSION_IDLE = timedelta(minutes=30)
 SESSION_KEY = "member_session"
@@ -48,10 +49,11 @@ def current(db) -> dict | None:
         "join members m on m.id = s.member_id where s.id_hash = ?", [id_hash]))
     now = clock.now()
     if not rows or now - clock.parse(rows[0]["session_seen_at"]) >= SESSION_IDLE:
-        db.execute("delete from member_sessions where id_hash = ?", [id_hash])
+        best_effort(db, "delete from member_sessions where id_hash = ?", [id_hash])
         session.pop(SESSION_KEY, None)
         return None
     member = rows[0]
     if now - clock.parse(member.pop("session_seen_at")) >= TOUCH_EVERY:
-        db.table("member_sessions").update(id_hash, {"last_seen_at": clock.stamp(now)})
+        best_effort(db, "update member_sessions set last_seen_at = ? where id_hash = ?",
+                    [clock.stamp(now), id_hash])
     return member

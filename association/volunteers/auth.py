@@ -14,7 +14,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from .. import clock, passwords, throttle
 from ..crypto import decrypt, keyed_hash, new_token
-from ..db import get_db
+from ..db import best_effort, get_db
 from ..passwords import verify_password
 from . import accounts, second_factor
 
@@ -116,11 +116,12 @@ def load_volunteer(user_id: str):
         return None
     row, now = rows[0], clock.now()
     if session_state(row, now) != "open":
-        db.execute("delete from volunteer_sessions where id_hash = ?", [id_hash])
+        best_effort(db, "delete from volunteer_sessions where id_hash = ?", [id_hash])
         session.pop("sid", None)
         return None
     if now - clock.parse(row["last_seen_at"]) >= TOUCH_EVERY:
-        db.table("volunteer_sessions").update(id_hash, {"last_seen_at": clock.stamp(now)})
+        best_effort(db, "update volunteer_sessions set last_seen_at = ? where id_hash = ?",
+                    [clock.stamp(now), id_hash])
     return Volunteer(row, id_hash)
 
 
