@@ -59,6 +59,9 @@ class Capability:
     jobs: tuple = ()  # jobs.Job
     audit_actions: dict = field(default_factory=dict)  # action -> label
     object_types: dict = field(default_factory=dict)  # kind of record -> label
+    # How the audit log names records of a kind when it is shown:
+    # kind -> names(db, ids) -> {id: name}; ids are strings, as the log stores them.
+    object_names: dict = field(default_factory=dict)
     messages: dict = field(default_factory=dict)  # outbox message kind -> composer()
     demo: Callable | None = None  # load(db) -> list of lines to print; idempotent
     nav: tuple[NavEntry, ...] = ()

@@ -260,5 +260,5 @@ def audit_log():
         object_type=filters.get("object_type"),
         since=filters["since"].isoformat() if filters.get("since") else None,
         until=filters["until"].isoformat() if filters.get("until") else None, page=page)
-    return render_template("volunteers/admin/audit.html", form=form, rows=rows, page=page,
-                           more=more)
+    return render_template("volunteers/admin/audit.html", form=form,
+                           rows=audit.describe(db, rows), page=page, more=more)
