@@ -22,7 +22,7 @@ LEGAL_BASES = {
 }
 
 PEOPLE = {
-    "none": _l("no one: no personal data"),
+    "none": _l("none (no personal data)"),
     "contacts": _l("contact people of the association and of landlords"),
     "members": _l("members (tenants), known only by a key"),
     "volunteers": _l("volunteers of the association"),
