@@ -129,6 +129,10 @@ class Table:
     # its shadow tables are part of the table, and purges rebuild it so that no deleted
     # word stays in the index.
     search: tuple[str, ...] = ()
+    # What the site needs in order to run (schema changes, job runs, sessions, throttling),
+    # rather than data the association works with: the register folds these under their own
+    # heading, so that a reader finds the rest first. Nothing else changes for them.
+    technical: bool = False
 
     @property
     def search_table(self) -> str | None:
