@@ -2,7 +2,11 @@
 
 It never holds text, keys or passwords: only the kind of action, the kind and id of the
 record, and the member the record belongs to, so members can see who read their records.
+Records are named when the log is shown (a building's name, an account's login), from what
+each capability declares (``Capability.object_names``), so that a renamed record shows its
+current name and a deleted one says so.
 """
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from . import clock
@@ -26,17 +30,27 @@ MAX_PAGE = 100_000  # beyond any real log; keeps the offset a number SQLite can 
 REVEAL_REASONS = ("handle", "check_before_sending", "member_asked", "safety")
 
 
+def _attribute(volunteer, name: str):
+    """``volunteer.id`` or ``volunteer["id"]``: a signed-in user or an account's row."""
+    if volunteer is None:
+        return None
+    if isinstance(volunteer, dict):
+        return volunteer.get(name)
+    return getattr(volunteer, name, None)
+
+
 def record(db, volunteer, action: str, object_type: str, object_id=None,
            member_id: int | None = None, reason: str | None = None) -> None:
-    """Append one entry; ``volunteer`` is a row or user with ``id`` and ``login`` (or None)."""
+    """Append one entry; ``volunteer`` is a user or an account's row with ``id`` and
+    ``login`` (or None)."""
     if action not in actions():
         raise ValueError(f"unknown audit action {action!r}")
     if reason is not None and reason not in REVEAL_REASONS:
         raise ValueError(f"unknown reveal reason {reason!r}")
     db.table("audit_log").insert({
         "at": clock.stamp(),
-        "volunteer_id": getattr(volunteer, "id", None) if volunteer else None,
-        "volunteer_login": getattr(volunteer, "login", None) if volunteer else None,
+        "volunteer_id": _attribute(volunteer, "id"),
+        "volunteer_login": _attribute(volunteer, "login"),
         "action": action,
         "object_type": object_type,
         "object_id": None if object_id is None else str(object_id),
@@ -67,6 +81,57 @@ def action_label(action: str):
 def object_label(object_type: str):
     """The readable name of a kind of record (the code itself if it is unknown)."""
     return object_labels().get(object_type, object_type)
+
+
+def _names_of(table: str, column: str):
+    """A lookup of ``column`` by id in a table of the core (buildings, landlords)."""
+    def names(db, ids: list[str]) -> dict[str, str]:
+        wanted = [int(i) for i in ids if str(i).isdigit()]
+        if not wanted:
+            return {}
+        rows = db.query(f"select id, [{column}] as name from [{table}] where id in "
+                        f"({','.join('?' * len(wanted))})", wanted)
+        return {str(row["id"]): row["name"] for row in rows}
+    return names
+
+
+# How the core's records are named in the log; capabilities add theirs (``object_names``).
+OBJECT_NAMES = {"building": _names_of("buildings", "name"),
+                "landlord": _names_of("landlords", "name")}
+# Kinds of record there is only one of: the log names the kind, never an id.
+SINGLE = {"settings"}
+
+
+def object_names() -> dict:
+    """How every kind of record is named: the core's and the installed capabilities'."""
+    from .capability import collect
+
+    return {**OBJECT_NAMES, **dict(collect("object_names"))}
+
+
+def describe(db, rows: list[dict]) -> list[dict]:
+    """The entries with ``record``: the kind of record and its current name ("building
+    Les Tilleuls"), "(deleted)" after its id when it no longer exists, the bare id for kinds
+    that have no name."""
+    namers, wanted = object_names(), {}
+    for row in rows:
+        if row["object_id"] is not None and row["object_type"] in namers:
+            wanted.setdefault(row["object_type"], set()).add(row["object_id"])
+    found = {kind: namers[kind](db, sorted(ids)) for kind, ids in wanted.items()}
+    described = []
+    for row in rows:
+        kind, object_id = row["object_type"], row["object_id"]
+        label = object_label(kind)
+        if object_id is None or kind in SINGLE:
+            text = str(label)
+        elif kind not in found:
+            text = _("%(kind)s %(id)s", kind=label, id=object_id)
+        elif object_id in found[kind]:
+            text = _("%(kind)s “%(name)s”", kind=label, name=found[kind][object_id])
+        else:
+            text = _("%(kind)s %(id)s (deleted)", kind=label, id=object_id)
+        described.append({**row, "record": text})
+    return described
 
 
 def entries(db, volunteer_id=None, action=None, object_type=None, since=None, until=None,

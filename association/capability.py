@@ -2,12 +2,12 @@
 
 A capability (volunteers, members, public, grievances...) is a package whose ``__init__.py``
 holds ``CAPABILITY = Capability(...)``: its blueprints, its tables in the inventory, its
-schema changes, its scheduled jobs, its audit actions, its messages to members, its demo
-content, its entries in the navigation, its section of the personal space and its notices on
-the volunteers' dashboard. The factory lists the packages once (``CAPABILITIES`` in
-``association/__init__.py``); everything else (the inventory, the jobs, the audit actions,
-``demo --remove``) is derived from what they declare, so adding a capability edits no
-central list.
+schema changes, its scheduled jobs, its audit actions and how the log names its records, its
+messages to members, its demo content, its entries in the navigation, its sections of the
+personal space and of the home page, and its notices on the volunteers' dashboard. The
+factory lists the packages once (``CAPABILITIES`` in ``association/__init__.py``);
+everything else (the inventory, the jobs, the audit actions, ``demo --remove``) is derived
+from what they declare, so adding a capability edits no central list.
 
 The shared core never imports a capability: it reads the declarations through
 ``installed()`` at run time.
@@ -49,6 +49,16 @@ class MemberSection:
 
 
 @dataclass(frozen=True)
+class HomeSection:
+    """A section of the home page (latest communiqués, upcoming actions...): a template
+    included with what ``context(db)`` returns. Nothing is drawn when it returns None, so the
+    home page shows a list only when there is something in it."""
+
+    template: str
+    context: Callable
+
+
+@dataclass(frozen=True)
 class Capability:
     """What a capability package declares (see the module's docstring)."""
 
@@ -59,12 +69,16 @@ class Capability:
     jobs: tuple = ()  # jobs.Job
     audit_actions: dict = field(default_factory=dict)  # action -> label
     object_types: dict = field(default_factory=dict)  # kind of record -> label
+    # How the audit log names records of a kind when it is shown:
+    # kind -> names(db, ids) -> {id: name}; ids are strings, as the log stores them.
+    object_names: dict = field(default_factory=dict)
     messages: dict = field(default_factory=dict)  # outbox message kind -> composer()
     demo: Callable | None = None  # load(db) -> list of lines to print; idempotent
     nav: tuple[NavEntry, ...] = ()
     member_sections: tuple[MemberSection, ...] = ()
     # Sections of a building's page in the volunteer area: (template, context(db, building)).
     building_sections: tuple[MemberSection, ...] = ()
+    home_sections: tuple[HomeSection, ...] = ()
     notices: Callable | None = None  # notices(db, volunteer) -> list of texts, dashboard
     # What deleting a record of the core would touch in this capability, for the "are you
     # sure?" pages: kind of record ("building", "landlord") -> uses(db, id) -> list of texts.

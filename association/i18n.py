@@ -1,11 +1,11 @@
 """French first, English second: Flask-Babel, ``?lang=fr|en`` remembered in a cookie."""
-from datetime import datetime, timedelta
-
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from babel import Locale
 from flask import current_app, g, has_request_context, request
-from flask_babel import Babel, LazyString, format_datetime, format_time, format_timedelta, get_locale
+from flask_babel import (Babel, LazyString, format_date, format_datetime, format_time,
+                         format_timedelta, get_locale)
 from flask_babel import Domain, get_translations
 from jinja2 import pass_eval_context
 from markupsafe import Markup
@@ -195,9 +195,22 @@ def lazy_duration(delta: timedelta, threshold: float = 1.5) -> LazyString:
     return LazyString(duration, delta, threshold)
 
 
+# Day, month in letters, year and the 24-hour clock in both languages ("9 nov. 2026 à 20:01",
+# "9 Nov 2026, 20:01"): Babel's own short English format is American ("11/9/26, 8:01 PM").
+MOMENT_PATTERNS = {"fr": "d MMM y 'à' HH:mm", "en": "d MMM y, HH:mm"}
+
+
 def moment(stamp: str) -> str:
     """A stored UTC moment, shown in the association's time zone and the page's language."""
-    return format_datetime(clock.parse(stamp), "short")
+    language = getattr(current_locale(), "language", "fr")
+    return format_datetime(clock.parse(stamp),
+                           MOMENT_PATTERNS.get(language, MOMENT_PATTERNS["fr"]))
+
+
+def month_name(month: str) -> str:
+    """A month kept as "2026-11", in words in the page's language ("novembre 2026")."""
+    year, number = month.split("-")
+    return format_date(date(int(year), int(number), 1), "MMMM y")
 
 
 def init_app(app) -> None:
@@ -209,4 +222,5 @@ def init_app(app) -> None:
     app.jinja_env.globals["url_in_language"] = url_in_language
     app.jinja_env.globals["get_locale"] = current_locale
     app.jinja_env.filters["moment"] = moment
+    app.jinja_env.filters["month_name"] = month_name
     app.jinja_env.filters["duration"] = duration

@@ -185,5 +185,5 @@ def test_dashboard_tells_admins_about_waiting_mail_and_failed_jobs(app, admin_cl
                    "values ('retention', '2026-11-28', 'failed', 3, ?)", [clock_stamp()])
     db.close()
     page = text(admin_client.get("/benevoles/"))
-    assert "1 message(s) aux locataires en attente" in page
+    assert "1 message aux locataires attend\u00a0: aucun serveur de courrier" in page
     assert "retention" in page

@@ -54,7 +54,7 @@ def test_invite_enrol_scope_and_disable(browser, live_url, live_admin):
         "href").startswith("otpauth://totp/")
     secret = volunteer_page.locator("code.secret").inner_text().replace(" ", "")
     volunteer_page.get_by_label("Choisissez un mot de passe").fill(STRONG_PASSWORD)
-    volunteer_page.get_by_label("Le même mot de passe, encore une fois").fill(STRONG_PASSWORD)
+    volunteer_page.get_by_label("Le même mot de passe, une seconde fois").fill(STRONG_PASSWORD)
     volunteer_page.get_by_label("Code affiché par l'application").fill(helper.code(secret))
     volunteer_page.get_by_role("button", name="Activer mon compte").click()
     codes = volunteer_page.locator("ol.codes li").all_inner_texts()

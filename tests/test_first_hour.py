@@ -98,7 +98,7 @@ def test_account_actions_go_through_their_confirmation(app, volunteers, db, acti
     client = app.test_client()
     volunteers.login(client, admin)
     page = page_text(client.get(f"/benevoles/admin/comptes/{target.id}/{action}"))
-    assert "Annuler : ne rien changer" in page
+    assert "Annuler\u00a0: ne rien changer" in page
     assert db.table("volunteers").get(target.id) == before
 
 

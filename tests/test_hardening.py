@@ -131,7 +131,7 @@ def test_error_page_survives_a_broken_site_page(app):
     response = app.test_client().get("/")
     assert response.status_code == 500
     assert response.headers["Content-Security-Policy"].startswith("default-src 'self'")
-    assert "Code d&#39;erreur : 500" in response.get_data(as_text=True)
+    assert "Code d&#39;erreur\u00a0: 500" in response.get_data(as_text=True)
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ from sqlite_utils import Migrations
 from flask_login import current_user
 
 from association import CAPABILITIES, audit, crypto, demo, inventory, jobs, privacy, search
-from association.capability import Capability, MemberSection, NavEntry
+from association.capability import Capability, HomeSection, MemberSection, NavEntry
 from association.db import connect, get_db, row_or_none
 from association.inventory import Column, Table
 from association.members import keys, records
@@ -141,31 +141,42 @@ SCRATCH = Capability(
     name="scratch", blueprints=(scratch_bp,), tables=(NOTES,), migrations=scratch_migrations,
     jobs=(jobs.Job("scratch-job", _scratch_job, "a job of the scratch capability"),),
     audit_actions={"scribble": _l("scribbled")}, object_types={"note": _l("note")},
+    object_names={"note": lambda db, ids: {str(row["id"]): row["text"] for row in db.query(
+        "select id, text from notes")}},
     demo=_scratch_demo, nav=(NavEntry("scratch.scratch_page", "Scratch notes"),),
     member_sections=(MemberSection("members/scratch_section.html",
                                    lambda db, member: {"count": db.table("notes").count_where(
                                        "member_id = ?", [member["id"]])}),),
     notices=lambda db, volunteer: ["scratch needs you"],
+    home_sections=(HomeSection("public/scratch_home.html",
+                               lambda db: {"count": n} if (n := db.table("notes").count)
+                               else None),),
 )
 
 
 @pytest.fixture
 def scratch(tmp_path):
     """An app with the scratch capability added to the usual ones, and its database."""
-    section = Path(__file__).resolve().parent.parent / "templates/members/scratch_section.html"
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    section = templates / "members/scratch_section.html"
     section.write_text("<section><h2>Scratch</h2><p>notes: {{ section.count }}</p></section>")
+    home = templates / "public/scratch_home.html"
+    home.write_text("<section><h2>Latest notes</h2><p>{{ section.count }} notes</p></section>")
     app = make_app(tmp_path / "instance", CAPABILITIES=CAPABILITIES + (SCRATCH,))
     app.config["CLOCK"] = Clock()
     db = connect(app.config["DATABASE"])
     yield app, db
     db.close()
     section.unlink()
+    home.unlink()
 
 
 def test_a_capability_registers_itself_without_a_central_list(scratch):
     """The scratch capability's table, job, audit action, route, demo row, navigation entry,
-    member section and dashboard notice all arrive from its declaration alone."""
+    member section, home section and dashboard notice all arrive from its declaration
+    alone; the home section only once there is something in it."""
     app, db = scratch
+    assert "Latest notes" not in app.test_client().get("/").get_data(as_text=True)
     with app.app_context():
         assert "notes" in inventory.declared() and inventory.differences(db) == []
         assert inventory.check_declarations() == []
@@ -185,6 +196,19 @@ def test_a_capability_registers_itself_without_a_central_list(scratch):
     member = app.test_client()
     member.post("/membre/nouvelle-cle", data={"csrf_token": csrf_token(member, "/membre/")})
     assert "notes: 0" in member.get("/membre/").get_data(as_text=True)
+    assert "1 notes" in app.test_client().get("/").get_data(as_text=True)  # the demo note
+
+
+def test_the_log_names_a_capabilitys_records(scratch):
+    """A capability's ``object_names`` name its records in the audit log when it is shown."""
+    app, db = scratch
+    note = db.table("notes").insert({"created_at": "2026-11-01T00:00:00+00:00",
+                                     "text": "boiler"}).last_pk
+    with app.test_request_context("/?lang=en"):
+        audit.record(db, None, "scribble", "note", note)
+        audit.record(db, None, "scribble", "note", note + 1)
+        rows = audit.describe(db, list(db.query("select * from audit_log order by id")))
+    assert [row["record"] for row in rows] == ["note “boiler”", f"note {note + 1} (deleted)"]
 
 
 def test_demo_remove_follows_the_marker(scratch):

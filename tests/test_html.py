@@ -38,6 +38,12 @@ def pages(app, world) -> dict[str, str]:
         f"/benevoles/admin/comptes/{world.target}/desactiver").get_data(as_text=True)
     found["erase confirmation"] = world.clients["member"].get(
         "/membre/effacer").get_data(as_text=True)
+    member = world.clients["member"]
+    found["member contact refused (checkbox error)"] = member.post("/membre/contact", data={
+        "csrf_token": csrf_token(member, "/membre/"),
+        "contact-email": "a@example.org"}).get_data(as_text=True)
+    found["login refused (empty)"] = anonymous.post("/benevoles/connexion", data={
+        "csrf_token": csrf_token(anonymous, "/benevoles/connexion")}).get_data(as_text=True)
     found["invalid landlord form"] = admin.post("/benevoles/admin/bailleurs/nouveau", data={
         "csrf_token": csrf_token(admin, "/benevoles/"), "name": "",
         "siren": "12"}).get_data(as_text=True)

@@ -25,7 +25,7 @@ def test_home_is_french_by_default(client):
     page = _text(client.get("/"))
     assert '<html lang="fr">' in page
     assert "Aller au contenu" in page
-    assert "Derniers communiqués" in page
+    assert "Participer, en trois lignes" in page
 
 
 def test_english_on_request_and_remembered(client):
@@ -33,7 +33,7 @@ def test_english_on_request_and_remembered(client):
     response = client.get("/?lang=en")
     page = _text(response)
     assert '<html lang="en">' in page
-    assert "Skip to content" in page and "Latest communiqués" in page
+    assert "Skip to content" in page and "Taking part, in three lines" in page
     assert "lang=en" in response.headers["Set-Cookie"]
     assert '<html lang="en">' in _text(client.get("/donnees"))
     assert '<html lang="fr">' in _text(client.get("/?lang=fr"))
@@ -113,7 +113,7 @@ def test_method_not_allowed_page(client):
     response = client.post("/donnees")
     assert response.status_code == 405
     assert set(response.headers["Allow"].split(", ")) == {"GET", "HEAD", "OPTIONS"}
-    assert "Code d'erreur : 405" in _text(response)
+    assert "Code d'erreur\u00a0: 405" in _text(response)
 
 
 @pytest.fixture
@@ -183,10 +183,10 @@ def test_server_error_page_is_generic_and_logs_no_detail(tmp_path, caplog):
 
 
 @pytest.mark.parametrize(("code", "french", "english"), [
-    (400, "Demande incomprise", "Request not understood"),
+    (400, "Demande non comprise", "Request not understood"),
     (403, "Accès refusé", "Access refused"),
     (404, "Page introuvable", "Page not found"),
-    (410, "Supprimé", "Gone"),
+    (410, "Contenu supprimé", "Gone"),
     (413, "Trop volumineux", "Too large"),
     (429, "Trop de tentatives", "Too many attempts"),
     (500, "Une erreur s'est produite", "Something went wrong"),

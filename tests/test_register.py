@@ -69,3 +69,19 @@ def test_register_documents_the_member_export(client):
     assert rights["export"] == "/membre/export.json"
     assert "contact_email" in rights["export_tables"]["members"]
     assert "audit_log" in rights["export_tables"]
+
+
+def test_technical_tables_are_folded_under_their_own_heading(client):
+    """Schema changes, job runs, sessions and throttling are marked technical in the JSON and
+    listed, folded, after the tables of data the association works with; the page opens
+    with a table of contents."""
+    tables = {t["name"]: t["technical"] for t in client.get("/donnees.json").get_json()["tables"]}
+    technical = {name for name, flag in tables.items() if flag}
+    assert technical == {"_sqlite_migrations", "job_runs", "throttle_events",
+                         "member_sessions", "volunteer_sessions"}
+    page = html.unescape(client.get("/donnees").get_data(as_text=True))
+    assert page.index('<nav class="toc"') < page.index('id="controller-title"')
+    folded = page[page.index('id="technical-title"'):]
+    folded = folded[folded.index("<details>"):folded.index("</details>")]
+    assert all(f'id="t-{name}"' in folded for name in technical)
+    assert 'id="t-members"' not in folded and 'id="t-members"' in page

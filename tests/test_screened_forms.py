@@ -129,7 +129,7 @@ def test_flagged_text_is_masked_until_revealed_with_a_reason(reveal_app, db_of):
     client = reveal_app.test_client()
     volunteers.login(client, account)
     page = html.unescape(client.get("/_reveal").get_data(as_text=True))
-    assert "chimio" not in page and "Texte masqué : il mentionne santé." in page
+    assert "chimio" not in page and "Texte masqué\u00a0: il mentionne santé." in page
     refused = client.post("/_reveal", data={"csrf_token": csrf_token(client, "/_reveal"),
                                             "reason": ""})
     assert refused.status_code == 400

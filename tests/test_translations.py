@@ -54,3 +54,23 @@ def test_placeholders_survive_translation():
 def test_catalogue_is_not_fuzzy():
     """A catalogue marked fuzzy is skipped by `pybabel compile`: the site would be English."""
     assert not french_catalogue().fuzzy
+
+
+def test_french_typography():
+    """French punctuation: a no-break space before ":", a narrow no-break space before ";",
+    "!" and "?" and inside « », never an ordinary space there and never none."""
+    import re
+
+    wrong = []
+    for message in french_catalogue():
+        if not message.id:
+            continue
+        for text in message.string if isinstance(message.string, tuple) else (message.string,):
+            # (the colon of an address or a time, "http://", "14:05", has no space and no
+            # letter before it that the rule could be about)
+            bad = (re.findall(r"(?:[^\u00a0]|^):(?!//)(?=\s|$)", text)
+                   + re.findall(r"(?:[^\u202f]|^)[;!?](?=\s|$)", text)
+                   + re.findall(r"«(?!\u202f)|(?<!\u202f)»", text))
+            if bad:
+                wrong.append(f"{message.id!r}: {text!r}")
+    assert wrong == []

@@ -22,7 +22,7 @@ LEGAL_BASES = {
 }
 
 PEOPLE = {
-    "none": _l("no one: no personal data"),
+    "none": _l("none (no personal data)"),
     "contacts": _l("contact people of the association and of landlords"),
     "members": _l("members (tenants), known only by a key"),
     "volunteers": _l("volunteers of the association"),
@@ -133,6 +133,10 @@ class Table:
     # Said after the rule in the register when the purge applies a condition of its own (for
     # members: "and no open item"), so that the register says what the purge does.
     retention_note: object | None = None
+    # What the site needs in order to run (schema changes, job runs, sessions, throttling),
+    # rather than data the association works with: the register folds these under their own
+    # heading, so that a reader finds the rest first. Nothing else changes for them.
+    technical: bool = False
 
     @property
     def search_table(self) -> str | None:

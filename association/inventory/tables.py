@@ -19,6 +19,7 @@ TABLES: tuple[Table, ...] = (
         "_sqlite_migrations",
         _l("records which schema changes have been applied"),
         legal_basis="not_personal", people="none", retention="keep", readers=("system",),
+        technical=True,
         columns=(
             Column("id", _l("row number")),
             Column("migration_set", _l("name of the set of schema changes")),
@@ -72,7 +73,7 @@ TABLES: tuple[Table, ...] = (
         _l("which scheduled job ran for which period, so each runs exactly once; "
            "feeds the transparency report"),
         legal_basis="not_personal", people="none", retention="400 days after started_at",
-        readers=("admin",),
+        technical=True, readers=("admin",),
         columns=(
             Column("job", _l("identifier of the job")),
             Column("period", _l("period the run covers")),
@@ -88,7 +89,7 @@ TABLES: tuple[Table, ...] = (
         _l("failed sign-in attempts, to slow down password guessing; the address is kept only "
            "as a keyed hash, and only for the 15-minute window"),
         legal_basis="legitimate_interest", people="volunteers",
-        retention="1 day after at", readers=("system",),
+        retention="1 day after at", technical=True, readers=("system",),
         columns=(
             Column("id", _l("row number")),
             Column("scope", _l("what was attempted (account or address)")),

@@ -7,21 +7,22 @@ from . import keys
 from ..forms import Form
 from ..i18n import lazy_duration
 
-REQUIRED = _l("This field is required.")
+KEY_SHAPE = _l("A personal key has 20 letters and digits, like 7KQ2-9XWM-4PRT-ZR8H-3NDA. "
+               "Check what you typed.")
 
 
 def looks_like_a_key(form, field):
     """A personal key has 20 letters and digits (dashes and spaces do not matter)."""
     if keys.normalise_key(field.data or "") is None:
-        raise ValidationError(_l("A personal key has 20 letters and digits, like "
-                                 "7KQ2-9XWM-4PRT-ZR8H-3NDA. Check what you typed."))
+        raise ValidationError(KEY_SHAPE)
 
 
 class KeyForm(Form):
     """Enter one's personal key."""
 
-    key = StringField(_l("Your personal key"), validators=[DataRequired(REQUIRED),
-                                                         Length(max=60), looks_like_a_key],
+    key = StringField(_l("Your personal key"), validators=[
+        DataRequired(_l("Enter your personal key.")), Length(max=60, message=KEY_SHAPE),
+        looks_like_a_key],
                       render_kw={"autocomplete": "off", "autocapitalize": "characters",
                                  "spellcheck": "false"})
     submit = SubmitField(_l("Open my space"))
@@ -38,9 +39,10 @@ class ContactForm(Form):
     """Give an e-mail address for reminders, with explicit consent."""
 
     email = EmailField(_l("E-mail address for reminders"),
-                       validators=[DataRequired(REQUIRED),
-                                   Email(_l("This e-mail address is not valid.")),
-                                   Length(max=200)],
+                       validators=[
+                           DataRequired(_l("Enter the address reminders should go to.")),
+                           Email(_l("This e-mail address is not valid.")),
+                           Length(max=200, message=_l("Use at most %(max)s characters."))],
                        render_kw={"autocomplete": "email"})
     consent = BooleanField(_l("I agree to receive reminders from the association at this "
                               "address. It deletes itself after %(duration)s, and I can remove "

@@ -13,7 +13,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from .. import clock
@@ -126,11 +125,14 @@ def notices(db, volunteer) -> list:
         return []
     if not current_app.config.get("SMTP_URL"):
         waiting_now = waiting(db)
-        return [_l("%(n)s message(s) to members are waiting: no mail server is configured "
-                   "(AMICALE_SMTP_URL).", n=waiting_now)] if waiting_now else []
+        return [ngettext(
+            "%(num)s message to members is waiting: no mail server is configured "
+            "(AMICALE_SMTP_URL).", "%(num)s messages to members are waiting: no mail server "
+            "is configured (AMICALE_SMTP_URL).", waiting_now)] if waiting_now else []
     failing = db.table("outbox").count_where("sent_at is null and attempts > 0")
-    return [_l("%(n)s message(s) to members could not be sent yet; they will be tried "
-               "again.", n=failing)] if failing else []
+    return [ngettext("%(num)s message to members could not be sent yet; it will be tried "
+                     "again.", "%(num)s messages to members could not be sent yet; they will "
+                     "be tried again.", failing)] if failing else []
 
 
 def member_uses(db, member_id: int) -> list:

@@ -48,6 +48,7 @@ TABLES: tuple[Table, ...] = (
            "of the browser's cookie (%(duration)s idle)", duration=lazy_duration(SESSION_IDLE)),
         legal_basis="legitimate_interest", people="members",
         retention="1 day after last_seen_at", readers=("system",), member_link="member_id",
+        technical=True,
         columns=(
             Column("id_hash", _l("keyed hash of the session's random identifier"),
                    readers=("system",)),

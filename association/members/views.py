@@ -68,7 +68,7 @@ def _space(db, member, contact_form=None, status=200):
         building=reference.building(db, member["building_id"]) if member["building_id"] else None,
         building_form=building_form,
         contact_form=contact_form or ContactForm(prefix="contact", formdata=None),
-        access=records.access_log(db, member["id"]),
+        access=audit.describe(db, records.access_log(db, member["id"])),
         sections=sections("member_sections", db, member),
         waiting=mail.waiting(db, member["id"])), status
 

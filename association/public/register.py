@@ -142,6 +142,7 @@ def _table(table: inventory.Table) -> dict:
         "legal_basis": {"code": table.legal_basis,
                         "text": _text(inventory.LEGAL_BASES[table.legal_basis])},
         "people": _text(inventory.PEOPLE[table.people]),
+        "technical": table.technical,
         "columns": [
             {
                 "name": column.name,

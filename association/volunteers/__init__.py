@@ -23,6 +23,7 @@ CAPABILITY = Capability(
     tables=TABLES,
     audit_actions=AUDIT_ACTIONS,
     object_types=OBJECT_TYPES,
+    object_names={"volunteer": accounts.logins},
     demo=commands.demo,
     nav=(
         NavEntry("volunteers.dashboard", _l("Dashboard")),

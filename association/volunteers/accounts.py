@@ -32,6 +32,16 @@ def by_login(db, login: str) -> dict | None:
     return first_row(db, "select * from volunteers where login = ?", [login.strip()])
 
 
+def logins(db, ids: list[str]) -> dict[str, str]:
+    """The logins of these accounts by id (as strings, as the audit log keeps ids)."""
+    wanted = [int(i) for i in ids if str(i).isdigit()]
+    if not wanted:
+        return {}
+    return {str(row["id"]): row["login"] for row in db.query(
+        f"select id, login from volunteers where id in ({','.join('?' * len(wanted))})",
+        wanted)}
+
+
 def all_accounts(db) -> list[dict]:
     """Every account with its buildings' names, by login."""
     rows = list(db.query(

@@ -210,7 +210,7 @@ def account_end_sessions(volunteer_id):
     db, _account = _account_action(volunteer_id)
     ended = accounts.end_sessions(db, volunteer_id)
     audit.record(db, current_user, "end_sessions", "volunteer", volunteer_id)
-    flash(_("%(n)s session(s) ended.", n=ended), "success")
+    flash(ngettext("%(num)s session ended.", "%(num)s sessions ended.", ended), "success")
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
 
@@ -260,5 +260,5 @@ def audit_log():
         object_type=filters.get("object_type"),
         since=filters["since"].isoformat() if filters.get("since") else None,
         until=filters["until"].isoformat() if filters.get("until") else None, page=page)
-    return render_template("volunteers/admin/audit.html", form=form, rows=rows, page=page,
-                           more=more)
+    return render_template("volunteers/admin/audit.html", form=form,
+                           rows=audit.describe(db, rows), page=page, more=more)

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from .. import clock, passwords, throttle
+from .. import audit, clock, passwords, throttle
 from ..crypto import decrypt, keyed_hash, new_token
 from ..db import best_effort, get_db
 from ..passwords import verify_password
@@ -211,12 +211,28 @@ def verify(db, account: dict | None, login: str, password: str, code: str, addre
     except throttle.Throttled as error:
         raise SignInError("throttled", error.retry_at) from None
     if not verify_password(account["password_hash"] if account else None, password):
-        return "password"
-    problem = check_second_factor(db, account, code)
+        problem = "password"
+    else:
+        problem = check_second_factor(db, account, code)
     if problem is None:
         throttle.succeeded(db, attempt)
         throttle.forget(db, throttle.LOGIN_ACCOUNT, login)
+    else:
+        _log_failure(db, account, login, address, device)
     return problem
+
+
+def _log_failure(db, account: dict | None, login: str, address: str, device: str | None):
+    """Write a refused attempt in the audit log, and the pause when this attempt used up the
+    account's (or the address's) last one. The entry names the account when the login
+    exists; never what was typed, nor the address (a visitor's data stays out of the log)."""
+    audit.record(db, account, "login_failed", "volunteer", account["id"] if account else None)
+    if device:  # a known browser's own counter: its owner locking themself out is no event
+        return
+    if account and throttle.blocked_until(db, throttle.LOGIN_ACCOUNT, login):
+        audit.record(db, account, "locked_out", "volunteer", account["id"])
+    elif throttle.blocked_until(db, throttle.LOGIN_ADDRESS, address):
+        audit.record(db, None, "locked_out", "volunteer")
 
 
 def sign_in(db, login: str, password: str, code: str, address: str,
@@ -230,6 +246,7 @@ def sign_in(db, login: str, password: str, code: str, address: str,
     if problem:
         raise SignInError("wrong" if problem == "password" else problem)
     if account["disabled"]:
+        audit.record(db, account, "login_failed", "volunteer", account["id"])
         raise SignInError("disabled")
     if passwords.needs_rehash(account["password_hash"]):
         db.table("volunteers").update(account["id"],

@@ -8,7 +8,17 @@ from .. import passwords, reference
 from ..forms import Form, MultiCheckboxField, choices
 from .messages import ROLE_LABELS
 
-REQUIRED = _l("This field is required.")
+# Each required field says what is missing (never "this field is required").
+ENTER_LOGIN = _l("Enter your login.")
+ENTER_PASSWORD = _l("Enter your password.")
+ENTER_CURRENT = _l("Enter your current password.")
+ENTER_CODE = _l("Enter the 6 digits your authenticator app shows, or a recovery code.")
+ENTER_APP_CODE = _l("Enter the 6 digits the app shows.")
+CHOOSE_PASSWORD = _l("Choose a password.")
+CHOOSE_NEW_PASSWORD = _l("Choose a new password.")
+REPEAT_PASSWORD = _l("Type the same password a second time.")
+CODE_LENGTH = _l("A code has 6 digits; a recovery code, 8 letters and digits.")
+AT_MOST = _l("Use at most %(max)s characters.")
 PASSWORD_MESSAGES = {
     "too_short": _l("Use at least %(n)s characters: a short sentence is easy to remember.",
                     n=passwords.MIN_LENGTH),
@@ -32,12 +42,15 @@ def strong_password(context_fields=("login",)):
 class LoginForm(Form):
     """Sign in: login, password and one-time code."""
 
-    login = StringField(_l("Login"), validators=[DataRequired(REQUIRED), Length(max=64)],
+    login = StringField(_l("Login"), validators=[DataRequired(ENTER_LOGIN),
+                                                 Length(max=64, message=AT_MOST)],
                         render_kw={"autocomplete": "username", "autocapitalize": "none"})
-    password = PasswordField(_l("Password"), validators=[DataRequired(REQUIRED),
-                                                         Length(max=passwords.MAX_LENGTH)],
+    password = PasswordField(_l("Password"), validators=[DataRequired(ENTER_PASSWORD),
+                                                         Length(max=passwords.MAX_LENGTH,
+                                                                message=AT_MOST)],
                              render_kw={"autocomplete": "current-password"})
-    code = StringField(_l("One-time code"), validators=[DataRequired(REQUIRED), Length(max=20)],
+    code = StringField(_l("One-time code"), validators=[DataRequired(ENTER_CODE),
+                                                        Length(max=20, message=CODE_LENGTH)],
                        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
     submit = SubmitField(_l("Sign in"))
 
@@ -47,13 +60,13 @@ class EnrolForm(Form):
 
     context_words: tuple = ()
     password = PasswordField(_l("Choose a password"),
-                             validators=[DataRequired(REQUIRED), strong_password(())],
+                             validators=[DataRequired(CHOOSE_PASSWORD), strong_password(())],
                              render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("The same password again"), validators=[
-        DataRequired(REQUIRED), EqualTo("password", _l("The two passwords differ."))],
+        DataRequired(REPEAT_PASSWORD), EqualTo("password", _l("The two passwords differ."))],
         render_kw={"autocomplete": "new-password"})
-    code = StringField(_l("Code shown by the app"), validators=[DataRequired(REQUIRED),
-                                                                 Length(max=20)],
+    code = StringField(_l("Code shown by the app"), validators=[
+        DataRequired(ENTER_APP_CODE), Length(max=20, message=CODE_LENGTH)],
                        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
     submit = SubmitField(_l("Activate my account"))
 
@@ -62,15 +75,16 @@ class PasswordChangeForm(Form):
     """Change password: the current password and a code first, then the new one twice."""
 
     context_words: tuple = ()
-    current = PasswordField(_l("Current password"), validators=[DataRequired(REQUIRED)],
+    current = PasswordField(_l("Current password"), validators=[DataRequired(ENTER_CURRENT)],
                             render_kw={"autocomplete": "current-password"})
-    code = StringField(_l("One-time code"), validators=[DataRequired(REQUIRED), Length(max=20)],
+    code = StringField(_l("One-time code"), validators=[DataRequired(ENTER_CODE),
+                                                        Length(max=20, message=CODE_LENGTH)],
                        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
     password = PasswordField(_l("New password"),
-                             validators=[DataRequired(REQUIRED), strong_password(())],
+                             validators=[DataRequired(CHOOSE_NEW_PASSWORD), strong_password(())],
                              render_kw={"autocomplete": "new-password"})
     confirm = PasswordField(_l("The same new password again"), validators=[
-        DataRequired(REQUIRED), EqualTo("password", _l("The two passwords differ."))],
+        DataRequired(REPEAT_PASSWORD), EqualTo("password", _l("The two passwords differ."))],
         render_kw={"autocomplete": "new-password"})
     submit = SubmitField(_l("Change my password"))
 
@@ -78,9 +92,10 @@ class PasswordChangeForm(Form):
 class ReauthForm(Form):
     """Prove it is you before changing the second factor."""
 
-    current = PasswordField(_l("Current password"), validators=[DataRequired(REQUIRED)],
+    current = PasswordField(_l("Current password"), validators=[DataRequired(ENTER_CURRENT)],
                             render_kw={"autocomplete": "current-password"})
-    code = StringField(_l("One-time code"), validators=[DataRequired(REQUIRED), Length(max=20)],
+    code = StringField(_l("One-time code"), validators=[DataRequired(ENTER_CODE),
+                                                        Length(max=20, message=CODE_LENGTH)],
                        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
     submit = SubmitField(_l("Set up a new app"))
 
@@ -89,7 +104,8 @@ class ConfirmCodeForm(Form):
     """Confirm a new authenticator app with the code it shows."""
 
     code = StringField(_l("Code shown by the new app"),
-                       validators=[DataRequired(REQUIRED), Length(max=20)],
+                       validators=[DataRequired(_l("Enter the 6 digits the new app shows.")),
+                                   Length(max=20, message=CODE_LENGTH)],
                        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
     submit = SubmitField(_l("Confirm the new app"))
 
@@ -102,11 +118,12 @@ def building_choices(db) -> list:
 class AccountForm(Form):
     """Admin: create an account (login, role, buildings)."""
 
-    login = StringField(_l("Login (a pseudonym is fine)"),
-                        validators=[DataRequired(REQUIRED), Length(min=3, max=64)],
+    login = StringField(_l("Login (a pseudonym is fine)"), validators=[
+        DataRequired(_l("Choose a login for this volunteer: a pseudonym is fine.")),
+        Length(min=3, max=64, message=_l("A login has 3 to 64 characters."))],
                         render_kw={"autocapitalize": "none"})
     role = SelectField(_l("Role"), choices=choices(ROLE_LABELS.items()), default="volunteer")
-    buildings = MultiCheckboxField(_l("Buildings they handle"), coerce=int)
+    buildings = MultiCheckboxField(_l("Buildings they handle (optional)"), coerce=int)
     submit = SubmitField(_l("Create and get the invitation link"))
 
 
@@ -114,16 +131,18 @@ class ScopeForm(Form):
     """Admin: change an account's role and buildings."""
 
     role = SelectField(_l("Role"), choices=choices(ROLE_LABELS.items()))
-    buildings = MultiCheckboxField(_l("Buildings they handle"), coerce=int)
+    buildings = MultiCheckboxField(_l("Buildings they handle (optional)"), coerce=int)
     submit = SubmitField(_l("Save role and buildings"))
 
 
 class BuildingForm(Form):
     """Admin: a building."""
 
-    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
-    street_address = StringField(_l("Street address"), validators=[Optional(), Length(max=200)])
-    landlord_id = SelectField(_l("Landlord"), coerce=int)
+    name = StringField(_l("Name"), validators=[
+        DataRequired(_l("Choose a name for the building.")), Length(max=120, message=AT_MOST)])
+    street_address = StringField(_l("Street address (optional)"),
+                                 validators=[Optional(), Length(max=200, message=AT_MOST)])
+    landlord_id = SelectField(_l("Landlord (optional)"), coerce=int)
     submit = SubmitField(_l("Save"))
 
 
@@ -136,27 +155,28 @@ def check_siren(form, field):
 class LandlordForm(Form):
     """Admin: a landlord (a public organisation)."""
 
-    name = StringField(_l("Name"), validators=[DataRequired(REQUIRED), Length(max=120)])
-    postal_address = TextAreaField(_l("Postal address"), validators=[Optional(),
-                                                                     Length(max=300)])
-    dpo_email = EmailField(_l("E-mail of its data protection officer"),
+    name = StringField(_l("Name"), validators=[
+        DataRequired(_l("Enter the landlord's name.")), Length(max=120, message=AT_MOST)])
+    postal_address = TextAreaField(_l("Postal address (optional)"),
+                                   validators=[Optional(), Length(max=300, message=AT_MOST)])
+    dpo_email = EmailField(_l("E-mail of its data protection officer (optional)"),
                            validators=[Optional(), Email(_l("This e-mail address is not valid.")),
-                                       Length(max=200)])
-    siren = StringField(_l("SIREN number"), validators=[Optional(), check_siren])
+                                       Length(max=200, message=AT_MOST)])
+    siren = StringField(_l("SIREN number (optional)"), validators=[Optional(), check_siren])
     submit = SubmitField(_l("Save"))
 
 
 class SettingsForm(Form):
     """Admin: the association itself."""
 
-    name = StringField(_l("Name of the association"),
-                       validators=[DataRequired(REQUIRED), Length(max=120)])
-    postal_address = TextAreaField(_l("Postal address"), validators=[Optional(),
-                                                                     Length(max=300)])
-    contact_email = EmailField(_l("Contact e-mail for questions about data"),
+    name = StringField(_l("Name of the association"), validators=[
+        DataRequired(_l("Enter the association's name.")), Length(max=120, message=AT_MOST)])
+    postal_address = TextAreaField(_l("Postal address (optional)"),
+                                   validators=[Optional(), Length(max=300, message=AT_MOST)])
+    contact_email = EmailField(_l("Contact e-mail for questions about data (optional)"),
                                validators=[Optional(),
                                            Email(_l("This e-mail address is not valid.")),
-                                           Length(max=200)])
+                                           Length(max=200, message=AT_MOST)])
     demo = BooleanField(_l("Show the demonstration banner"))
     submit = SubmitField(_l("Save"))
 

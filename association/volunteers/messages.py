@@ -36,5 +36,10 @@ AUDIT_ACTIONS = {
     "login": _l("signed in"), "logout": _l("signed out"), "invite": _l("invited a volunteer"),
     "disable": _l("disabled an account"), "enable": _l("enabled an account"),
     "reset_second_factor": _l("reset a second factor"), "end_sessions": _l("ended sessions"),
+    # A refused sign-in (password or code wrong, account disabled), and the one that used up
+    # the account's attempts: the entry names the account when the login exists, and never
+    # what was typed nor where it came from.
+    "login_failed": _l("failed sign-in"),
+    "locked_out": _l("sign-in paused after too many failures"),
 }
 OBJECT_TYPES = {"volunteer": _l("volunteer account")}

@@ -76,7 +76,7 @@ TABLES: tuple[Table, ...] = (
            "everywhere (%(idle)s idle, %(most)s at most)", idle=lazy_duration(IDLE_TIMEOUT),
            most=lazy_duration(ABSOLUTE_TIMEOUT, 4)),
         legal_basis="legitimate_interest", people="volunteers",
-        retention="1 day after last_seen_at", readers=("admin",),
+        retention="1 day after last_seen_at", technical=True, readers=("admin",),
         columns=(
             Column("id_hash", _l("hash of the session's random identifier"), readers=("system",)),
             Column("volunteer_id", _l("the volunteer"), personal=True),

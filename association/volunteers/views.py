@@ -1,6 +1,7 @@
 """Views of the volunteer area: sign-in, invitation, dashboard, building page, own account."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from .. import audit, clock, qr, reference, shown_once, throttle, urls
@@ -44,7 +45,8 @@ def login():
                             or url_for("volunteers.dashboard"))
         auth.set_known_device(response, account)
         return response
-    return render_template("volunteers/login.html", form=form, error=None)
+    return render_template("volunteers/login.html", form=form, error=None), \
+        400 if form.errors else 200
 
 
 @bp.post("/deconnexion")
@@ -257,5 +259,6 @@ def end_other_sessions():
         db = get_db()
         ended = accounts.end_sessions(db, current_user.id, keep=current_user.session_hash)
         audit.record(db, current_user, "end_sessions", "volunteer", current_user.id)
-        flash(_("%(n)s other session(s) ended.", n=ended), "success")
+        flash(ngettext("%(num)s other session ended.", "%(num)s other sessions ended.", ended),
+              "success")
     return redirect(url_for("volunteers.account"))

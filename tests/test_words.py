@@ -1,0 +1,201 @@
+"""Words as a tenant or a volunteer reads them: each required field says what is missing,
+optional fields say so, every form has a way back, errors are joined with each language's
+punctuation, dates read the European way in English too, and "fewer than 3" means the same
+in both languages."""
+import re
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+
+import pytest
+from wtforms import BooleanField, SubmitField
+from wtforms.validators import DataRequired, Optional
+
+from association import counts, i18n
+from association.members import forms as member_forms
+from association.volunteers import forms as volunteer_forms
+from conftest import csrf_token
+from conftest import page_text as text
+from routes import html_pages
+
+# (who, page holding the form, where it posts, French message, English message)
+REQUIRED = [
+    ("anonymous", "/benevoles/connexion", "/benevoles/connexion",
+     "Saisissez votre identifiant.", "Enter your login."),
+    ("anonymous", "/membre/", "/membre/",
+     "Saisissez votre clé personnelle.", "Enter your personal key."),
+    ("member", "/membre/", "/membre/contact",
+     "Saisissez l'adresse à laquelle envoyer les rappels.",
+     "Enter the address reminders should go to."),
+    ("admin", "/benevoles/compte", "/benevoles/compte/mot-de-passe",
+     "Saisissez votre mot de passe actuel.", "Enter your current password."),
+    ("admin", "/benevoles/admin/comptes/nouveau", "/benevoles/admin/comptes/nouveau",
+     "Choisissez un identifiant pour ce bénévole\u00a0: un pseudonyme convient.",
+     "Choose a login for this volunteer: a pseudonym is fine."),
+    ("admin", "/benevoles/admin/batiments/nouveau", "/benevoles/admin/batiments/nouveau",
+     "Choisissez un nom pour le bâtiment.", "Choose a name for the building."),
+    ("admin", "/benevoles/admin/bailleurs/nouveau", "/benevoles/admin/bailleurs/nouveau",
+     "Saisissez le nom du bailleur.", "Enter the landlord's name."),
+    ("admin", "/benevoles/admin/association", "/benevoles/admin/association",
+     "Saisissez le nom de l'association.", "Enter the association's name."),
+]
+
+
+@pytest.mark.parametrize(("who", "page", "action", "french", "english"), REQUIRED,
+                         ids=[r[2] for r in REQUIRED])
+def test_a_required_field_says_what_is_missing(app, world, who, page, action, french, english):
+    """Sent empty, the form comes back saying what to type, in French and in English, and
+    never the generic "this field is required"."""
+    client = world.clients[who]
+    for lang, message in (("fr", french), ("en", english)):
+        response = client.post(f"{action}?lang={lang}",
+                               data={"csrf_token": csrf_token(client, page)})
+        assert response.status_code == 400, action
+        page_text = text(response)
+        assert message in page_text
+        assert "Ce champ est obligatoire" not in page_text
+        assert "This field is required" not in page_text
+
+
+def test_the_error_summary_joins_label_and_error_in_each_language(world):
+    """"Nom : …" with a no-break space in French, "Name: …" in English."""
+    admin = world.clients["admin"]
+    token = csrf_token(admin, "/benevoles/admin/batiments/nouveau")
+    french = text(admin.post("/benevoles/admin/batiments/nouveau?lang=fr",
+                             data={"csrf_token": token}))
+    assert "Nom\u00a0: Choisissez un nom pour le bâtiment." in french
+    english = text(admin.post("/benevoles/admin/batiments/nouveau?lang=en",
+                              data={"csrf_token": token}))
+    assert "Name: Choose a name for the building." in english
+
+
+def test_a_checkbox_error_is_above_the_box_without_its_label(world):
+    """A missing consent is said above the box, and the summary says only what to do."""
+    member = world.clients["member"]
+    response = member.post("/membre/contact", data={
+        "csrf_token": csrf_token(member, "/membre/"), "contact-email": "a@example.org"})
+    assert response.status_code == 400
+    page = text(response)
+    message = "Cochez la case pour accepter, ou ne donnez pas d'adresse."
+    summary = page[page.index('class="error-summary"'):]
+    summary = summary[:summary.index("</div>")]
+    assert re.search(r'<li><a href="#contact-consent">' + re.escape(message) + "</a></li>",
+                     summary)
+    assert "J'accepte" not in summary
+    error = page.index('<p class="error" id="contact-consent-error">' + message)
+    box = page.index('<input aria-describedby="contact-consent-error" aria-invalid="true"')
+    assert error < box
+    assert page.count(message) == 2  # the summary, and above the box
+
+
+def _forms():
+    """Every form class of the volunteer area and the personal space."""
+    from association.forms import Form
+
+    found = []
+    for module in (volunteer_forms, member_forms):
+        found += [value for value in vars(module).values() if isinstance(value, type)
+                  and issubclass(value, Form) and value is not Form]
+    return found
+
+
+def test_optional_fields_say_so():
+    """A field that may be left empty says "(optional)" in its label; a required one does
+    not. (The audit log's filters are all optional and each offers "All": they are filters,
+    not questions, and say nothing.)"""
+    from flask import Flask
+    from flask_babel import Babel, force_locale
+
+    checked = 0
+    app = Flask(__name__)
+    Babel(app)
+    with app.app_context(), force_locale("en"):
+        for form in _forms():
+            if form is volunteer_forms.AuditFilterForm:
+                continue
+            for name, unbound in vars(form).items():
+                if not hasattr(unbound, "field_class") or unbound.field_class in (
+                        SubmitField, BooleanField):
+                    continue
+                validators = unbound.kwargs.get("validators") or []
+                label = str(unbound.args[0] if unbound.args else unbound.kwargs["label"])
+                optional = any(isinstance(v, Optional) for v in validators) or (
+                    unbound.field_class is volunteer_forms.MultiCheckboxField)
+                required = any(isinstance(v, DataRequired) for v in validators)
+                assert optional <= label.endswith("(optional)"), f"{form.__name__}.{name}"
+                assert not (required and "(optional)" in label), f"{form.__name__}.{name}"
+                checked += 1
+    assert checked > 20
+
+
+class _Forms(HTMLParser):
+    """The forms of a page: for each, whether it has a field to fill and a Cancel link."""
+
+    def __init__(self):
+        super().__init__()
+        self.forms, self._open = [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._open = {"action": attrs.get("action"), "fields": 0, "cancel": False}
+            self.forms.append(self._open)
+        elif self._open is not None:
+            if tag in ("select", "textarea") or (tag == "input" and attrs.get("type") not in (
+                    "hidden", "submit")):
+                self._open["fields"] += 1
+            if tag == "a" and "cancel" in (attrs.get("class") or "").split():
+                self._open["cancel"] = True
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._open = None
+
+
+def test_every_form_to_fill_has_a_way_back(app, world):
+    """Every form with something to fill in, on every page of the access table and in the
+    states a form comes back in, has a Cancel link (a form that is one button is not a form
+    to fill: the page around it is the way back)."""
+    pages = [(who, url) for who, url in html_pages(app, world.ids)]
+    pages.append(("admin", "/benevoles/admin/comptes/nouveau"))
+    missing, seen = [], 0
+    for who, url in pages:
+        parser = _Forms()
+        parser.feed(world.clients[who].get(url).get_data(as_text=True))
+        for form in parser.forms:
+            if form["fields"]:
+                seen += 1
+                if not form["cancel"]:
+                    missing.append(f"{url}: form to {form['action']}")
+    assert seen >= 12 and missing == []
+
+
+STAMP = datetime(2026, 11, 9, 19, 1, tzinfo=timezone.utc).isoformat(timespec="seconds")
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("fr", "9 nov. 2026 à 20:01"),
+                                             ("en", "9 Nov 2026, 20:01")])
+def test_moments_read_day_month_year_and_24_hours(app, lang, shown):
+    """A stored moment in the association's time zone, day first and on the 24-hour clock
+    in both languages (Babel's short English format would say 11/9/26, 8:01 PM)."""
+    with app.test_request_context(f"/?lang={lang}"):
+        assert i18n.moment(STAMP) == shown
+
+
+@pytest.mark.parametrize(("lang", "month"), [("fr", "novembre 2026"), ("en", "November 2026")])
+def test_months_are_named(app, lang, month):
+    """The transparency report names its months in the page's language."""
+    with app.test_request_context(f"/?lang={lang}"):
+        assert i18n.month_name("2026-11") == month
+
+
+def test_fewer_than_three_means_the_same_in_both_languages(app, client):
+    """A withheld count reads "fewer than 3" and "moins de 3", and the report says in both
+    languages that it stands for one or two (zero is written 0)."""
+    for lang, withheld, explained in (
+            ("fr", "moins de 3", "quand au moins une personne ou un élément, mais moins de 3"),
+            ("en", "fewer than 3", "when at least one but fewer than 3 people or items")):
+        with app.test_request_context(f"/?lang={lang}"):
+            assert counts.label(None) == withheld and counts.label(0) == "0"
+        page = text(client.get(f"/transparence?lang={lang}"))
+        assert explained in page
+        assert "between 1 and 3" not in page and "en dessous de 3" not in page
