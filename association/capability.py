@@ -67,6 +67,9 @@ class Capability:
     # What deleting a record of the core would touch in this capability, for the "are you
     # sure?" pages: kind of record ("building", "landlord") -> uses(db, id) -> list of texts.
     uses: dict = field(default_factory=dict)
+    # Extra lines of the transparency report: transparency(db, months) -> list of
+    # (label, {"YYYY-MM": count}), raw counts that the report makes publishable.
+    transparency: Callable | None = None
     init_app: Callable | None = None  # commands, template helpers
 
 

@@ -12,6 +12,7 @@ from .keys import create, find, touch  # noqa: F401
 from .mail import queue as queue_message  # noqa: F401
 from .sessions import current as current_member, sign_in  # noqa: F401
 from .tables import TABLES
+from .views import NEW_KEY_ADDRESS, show_key  # noqa: F401
 
 CAPABILITY = Capability(
     name="members",
