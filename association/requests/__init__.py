@@ -11,7 +11,7 @@ from ..capability import Capability, MemberSection, NavEntry
 from ..jobs import Job
 from . import admin, campaigns, demo, member, notices, sweep, views
 from .migrations import migrations
-from .results import results  # noqa: F401
+from .results import results as campaign_results  # noqa: F401
 from .tables import TABLES
 
 

@@ -22,25 +22,25 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
 DEFAULT_TEMPLATES = {
     "fr": """Madame, Monsieur,
 
-En application de l'article 15 du règlement général sur la protection des données (RGPD), je vous demande de me confirmer si {controller} traite des données personnelles me concernant et, si c'est le cas, de m'en communiquer une copie complète.
+En application de l’article 15 du règlement général sur la protection des données (RGPD), je vous demande de me confirmer si {controller} traite des données personnelles me concernant et, si c’est le cas, de m’en communiquer une copie complète.
 
-Cette copie doit comprendre toutes les données me concernant, y compris le contenu des zones de texte libre (« commentaires », « bloc-notes », observations) de vos logiciels de gestion locative et de relation avec les locataires, ainsi que les notes figurant dans les dossiers papier.
+Cette copie doit comprendre toutes les données me concernant, y compris le contenu des zones de texte libre (« commentaires », « bloc-notes », observations) de vos logiciels de gestion locative et de relation avec les locataires, ainsi que les notes figurant dans les dossiers papier.
 
-Je vous demande également de m'indiquer :
-a) les finalités de chaque traitement ;
-b) les catégories de données me concernant ;
-c) les destinataires de ces données, y compris les fonctions des personnels qui peuvent accéder à mon dossier et les sous-traitants, éditeurs de logiciels compris ;
-d) la durée de conservation de chaque catégorie de données ;
-e) l'existence de mes droits de rectification, d'effacement, de limitation et d'opposition ;
-f) mon droit d'introduire une réclamation auprès de la CNIL ;
-g) la source des données qui n'ont pas été collectées auprès de moi ;
-h) l'existence de toute décision automatisée, y compris un profilage, et la logique qui la sous-tend.
+Je vous demande également de m’indiquer :
+a) les finalités de chaque traitement ;
+b) les catégories de données me concernant ;
+c) les destinataires de ces données, y compris les fonctions des personnels qui peuvent accéder à mon dossier et les sous-traitants, éditeurs de logiciels compris ;
+d) la durée de conservation de chaque catégorie de données ;
+e) l’existence de mes droits de rectification, d’effacement, de limitation et d’opposition ;
+f) mon droit d’introduire une réclamation auprès de la CNIL ;
+g) la source des données qui n’ont pas été collectées auprès de moi ;
+h) l’existence de toute décision automatisée, y compris un profilage, et la logique qui la sous-tend.
 
 Si vous tenez un journal des consultations de mon dossier, je vous demande de me le communiquer aussi.
 
-L'article 12, paragraphe 3, du RGPD vous impose de répondre dans un délai d'un mois à compter de la réception de cette demande.
+L’article 12, paragraphe 3, du RGPD vous impose de répondre dans un délai d’un mois à compter de la réception de cette demande.
 
-Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.""",
+Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.""",
     "en": """Dear Sir or Madam,
 
 Under Article 15 of the General Data Protection Regulation (GDPR), I ask you to confirm whether {controller} processes personal data concerning me and, if so, to send me a complete copy of it.
