@@ -15,7 +15,7 @@ DISTINCTIVE = {"full_name": "Zéphyrine Quaglieri-Vantongerloo",
 
 def post_letter(client, slug="bailleur-2026", path="lettre", **fields):
     """POST the letter form with these fields (the distinctive ones by default)."""
-    data = {"csrf_token": csrf_token(client, f"/demandes/{slug}"), **(fields or DISTINCTIVE)}
+    data = {"csrf_token": csrf_token(client, "/membre/"), **(fields or DISTINCTIVE)}
     return client.post(f"/demandes/{slug}/{path}", data=data)
 
 
@@ -29,8 +29,8 @@ def test_the_letter_is_written_from_the_fields(app, client):
     for value in ("Zéphyrine Quaglieri-Vantongerloo", "77 impasse des Grues-Cendrées",
                   "LOC-9Q7X-3141", "zephyrine.qv-8812@example.org", "Habitat Test"):
         assert value in page
-    assert "bloc-notes" in page and "h) l'existence de toute décision automatisée" in page
-    assert "délai d'un mois" in page
+    assert "bloc-notes" in page and "h) l’existence de toute décision automatisée" in page
+    assert "délai d’un mois" in page
     assert "Cette lettre n’est conservée nulle part." in page or \
         "Cette lettre n'est conservée nulle part." in page
     assert response.headers["Cache-Control"] == "no-store"
@@ -77,7 +77,7 @@ def test_a_closed_campaign_prepares_no_letter(app, client):
     add_campaign(app, closes_on="2026-02-01")
     response = post_letter(client)
     assert response.status_code == 400
-    assert "Cette campagne n'est pas ouverte" in page_text(response)
+    assert "Cette campagne est close" in page_text(response)
     assert "Quaglieri" not in page_text(client.get("/demandes/bailleur-2026"))
 
 

@@ -109,8 +109,8 @@ def test_the_transparency_report_counts_requests(ctx, db):
     trackers.update(db, ids[0], date(2026, 2, 1), answered_on="2026-02-01", grade="complete",
                     checklist="a,b,c,d,e,f,g,h")
     found = report(db, date(2026, 2, 10))["extra"]
-    assert [str(line["label"]) for line in found] == ["Access requests sent",
-                                                      "Answers to access requests"]
+    assert [str(line["label"]) for line in found] == ["Demandes d’accès envoyées",
+                                                      "Réponses aux demandes d’accès"]
     assert found[0]["counts"][-2:] == [3, 0] and found[1]["counts"][-1] is None
     html = ctx.test_client().get("/transparence?lang=en")
     assert html.status_code == 200

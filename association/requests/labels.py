@@ -1,5 +1,4 @@
 """What the codes of a tracker mean, in the reader's language."""
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 STATE_LABELS = {
@@ -55,8 +54,3 @@ def labels() -> dict:
     return {"states": STATE_LABELS, "channels": CHANNEL_LABELS, "grades": GRADE_LABELS,
             "items": ITEM_LABELS, "timeliness": TIMELINESS_LABELS,
             "disclosures": DISCLOSURE_LABELS, "status": STATUS_LABELS}
-
-
-def channel_phrase(channel: str) -> str:
-    """How the letter went, for a sentence."""
-    return _("by %(channel)s", channel=CHANNEL_LABELS.get(channel, channel))
