@@ -87,6 +87,28 @@ def paired(small_client, large_client, url: str) -> tuple[float, float]:
     return statistics.median(rounds[small_client]), statistics.median(rounds[large_client])
 
 
+def results_only(small, large) -> tuple[float, float]:
+    """Median seconds to read a campaign and its results without HTTP (the part that could
+    grow with the trackers), in alternating rounds."""
+    from association.db import connect
+    from association.requests import campaigns, results
+
+    times = {}
+    for app in (small, large):
+        times[app] = []
+    dbs = {app: connect(app.config["DATABASE"]) for app in (small, large)}
+    for _ in range(ROUNDS):
+        for app in (small, large):
+            with app.app_context():
+                start = time.perf_counter()
+                for _ in range(REQUESTS * 4):
+                    results.results(dbs[app], campaigns.by_slug(dbs[app], "ville")["id"])
+                times[app].append((time.perf_counter() - start) / (REQUESTS * 4))
+    for db in dbs.values():
+        db.close()
+    return statistics.median(times[small]), statistics.median(times[large])
+
+
 def sweep_seconds(app, day: date) -> tuple[float, dict]:
     """Seconds the daily sweep takes on ``day``, and what it did."""
     from association.db import connect
@@ -113,6 +135,9 @@ def main() -> int:
                           ("stats.json", "/demandes/ville/stats.json")):
             few, many = paired(small.test_client(), large.test_client(), url)
             print(f"{name:<28}{few * 1000:>12.2f} ms{many * 1000:>14.2f} ms{many / few:>8.2f}")
+        few, many = results_only(small, large)
+        print(f"{'campaign + results, no HTTP':<28}{few * 1000:>12.3f} ms{many * 1000:>14.3f} ms"
+              f"{many / few:>8.2f}")
         for label, day in (("sweep, everyone due soon", SENT + timedelta(days=30)),
                            ("sweep, everyone overdue", SENT + timedelta(days=40)),
                            ("sweep, an ordinary day", SENT + timedelta(days=41))):

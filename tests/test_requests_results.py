@@ -170,3 +170,11 @@ def test_demo_campaign_with_trackers_in_several_states(ctx, db):
     assert results.results(db, 1)["answered"] == 10
     demo.unload(db)
     assert db.table("campaigns").count == db.table("trackers").count == 0
+
+
+def test_the_home_page_lists_open_campaigns(app, client):
+    """An open campaign is linked from the home page; a closed one is not."""
+    add_campaign(app)
+    add_campaign(app, "ancienne", closes_on="2026-02-01", title="Ancienne campagne")
+    page = page_text(client.get("/"))
+    assert 'href="/demandes/bailleur-2026"' in page and "Ancienne campagne" not in page

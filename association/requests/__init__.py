@@ -35,6 +35,15 @@ def _init_app(app) -> None:
     app.jinja_env.filters["long_date"] = lambda value: format_date(
         date.fromisoformat(value), "long") if value else ""
     app.jinja_env.globals["request_labels"] = labels()
+    app.jinja_env.globals["open_campaigns"] = _open_campaigns
+
+
+def _open_campaigns() -> list[dict]:
+    """The campaigns open today, for the home page."""
+    from ..db import get_db
+    from .member import today
+
+    return [c for c in campaigns.listed(get_db(), today()) if c["status"] == "open"]
 
 
 CAPABILITY = Capability(

@@ -122,7 +122,7 @@ def stats(slug):
     """The campaign's results as JSON (null: a group of fewer than 3, not published)."""
     db = get_db()
     campaign = _campaign_or_404(db, slug)
-    return jsonify({
+    response = jsonify({
         "campaign": {"slug": campaign["slug"], "title": campaign["title"],
                      "controller": campaign["controller_name"], "siren": campaign["siren"],
                      "opens_on": campaign["opens_on"], "closes_on": campaign["closes_on"],
@@ -130,6 +130,9 @@ def stats(slug):
         "note": "null: fewer than 3, not published",
         **results.results(db, campaign["id"]),
     })
+    # Public counts, sent with no cookie: another site may show them (a communiqué's page).
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 @bp.post("/<slug>/suivre")
