@@ -189,3 +189,15 @@ def test_the_calendar_file_holds_the_deadline(app, client):
     assert response.mimetype == "text/calendar"
     assert "DTSTART;VALUE=DATE:20260205" in body and body.endswith("END:VCALENDAR\r\n")
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+def test_the_members_export_holds_their_trackers(app, client):
+    """Through member_link, the export carries the member's trackers (dates, no letter)."""
+    add_campaign(app)
+    follow_campaign(client, "bailleur-2026", sent_on="2026-01-05", channel="registered")
+    exported = client.get("/membre/export.json").get_json()
+    tracker = exported["tables"]["trackers"][0]
+    assert (tracker["sent_on"], tracker["channel"]) == ("2026-01-05", "registered")
+    assert "full_name" not in tracker
+    page = page_text(client.get("/membre/effacer?lang=en"))
+    assert "the campaign's public results keep it as a number only" in page
