@@ -39,11 +39,17 @@ def _init_app(app) -> None:
 
 
 def _open_campaigns() -> list[dict]:
-    """The campaigns open today, for the home page."""
+    """The campaigns open today, for the home page (none before the schema is there: the
+    home page answers even on a database not migrated yet)."""
+    import sqlite3
+
     from ..db import get_db
     from .member import today
 
-    return [c for c in campaigns.listed(get_db(), today()) if c["status"] == "open"]
+    try:
+        return [c for c in campaigns.listed(get_db(), today()) if c["status"] == "open"]
+    except sqlite3.OperationalError:
+        return []
 
 
 CAPABILITY = Capability(
