@@ -26,6 +26,7 @@ bench: $(VENV)/.installed translations wrk
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/screen.py
 	$(BIN)/python bench/grievances.py
+	$(BIN)/python bench/requests.py
 
 install: $(VENV)/.installed
 

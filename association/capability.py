@@ -92,6 +92,9 @@ class Capability:
     # Functions of (db) run after a backup is restored, to apply again what happened since it
     # was made (the members' erasure journal...); each returns what it did, for the log.
     after_restore: tuple = ()
+    # Extra lines of the transparency report: transparency(db, months) -> list of
+    # (label, {"YYYY-MM": count}), raw counts that the report makes publishable.
+    transparency: Callable | None = None
     init_app: Callable | None = None  # commands, template helpers
 
 

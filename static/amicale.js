@@ -15,6 +15,12 @@
   keyFromFragment();
   window.addEventListener("hashchange", keyFromFragment);
 
+  /* A letter's "Print" button (without JavaScript, the browser's own Print command). */
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   /* "Copy" beside what is meant to be handed over (an invitation link). */
   document.querySelectorAll("[data-copy]").forEach(function (source) {
     if (!navigator.clipboard) { return; }

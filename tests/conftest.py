@@ -330,6 +330,32 @@ def add_landlord(app, name="Bailleur") -> int:
     return landlord_id
 
 
+def add_campaign(app, slug="bailleur-2026", **values) -> int:
+    """An open access request campaign; return its id."""
+    from association.requests import campaigns
+
+    db = connect(app.config["DATABASE"])
+    with app.app_context():
+        campaign_id = campaigns.save(db, {
+            "slug": slug, "title": f"Campagne {slug}", "controller_name": "Habitat Test",
+            "controller_address": "1 rue du Test\n75013 Paris",
+            "dpo_email": "dpo@bailleur.example", "opens_on": "2026-01-01", **values})
+    db.close()
+    return campaign_id
+
+
+def follow_campaign(client, slug, sent_on=None, channel="post") -> int:
+    """Follow a campaign as this client's member (a key is made if need be); return the
+    tracker's id."""
+    data = {"csrf_token": csrf_token(client, f"/demandes/{slug}")}
+    if sent_on:
+        data.update({"track-sent_on": sent_on, "track-channel": channel})
+    response = client.post(f"/demandes/{slug}/suivre", data=data)
+    assert response.status_code == 303, response.get_data(as_text=True)[-3000:]
+    page = client.get(f"/demandes/{slug}").get_data(as_text=True)
+    return int(re.search(r'/demandes/suivi/(\d+)', page)[1])
+
+
 @dataclass
 class World:
     """Two buildings, a landlord, one signed-in client per role and an invited volunteer:
@@ -343,6 +369,7 @@ class World:
     token: str
     grievance: dict
     case_id: int
+    campaign: dict
 
     @property
     def ids(self) -> dict:
@@ -350,7 +377,8 @@ class World:
         return {"filename": "style.css", "token": self.token, "volunteer_id": self.target,
                 "landlord_id": self.landlord, "building_id": self.building_a,
                 "grievance_id": self.grievance["id"], "photo_id": self.grievance["photo_id"],
-                "support_id": self.grievance["support_id"], "case_id": self.case_id}
+                "support_id": self.grievance["support_id"], "case_id": self.case_id,
+                **self.campaign}
 
 
 def make_world(app, helper) -> World:
@@ -379,7 +407,11 @@ def make_world(app, helper) -> World:
         case_id = cases.open_case(db, building_a, "damp", "Humidité", None, [],
                                   [grievance["id"]], Reader(1, "admin-test"))
     db.close()
-    return World(clients, building_a, building_b, landlord, target, token, grievance, case_id)
+    slug = "bailleur-2026"
+    campaign_id = add_campaign(app, slug)
+    tracker_id = follow_campaign(clients["member"], slug, sent_on="2026-01-05")
+    return World(clients, building_a, building_b, landlord, target, token, grievance, case_id,
+                 {"slug": slug, "campaign_id": campaign_id, "tracker_id": tracker_id})
 
 
 def jpeg_bytes(size=(64, 48), **exif) -> bytes:

@@ -108,15 +108,38 @@ ACCESS = {
     "/benevoles/dossiers/<int:case_id>/etapes": Entry("volunteer", 400),
     "/benevoles/dossiers/<int:case_id>/resume": Entry("volunteer", 302),
     "/benevoles/dossiers/<int:case_id>/lettre": Entry("volunteer"),
+    "/demandes/": Entry("public"),
+    "/demandes/<slug>": Entry("public"),
+    "/demandes/<slug>/lettre": Entry("public", 400),  # a token alone: the form comes back
+    "/demandes/<slug>/lettre.pdf": Entry("public", 400),
+    "/demandes/<slug>/stats.json": Entry("public"),
+    "/demandes/<slug>/suivre": Entry("public", 303),  # makes a key when there is none
+    "/demandes/suivi/<int:tracker_id>": Entry("member"),
+    "/demandes/suivi/<int:tracker_id>/envoi": Entry("member", 400),
+    "/demandes/suivi/<int:tracker_id>/reception": Entry("member", 400),
+    "/demandes/suivi/<int:tracker_id>/prolongation": Entry("member", 400),
+    "/demandes/suivi/<int:tracker_id>/relance-envoyee": Entry("member", 400),
+    "/demandes/suivi/<int:tracker_id>/reponse": Entry("member", 400),
+    "/demandes/suivi/<int:tracker_id>/echeance.ics": Entry("member"),
+    "/demandes/suivi/<int:tracker_id>/relance": Entry("member"),
+    "/demandes/suivi/<int:tracker_id>/relance.pdf": Entry("member", 400),
+    "/demandes/suivi/<int:tracker_id>/plainte": Entry("member"),
+    "/demandes/suivi/<int:tracker_id>/supprimer": Entry("member"),
+    "/benevoles/campagnes/": Entry("signed_in"),
+    "/benevoles/campagnes/nouvelle": Entry("admin"),
+    "/benevoles/campagnes/<int:campaign_id>": Entry("admin"),
+    "/benevoles/campagnes/<int:campaign_id>/supprimer": Entry("admin"),
+    "/benevoles/campagnes/<int:campaign_id>/resultats.csv": Entry("signed_in"),
 }
 
 # Visited last, since they delete what other rules use or change who the visitor is.
 LAST = ("/benevoles/admin/batiments/<int:building_id>/supprimer",
         "/benevoles/admin/bailleurs/<int:landlord_id>/supprimer",
-        "/membre/nouvelle-cle", "/benevoles/deconnexion", "/membre/sortir")
+        "/demandes/<slug>/suivre", "/membre/nouvelle-cle", "/benevoles/deconnexion",
+        "/membre/sortir")
 
 # Pages that are not HTML for people (files and data), left out of the HTML and axe sweeps.
-NOT_HTML = ("/static/", ".json", "/photos/")
+NOT_HTML = ("/static/", ".json", "/photos/", ".ics", ".csv")
 # Who opens each audience's pages in the sweeps.
 SWEEPER = {"public": "anonymous", "sign_in": "anonymous", "member": "member", "signed_in": "admin",
            "volunteer": "admin", "editor": "admin", "admin": "admin"}

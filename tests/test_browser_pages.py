@@ -33,11 +33,23 @@ def live_ids(live_app, helper) -> dict:
                            [building]).fetchone()[0]
     case = db.execute("select min(id) from cases where building_id = ?",
                       [building]).fetchone()[0]
+    campaign = db.execute("select id, slug from campaigns order by id").fetchone()
     db.close()
     target, token = helper.invite(f"sweep-target-{token_hex(3)}", "volunteer", [building])
     return {"filename": "style.css", "token": token, "volunteer_id": target,
             "landlord_id": landlord, "building_id": building, "grievance_id": grievance,
-            "case_id": case}
+            "case_id": case, "campaign_id": campaign[0], "slug": campaign[1], "tracker_id": 0}
+
+
+def follow(page, live_url, slug) -> int:
+    """The member of this browser follows the demo campaign; their tracker's id (its pages
+    are theirs to open)."""
+    page.goto(f"{live_url}/demandes/{slug}?lang=fr")
+    page.get_by_label("Envoyée le (facultatif : vous pourrez le dire plus tard)").fill(
+        "2026-01-05")
+    page.get_by_label("Comment (facultatif)").select_option("post")
+    page.get_by_role("button", name="Suivre ma demande").click()
+    return int(page.url.rsplit("/", 1)[1].split("?")[0])
 
 
 def test_every_page_in_both_languages(watched_page, live_app, live_url, live_admin):
@@ -46,7 +58,8 @@ def test_every_page_in_both_languages(watched_page, live_app, live_url, live_adm
     page = watched_page
     page.set_viewport_size({"width": 320, "height": 800})
     helper, account = live_admin
-    pages = html_pages(live_app, live_ids(live_app, helper))
+    ids = live_ids(live_app, helper)
+    pages = html_pages(live_app, ids)
     problems = []
     for path in [url for who, url in pages if who == "anonymous"]:
         for lang in ("fr", "en"):
@@ -64,6 +77,7 @@ def test_every_page_in_both_languages(watched_page, live_app, live_url, live_adm
     page.goto(live_url + "/membre/?lang=fr")
     page.get_by_role("button", name="Me créer une clé personnelle").click()
     problems += [f"key page axe: {v}" for v in axe_violations(page)]
+    pages = html_pages(live_app, {**ids, "tracker_id": follow(page, live_url, ids["slug"])})
     for path in [url for who, url in pages if who == "member"]:
         for lang in ("fr", "en"):
             problems += check(page, live_url + path, lang)

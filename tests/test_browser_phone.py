@@ -4,7 +4,7 @@ JavaScript, and the data register has a table of contents with its technical tab
 import pytest
 
 from routes import html_pages
-from test_browser_pages import live_ids
+from test_browser_pages import follow, live_ids
 
 pytestmark = pytest.mark.browser
 
@@ -67,7 +67,8 @@ def test_tap_targets_at_360px(browser, live_app, live_url, live_admin):
     admin, the member space with a new key), in French and English, and the states a person
     meets on the way (a refused sign-in, a new key, a refused form): nothing under 44 px."""
     helper, account = live_admin
-    pages = html_pages(live_app, live_ids(live_app, helper))
+    ids = live_ids(live_app, helper)
+    pages = html_pages(live_app, ids)
     problems = []
 
     anonymous = browser.new_context(viewport=PHONE).new_page()
@@ -94,6 +95,7 @@ def test_tap_targets_at_360px(browser, live_app, live_url, live_admin):
     with member.expect_navigation():
         member.get_by_role("button", name="Me créer une clé personnelle").click()
     problems += small_targets(member, None)  # the key page
+    pages = html_pages(live_app, {**ids, "tracker_id": follow(member, live_url, ids["slug"])})
     for path in [url for who, url in pages if who == "member"]:
         for lang in ("fr", "en"):
             problems += small_targets(member, f"{live_url}{path}?lang={lang}")

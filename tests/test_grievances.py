@@ -194,7 +194,7 @@ def test_the_list_shows_no_text_and_search_skips_masked_text(app, volunteers, db
     listing = page_text(client.get("/benevoles/signalements/"))
     assert plain["reference"] in listing and "troisième" not in listing
     found = page_text(client.get("/benevoles/signalements/?q=ascenseur"))
-    assert plain["reference"] in found and found.count("R-") == 1
+    assert re.findall(r"R-[0-9A-Z]{4}-[0-9A-Z]{4}", found) == [plain["reference"]]
     for query in ['"', "NEAR(", "a:b", "*", "((", "AND OR", "é" * 300]:
         assert client.get(f"/benevoles/signalements/?q={query}").status_code == 200
     assert db.table("audit_log").count_where("action = 'read'") == 0

@@ -70,3 +70,27 @@ def test_erasure_and_export_are_counted_from_the_member_space(app, client, db):
         today = amicale_clock.now().date()
     row = report(db, today)["rows"][-1]
     assert row["exports"] == 3 and row["erasures"] == 3
+
+
+def test_a_capability_adds_a_line(tmp_path):
+    """A capability's ``transparency`` hook adds a column to the report and its page, with
+    small counts withheld like the others."""
+    from association import CAPABILITIES
+    from association.capability import Capability
+    from conftest import make_app
+
+    def lines(db, months):
+        return [("Scratch letters handled", {months[-1]: 5, months[-2]: 2})]
+
+    app = make_app(tmp_path / "instance",
+                   CAPABILITIES=CAPABILITIES + (Capability("scratch", transparency=lines),))
+    from association.db import connect
+
+    db = connect(app.config["DATABASE"])
+    with app.app_context():
+        extra = report(db, date(2026, 11, 28))["extra"]
+    db.close()
+    assert extra[-1]["label"] == "Scratch letters handled"
+    assert extra[-1]["counts"][-2:] == [None, 5]
+    page = app.test_client().get("/transparence?lang=en").get_data(as_text=True)
+    assert "<th scope=\"col\">Scratch letters handled</th>" in page

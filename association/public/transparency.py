@@ -3,6 +3,9 @@ month, as counts only (computed from the audit log and the job runs)."""
 import json
 from datetime import date
 
+from flask import has_app_context
+
+from ..capability import installed
 from ..counts import MIN_GROUP, shown
 
 MONTHS = 12
@@ -60,4 +63,17 @@ def report(db, today: date) -> dict:
         rows.append({"month": month, **{k: shown(v) for k, v in raw.items()}})
     kinds = {kind: {m: shown(n) for m, n in per_month.items()}
              for kind, per_month in sorted(by_kind.items())}
-    return {"months": months, "rows": rows, "purged_by_kind": kinds, "min_group": MIN_GROUP}
+    return {"months": months, "rows": rows, "purged_by_kind": kinds, "min_group": MIN_GROUP,
+            "extra": extra_lines(db, months)}
+
+
+def extra_lines(db, months: list[str]) -> list[dict]:
+    """The lines capabilities add (``Capability.transparency``), made publishable: each a
+    label and one count per month."""
+    lines = []
+    for capability in installed() if has_app_context() else ():
+        if capability.transparency:
+            for label, per_month in capability.transparency(db, months):
+                lines.append({"label": label,
+                              "counts": [shown(per_month.get(month, 0)) for month in months]})
+    return lines

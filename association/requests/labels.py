@@ -1,0 +1,56 @@
+"""What the codes of a tracker mean, in the reader's language."""
+from flask_babel import lazy_gettext as _l
+
+STATE_LABELS = {
+    "to_send": _l("to send"),
+    "awaiting": _l("awaiting a reply"),
+    "due_soon": _l("due within 7 days"),
+    "overdue": _l("overdue"),
+    "answered": _l("answered"),
+    "complaint_ready": _l("complaint ready"),
+}
+CHANNEL_LABELS = {
+    "email": _l("e-mail"),
+    "post": _l("post"),
+    "registered": _l("registered post with acknowledgement of receipt"),
+    "hand": _l("by hand, against a receipt"),
+}
+GRADE_LABELS = {
+    "complete": _l("complete"),
+    "partial": _l("partial"),
+    "refusal": _l("refusal"),
+    "off_point": _l("off the point"),
+}
+ITEM_LABELS = {
+    "a": _l("(a) the purposes"),
+    "b": _l("(b) the categories of data"),
+    "c": _l("(c) the recipients, staff roles and subcontractors"),
+    "d": _l("(d) how long the data are kept"),
+    "e": _l("(e) the rights to rectification, erasure, restriction and objection"),
+    "f": _l("(f) the right to complain to the CNIL"),
+    "g": _l("(g) the source of data not collected from the tenant"),
+    "h": _l("(h) automated decisions and profiling"),
+}
+TIMELINESS_LABELS = {
+    "on_time": _l("answered on time"),
+    "late": _l("answered late"),
+    "never": _l("no answer past the deadline"),
+}
+DISCLOSURE_LABELS = {
+    "copy_received": _l("a copy of the data came"),
+    "comments_disclosed": _l("comment zones were disclosed"),
+    "access_log_disclosed": _l("the log of who consulted the file was disclosed"),
+}
+STATUS_LABELS = {"upcoming": _l("not open yet"), "open": _l("open"), "closed": _l("closed")}
+
+
+def item_text(item: str) -> str:
+    """An article 15 item as the follow-up letter lists it, in the current language."""
+    return str(ITEM_LABELS[item])
+
+
+def labels() -> dict:
+    """Every label, for templates."""
+    return {"states": STATE_LABELS, "channels": CHANNEL_LABELS, "grades": GRADE_LABELS,
+            "items": ITEM_LABELS, "timeliness": TIMELINESS_LABELS,
+            "disclosures": DISCLOSURE_LABELS, "status": STATUS_LABELS}

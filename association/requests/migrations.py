@@ -1,0 +1,78 @@
+"""The schema of joint access requests: campaigns, trackers and the campaigns' counters."""
+from sqlite_utils import Migrations
+
+migrations = Migrations("requests")
+
+
+@migrations()
+def m001_campaigns_and_trackers(db):
+    """Campaigns, one tracker per participating member, and the maintained counters."""
+    db.execute("""
+        create table campaigns (
+            id integer primary key autoincrement,
+            slug text not null unique,
+            title text not null,
+            landlord_id integer references landlords(id) on delete set null,
+            controller_name text not null,
+            controller_address text not null,
+            dpo_email text,
+            siren text,
+            explanation text,
+            explanation_flags text,
+            explanation_html text,
+            letter_fr text,
+            letter_fr_flags text,
+            letter_en text,
+            letter_en_flags text,
+            opens_on text not null,
+            closes_on text,
+            created_at text not null,
+            updated_at text not null,
+            is_demo integer not null default 0
+        )""")
+    # A flagged explanation emptied by the purge takes its rendered HTML with it, in the
+    # same statement: the page cannot go on showing text whose retention has run out.
+    db.execute("""
+        create trigger campaigns_explanation_emptied after update of explanation on campaigns
+        when new.explanation is null and new.explanation_html is not null
+        begin
+            update campaigns set explanation_html = null where id = new.id;
+        end""")
+    db.execute("""
+        create table trackers (
+            id integer primary key autoincrement,
+            campaign_id integer not null references campaigns(id) on delete cascade,
+            member_id integer references members(id) on delete cascade,
+            created_at text not null,
+            state text not null,
+            sent_on text,
+            channel text,
+            received_on text,
+            received_estimated integer not null default 0,
+            due_on text,
+            extension_notice_on text,
+            extended_due_on text,
+            deadline_on text,
+            followed_up_on text,
+            answered_on text,
+            grade text,
+            checklist text,
+            copy_received integer,
+            comments_disclosed integer,
+            access_log_disclosed integer,
+            reminded_on text,
+            campaign_closed_at text,
+            is_demo integer not null default 0,
+            unique (campaign_id, member_id)
+        )""")
+    db.execute("create index trackers_member on trackers (member_id)")
+    # The sweep reads the trackers whose state may move today, by state and deadline.
+    db.execute("create index trackers_state_deadline on trackers (state, deadline_on)")
+    db.execute("create index trackers_campaign_closed on trackers (campaign_closed_at)")
+    db.execute("""
+        create table campaign_counts (
+            campaign_id integer not null references campaigns(id) on delete cascade,
+            name text not null,
+            n integer not null default 0,
+            primary key (campaign_id, name)
+        ) without rowid""")

@@ -1,0 +1,19 @@
+"""The volunteers' dashboard: how each open campaign stands, in counts."""
+from flask_babel import lazy_gettext as _l
+
+from . import campaigns, results
+from .member import today
+
+
+def for_volunteer(db, volunteer) -> list:
+    """For each open campaign with late requests: how many are late (published counts)."""
+    found = []
+    for campaign in campaigns.listed(db, today()):
+        if campaign["status"] != "open":
+            continue
+        counts = results.counters(db, campaign["id"])
+        late = counts.get("state:overdue", 0) + counts.get("state:complaint_ready", 0)
+        if late:
+            found.append(_l("%(title)s: %(n)s request(s) past the deadline without an answer.",
+                            title=campaign["title"], n=late))
+    return found

@@ -1,0 +1,180 @@
+"""Public results (fewer than 3 withheld), stats.json, CSV for volunteers, campaigns managed
+by administrators, and the demo campaign."""
+from datetime import date
+
+import pytest
+
+from association import demo
+from association.members import create
+from association.requests import campaigns, results, trackers
+from conftest import add_campaign, csrf_token, page_text
+
+DAY = date(2026, 3, 1)
+
+
+def _answered(app, db, answers):
+    """A campaign whose members each answered as given: (days after sending, items)."""
+    campaign_id = add_campaign(app)
+    with app.app_context():  # only around direct calls: requests need their own context
+        return _answer(db, campaigns.get(db, campaign_id), answers)
+
+
+def _answer(db, campaign, answers):
+    for days, items in answers:
+        member_id, _ = create(db)
+        tracker = trackers.start(db, campaign, member_id, DAY, sent_on="2026-01-05",
+                                 channel="email")
+        trackers.update(db, tracker, DAY, answered_on=date(2026, 1, 5 + days).isoformat(),
+                        grade="partial", checklist=items, comments_disclosed=int("c" in items))
+    return campaign
+
+
+def test_median_of_a_histogram():
+    """The median of an odd and of an even number of answers."""
+    assert results.median_days({3: 1, 10: 1, 20: 1}) == 10
+    assert results.median_days({3: 2, 10: 1, 20: 1}) == 6.5
+    assert results.median_days({}) is None
+
+
+def test_fewer_than_three_are_withheld(ctx, db):
+    """With two answers, counts of answers, shares and the median are not published."""
+    campaign = _answered(ctx, db, [(3, "a"), (10, "a,b")])
+    found = results.results(db, campaign["id"])
+    assert found["answered"] is None and found["median_days_to_answer"] is None
+    assert found["items"]["a"] == {"missing": None, "share_missing": None}
+    assert found["participants"] is None
+
+
+def test_results_with_enough_answers(ctx, db):
+    """Three answers: the median, the shares missing each item, comment zones disclosed."""
+    campaign = _answered(ctx, db, [(3, "a,b,c"), (10, "a,b,c"), (20, "a,b,c,d")])
+    found = results.results(db, campaign["id"])
+    assert found["answered"] == 3 and found["median_days_to_answer"] == 10
+    assert found["items"]["h"] == {"missing": 3, "share_missing": 1.0}
+    assert found["items"]["d"] == {"missing": None, "share_missing": None}  # 2: withheld
+    assert found["items"]["a"] == {"missing": 0, "share_missing": 0.0}
+    assert found["comments_disclosed"] == {"count": 3, "share": 1.0}
+    assert found["timeliness"] == {"on_time": 3, "late": 0, "never": 0}
+
+
+def test_stats_json_and_page_show_the_same(app, db, client):
+    """stats.json is public and cacheable; the page shows "fewer than 3" where it is null."""
+    _answered(app, db, [(3, "a,b,c"), (10, "a,b,c"), (20, "a,b,c,d")])
+    response = client.get("/demandes/bailleur-2026/stats.json")
+    assert response.headers["Cache-Control"].startswith("public")
+    data = response.get_json()
+    assert data["campaign"]["slug"] == "bailleur-2026" and data["min_group"] == 3
+    assert data["answered"] == 3 and data["items"]["d"]["missing"] is None
+    page = page_text(client.get("/demandes/bailleur-2026?lang=en"))
+    assert "fewer than 3" in page and "Results so far" in page
+
+
+def test_results_read_counters_not_trackers(ctx, db):
+    """The results come from a bounded number of counter rows, whatever the trackers."""
+    campaign = _answered(ctx, db, [(3, "a"), (4, "a"), (5, "b")])
+    plan = " ".join(row[3] for row in db.execute(
+        "explain query plan select name, n from campaign_counts where campaign_id = ?",
+        [campaign["id"]]))
+    assert "trackers" not in plan and "USING PRIMARY KEY" in plan
+
+
+@pytest.fixture
+def admin_client(app, volunteers):
+    """A signed-in administrator."""
+    account = volunteers.create("admin-campaigns", "admin")
+    client = app.test_client()
+    volunteers.login(client, account)
+    return client
+
+
+def _campaign_form(client, url, **values):
+    data = {"csrf_token": csrf_token(client, "/benevoles/"), "title": "Ce que sait Habitat",
+            "slug": "habitat-2026", "landlord_id": "0", "controller_name": "Habitat OPH",
+            "controller_address": "1 place du Bailleur\n75013 Paris", "dpo_email": "",
+            "siren": "", "explanation": "Pourquoi **nous** demandons.", "letter_fr": "",
+            "letter_en": "", "opens_on": "2026-01-01", "closes_on": "", **values}
+    return client.post(url, data=data)
+
+
+def test_an_admin_creates_a_campaign(app, admin_client, db, client):
+    """The campaign is saved with its explanation rendered once, and is public at once."""
+    response = _campaign_form(admin_client, "/benevoles/campagnes/nouvelle")
+    assert response.status_code == 302, page_text(response)[-2000:]
+    row = db.table("campaigns").get(1)
+    assert row["explanation_html"] == "<p>Pourquoi <strong>nous</strong> demandons.</p>"
+    assert "Ce que sait Habitat" in page_text(client.get("/demandes/"))
+    assert "Ce que sait Habitat" in page_text(client.get("/demandes/habitat-2026"))
+
+
+def test_the_controller_comes_from_the_landlord(app, admin_client, db):
+    """Controller fields left blank are taken from the chosen landlord."""
+    landlord = db.table("landlords").insert({"name": "OPH Exemple", "postal_address": "2 rue X",
+                                             "dpo_email": "dpo@oph.example"}).last_pk
+    response = _campaign_form(admin_client, "/benevoles/campagnes/nouvelle",
+                              landlord_id=str(landlord), controller_name="",
+                              controller_address="")
+    assert response.status_code == 302
+    row = db.table("campaigns").get(1)
+    assert (row["controller_name"], row["dpo_email"]) == ("OPH Exemple", "dpo@oph.example")
+
+
+@pytest.mark.parametrize(("values", "message"), [
+    ({"slug": "Avec Espaces"}, "lowercase letters"),
+    ({"slug": "suivi"}, "already uses this address"),
+    ({"explanation": "[" * 301}, "more than 300"),
+    ({"letter_fr": "Bonjour {nom}"}, "Unknown placeholders: {nom}"),
+    ({"closes_on": "2025-12-01"}, "close on or after the day it opens"),
+    ({"controller_name": "", "controller_address": ""}, "choose a landlord that has it"),
+])
+def test_bad_campaigns_are_refused_clearly(admin_client, db, values, message):
+    """Each mistake comes back (400) with its message and nothing saved."""
+    response = _campaign_form(admin_client, "/benevoles/campagnes/nouvelle?lang=en", **values)
+    assert response.status_code == 400
+    assert message in page_text(response)
+    assert db.table("campaigns").count == 0
+
+
+def test_volunteers_get_the_results_as_csv(app, volunteers, db):
+    """Any volunteer downloads the results; groups under 3 say so."""
+    _answered(app, db, [(3, "a"), (4, "a")])
+    account = volunteers.create("editor-csv", "editor")
+    client = app.test_client()
+    volunteers.login(client, account)
+    response = client.get("/benevoles/campagnes/1/resultats.csv?lang=en")
+    text = response.get_data(as_text=True)
+    assert response.mimetype == "text/csv" and text.startswith("\ufeff")
+    assert "fewer than 3" in text and "Participants" in text
+
+
+def test_deleting_a_campaign_says_what_goes(app, db, admin_client):
+    """The confirmation counts the trackers; the campaign, trackers and counts go."""
+    _answered(app, db, [(3, "a"), (4, "a"), (5, "a")])
+    page = page_text(admin_client.get("/benevoles/campagnes/1/supprimer?lang=en"))
+    assert "3 members' trackers are deleted." in page
+    admin_client.post("/benevoles/campagnes/1/supprimer",
+                      data={"csrf_token": csrf_token(admin_client, "/benevoles/")})
+    assert db.table("campaigns").count == db.table("trackers").count == 0
+    assert db.table("campaign_counts").count == 0
+
+
+def test_demo_campaign_with_trackers_in_several_states(ctx, db):
+    """The demo loads one open campaign towards the demo landlord, trackers in several
+    states; loading again adds nothing; removing the demo removes it."""
+    demo.load(db)
+    demo.load(db)
+    assert db.table("campaigns").count == 1
+    stated = {row["state"] for row in db.query("select state from trackers")}
+    assert {"to_send", "awaiting", "due_soon", "overdue", "complaint_ready", "answered"} <= stated
+    campaign = db.table("campaigns").get(1)
+    assert campaign["is_demo"] == 1 and campaign["controller_name"].startswith("Habitat Exemple")
+    assert results.results(db, 1)["answered"] == 10
+    demo.unload(db)
+    assert db.table("campaigns").count == db.table("trackers").count == 0
+
+
+def test_the_home_page_lists_open_campaigns(app, client):
+    """An open campaign is linked from the home page; a closed one is not."""
+    add_campaign(app)
+    add_campaign(app, "ancienne", closes_on="2026-02-01", title="Ancienne campagne")
+    page = page_text(client.get("/"))
+    assert 'href="/demandes/bailleur-2026"' in page and "Ancienne campagne" not in page

@@ -1,0 +1,203 @@
+"""Trackers: the legal deadline from the dates, refused dates, and counters that always
+match the trackers."""
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from association.requests import campaigns, results, trackers
+from association.requests.trackers import TrackerError, derive, state_on
+from conftest import add_campaign, csrf_token, follow_campaign, new_member, page_text
+
+TODAY = date(2026, 3, 20)
+
+
+@pytest.mark.parametrize(("sent", "channel", "received", "due"), [
+    ("2026-01-05", "email", "2026-01-05", "2026-02-05"),       # same day by e-mail
+    ("2026-01-05", "hand", "2026-01-05", "2026-02-05"),
+    ("2026-01-09", "post", "2026-01-14", "2026-02-16"),        # Fri + 3 working days; 14 Feb is a Saturday
+    ("2026-01-30", "registered", "2026-02-04", "2026-03-04"),
+])
+def test_receipt_is_estimated_and_the_deadline_follows(sent, channel, received, due):
+    """Sent by e-mail or by hand: received the same day; by post: three working days later;
+    the deadline is one month after receipt (deadlines.due_date)."""
+    row = derive({"sent_on": sent, "channel": channel}, TODAY)
+    assert (row["received_on"], row["received_estimated"], row["due_on"]) == \
+        (received, 1, due)
+    assert row["deadline_on"] == due
+
+
+def test_a_given_receipt_replaces_the_estimate():
+    """The acknowledgement's date is kept as given, and the deadline follows it."""
+    row = derive({"sent_on": "2026-01-09", "channel": "registered",
+                  "received_on": "2026-01-20", "received_estimated": 0}, TODAY)
+    assert (row["received_on"], row["received_estimated"], row["due_on"]) == \
+        ("2026-01-20", 0, "2026-02-20")
+
+
+def test_an_extension_gives_three_months_from_receipt():
+    """A notice within the first month sets the deadline three months after receipt."""
+    row = derive({"sent_on": "2026-01-05", "channel": "email",
+                  "extension_notice_on": "2026-01-30"}, TODAY)
+    assert row["extended_due_on"] == "2026-04-07"  # 5 April is a Sunday, 6 April Easter Monday
+    assert row["deadline_on"] == "2026-04-07" and row["state"] == "awaiting"
+
+
+@pytest.mark.parametrize(("today", "state"), [
+    (date(2026, 1, 20), "awaiting"), (date(2026, 1, 29), "due_soon"),
+    (date(2026, 2, 5), "due_soon"), (date(2026, 2, 6), "overdue"),
+    (date(2026, 2, 19), "overdue"), (date(2026, 2, 20), "complaint_ready"),
+])
+def test_states_follow_the_calendar(today, state):
+    """Awaiting, due within 7 days, overdue after the deadline, complaint ready 14 days on."""
+    row = derive({"sent_on": "2026-01-05", "channel": "email"}, today)
+    assert state_on(row, today) == state
+
+
+@pytest.mark.parametrize(("changes", "code", "field"), [
+    ({"sent_on": "2026-03-21", "channel": "email"}, "future", "sent_on"),
+    ({"sent_on": "2026-01-05", "channel": "email", "received_on": "2026-01-04",
+      "received_estimated": 0}, "before_sending", "received_on"),
+    ({"sent_on": "2026-01-05", "channel": "email", "received_on": "2026-03-25",
+      "received_estimated": 0}, "future", "received_on"),
+    ({"sent_on": "2026-01-05", "channel": "email", "extension_notice_on": "2026-02-06"},
+     "extension_late", "extension_notice_on"),
+    ({"sent_on": "2026-01-05", "channel": "email", "answered_on": "2026-01-02",
+      "grade": "complete"}, "before_sending", "answered_on"),
+    ({"answered_on": "2026-01-02", "grade": "complete"}, "not_sent", "answered_on"),
+    ({"sent_on": "2026-01-05", "channel": "pigeon"}, "channel", "channel"),
+])
+def test_impossible_dates_are_refused(changes, code, field):
+    """A receipt in the future or before sending, an extension after the first month, an
+    answer before sending: each refused with its reason."""
+    with pytest.raises(TrackerError) as refused:
+        trackers.check(derive({"state": "to_send", **changes}, TODAY), TODAY)
+    assert (refused.value.code, refused.value.field) == (code, field)
+
+
+def recount(db, campaign_id) -> dict:
+    """The counters worked out again from every tracker of the campaign."""
+    counted = Counter()
+    for row in db.query("select * from trackers where campaign_id = ?", [campaign_id]):
+        counted.update(results.contributions(row))
+    return {name: n for name, n in counted.items() if n}
+
+
+def test_counters_match_the_trackers_after_every_kind_of_change(ctx, db):
+    """Starting, sending, receipt, extension, answer, correction and removal keep the
+    maintained counters equal to a count of the trackers."""
+    from association.members import create
+
+    campaign_id = add_campaign(ctx, closes_on=None)
+    campaign = campaigns.get(db, campaign_id)
+    ids = []
+    for index in range(6):
+        member_id, _ = create(db)
+        ids.append(trackers.start(db, campaign, member_id, TODAY))
+    trackers.update(db, ids[0], TODAY, sent_on="2026-01-05", channel="email")
+    trackers.update(db, ids[1], TODAY, sent_on="2026-03-02", channel="post")
+    trackers.update(db, ids[1], TODAY, received_on="2026-03-04", received_estimated=0)
+    trackers.update(db, ids[2], TODAY, sent_on="2026-03-02", channel="registered",
+                    extension_notice_on="2026-03-10")
+    trackers.update(db, ids[3], TODAY, sent_on="2026-01-05", channel="email",
+                    answered_on="2026-02-10", grade="partial", checklist="a,b",
+                    copy_received=1, comments_disclosed=0, access_log_disclosed=0)
+    trackers.update(db, ids[3], TODAY, answered_on="2026-02-01", grade="complete",
+                    checklist="a,b,c,d,e,f,g,h", comments_disclosed=1)
+    trackers.update(db, ids[4], TODAY, sent_on="2026-02-02", channel="hand")
+    with pytest.raises(TrackerError):
+        trackers.update(db, ids[4], TODAY, received_on="2026-04-01", received_estimated=0)
+    trackers.remove(db, ids[5])
+    maintained = {k: v for k, v in results.counters(db, campaign_id).items() if v}
+    assert maintained == recount(db, campaign_id)
+    assert maintained["state:complaint_ready"] == 2 and maintained["timeliness:never"] == 2
+    assert maintained["timeliness:on_time"] == 1 and maintained["extended"] == 1
+    assert maintained["participants"] == 5
+
+
+def test_following_without_a_key_makes_one_and_shows_it_once(app, client, db):
+    """A visitor without a key who follows the request gets a key, shown on the key page,
+    and the member space lists the tracker."""
+    add_campaign(app)
+    response = client.post("/demandes/bailleur-2026/suivre", data={
+        "csrf_token": csrf_token(client, "/demandes/bailleur-2026"),
+        "track-sent_on": "2026-01-05", "track-channel": "email"})
+    assert response.status_code == 303 and response.headers["Location"] == "/membre/cle"
+    assert db.table("members").count == 1 and db.table("trackers").count == 1
+    key_page = page_text(client.get("/membre/cle"))
+    assert "Your personal key" in key_page or "Votre clé personnelle" in key_page
+    space = page_text(client.get("/membre/"))
+    assert "Habitat Test" in space and "/demandes/suivi/1" in space
+
+
+def test_a_member_follows_once(app, client, db):
+    """Following again leads to the same tracker."""
+    add_campaign(app)
+    new_member(client)
+    first = follow_campaign(client, "bailleur-2026")
+    assert follow_campaign(client, "bailleur-2026") == first
+    assert db.table("trackers").count == 1
+
+
+def test_another_members_tracker_is_not_found(app, client):
+    """A tracker of someone else answers 404, like one that does not exist."""
+    add_campaign(app)
+    mine = follow_campaign(client, "bailleur-2026", sent_on="2026-01-05")
+    other = app.test_client()
+    new_member(other)
+    assert other.get(f"/demandes/suivi/{mine}").status_code == 404
+    assert other.get(f"/demandes/suivi/{mine}/plainte").status_code == 404
+    assert client.get(f"/demandes/suivi/{mine}").status_code == 200
+
+
+def test_a_refused_date_changes_nothing(app, client, db):
+    """A receipt before the sending date comes back 400 with the reason; nothing moved."""
+    add_campaign(app)
+    tracker = follow_campaign(client, "bailleur-2026", sent_on="2026-01-05")
+    before = dict(db.table("trackers").get(tracker))
+    counts = results.counters(db, 1)
+    response = client.post(f"/demandes/suivi/{tracker}/reception", data={
+        "csrf_token": csrf_token(client, f"/demandes/suivi/{tracker}"),
+        "received-received_on": "2026-01-02"})
+    assert response.status_code == 400
+    text = page_text(response)
+    assert "before the day you sent" in text or "avant le jour" in text
+    assert dict(db.table("trackers").get(tracker)) == before
+    assert results.counters(db, 1) == counts
+
+
+def test_an_answer_is_recorded_with_its_checklist(app, client, db):
+    """The answer form records its date, grade, items and disclosures."""
+    add_campaign(app)
+    tracker = follow_campaign(client, "bailleur-2026", sent_on="2026-01-05")
+    response = client.post(f"/demandes/suivi/{tracker}/reponse", data={
+        "csrf_token": csrf_token(client, f"/demandes/suivi/{tracker}"),
+        "answer-answered_on": "2026-02-01", "answer-grade": "partial",
+        "answer-checklist": ["a", "d"], "answer-copy_received": "y"})
+    assert response.status_code == 303
+    row = db.table("trackers").get(tracker)
+    assert (row["state"], row["grade"], row["checklist"], row["copy_received"],
+            row["comments_disclosed"]) == ("answered", "partial", "a,d", 1, 0)
+
+
+def test_the_calendar_file_holds_the_deadline(app, client):
+    """Once sent, the deadline comes as an all-day event in an .ics file."""
+    add_campaign(app)
+    tracker = follow_campaign(client, "bailleur-2026", sent_on="2026-01-05", channel="email")
+    response = client.get(f"/demandes/suivi/{tracker}/echeance.ics")
+    body = response.get_data(as_text=True)
+    assert response.mimetype == "text/calendar"
+    assert "DTSTART;VALUE=DATE:20260205" in body and body.endswith("END:VCALENDAR\r\n")
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+def test_the_members_export_holds_their_trackers(app, client):
+    """Through member_link, the export carries the member's trackers (dates, no letter)."""
+    add_campaign(app)
+    follow_campaign(client, "bailleur-2026", sent_on="2026-01-05", channel="registered")
+    exported = client.get("/membre/export.json").get_json()
+    tracker = exported["tables"]["trackers"][0]
+    assert (tracker["sent_on"], tracker["channel"]) == ("2026-01-05", "registered")
+    assert "full_name" not in tracker
+    page = page_text(client.get("/membre/effacer?lang=en"))
+    assert "the campaign's public results keep it as a number only" in page
