@@ -3,11 +3,11 @@
 A capability (volunteers, members, public, grievances...) is a package whose ``__init__.py``
 holds ``CAPABILITY = Capability(...)``: its blueprints, its tables in the inventory, its
 schema changes, its scheduled jobs, its audit actions, its messages to members, its demo
-content, its entries in the navigation, its section of the personal space and its notices on
-the volunteers' dashboard. The factory lists the packages once (``CAPABILITIES`` in
-``association/__init__.py``); everything else (the inventory, the jobs, the audit actions,
-``demo --remove``) is derived from what they declare, so adding a capability edits no
-central list.
+content, its entries in the navigation, its sections of the personal space and of the home
+page, and its notices on the volunteers' dashboard. The factory lists the packages once
+(``CAPABILITIES`` in ``association/__init__.py``); everything else (the inventory, the jobs,
+the audit actions, ``demo --remove``) is derived from what they declare, so adding a
+capability edits no central list.
 
 The shared core never imports a capability: it reads the declarations through
 ``installed()`` at run time.
@@ -49,6 +49,15 @@ class MemberSection:
 
 
 @dataclass(frozen=True)
+class HomeSection:
+    """A section of the home page: a template included with what ``context(db)`` returns
+    (nothing is drawn when it returns None)."""
+
+    template: str
+    context: Callable
+
+
+@dataclass(frozen=True)
 class Capability:
     """What a capability package declares (see the module's docstring)."""
 
@@ -63,6 +72,7 @@ class Capability:
     demo: Callable | None = None  # load(db) -> list of lines to print; idempotent
     nav: tuple[NavEntry, ...] = ()
     member_sections: tuple[MemberSection, ...] = ()
+    home_sections: tuple[HomeSection, ...] = ()
     notices: Callable | None = None  # notices(db, volunteer) -> list of texts, dashboard
     # What deleting a record of the core would touch in this capability, for the "are you
     # sure?" pages: kind of record ("building", "landlord") -> uses(db, id) -> list of texts.

@@ -341,12 +341,16 @@ class World:
     landlord: int
     target: int
     token: str
+    action: int = 0
+    task: int = 0
+    rsvp_token: str = ""
 
     @property
     def ids(self) -> dict:
         """Real values for the route arguments."""
         return {"filename": "style.css", "token": self.token, "volunteer_id": self.target,
-                "landlord_id": self.landlord, "building_id": self.building_a}
+                "landlord_id": self.landlord, "building_id": self.building_a,
+                "action_id": self.action, "task_id": self.task, "rsvp_token": self.rsvp_token}
 
 
 def make_world(app, helper) -> World:
@@ -362,7 +366,27 @@ def make_world(app, helper) -> World:
         assert helper.login(client, account).status_code == 302
         clients[role] = client
     target, token = helper.invite("target", "volunteer", [building_b])
-    return World(clients, building_a, building_b, landlord, target, token)
+    action, task, rsvp_token = add_action(app)
+    return World(clients, building_a, building_b, landlord, target, token, action, task,
+                 rsvp_token)
+
+
+def add_action(app, days=10, **fields):
+    """A public action in ``days`` days with its checklist and one answer "I'll come";
+    return (action id, its first task's id, the answer's token)."""
+    from association.actions import agenda, rsvps
+
+    start = app.config["CLOCK"]() + timedelta(days=days)
+    values = {"kind": "general_assembly", "title": "Assemblée générale", "place": "Salle A",
+              "visibility": "public", "starts_at": start,
+              "ends_at": start + timedelta(hours=2), **fields}
+    db = connect(app.config["DATABASE"])
+    with app.app_context():
+        action = agenda.create(db, values)
+        token = rsvps.answer(db, action)
+    task = db.execute("select min(id) from action_tasks where action_id = ?", [action]).fetchone()[0]
+    db.close()
+    return action, task, token
 
 
 @pytest.fixture
