@@ -372,8 +372,8 @@ def make_world(app, helper) -> World:
 
 
 def add_action(app, days=10, **fields):
-    """A public action in ``days`` days with its checklist and one answer "I'll come";
-    return (action id, its first task's id, the answer's token)."""
+    """A public action in ``days`` days with its checklist and, when it is still to come,
+    one answer "I'll come"; return (action id, its first task's id, the answer's token)."""
     from association.actions import agenda, rsvps
 
     start = app.config["CLOCK"]() + timedelta(days=days)
@@ -383,7 +383,7 @@ def add_action(app, days=10, **fields):
     db = connect(app.config["DATABASE"])
     with app.app_context():
         action = agenda.create(db, values)
-        token = rsvps.answer(db, action)
+        token = rsvps.answer(db, action) if days > 0 else None
     task = db.execute("select min(id) from action_tasks where action_id = ?", [action]).fetchone()[0]
     db.close()
     return action, task, token
