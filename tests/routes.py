@@ -94,7 +94,7 @@ ACCESS = {
     "/actions/agenda.ics": Entry("public"),
     "/actions/<int:action_id>": Entry("public"),
     "/actions/<int:action_id>.ics": Entry("public"),
-    "/actions/<int:action_id>/je-viens": Entry("public", 303),
+    "/actions/<int:action_id>/je-viens": Entry("public"),
     "/actions/<int:action_id>/lien-garde": Entry("public", 302),
     "/actions/<int:action_id>/reponse/<rsvp_token>": Entry("public", 303),
     "/actions/<int:action_id>/je-ne-viens-plus": Entry("public", 303),

@@ -39,8 +39,8 @@ def test_a_new_action_starts_with_its_kinds_checklist(organiser, db):
     ({"start_time": "25:00"}, "start_time", ""),
     ({"capacity": "2"}, "capacity", "dirait qui a répondu"),
     ({"place_reveal_hours": "1000"}, "place_reveal_hours", "entre 0 et 168"),
-    ({"description": "[" * 301}, "description", "plus de 300 «\u202f[\u202f» ou «\u202f<\u202f»"),
-    ({"description": "<a " * 301}, "description", "plus de 300 «\u202f[\u202f» ou «\u202f<\u202f»"),
+    ({"description": "[" * 201}, "description", "plus de 200 «\u202f[\u202f» ou «\u202f<\u202f»"),
+    ({"description": "<a " * 201}, "description", "plus de 200 «\u202f[\u202f» ou «\u202f<\u202f»"),
 ])
 def test_bad_input_comes_back_with_a_clear_message(organiser, db, overrides, field, message):
     """Each mistake is named on its field, what was typed comes back, nothing is saved."""

@@ -51,6 +51,20 @@ def test_the_link_is_shown_once_and_survives_a_reload_and_a_language_switch(clie
     assert db.table("actions").get(action)["rsvp_count"] == 2
 
 
+def test_the_page_of_an_action_is_cacheable_until_one_answers(app, action):
+    """A visitor who has not answered gets the action's page without any cookie, so a
+    shared cache may keep it; "I'll come" is a page of its own, with its form."""
+    visitor = app.test_client()
+    response = visitor.get(f"/actions/{action}")
+    assert response.headers["Cache-Control"].startswith("public")
+    assert "Set-Cookie" not in response.headers and "<form" not in page_text(response)
+    form = page_text(visitor.get(f"/actions/{action}/je-viens"))
+    assert "Combien serez-vous" in form and "Lier ma réponse" not in form
+    member = app.test_client()
+    new_member(member)
+    assert "Lier ma réponse à ma clé" in page_text(member.get(f"/actions/{action}/je-viens"))
+
+
 def test_cancelling_frees_the_place_and_forgets_the_token(client, action, db):
     """"I won't come after all" deletes the answer, lowers the count, clears the cookie."""
     come(client, action, people="3")

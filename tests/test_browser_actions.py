@@ -25,6 +25,8 @@ def test_agenda_answer_and_cancellation(watched_page, live_url, browser):
     page.get_by_role("link", name=re.compile("Réunion publique : nos charges")).click()
     problems += _axe(page, "action")
     expected = page.locator(".facts").inner_text()
+    page.get_by_role("link", name="Je viens").click()
+    problems += _axe(page, "answer form")
     page.get_by_label("Combien serez-vous ?").select_option("2")
     page.get_by_role("button", name="Je viens").click()
 
@@ -46,7 +48,7 @@ def test_agenda_answer_and_cancellation(watched_page, live_url, browser):
     page.get_by_role("button", name="Finalement, je ne viens pas").click()
     main = page.locator("main").inner_text()
     assert "Votre réponse est annulée." in main
-    assert page.get_by_role("button", name="Je viens").count() == 1
+    assert page.get_by_role("link", name="Je viens").count() == 1
     assert page.locator(".facts").inner_text() == expected
     problems += _axe(page, "answer cancelled")
     overflow = page.evaluate(

@@ -14,8 +14,8 @@ from .rsvps import MAX_PEOPLE
 from .timing import LocalTimeError, day_text, resolve
 
 REQUIRED = _l("This field is required.")
-MAX_BRACKETS = 300  # Python-Markdown slows down with the square of unclosed "[" and "<"
-MAX_DESCRIPTION = 20_000
+MAX_BRACKETS = 200  # Python-Markdown scans on from each unclosed "[" or "<": brackets x length
+MAX_DESCRIPTION = 10_000  # with 200 brackets at most: about half a second to render, once
 MAX_REVEAL_HOURS = 7 * 24
 
 

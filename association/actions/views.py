@@ -113,27 +113,20 @@ def agenda_ics():
 @bp.get("/<int:action_id>")
 @public
 def action_page(action_id):
-    """One action: when, where (as this visitor may see it), and "I'll come"."""
+    """One action: when, where (as this visitor may see it), and a way to say "I'll come".
+    The page holds no form for a visitor who has not answered, so shared caches may keep it
+    (a form's token would give every reader a session)."""
     db = get_db()
     action, viewer, answer = _seen(db, action_id)
     if action is None:
         return _not_found()
-    return _action_response(db, action, viewer, answer, RsvpForm(formdata=None))
-
-
-def _action_context(action, viewer, answer, form, error=None) -> dict:
-    link = shown_once.pending(_link_kind(action["id"]), _link_owner(action["id"]))
-    return {"item": shown_to(action, answer is not None), "answer": answer, "form": form,
-            "error": error, "member": viewer.member,
-            "cancel_link": urls.external_url("actions.adopt", action_id=action["id"],
-                                             rsvp_token=link) if link else None}
-
-
-def _action_response(db, action, viewer, answer, form, error=None, status=200):
-    context = _action_context(action, viewer, answer, form, error)
-    response = current_app.make_response(
-        (render_template("actions/action.html", **context), status))
-    return _private(response) if answer is not None or context["cancel_link"] else response
+    link = shown_once.pending(_link_kind(action_id), _link_owner(action_id))
+    page = render_template(
+        "actions/action.html", item=shown_to(action, answer is not None), answer=answer,
+        cancel_link=urls.external_url("actions.adopt", action_id=action_id, rsvp_token=link)
+        if link else None)
+    response = current_app.make_response(page)
+    return _private(response) if answer is not None or link else response
 
 
 @bp.get("/<int:action_id>.ics")
@@ -145,43 +138,51 @@ def action_ics(action_id):
     if action is None:
         return _not_found()
     response = feeds.response(db, [action], answered=answer is not None,
-                                       filename=f"action-{action_id}.ics",
-                                       lang=str(current_locale()))
+                              filename=f"action-{action_id}.ics", lang=str(current_locale()))
     return _private(response) if answer is not None or action["visibility"] != "public" \
         else response
 
 
-@bp.post("/<int:action_id>/je-viens")
+def _come_page(action, viewer, form, error=None, status=200):
+    return render_template("actions/come.html", item=shown_to(action), form=form, error=error,
+                           member=viewer.member), status
+
+
+@bp.route("/<int:action_id>/je-viens", methods=["GET", "POST"])
 def come(action_id):
-    """Answer "I'll come": a token kept in this browser and shown once as a link."""
+    """Answer "I'll come" (how many, and for a member whether to tie it to the key): a token
+    kept in this browser and shown once as a link on the action's page."""
     db = get_db()
     action, viewer, answer = _seen(db, action_id)
     if action is None:
         return _not_found()
-    form = RsvpForm()
+    back = url_for("actions.action_page", action_id=action_id)
     if answer is not None:
         flash(_("You have already answered: your answer is below."), "info")
-        return redirect(url_for("actions.action_page", action_id=action_id), code=303)
+        return redirect(back, code=303)
+    form = RsvpForm()
     if not form.validate_on_submit():
-        return _action_response(db, action, viewer, None, form, status=400)
+        if request.method == "GET" and not shown_to(action).open:
+            return redirect(back, code=303)
+        return _come_page(action, viewer, form, status=400 if form.errors else 200)
     try:
         throttle.count_attempt(db, ((rsvps.RSVP_ADDRESS, client_address()),))
     except throttle.Throttled as error:
         message = _("Many answers came from this connection. Try again after %(time)s.",
                     time=local_time(error.retry_at))
-        return throttle.response("actions/action.html", error.retry_at,
-                                 **_action_context(action, viewer, None, form, message))
+        return throttle.response("actions/come.html", error.retry_at, item=shown_to(action),
+                                 form=form, error=message, member=viewer.member)
     member_id = viewer.member["id"] if viewer.member and form.with_key.data else None
     try:
         token = rsvps.answer(db, action_id, form.people.data or 1, member_id)
     except rsvps.Refused as refused:
-        return _action_response(db, agenda.get(db, action_id), viewer, None, form,
-                                error=REFUSALS[refused.code](refused), status=409)
+        return _come_page(agenda.get(db, action_id), viewer, form,
+                          error=REFUSALS[refused.code](refused), status=409)
     shown_once.keep(_link_kind(action_id), token, _link_owner(action_id))
     tokens = _tokens()
     tokens.pop(action_id, None)
     tokens[action_id] = token
-    response = redirect(url_for("actions.action_page", action_id=action_id), code=303)
+    response = redirect(back, code=303)
     _keep_tokens(response, tokens)
     return response
 
