@@ -1,6 +1,5 @@
 """A hidden place: given neither in the page nor in a calendar file to anyone who has not
 answered, and to those who answered only from N hours before the start."""
-from datetime import timedelta
 
 import pytest
 

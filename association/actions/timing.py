@@ -7,9 +7,10 @@ than silently moved: an action announced for 02:30 on the morning the clocks go 
 would otherwise start at 03:30 in some calendars and 01:30 in others.
 """
 from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date
 from flask import current_app
 
 from .. import clock
@@ -65,12 +66,18 @@ def today() -> date:
 
 def day_text(day: date, form: str = "full") -> str:
     """A date in the page's language ("samedi 14 mars 2026")."""
-    return format_date(day, form, locale=current_locale())
+    return _day_text(day, form, str(current_locale()))
+
+
+@lru_cache(maxsize=2048)
+def _day_text(day: date, form: str, language: str) -> str:
+    """Babel's formatting, kept: the agenda shows the same few dates on every request."""
+    return format_date(day, form, locale=language)
 
 
 def time_text(moment: datetime) -> str:
-    """A local time as hours and minutes ("14:00")."""
-    return format_time(moment.replace(tzinfo=None), "HH:mm", locale=current_locale())
+    """A local time as hours and minutes ("14:00", the same in French and English)."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def span_text(starts_at: str, ends_at: str) -> str:
@@ -102,7 +109,7 @@ def has_ended(action: dict, now: datetime | None = None) -> bool:
 
 def month_text(year: int, month: int) -> str:
     """A month and its year, as a heading ("mars 2026")."""
-    return format_date(date(year, month, 1), "LLLL y", locale=current_locale()).capitalize()
+    return _day_text(date(year, month, 1), "LLLL y", str(current_locale())).capitalize()
 
 
 def moment_text(moment: datetime) -> str:
