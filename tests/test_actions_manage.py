@@ -181,3 +181,14 @@ def test_editors_do_not_manage_actions(app, volunteers):
     client, _ = volunteer_client(app, volunteers, role="editor")
     assert client.get("/benevoles/actions/").status_code == 403
     assert client.get("/benevoles/actions/nouvelle").status_code == 403
+
+
+def test_an_action_that_took_place_cannot_be_cancelled(app, organiser, db):
+    """A past action offers no cancellation, and its address refuses with a message."""
+    from conftest import add_action
+
+    action_id, _, _ = add_action(app, days=-2)
+    assert "Annuler l'action" not in page_text(organiser.get(f"/benevoles/actions/{action_id}"))
+    response = organiser.get(f"/benevoles/actions/{action_id}/annuler", follow_redirects=True)
+    assert "elle ne peut plus être annulée" in page_text(response)
+    assert db.table("actions").get(action_id)["status"] == "planned"

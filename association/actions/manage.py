@@ -115,6 +115,9 @@ def cancel(action_id):
     back = url_for("actions_manage.overview", action_id=action_id)
     if action["status"] == "cancelled":
         return redirect(back)
+    if shown_to(action).ended:
+        flash(_("This action has taken place: it can no longer be cancelled."), "error")
+        return redirect(back)
     if request.method == "GET":
         return Confirmation(
             title=_("Cancel “%(title)s”?", title=action["title"] or kind_label(action["kind"])),
