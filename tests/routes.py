@@ -98,6 +98,7 @@ ACCESS = {
     "/actions/<int:action_id>/lien-garde": Entry("public", 302),
     "/actions/<int:action_id>/reponse/<rsvp_token>": Entry("public", 303),
     "/actions/<int:action_id>/je-ne-viens-plus": Entry("public", 303),
+    "/actions/<int:action_id>/oublier-ici": Entry("public", 303),
     "/benevoles/actions/": Entry("volunteer"),
     "/benevoles/actions/nouvelle": Entry("volunteer"),
     "/benevoles/actions/<int:action_id>": Entry("volunteer"),

@@ -77,6 +77,19 @@ def test_cancelling_frees_the_place_and_forgets_the_token(client, action, db):
     assert "Votre réponse est annulée." in page_text(client.get(f"/actions/{action}"))
 
 
+def test_a_shared_computer_can_forget_the_answer(client, action, db):
+    """"Forget my answer on this browser" drops the token and the link from this browser;
+    the answer still counts."""
+    come(client, action)
+    response = client.post(f"/actions/{action}/oublier-ici",
+                           data={"csrf_token": csrf_token(client, "/membre/")})
+    assert f"{rsvps.COOKIE}=;" in response.headers["Set-Cookie"]
+    page = page_text(client.get(f"/actions/{action}"))
+    assert "Ce navigateur a oublié votre réponse." in page and cancel_link(client, action) is None
+    assert "Vous avez dit que vous viendriez" not in page
+    assert db.table("actions").get(action)["rsvp_count"] == 2
+
+
 def test_the_link_carries_the_answer_to_another_device(app, client, action, db):
     """Opened on a phone, the link gives that browser the answer, which it can cancel; the
     link then no longer works anywhere."""

@@ -221,6 +221,21 @@ def link_kept(action_id):
     return redirect(url_for("actions.action_page", action_id=action_id))
 
 
+@bp.post("/<int:action_id>/oublier-ici")
+def forget_here(action_id):
+    """On a shared computer: this browser forgets the answer (it stays counted; its link
+    brings it back)."""
+    response = redirect(url_for("actions.action_page", action_id=action_id), code=303)
+    if ButtonForm().validate_on_submit():
+        shown_once.forget(_link_kind(action_id))
+        tokens = _tokens()
+        if tokens.pop(action_id, None) is not None:
+            _keep_tokens(response, tokens)
+            flash(_("This browser has forgotten your answer. It still counts; your link "
+                    "brings it back."), "success")
+    return response
+
+
 @bp.get("/<int:action_id>/reponse/<rsvp_token>")
 def adopt(action_id, rsvp_token):
     """The link of an answer, opened on any device: this browser now holds the answer (to
