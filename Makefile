@@ -27,6 +27,7 @@ bench: $(VENV)/.installed translations wrk
 	$(BIN)/python bench/screen.py
 	$(BIN)/python bench/grievances.py
 	$(BIN)/python bench/requests.py
+	$(BIN)/python bench/descriptions.py
 
 install: $(VENV)/.installed
 

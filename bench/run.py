@@ -26,7 +26,10 @@ sys.path.insert(0, str(ROOT))
 DURATION = os.environ.get("BENCH_DURATION", "5s")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 PAGES = [("baseline (hello world)", "/_bench/hello"), ("home page", "/"),
-         ("data register", "/donnees"), ("data register JSON", "/donnees.json")]
+         ("data register", "/donnees"), ("data register JSON", "/donnees.json"),
+         ("agenda", "/actions/"),
+         ("an action", "/actions/2"),
+         ("agenda feed (ICS)", "/actions/agenda.ics")]
 
 
 def prepare_instance(path: Path) -> None:

@@ -370,6 +370,9 @@ class World:
     grievance: dict
     case_id: int
     campaign: dict
+    action: int = 0
+    task: int = 0
+    rsvp_token: str = ""
 
     @property
     def ids(self) -> dict:
@@ -378,7 +381,8 @@ class World:
                 "landlord_id": self.landlord, "building_id": self.building_a,
                 "grievance_id": self.grievance["id"], "photo_id": self.grievance["photo_id"],
                 "support_id": self.grievance["support_id"], "case_id": self.case_id,
-                **self.campaign}
+                **self.campaign,
+                "action_id": self.action, "task_id": self.task, "rsvp_token": self.rsvp_token}
 
 
 def make_world(app, helper) -> World:
@@ -410,8 +414,10 @@ def make_world(app, helper) -> World:
     slug = "bailleur-2026"
     campaign_id = add_campaign(app, slug)
     tracker_id = follow_campaign(clients["member"], slug, sent_on="2026-01-05")
+    action, task, rsvp_token = add_action(app)
     return World(clients, building_a, building_b, landlord, target, token, grievance, case_id,
-                 {"slug": slug, "campaign_id": campaign_id, "tracker_id": tracker_id})
+                 {"slug": slug, "campaign_id": campaign_id, "tracker_id": tracker_id},
+                 action, task, rsvp_token)
 
 
 def jpeg_bytes(size=(64, 48), **exif) -> bytes:
@@ -443,6 +449,24 @@ def report(client, building_id, category="damp", description="Fuite d'eau sous l
                      [reference]).fetchone()
     db.close()
     return {"id": row[0], "member_id": row[1], "building_id": row[2], "reference": reference}
+
+
+def add_action(app, days=10, **fields):
+    """A public action in ``days`` days with its checklist and, when it is still to come,
+    one answer "I'll come"; return (action id, its first task's id, the answer's token)."""
+    from association.actions import agenda, rsvps
+
+    start = app.config["CLOCK"]() + timedelta(days=days)
+    values = {"kind": "general_assembly", "title": "Assemblée générale", "place": "Salle A",
+              "visibility": "public", "starts_at": start,
+              "ends_at": start + timedelta(hours=2), **fields}
+    db = connect(app.config["DATABASE"])
+    with app.app_context():
+        action = agenda.create(db, values)
+        token = rsvps.answer(db, action) if days > 0 else None
+    task = db.execute("select min(id) from action_tasks where action_id = ?", [action]).fetchone()[0]
+    db.close()
+    return action, task, token
 
 
 @pytest.fixture

@@ -130,6 +130,29 @@ ACCESS = {
     "/benevoles/campagnes/<int:campaign_id>": Entry("admin"),
     "/benevoles/campagnes/<int:campaign_id>/supprimer": Entry("admin"),
     "/benevoles/campagnes/<int:campaign_id>/resultats.csv": Entry("signed_in"),
+    # Actions: the agenda and each action are public (members' and volunteers' actions answer
+    # 404 to others); answering and cancelling need no account. Actions are managed by the
+    # role "volunteer" (and admins); editors write communiqués and are refused here.
+    "/actions/": Entry("public"),
+    "/actions/agenda.ics": Entry("public"),
+    "/actions/<int:action_id>": Entry("public"),
+    "/actions/<int:action_id>.ics": Entry("public"),
+    "/actions/<int:action_id>/je-viens": Entry("public"),
+    "/actions/<int:action_id>/lien-garde": Entry("public", 302),
+    "/actions/<int:action_id>/reponse/<rsvp_token>": Entry("public", 303),
+    "/actions/<int:action_id>/je-ne-viens-plus": Entry("public", 303),
+    "/actions/<int:action_id>/oublier-ici": Entry("public", 303),
+    "/benevoles/actions/": Entry("volunteer"),
+    "/benevoles/actions/nouvelle": Entry("volunteer"),
+    "/benevoles/actions/<int:action_id>": Entry("volunteer"),
+    "/benevoles/actions/<int:action_id>/modifier": Entry("volunteer"),
+    "/benevoles/actions/<int:action_id>/annuler": Entry("volunteer"),
+    "/benevoles/actions/<int:action_id>/retablir": Entry("volunteer", 302),
+    "/benevoles/actions/<int:action_id>/taches": Entry("volunteer", 400),
+    "/benevoles/actions/<int:action_id>/taches/<int:task_id>/prendre": Entry("volunteer", 302),
+    "/benevoles/actions/<int:action_id>/taches/<int:task_id>/lacher": Entry("volunteer", 302),
+    "/benevoles/actions/<int:action_id>/taches/<int:task_id>/faite": Entry("volunteer", 302),
+    "/benevoles/actions/<int:action_id>/taches/<int:task_id>/retirer": Entry("volunteer"),
 }
 
 # Visited last, since they delete what other rules use or change who the visitor is.

@@ -1,5 +1,6 @@
 """Every page a person can open, checked in Chromium: no serious or critical axe violation,
 no console error, nothing loaded from another host, no sideways scroll at 320 px."""
+from datetime import datetime, timezone
 from secrets import token_hex
 
 import pytest
@@ -36,9 +37,11 @@ def live_ids(live_app, helper) -> dict:
     campaign = db.execute("select id, slug from campaigns order by id").fetchone()
     db.close()
     target, token = helper.invite(f"sweep-target-{token_hex(3)}", "volunteer", [building])
+    action, task, rsvp_token = _live_action(live_app)
     return {"filename": "style.css", "token": token, "volunteer_id": target,
             "landlord_id": landlord, "building_id": building, "grievance_id": grievance,
-            "case_id": case, "campaign_id": campaign[0], "slug": campaign[1], "tracker_id": 0}
+            "case_id": case, "campaign_id": campaign[0], "slug": campaign[1], "tracker_id": 0,
+            "action_id": action, "task_id": task, "rsvp_token": rsvp_token}
 
 
 def follow(page, live_url, slug) -> int:
@@ -50,6 +53,22 @@ def follow(page, live_url, slug) -> int:
     page.get_by_label("Comment (facultatif)").select_option("post")
     page.get_by_role("button", name="Suivre ma demande").click()
     return int(page.url.rsplit("/", 1)[1].split("?")[0])
+
+
+def _live_action(live_app) -> tuple[int, int, str]:
+    """A coming public demo action, its first task, and a new answer's token."""
+    from association.actions import rsvps
+
+    db = connect(live_app.config["DATABASE"])
+    action = db.execute("select id from actions where visibility = 'public' and "
+                        "place_reveal_hours is null and starts_at > ? order by starts_at "
+                        "limit 1", [datetime.now(timezone.utc).isoformat()]).fetchone()[0]
+    task = db.execute("select min(id) from action_tasks where action_id = ?",
+                      [action]).fetchone()[0]
+    with live_app.app_context():
+        token = rsvps.answer(db, action)
+    db.close()
+    return action, task, token
 
 
 def test_every_page_in_both_languages(watched_page, live_app, live_url, live_admin):

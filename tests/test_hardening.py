@@ -138,6 +138,9 @@ def test_error_page_survives_a_broken_site_page(app):
 def test_gunicorn_logs_no_request_line(tmp_path):
     """A malformed request holding an invitation-like token: gunicorn's log keeps neither the
     token nor the client's address."""
+    from conftest import make_app
+
+    make_app(tmp_path / "instance")  # served after init-db, as always (the home page reads it)
     process, base = gunicorn(tmp_path / "instance", workers=1)
     port = int(base.rsplit(":", 1)[1])
     token = "SecretInvitationToken0123456789abcdef"

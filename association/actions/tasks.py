@@ -1,0 +1,149 @@
+"""Each action's checklist: volunteers take tasks under their pseudonym and tick them off;
+the day before, the daily job puts each volunteer's tasks on their dashboard."""
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from flask import current_app
+from flask_babel import gettext, ngettext
+from markupsafe import escape
+
+from .. import clock
+from ..db import first_row, immediate
+from .kinds import task_label
+from .timing import day_text, local, time_text
+
+SOON = timedelta(days=7)  # tasks nobody took are pointed out this long before the action
+
+
+def of_action(db, action_id: int) -> list[dict]:
+    """The action's checklist, in order."""
+    return list(db.query("select * from action_tasks where action_id = ? order by position, id",
+                         [action_id]))
+
+
+def get(db, action_id: int, task_id: int) -> dict | None:
+    """One task of the action, or None."""
+    return first_row(db, "select * from action_tasks where id = ? and action_id = ?",
+                     [task_id, action_id])
+
+
+def add(db, action: dict, label: str, flags: str | None) -> int:
+    """Add a task written by a volunteer at the end of the checklist; return its id."""
+    with immediate(db):
+        position = db.execute("select coalesce(max(position), -1) + 1 from action_tasks "
+                              "where action_id = ?", [action["id"]]).fetchone()[0]
+        return db.table("action_tasks").insert({
+            "action_id": action["id"], "label": label.strip(), "label_flags": flags,
+            "position": position, "action_ends_at": action["ends_at"],
+            "created_at": clock.stamp()}).last_pk
+
+
+def remove(db, task_id: int) -> None:
+    """Remove a task from its checklist."""
+    db.execute("delete from action_tasks where id = ?", [task_id])
+
+
+def take(db, task_id: int, volunteer) -> bool:
+    """The volunteer takes the task, under their pseudonym, unless someone else has it."""
+    moved = db.execute("update action_tasks set assignee_id = ?, assignee_login = ? "
+                       "where id = ? and (assignee_id is null or assignee_id = ?)",
+                       [volunteer.id, volunteer.login, task_id, volunteer.id])
+    return moved.rowcount == 1
+
+
+def release(db, task_id: int) -> None:
+    """Nobody holds the task any more (its reminder goes with it)."""
+    db.execute("update action_tasks set assignee_id = null, assignee_login = null, "
+               "reminded_on = null where id = ?", [task_id])
+
+
+def toggle_done(db, task_id: int) -> bool:
+    """Tick the task off, or untick it; return whether it is now done."""
+    db.execute("update action_tasks set done_at = case when done_at is null then ? end "
+               "where id = ?", [clock.stamp(), task_id])
+    return db.execute("select done_at is not null from action_tasks where id = ?",
+                      [task_id]).fetchone()[0] == 1
+
+
+def progress(db, action_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """(done, total) tasks per action."""
+    if not action_ids:
+        return {}
+    marks = ",".join("?" * len(action_ids))
+    return {row["action_id"]: (row["done"], row["total"]) for row in db.query(
+        f"select action_id, count(done_at) as done, count(*) as total from action_tasks "
+        f"where action_id in ({marks}) group by action_id", action_ids)}
+
+
+def _day_bounds(day: date, tz: str) -> tuple[str, str]:
+    """The UTC stamps of a local day's start and of the next day's start."""
+    zone = ZoneInfo(tz)
+    start = datetime.combine(day, time.min, zone).astimezone(timezone.utc)
+    end = datetime.combine(day + timedelta(days=1), time.min, zone).astimezone(timezone.utc)
+    return start.isoformat(timespec="seconds"), end.isoformat(timespec="seconds")
+
+
+def starting_on(db, day: date) -> list[dict]:
+    """Planned actions that start on this local day."""
+    start, end = _day_bounds(day, current_app.config["TIMEZONE"])
+    return list(db.query("select * from actions where status = 'planned' and starts_at >= ? "
+                         "and starts_at < ? order by starts_at", [start, end]))
+
+
+def queue_reminders(db, today: date) -> int:
+    """Put the tasks of tomorrow's actions on their volunteers' dashboards; return how many.
+    Tasks done already, and tasks nobody took, get none."""
+    queued = 0
+    for action in starting_on(db, today + timedelta(days=1)):
+        queued += db.execute(
+            "update action_tasks set reminded_on = ? where action_id = ? and assignee_id is "
+            "not null and done_at is null and reminded_on is null",
+            [today.isoformat(), action["id"]]).rowcount
+    return queued
+
+
+def notices(db, volunteer) -> list:
+    """For the dashboard: the volunteer's reminded tasks, and tasks nobody took for actions
+    of the coming week."""
+    if not volunteer.has_role("volunteer"):
+        return []
+    now = clock.now()
+    found = []
+    for row in db.query(
+            "select t.*, a.title, a.starts_at from action_tasks t join actions a on "
+            "a.id = t.action_id where t.assignee_id = ? and t.reminded_on is not null and "
+            "t.done_at is null and a.ends_at > ? and a.status = 'planned' order by a.starts_at",
+            [volunteer.id, clock.stamp(now)]):
+        found.append(Notice(lambda row=row: gettext(
+            "Reminder: “%(task)s” for “%(title)s” (%(when)s).", task=str(task_label(row)),
+            title=row["title"] or "…", when=_when(row["starts_at"]))))
+    for row in db.query(
+            "select a.id, a.title, a.starts_at, count(*) as open from actions a join "
+            "action_tasks t on t.action_id = a.id where a.status = 'planned' and "
+            "a.starts_at > ? and a.starts_at <= ? and t.assignee_id is null and "
+            "t.done_at is null group by a.id order by a.starts_at",
+            [clock.stamp(now), clock.stamp(now + SOON)]):
+        found.append(Notice(lambda row=row: ngettext(
+            "%(num)s task of “%(title)s” (%(when)s) has not been taken by anyone.",
+            "%(num)s tasks of “%(title)s” (%(when)s) have not been taken by anyone.",
+            row["open"], title=row["title"] or "…", when=_when(row["starts_at"]))))
+    return found
+
+
+def _when(starts_at: str) -> str:
+    moment = local(starts_at)
+    return f"{day_text(moment.date(), 'medium')} {time_text(moment)}"
+
+
+class Notice:
+    """A dashboard notice holding text a volunteer wrote (a title): translated when shown,
+    and escaped as a whole in pages (Flask-Babel's lazy strings count as safe HTML)."""
+
+    def __init__(self, render):
+        self.render = render
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __html__(self) -> str:
+        return str(escape(str(self)))

@@ -1,0 +1,118 @@
+"""Times of actions: typed as a local date and time in the association's time zone
+(Europe/Paris), stored in UTC, shown and published in local time.
+
+On the two nights a year the clocks change, one local hour does not exist (spring) and
+another happens twice (autumn). Such a time is refused with a message saying why, rather
+than silently moved: an action announced for 02:30 on the morning the clocks go forward
+would otherwise start at 03:30 in some calendars and 01:30 in others.
+"""
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+from flask import current_app
+
+from .. import clock
+from ..i18n import current_locale
+
+
+class LocalTimeError(ValueError):
+    """A local time that does not exist ("gap") or happens twice ("fold") on that day;
+    ``suggestion`` is a nearby time that exists once."""
+
+    def __init__(self, problem: str, day: date, typed: time, suggestion: time):
+        super().__init__(problem)
+        self.problem = problem
+        self.day = day
+        self.typed = typed
+        self.suggestion = suggestion
+
+
+def zone() -> ZoneInfo:
+    """The association's time zone."""
+    return ZoneInfo(current_app.config["TIMEZONE"])
+
+
+def resolve(day: date, at: time, tz: ZoneInfo | None = None) -> datetime:
+    """The moment a local date and time name, as an aware datetime in UTC; raises
+    LocalTimeError when that time does not exist or happens twice on that day."""
+    tz = tz or zone()
+    naive = datetime.combine(day, at.replace(second=0, microsecond=0, tzinfo=None))
+    first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first.astimezone(timezone.utc)
+    round_trip = first.astimezone(timezone.utc).astimezone(tz).replace(tzinfo=None)
+    if round_trip != naive:  # in the spring gap: zoneinfo would move it silently
+        raise LocalTimeError("gap", day, at, round_trip.time())
+    later = (naive + (first.utcoffset() - second.utcoffset())).time()
+    raise LocalTimeError("fold", day, at, later)
+
+
+def local(stamp: str, tz: ZoneInfo | None = None) -> datetime:
+    """A stored UTC stamp as an aware datetime in the association's time zone."""
+    return clock.parse(stamp).astimezone(tz or zone())
+
+
+def stamp(moment: datetime) -> str:
+    """A moment as stored (UTC, ISO 8601, to the second)."""
+    return clock.stamp(moment)
+
+
+def today() -> date:
+    """The association's current day."""
+    return clock.now().astimezone(zone()).date()
+
+
+def day_text(day: date, form: str = "full") -> str:
+    """A date in the page's language ("samedi 14 mars 2026")."""
+    return _day_text(day, form, str(current_locale()))
+
+
+@lru_cache(maxsize=2048)
+def _day_text(day: date, form: str, language: str) -> str:
+    """Babel's formatting, kept: the agenda shows the same few dates on every request."""
+    return format_date(day, form, locale=language)
+
+
+def time_text(moment: datetime) -> str:
+    """A local time as hours and minutes ("14:00", the same in French and English)."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def span_text(starts_at: str, ends_at: str) -> str:
+    """When an action takes place, in words: one day with two times, or two dates."""
+    start, end = local(starts_at), local(ends_at)
+    if start.date() == end.date():
+        return f"{day_text(start.date())}, {time_text(start)}–{time_text(end)}"
+    return f"{day_text(start.date())}, {time_text(start)} – {day_text(end.date())}, " \
+           f"{time_text(end)}"
+
+
+def reveal_moment(action: dict) -> datetime | None:
+    """When a hidden place is given to those who answered (None: the place is not hidden)."""
+    hours = action.get("place_reveal_hours")
+    if hours is None:
+        return None
+    return clock.parse(action["starts_at"]) - timedelta(hours=hours)
+
+
+def has_started(action: dict, now: datetime | None = None) -> bool:
+    """Whether the action's start has passed."""
+    return clock.parse(action["starts_at"]) <= (now or clock.now())
+
+
+def has_ended(action: dict, now: datetime | None = None) -> bool:
+    """Whether the action is over."""
+    return clock.parse(action["ends_at"]) <= (now or clock.now())
+
+
+def month_text(year: int, month: int) -> str:
+    """A month and its year, as a heading ("mars 2026")."""
+    return _day_text(date(year, month, 1), "LLLL y", str(current_locale())).capitalize()
+
+
+def moment_text(moment: datetime) -> str:
+    """A moment in words, in the association's time zone ("samedi 14 mars 2026, 18:00")."""
+    here = moment.astimezone(zone())
+    return f"{day_text(here.date())}, {time_text(here)}"
