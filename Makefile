@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 VNU    := $(VENV)/vnu/vnu.jar
 FLASK  := $(BIN)/flask --app app
 
-.PHONY: run test bench install translations chromium wrk extract-messages clean
+.PHONY: run test stress bench install translations chromium wrk extract-messages clean
 
 run: install translations
 	$(FLASK) init-db
@@ -21,6 +21,11 @@ run: install translations
 
 test: $(VENV)/.installed-test translations chromium $(VNU)
 	$(BIN)/pytest
+
+# The fault suite at full length: 20 kills of the server during writes, 60 s of concurrent
+# writers (make test runs a short version of the same tests).
+stress: $(VENV)/.installed-test translations
+	AMICALE_STRESS=1 $(BIN)/pytest -p no:cacheprovider tests/test_faults.py
 
 bench: $(VENV)/.installed translations wrk
 	$(BIN)/python bench/run.py

@@ -16,6 +16,10 @@ log = logging.getLogger("amicale.jobs")
 
 MAX_ATTEMPTS = 3
 STALE_AFTER = timedelta(hours=1)  # a run still "running" after this died with its process
+# A job that repeats during the day (mail, every 5 minutes: about 105,000 runs a year) keeps
+# its successful runs this long, and its latest one always; failed runs stay for the table's
+# declared retention, so that a volunteer can see failures (see prune_runs).
+REPEATED_RUNS_KEPT = timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -29,10 +33,31 @@ class Job:
 
 
 def housekeeping(db, today: date) -> dict:
-    """Fold the write-ahead log back into the database and refresh the query planner's data."""
+    """Prune the runs of repeated jobs, refresh the query planner's data and fold the
+    write-ahead log back into the database."""
+    from . import clock
+
+    repeated = [job.id for job in all_jobs() if job.every is not None]
+    pruned = prune_runs(db, clock.now(), repeated)
+    db.execute("PRAGMA optimize")  # before the checkpoint: what it writes is folded back too
     busy, wal_pages, moved = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    db.execute("PRAGMA optimize")
-    return {"wal_pages": wal_pages, "checkpointed": moved, "busy": busy}
+    return {"runs_pruned": pruned, "wal_pages": wal_pages, "checkpointed": moved, "busy": busy}
+
+
+def prune_runs(db, now: datetime, repeated: list[str]) -> int:
+    """Delete the successful runs of the repeated jobs started more than
+    ``REPEATED_RUNS_KEPT`` ago, each job's latest run excepted; the number deleted.
+
+    What a volunteer needs stays: every failed run (for the table's retention), and when each
+    job last succeeded."""
+    deleted = 0
+    for job_id in repeated:
+        deleted += db.execute(
+            "delete from job_runs where job = ? and status = 'done' and started_at < ? "
+            "and started_at < (select max(started_at) from job_runs where job = ? "
+            "and status = 'done')",
+            [job_id, _stamp(now - REPEATED_RUNS_KEPT), job_id]).rowcount
+    return deleted
 
 
 def retention_purge(db, today: date) -> dict:
@@ -51,7 +76,7 @@ def daily_backup(db, today: date) -> dict:
 
 # The core's jobs; each capability declares its own (``Capability.jobs``).
 JOBS: tuple[Job, ...] = (
-    Job("housekeeping", housekeeping, "WAL checkpoint and PRAGMA optimize"),
+    Job("housekeeping", housekeeping, "prune repeated jobs' runs, PRAGMA optimize, WAL checkpoint"),
     Job("retention", retention_purge, "delete what is past its declared retention"),
     Job("backup", daily_backup, "back up the database, keep 7 daily and 4 weekly copies"),
 )

@@ -86,7 +86,8 @@ def test_housekeeping_checkpoints_the_wal(db, app):
     import os
 
     db.table("buildings").insert({"name": "Bâtiment test"})
-    outcome = jobs.housekeeping(db, TODAY)
+    with app.app_context():
+        outcome = jobs.housekeeping(db, TODAY)
     assert outcome["busy"] == 0
     assert os.path.getsize(app.config["DATABASE"] + "-wal") == 0
 
@@ -139,3 +140,55 @@ def test_a_run_left_running_by_a_dead_process_is_taken_again(db):
     assert jobs.run_once(db, job, "2026-11-28", TODAY, NOW + timedelta(minutes=30)) is None
     assert jobs.run_once(db, job, "2026-11-28", TODAY, NOW + timedelta(hours=2)) == "done"
     assert len(calls) == 1
+
+
+def test_a_year_of_mail_runs_is_pruned_to_what_a_volunteer_needs(app, db, clock):
+    """A year of the mail job every 5 minutes (105,120 runs, one in a thousand failed): the
+    housekeeping keeps every failure, the last two days of successes and the latest success,
+    and the table ends up some 600 rows long instead of 105,000."""
+    from datetime import timedelta
+
+    clock.moment = NOW
+    start = NOW - timedelta(days=365)
+    rows = []
+    for slot in range(365 * 288):
+        moment = start + timedelta(minutes=5 * slot)
+        stamp = moment.isoformat(timespec="seconds")
+        rows.append(("mail", moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                     "failed" if slot % 1000 == 999 else "done", stamp, stamp))
+    with db.conn:
+        db.conn.executemany("insert into job_runs (job, period, status, attempts, started_at, "
+                            "finished_at, outcome) values (?, ?, ?, 1, ?, ?, '{}')", rows)
+    db.execute("insert into job_runs (job, period, status, attempts, started_at) values "
+               "('retention', '2026-01-01', 'done', 1, ?)",
+               [(NOW - timedelta(days=300)).isoformat(timespec="seconds")])
+    assert db.table("job_runs").count == 105_121
+    with app.app_context():
+        outcome = jobs.housekeeping(db, TODAY)
+    failed = sum(1 for row in rows if row[2] == "failed")
+    kept_done = db.execute("select count(*) from job_runs where job = 'mail' and status = 'done'"
+                           ).fetchone()[0]
+    assert db.execute("select count(*) from job_runs where status = 'failed'").fetchone()[0] \
+        == failed == 105
+    # Two days of successes (576 slots, the failures among them excepted) at most.
+    assert 570 <= kept_done <= 2 * 288
+    assert outcome["runs_pruned"] == 105_120 - failed - kept_done
+    latest = db.execute("select max(started_at) from job_runs where job = 'mail' and "
+                        "status = 'done'").fetchone()[0]
+    assert latest == rows[-1][3]
+    # Daily jobs are not pruned: their runs feed the transparency report.
+    assert db.execute("select count(*) from job_runs where job = 'retention'").fetchone()[0] == 1
+    assert jobs.failed_since(db, NOW - timedelta(days=400)) == ["mail"]
+
+
+def test_the_latest_success_of_a_repeated_job_is_kept_however_old(db):
+    """A mail job that has not succeeded for a week still shows when it last did."""
+    from datetime import timedelta
+
+    old = (NOW - timedelta(days=7)).isoformat(timespec="seconds")
+    db.execute("insert into job_runs (job, period, status, attempts, started_at) "
+               "values ('mail', 'a', 'done', 1, ?)", [old])
+    db.execute("insert into job_runs (job, period, status, attempts, started_at) "
+               "values ('mail', 'b', 'failed', 3, ?)", [NOW.isoformat(timespec="seconds")])
+    assert jobs.prune_runs(db, NOW, ["mail"]) == 0
+    assert db.table("job_runs").count == 2

@@ -73,6 +73,8 @@ TABLES: tuple[Table, ...] = (
         _l("which scheduled job ran for which period, so each runs exactly once; "
            "feeds the transparency report"),
         legal_basis="not_personal", people="none", retention="400 days after started_at",
+        retention_note=_l("(the successful runs of a job that repeats during the day, such as "
+                          "sending mail, after 2 days, the latest one excepted)"),
         technical=True, readers=("admin",),
         columns=(
             Column("job", _l("identifier of the job")),
