@@ -108,6 +108,7 @@ ACCESS = {
     "/benevoles/dossiers/<int:case_id>/etapes": Entry("volunteer", 400),
     "/benevoles/dossiers/<int:case_id>/resume": Entry("volunteer", 302),
     "/benevoles/dossiers/<int:case_id>/lettre": Entry("volunteer"),
+    "/benevoles/dossiers/<int:case_id>/lettre.pdf": Entry("volunteer"),
     "/demandes/": Entry("public"),
     "/demandes/<slug>": Entry("public"),
     "/demandes/<slug>/lettre": Entry("public", 400),  # a token alone: the form comes back
@@ -162,7 +163,7 @@ LAST = ("/benevoles/admin/batiments/<int:building_id>/supprimer",
         "/membre/sortir")
 
 # Pages that are not HTML for people (files and data), left out of the HTML and axe sweeps.
-NOT_HTML = ("/static/", ".json", "/photos/", ".ics", ".csv")
+NOT_HTML = ("/static/", ".json", "/photos/", ".ics", ".csv", ".pdf")
 # Who opens each audience's pages in the sweeps.
 SWEEPER = {"public": "anonymous", "sign_in": "anonymous", "member": "member", "signed_in": "admin",
            "volunteer": "admin", "editor": "admin", "admin": "admin"}

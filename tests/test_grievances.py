@@ -298,12 +298,23 @@ def test_a_collective_letter_holds_counts_never_tenants(app, volunteers, db, bui
         "csrf_token": csrf_token(client, "/benevoles/dossiers/"),
         "demands-demands": "Un diagnostic de la ventilation sous un mois."})
     letter = page_text(client.get(f"/benevoles/dossiers/{case_id}/lettre"))
-    assert "3 foyers" in letter and "humidité" in letter.lower() and "2025-10" in letter
+    assert "3 foyers" in letter and "humidité" in letter.lower() and "octobre 2025" in letter
+    assert "Un diagnostic de la ventilation sous un mois." in letter
     assert "89-462" in letter and "87-712" in letter
     for secret in keys + texts + [k.replace("-", "") for k in keys]:
         assert secret not in letter
     members = [str(g["member_id"]) for g in grievances]
     assert not any(re.search(rf"\bmembre {m}\b", letter) for m in members)
+    printed = client.get(f"/benevoles/dossiers/{case_id}/lettre.pdf")
+    assert printed.mimetype == "application/pdf" and printed.get_data().startswith(b"%PDF")
+    assert printed.headers["Content-Disposition"] == \
+        f'attachment; filename="lettre-collective-{case_id}.pdf"'
+    assert printed.headers["Cache-Control"] == "no-store"
+    elsewhere = volunteers.create("ailleurs", "volunteer", [add_building(app, "Autre")])
+    stranger = app.test_client()
+    volunteers.login(stranger, elsewhere)
+    for path in ("lettre", "lettre.pdf"):
+        assert stranger.get(f"/benevoles/dossiers/{case_id}/{path}").status_code == 404
     sent = client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
         "csrf_token": csrf_token(client, "/benevoles/dossiers/"),
         "sending-sent_on": "2026-10-01", "sending-sent_how": "recommandé AR 1A 234 567"})

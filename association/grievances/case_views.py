@@ -1,12 +1,14 @@
 """Collective cases, for volunteers of the building: open one from reports, write the
 association's demands, print the collective letter, record its sending and the timeline."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (Blueprint, abort, flash, make_response, redirect, render_template, request,
+                   url_for)
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import audit, clock, reference
 from ..db import get_db
 from ..forms import choices, flagged_categories
+from ..letters import pdf
 from ..volunteers import role_required
 from . import cases, categories, triage
 from .forms import CaseForm, DemandsForm, EventForm, SendingForm, SummaryForm
@@ -172,5 +174,22 @@ def letter(case_id):
     db = get_db()
     found = _case(db, case_id)
     return render_template("grievances/cases/letter.html", case=found,
-                           facts=cases.facts(db, found),
-                           association=reference.association(db), today=clock.now().date())
+                           letter=_letter(db, found))
+
+
+@bp.get("/<int:case_id>/lettre.pdf")
+@volunteer_required
+def letter_pdf(case_id):
+    """The same letter as a PDF file, made for this request and kept nowhere."""
+    db = get_db()
+    found = _case(db, case_id)
+    response = make_response(pdf(_letter(db, found), found["title"]))
+    response.mimetype = "application/pdf"
+    response.headers["Content-Disposition"] = \
+        f'attachment; filename="lettre-collective-{case_id}.pdf"'
+    return response
+
+
+def _letter(db, found: dict):
+    return cases.letter(found, cases.facts(db, found), reference.association(db),
+                        clock.now().date())

@@ -3,11 +3,13 @@ the name of the households concerned, and the timeline that follows. A case hold
 dates, never a tenant."""
 from datetime import date
 
+from babel.dates import format_date
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from .. import clock, deadlines
 from ..db import first_row
+from ..letters import Letter
 from . import categories
 
 EVENTS = {
@@ -79,6 +81,51 @@ def facts(db, case: dict) -> dict:
     since = min((r["since"] for r in reports if r["since"]), default=None)
     return {"households": len(households), "reports": len(reports),
             "kinds": [categories.label(k) for k in kinds], "since": since}
+
+
+def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
+    """The collective letter to the landlord, in French: the households and the kinds of
+    problem counted, since when, the landlord's duties in law, the association's demands.
+    It names no tenant: it is built from counts, the building and the case alone."""
+    plural = "s" if facts["reports"] > 1 else ""
+    since = ""
+    if facts["since"]:
+        year, month = (int(part) for part in facts["since"].split("-"))
+        since = f", constaté{plural} depuis {format_date(date(year, month, 1), 'MMMM y', locale='fr')}"
+    households = facts["households"]
+    place = case["building_name"] + (f", {case['street_address']}" if case.get("street_address")
+                                     else "")
+    paragraphs = [
+        "Madame, Monsieur,",
+        f"L'amicale des locataires vous écrit au nom de {households} foyer"
+        f"{'s' if households > 1 else ''} du bâtiment {case['building_name']}, qui nous ont "
+        f"signalé {facts['reports']} problème{plural} relevant de : "
+        f"{', '.join(str(kind) for kind in facts['kinds'])}{since}.",
+        "Nous vous rappelons qu'en application de l'article 6 de la loi n° 89-462 du 6 juillet "
+        "1989, le bailleur est tenu de remettre au locataire un logement décent, d'assurer la "
+        "jouissance paisible du logement, d'entretenir les locaux en état de servir à l'usage "
+        "prévu par le contrat et d'y faire toutes les réparations, autres que locatives, "
+        "nécessaires au maintien en état et à l'entretien normal des locaux loués. Les "
+        "réparations à la charge des locataires sont limitativement énumérées par le décret "
+        "n° 87-712 du 26 août 1987 ; les désordres signalés n'en relèvent pas.",
+    ]
+    if case.get("demands"):
+        paragraphs += ["Au nom de ces foyers, nous vous demandons :", case["demands"].strip()]
+    paragraphs += [
+        "Nous vous remercions de nous faire part, dans un délai d'un mois, des mesures que "
+        "vous entendez prendre et de leur calendrier.",
+        "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
+    ]
+    return Letter(
+        language="fr",
+        sender=[line for line in (association.get("name"), association.get("postal_address"))
+                if line],
+        recipient=[line for line in (case.get("landlord_name"), case.get("landlord_address"))
+                   if line],
+        dated=f"Le {format_date(today, 'long', locale='fr')}",
+        subject=f"Objet : {case['title']} — {place}",
+        paragraphs=paragraphs,
+        signature=f"Pour l'amicale, {association.get('name') or ''}".strip().rstrip(","))
 
 
 def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str],

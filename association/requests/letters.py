@@ -6,13 +6,13 @@ that the printable page and the PDF both draw. The personal fields live only in 
 request being answered: nothing here stores, logs or caches them.
 """
 import re
-from dataclasses import dataclass, field
 from datetime import date
-from urllib.parse import quote
 
 from babel.dates import format_date
 from flask_babel import force_locale
 from flask_babel import gettext as _
+
+from ..letters import Letter
 
 LANGUAGES = ("fr", "en")
 PLACEHOLDERS = ("full_name", "postal_address", "tenant_ref", "email", "controller", "date")
@@ -67,36 +67,6 @@ Yours faithfully,""",
 CNIL_ADDRESS = ("Commission nationale de l'informatique et des libertés",
                 "3 place de Fontenoy", "TSA 80715", "75334 Paris Cedex 07")
 CNIL_COMPLAINT_URL = "https://www.cnil.fr/fr/plaintes"
-
-
-@dataclass
-class Letter:
-    """A letter ready to print or to turn into a PDF: blocks of lines and paragraphs."""
-
-    language: str
-    sender: list[str]
-    recipient: list[str]
-    dated: str
-    subject: str
-    paragraphs: list[str]
-    signature: str
-    attachments: list[str] = field(default_factory=list)
-
-    def plain_text(self) -> str:
-        """The letter as text, for an e-mail."""
-        blocks = ["\n".join(self.sender), self.subject, *self.paragraphs, self.signature]
-        return "\n\n".join(block for block in blocks if block)
-
-    def mailto(self, address: str | None) -> str | None:
-        """A mailto: link to ``address`` with the subject and the body filled in."""
-        if not address:
-            return None
-        return (f"mailto:{quote(address, safe='@')}?subject={quote(self.subject)}"
-                f"&body={quote(self.plain_text())}")
-
-    def filename(self, stem: str) -> str:
-        """A file name for the PDF, without anything personal in it."""
-        return f"{stem}-{self.language}.pdf"
 
 
 def unknown_placeholders(text: str) -> list[str]:

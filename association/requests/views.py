@@ -18,7 +18,8 @@ from ..forms import ButtonForm, Confirmation
 from ..i18n import local_time
 from ..members import current_member, new_member
 from ..security import public
-from . import calendar, campaigns, letters, pdf, results, trackers
+from ..letters import pdf
+from . import calendar, campaigns, letters, results, trackers
 from .forms import (AnswerForm, ExtensionForm, FollowedUpForm, FollowUpLetterForm, LetterForm,
                     ReceivedForm, SentForm, TRACKER_ERRORS, TrackForm)
 from .labels import CHANNEL_LABELS, labels
@@ -98,7 +99,7 @@ def letter(slug):
 
 
 def _pdf_response(written, title: str, stem: str):
-    response = make_response(pdf.render(written, title))
+    response = make_response(pdf(written, title))
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{written.filename(stem)}"'
     return response
