@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The capability packages, in order: their tables, jobs, audit actions, demo content,
 # navigation entries and member-space sections are collected from them (see capability.py).
 # A test may give others in the ``CAPABILITIES`` setting.
-CAPABILITIES = ("public", "volunteers", "members")
+CAPABILITIES = ("public", "volunteers", "members", "communiques")
 
 
 def create_app(test_config: dict | None = None) -> Flask:

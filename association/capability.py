@@ -3,8 +3,8 @@
 A capability (volunteers, members, public, grievances...) is a package whose ``__init__.py``
 holds ``CAPABILITY = Capability(...)``: its blueprints, its tables in the inventory, its
 schema changes, its scheduled jobs, its audit actions, its messages to members, its demo
-content, its entries in the navigation, its section of the personal space and its notices on
-the volunteers' dashboard. The factory lists the packages once (``CAPABILITIES`` in
+content, its entries in the navigation, its sections of the personal space and of the home
+page, the boxes it lends to communiqués and its notices on the volunteers' dashboard. The factory lists the packages once (``CAPABILITIES`` in
 ``association/__init__.py``); everything else (the inventory, the jobs, the audit actions,
 ``demo --remove``) is derived from what they declare, so adding a capability edits no
 central list.
@@ -49,6 +49,15 @@ class MemberSection:
 
 
 @dataclass(frozen=True)
+class HomeSection:
+    """A section of the home page: a template included with what ``context(db)`` returns
+    (nothing is drawn when it returns None)."""
+
+    template: str
+    context: Callable
+
+
+@dataclass(frozen=True)
 class Capability:
     """What a capability package declares (see the module's docstring)."""
 
@@ -63,10 +72,14 @@ class Capability:
     demo: Callable | None = None  # load(db) -> list of lines to print; idempotent
     nav: tuple[NavEntry, ...] = ()
     member_sections: tuple[MemberSection, ...] = ()
+    home_sections: tuple[HomeSection, ...] = ()  # the home page's sections, in order
     notices: Callable | None = None  # notices(db, volunteer) -> list of texts, dashboard
     # What deleting a record of the core would touch in this capability, for the "are you
     # sure?" pages: kind of record ("building", "landlord") -> uses(db, id) -> list of texts.
     uses: dict = field(default_factory=dict)
+    # Boxes another capability draws inside a communiqué: shortcode kind ("campagne" for
+    # [[campagne:slug]]) -> draw(db, argument) -> safe HTML (Markup), or None if not found.
+    embeds: dict = field(default_factory=dict)
     init_app: Callable | None = None  # commands, template helpers
 
 

@@ -78,6 +78,12 @@ def render_markdown(text: str, lang: str = "fr") -> Markup:
     return Markup(_sanitise("".join(rewriter.out)))
 
 
+def typeset(text: str, lang: str = "fr") -> str:
+    """Plain text (a title, a name) with the French typography of ``render_markdown`` when
+    `lang` is "fr": text, not HTML, to be escaped where it is used."""
+    return _typeset("", text) if lang == "fr" else text
+
+
 def too_long(text: str) -> bool:
     """Whether `text` is beyond what a form accepts as Markdown source."""
     return len(text) > MAX_SOURCE_CHARS

@@ -87,6 +87,25 @@ ACCESS = {
     "/membre/export.json": Entry("member"),
     "/membre/export": Entry("member"),
     "/membre/effacer": Entry("member"),
+    "/communiques/": Entry("public"),
+    "/communiques/<slug>": Entry("public"),
+    "/communiques/feed.atom": Entry("public"),
+    "/benevoles/communiques/": Entry("editor"),
+    "/benevoles/communiques/nouveau": Entry("editor"),
+    "/benevoles/communiques/apercu": Entry("editor"),
+    "/benevoles/communiques/reglages": Entry("admin"),
+    # The world's communiqué is published: the steps of a draft are refused (back to it).
+    "/benevoles/communiques/<int:communique_id>": Entry("editor"),
+    "/benevoles/communiques/<int:communique_id>/modifier": Entry("editor"),  # a correction
+    "/benevoles/communiques/<int:communique_id>/soumettre": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/approuver": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/publier-seul": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/brouillon": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/abandonner": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/retirer": Entry("editor"),
+    "/benevoles/communiques/<int:communique_id>/supprimer": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/revisions/<int:number>": Entry("editor"),
+    "/benevoles/communiques/<int:communique_id>/ecarts": Entry("editor"),
 }
 
 # Visited last, since they delete what other rules use or change who the visitor is.
@@ -95,7 +114,7 @@ LAST = ("/benevoles/admin/batiments/<int:building_id>/supprimer",
         "/membre/nouvelle-cle", "/benevoles/deconnexion", "/membre/sortir")
 
 # Pages that are not HTML for people (files and data), left out of the HTML and axe sweeps.
-NOT_HTML = ("/static/", ".json")
+NOT_HTML = ("/static/", ".json", ".atom")
 # Who opens each audience's pages in the sweeps.
 SWEEPER = {"public": "anonymous", "sign_in": "anonymous", "member": "member", "signed_in": "admin",
            "volunteer": "admin", "editor": "admin", "admin": "admin"}

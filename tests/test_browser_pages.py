@@ -29,10 +29,13 @@ def live_ids(live_app, helper) -> dict:
     db = connect(live_app.config["DATABASE"])
     building = db.execute("select min(id) from buildings").fetchone()[0]
     landlord = db.execute("select min(id) from landlords").fetchone()[0]
+    communique, slug = db.execute("select id, slug from communiques where status = 'published' "
+                                  "order by id").fetchone()
     db.close()
     target, token = helper.invite(f"sweep-target-{token_hex(3)}", "volunteer", [building])
     return {"filename": "style.css", "token": token, "volunteer_id": target,
-            "landlord_id": landlord, "building_id": building}
+            "landlord_id": landlord, "building_id": building, "communique_id": communique,
+            "slug": slug, "number": 1}
 
 
 def test_every_page_in_both_languages(watched_page, live_app, live_url, live_admin):

@@ -13,7 +13,7 @@ from sqlite_utils import Migrations
 from flask_login import current_user
 
 from association import CAPABILITIES, audit, crypto, demo, inventory, jobs, privacy, search
-from association.capability import Capability, MemberSection, NavEntry
+from association.capability import Capability, HomeSection, MemberSection, NavEntry
 from association.db import connect, get_db, row_or_none
 from association.inventory import Column, Table
 from association.members import keys, records
@@ -145,25 +145,34 @@ SCRATCH = Capability(
                                    lambda db, member: {"count": db.table("notes").count_where(
                                        "member_id = ?", [member["id"]])}),),
     notices=lambda db, volunteer: ["scratch needs you"],
+    home_sections=(HomeSection("public/scratch_home.html",
+                               lambda db: {"count": db.table("notes").count}),
+                   HomeSection("public/scratch_home.html", lambda db: None)),
 )
 
 
 @pytest.fixture
 def scratch(tmp_path):
     """An app with the scratch capability added to the usual ones, and its database."""
-    section = Path(__file__).resolve().parent.parent / "templates/members/scratch_section.html"
+    templates = Path(__file__).resolve().parent.parent / "templates"
+    section = templates / "members/scratch_section.html"
     section.write_text("<section><h2>Scratch</h2><p>notes: {{ section.count }}</p></section>")
+    home = templates / "public/scratch_home.html"
+    home.write_text("<section><h2>Scratch</h2><p>notes on the home page: {{ section.count }}"
+                    "</p></section>")
     app = make_app(tmp_path / "instance", CAPABILITIES=CAPABILITIES + (SCRATCH,))
     app.config["CLOCK"] = Clock()
     db = connect(app.config["DATABASE"])
     yield app, db
     db.close()
     section.unlink()
+    home.unlink()
 
 
 def test_a_capability_registers_itself_without_a_central_list(scratch):
     """The scratch capability's table, job, audit action, route, demo row, navigation entry,
-    member section and dashboard notice all arrive from its declaration alone."""
+    member section, home section and dashboard notice all arrive from its declaration
+    alone."""
     app, db = scratch
     with app.app_context():
         assert "notes" in inventory.declared() and inventory.differences(db) == []
@@ -173,6 +182,10 @@ def test_a_capability_registers_itself_without_a_central_list(scratch):
         assert str(audit.action_label("scribble")) == "scribbled"
         assert demo.load(db)[1][-1] == "scratch demo loaded"
     assert app.test_client().get("/scratch/").get_data(as_text=True) == "scratch"
+    home = app.test_client().get("/").get_data(as_text=True)
+    # In the capabilities' order (communiqués come first); a context of None draws nothing.
+    assert home.count("notes on the home page: ") == 1
+    assert home.index('id="communiques-title"') < home.index("notes on the home page: 1")
     assert "notes" in [t["name"] for t in app.test_client().get("/donnees.json").get_json()
                        ["tables"]]
     helper = Volunteers(app)

@@ -7,7 +7,7 @@ import pytest
 from markupsafe import Markup
 
 from association.markup import (MAX_BRACKETS, MAX_SOURCE_CHARS, plain_text, render_markdown,
-                                too_complex, too_long)
+                                too_complex, too_long, typeset)
 
 CORPUS = Path(__file__).parent / "corpus"
 NNBSP = "\u202f"
@@ -178,6 +178,14 @@ def test_typography_skips_attributes_and_urls():
     assert 'href="https://exemple.fr/a?b=c:d"' in html
     assert 'title="Titre : l\'AG"' in html
     assert f">l’ordre{NNBSP}?</a>" in html
+
+
+def test_typeset_is_the_typography_of_plain_text():
+    """A title gets the same spaces and apostrophes as a text, and stays text (not HTML)."""
+    assert typeset("Loyers : l'Amicale dit « non » !") == \
+        f"Loyers{NNBSP}: l’Amicale dit «{NNBSP}non{NNBSP}»{NNBSP}!"
+    assert typeset("a < b & **c**") == "a < b & **c**"
+    assert typeset("Rents: we say no!", "en") == "Rents: we say no!"
 
 
 @pytest.mark.parametrize("source", ["Bonjour : ça va ; oui ! Vraiment ?", "« Bonjour »",

@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, current_app, render_template
 
 from .. import clock
+from ..capability import collect
 from ..db import get_db
 from ..security import public
 from .register import register_json as register_json_body, register_page
@@ -15,8 +16,19 @@ bp = Blueprint("public", __name__)
 @bp.get("/")
 @public
 def home():
-    """Home: the association, then its latest communiqués, actions and campaigns."""
-    return render_template("public/home.html")
+    """Home: the association, then what each capability shows there (its latest
+    communiqués, actions, campaigns), in the capabilities' order."""
+    return render_template("public/home.html", sections=home_sections(get_db()))
+
+
+def home_sections(db) -> list[tuple[str, dict]]:
+    """The home page's sections from every capability: (template, context) pairs."""
+    found = []
+    for section in collect("home_sections"):
+        context = section.context(db)
+        if context is not None:
+            found.append((section.template, context))
+    return found
 
 
 @bp.get("/donnees")
