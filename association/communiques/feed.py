@@ -42,7 +42,7 @@ class _EntryLanguage:
     def extend_atom(self, entry):
         """Set the language on the entry element and its link."""
         entry.set(XML_LANG, self.lang)
-        for link in entry.findall("{http://www.w3.org/2005/Atom}link"):
+        for link in entry.findall("link"):  # feedgen's elements are not namespaced until written
             link.set("rel", "alternate")
             link.set("type", "text/html")
             link.set("hreflang", self.lang)

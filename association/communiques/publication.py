@@ -69,7 +69,8 @@ def state(db, slug: str) -> dict | None:
     """What a public address needs to decide its answer cheaply: the communiqué's id,
     status and dates, if it has ever been public (a scheduled one is not yet)."""
     return first_row(db,
-        "select id, status, updated_at, withdrawn_at, withdrawal_notice, published_at, lang "
+        "select id, status, updated_at, published_revision, withdrawn_at, withdrawal_notice, "
+        "published_at, lang "
         "from communiques where slug = ? and status in ('published', 'withdrawn')",
         [slug])
 
@@ -97,15 +98,17 @@ def other_versions(db, row: dict) -> list[dict]:
 def version(db) -> tuple:
     """What the list, the feed and the home page depend on: it changes whenever a
     communiqué is published, corrected or withdrawn."""
+    # Revision numbers too: a correction within the second of the publication still counts.
     row = db.execute(
-        "select count(*), max(updated_at), max(withdrawn_at) from communiques "
+        "select count(*), max(updated_at), max(withdrawn_at), sum(published_revision), "
+        "sum(status = 'withdrawn') from communiques "
         "where status in ('published', 'withdrawn')").fetchone()
     return tuple(row)
 
 
 def last_change(db) -> datetime | None:
     """When a public communiqué last changed (for Last-Modified)."""
-    stamps = [s for s in version(db)[1:] if s]
+    stamps = [s for s in version(db)[1:3] if s]
     return clock.parse(max(stamps)) if stamps else None
 
 

@@ -53,7 +53,8 @@ def show(slug):
             "communiques/page.html", communique=communique,
             html=embeds.apply(db, communique["html"]), version_links=VERSION_LINKS)
 
-    return pagecache.respond(db, ("page", found["id"]), found["updated_at"],
+    return pagecache.respond(db, ("page", found["id"]),
+                             (found["updated_at"], found["published_revision"]),
                              clock.parse(found["updated_at"]), render)
 
 
