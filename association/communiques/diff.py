@@ -38,9 +38,10 @@ def lines(old: str | None, new: str | None) -> list[Line]:
     """The diff of two texts, unchanged stretches cut down to a little context."""
     a, b = (old or "").splitlines(), (new or "").splitlines()
     found: list[Line] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
-            found += _context(a[i1:i2], first=i1 == 0, last=i2 == len(a))
+            found += _context(a[i1:i2], first=index == 0, last=index == len(opcodes) - 1)
         elif tag == "delete":
             found += [Line("removed", escape(line)) for line in a[i1:i2]]
         elif tag == "insert":

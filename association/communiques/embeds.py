@@ -19,6 +19,15 @@ from ..capability import collect
 SHORTCODE = re.compile(
     r"<p>\[\[([a-z][a-z0-9_-]{0,30})[\u202f\u00a0 ]?:([A-Za-z0-9][A-Za-z0-9_.-]{0,120})\]\]</p>")
 
+# As an editor types it, on a line of its own.
+SOURCE_SHORTCODE = re.compile(
+    r"^[ \t]*\[\[[a-z][a-z0-9_-]{0,30}:[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\]\][ \t]*$", re.MULTILINE)
+
+
+def without_shortcodes(source: str) -> str:
+    """Markdown with its shortcode lines taken out (for a summary: a box is no sentence)."""
+    return SOURCE_SHORTCODE.sub("", source)
+
 
 def kinds() -> dict:
     """Every declared kind of embed with its function."""

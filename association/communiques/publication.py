@@ -17,6 +17,7 @@ from markupsafe import Markup
 from .. import clock
 from ..db import first_row
 from ..markup import plain_text, render_markdown
+from . import embeds
 
 SUMMARY_CHARS = 200
 PAGE_SIZE = 10
@@ -51,7 +52,7 @@ def public_text(lang: str, body: str, corrections: list[dict]) -> tuple[str, str
             parts.append(Markup(
                 '<aside class="correction"><h2>{}</h2>{}</aside>').format(
                 _("Correction of %(date)s", date=day), body_html(correction["note"], lang)))
-    return "\n".join(parts), plain_text(body, SUMMARY_CHARS, lang)
+    return "\n".join(parts), plain_text(embeds.without_shortcodes(body), SUMMARY_CHARS, lang)
 
 
 # --- what the public pages read -------------------------------------------------------------
