@@ -199,6 +199,18 @@ def test_a_capability_registers_itself_without_a_central_list(scratch):
     assert "notes: 0" in member.get("/membre/").get_data(as_text=True)
 
 
+def test_a_home_section_without_its_tables_is_left_out(tmp_path):
+    """Before ``init-db`` has created a capability's tables, the home page still answers,
+    without that section (gunicorn's readiness is checked on it)."""
+    from association import create_app
+
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "fresh"),
+                      "SECRET_KEY": "x" * 40, "SCHEDULER": "off"})
+    response = app.test_client().get("/")
+    assert response.status_code == 200
+    assert 'id="communiques-title"' not in response.get_data(as_text=True)
+
+
 def test_demo_remove_follows_the_marker(scratch):
     """``demo --remove`` deletes the scratch capability's demo rows too: no list of tables."""
     app, db = scratch

@@ -54,8 +54,8 @@ def markdown_source(form, field):
     if too_complex(text):
         raise StopValidation(_l(
             "This text has too much markup to be shown safely: at most %(max)s links or "
-            "tags, every \"[\" closed by \"]\" and every \"<\" by \">\", and lists or quotes "
-            "nested a few levels at most.", max=MAX_BRACKETS))
+            "tags, every bracket and every tag closed, and lists or quotes nested a few levels "
+            "at most.", max=MAX_BRACKETS))
 
 
 def organisations(form, field):
@@ -103,8 +103,8 @@ class TextFields(Form):
 class DraftForm(TextFields):
     """A draft: its language, what it translates, and its texts."""
 
-    lang = SelectField(_l("Language of the text"), validators=[DataRequired(REQUIRED)],
-                       choices=choices(LANGUAGE_LABELS.items()))
+    # No "required": a select always has a value, and the choice is checked against the list.
+    lang = SelectField(_l("Language of the text"), choices=choices(LANGUAGE_LABELS.items()))
     original_id = SelectField(_l("Translation of (optional)"), coerce=int, default=0)
     submit = SubmitField(_l("Save the draft"))
 

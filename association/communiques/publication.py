@@ -30,15 +30,31 @@ def local_date(stamp: str):
     return clock.parse(stamp).astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
 
 
-def demote_headings(html: str) -> str:
-    """Headings one level down (h1 → h2...): the page's own title is its only h1."""
-    return _HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}>", html)
+def nest_headings(html: str) -> str:
+    """Headings fitted under the page's title: a heading goes one level below the nearest
+    heading before it of a higher rank, or to h2 when there is none, so the page's outline
+    has no gap whatever was typed (a lone "###" becomes h2, "#" then "###" h2 then h3)."""
+    outline: list[tuple[int, int]] = []  # (level typed, level given) of the open headings
+    current = 2
+
+    def fitted(match: re.Match) -> str:
+        nonlocal current
+        if match[1]:
+            return f"</h{current}>"
+        typed = int(match[2])
+        while outline and outline[-1][0] >= typed:
+            outline.pop()
+        current = min(outline[-1][1] + 1, 6) if outline else 2
+        outline.append((typed, current))
+        return f"<h{current}>"
+
+    return _HEADING.sub(fitted, html)
 
 
 def body_html(body: str, lang: str) -> Markup:
     """A revision's text as the page shows it (sanitised, typeset, headings under the
-    title)."""
-    return Markup(demote_headings(render_markdown(body, lang)))
+    page's title)."""
+    return Markup(nest_headings(render_markdown(body, lang)))
 
 
 def public_text(lang: str, body: str, corrections: list[dict]) -> tuple[str, str]:
