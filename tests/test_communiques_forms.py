@@ -113,7 +113,7 @@ def test_preview_without_javascript(app, editor):
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert '<section class="preview"' in html and " hidden" not in html.split("preview-title")[0][-200:]
-    assert "<h3>Titre</h3>" in html and "<strong>gras</strong>\u202f!" in html
+    assert "<h2>Titre</h2>" in html and "<strong>gras</strong>\u202f!" in html
     assert "## Titre" in html  # the source stays in the form
     assert saved(app) == 0
 
