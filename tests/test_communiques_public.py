@@ -172,13 +172,30 @@ def test_a_correction_changes_the_validators(app, client):
 def test_a_page_is_drawn_once_then_kept(app, client):
     """The second reader gets the kept page (same bytes); a signed-in editor gets a page
     drawn for them, private to them."""
-    communique_id, slug = publish_communique(app)
+    _, slug = publish_communique(app)
     first = client.get(f"/communiques/{slug}")
-    kept = [key for key in app.extensions[pagecache.EXTENSION] if key[0][0] == "page"]
-    assert [key[0] for key in kept] == [("page", communique_id)]
+    pages, _ = app.extensions[pagecache.EXTENSION]
+    assert [key[0][0] for key in pages] == [("page", slug)]
     second = app.test_client().get(f"/communiques/{slug}")
     assert second.get_data() == first.get_data()
     assert app.test_client().get(f"/communiques/{slug}?lang=en").get_data() != first.get_data()
+    assert len(pages) == 2
+
+
+def test_a_kept_page_is_checked_again_after_a_second(app, client):
+    """Within CHECK_SECONDS a kept page is sent without asking the database; after it, a
+    change made by another process (here, straight in the database) shows."""
+    import time
+
+    communique_id, slug = publish_communique(app, body="Avant.")
+    assert "Avant." in page_text(client.get(f"/communiques/{slug}"))
+    db = connect(app.config["DATABASE"])
+    db.execute("update communiques set html = '<p>Après.</p>', updated_at = "
+               "'2030-01-01T00:00:00+00:00' where id = ?", [communique_id])
+    db.close()
+    assert "Avant." in page_text(client.get(f"/communiques/{slug}"))
+    time.sleep(pagecache.CHECK_SECONDS + 0.1)
+    assert "Après." in page_text(client.get(f"/communiques/{slug}"))
 
 
 def test_signed_in_readers_get_a_private_page(app, client, volunteers):

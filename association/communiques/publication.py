@@ -84,12 +84,14 @@ _PUBLISHED_TEXT = """
 
 def state(db, slug: str) -> dict | None:
     """What a public address needs to decide its answer cheaply: the communiqué's id,
-    status and dates, if it has ever been public (a scheduled one is not yet)."""
-    return first_row(db,
+    status and dates, if it has ever been public (a scheduled one is not yet). On every
+    request for a page, so straight through sqlite3."""
+    cursor = db.conn.execute(
         "select id, status, updated_at, published_revision, withdrawn_at, withdrawal_notice, "
-        "published_at, lang "
-        "from communiques where slug = ? and status in ('published', 'withdrawn')",
-        [slug])
+        "published_at, lang from communiques where slug = ? "
+        "and status in ('published', 'withdrawn')", [slug])
+    row = cursor.fetchone()
+    return dict(zip([column[0] for column in cursor.description], row)) if row else None
 
 
 def published(db, communique_id: int) -> dict | None:

@@ -7,7 +7,6 @@ from ..db import get_db
 from ..i18n import current_locale
 from ..security import public
 from . import embeds, feed as atom_feed, pagecache, publication
-from .messages import VERSION_LINKS
 
 bp = Blueprint("communiques", __name__)
 MAX_PAGE = 10_000
@@ -22,16 +21,17 @@ def _page_number() -> int:
 @public
 def index():
     """Every published communiqué, newest first, ten a page."""
-    db = get_db()
     page = _page_number()
+    kept = pagecache.recent(("list", page), args=("page",))
+    if kept is not None:
+        return kept
+    db = get_db()
 
     def render():
         rows, more = publication.heads(db, page)
         if not rows and page > 1:
             abort(404)
-        lang = str(current_locale())
-        return render_template("communiques/index.html", rows=rows, more=more, page=page,
-                               shown=[publication.preferred(row, lang) for row in rows])
+        return render_template("communiques/index.html", rows=rows, more=more, page=page)
 
     return pagecache.respond(db, ("list", page), publication.version(db),
                              publication.last_change(db), render, args=("page",))
@@ -42,6 +42,9 @@ def index():
 def show(slug):
     """One communiqué, as published (with its correction notes); 410 with the notice once
     withdrawn."""
+    kept = pagecache.recent(("page", slug))
+    if kept is not None:
+        return kept
     db = get_db()
     found = publication.state(db, slug) or abort(404)
     if found["status"] == "withdrawn":
@@ -51,9 +54,9 @@ def show(slug):
         communique = publication.published(db, found["id"])
         return render_template(
             "communiques/page.html", communique=communique,
-            html=embeds.apply(db, communique["html"]), version_links=VERSION_LINKS)
+            html=embeds.apply(db, communique["html"]))
 
-    return pagecache.respond(db, ("page", found["id"]),
+    return pagecache.respond(db, ("page", slug),
                              (found["updated_at"], found["published_revision"]),
                              clock.parse(found["updated_at"]), render)
 
@@ -62,6 +65,9 @@ def show(slug):
 @public
 def feed():
     """The Atom feed: every published communiqué, full text."""
+    kept = pagecache.recent(("feed",))
+    if kept is not None:
+        return kept
     db = get_db()
     return pagecache.respond(
         db, ("feed",), publication.version(db), publication.last_change(db),

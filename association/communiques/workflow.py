@@ -14,7 +14,7 @@ from flask import current_app
 from .. import audit, clock
 from ..db import first_row, immediate
 from ..retention import start_of
-from . import publication, revisions, slugs
+from . import pagecache, publication, revisions, slugs
 
 
 class WorkflowError(Exception):
@@ -212,6 +212,7 @@ def publish(db, communique: dict, number: int, moment: datetime) -> None:
         changes["slug"] = communique["slug"] or slugs.unique_slug(
             db, publication.local_date(stamp), text["title"], communique["id"])
     db.table("communiques").update(communique["id"], changes)
+    pagecache.changed()
 
 
 def propose_correction(db, communique_id: int, volunteer, texts: dict, flags: dict) -> int:
@@ -255,6 +256,7 @@ def withdraw(db, communique_id: int, volunteer, notice: str, notice_flags) -> No
         db.execute("delete from communique_revisions where communique_id = ? and number > ?",
                    [communique_id, communique["published_revision"]])
         audit.record(db, volunteer, "withdraw", "communique", communique_id)
+        pagecache.changed()
 
 
 def delete(db, communique_id: int, volunteer) -> int:
