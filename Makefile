@@ -25,6 +25,7 @@ test: $(VENV)/.installed-test translations chromium $(VNU)
 bench: $(VENV)/.installed translations wrk
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/screen.py
+	$(BIN)/python bench/communiques.py
 
 install: $(VENV)/.installed
 

@@ -76,6 +76,14 @@ def test_a_second_editor_approves_and_the_page_is_public(app, editors, client):
         ("create", "alice"), ("submit", "alice"), ("approve", "bruno"), ("publish", "bruno")]
 
 
+def test_the_dashboard_tells_editors_what_awaits_their_approval(app, editors):
+    """Bruno's dashboard counts Alice's submitted text; Alice's does not (she wrote it)."""
+    alice, bruno = editors["alice"], editors["bruno"]
+    post(alice, f"{BASE}/{draft(alice)}/soumettre")
+    assert "1 communiqué attend votre approbation." in page_text(bruno.get("/benevoles/"))
+    assert "attend votre approbation" not in page_text(alice.get("/benevoles/"))
+
+
 def test_the_author_cannot_approve_their_own_text(app, editors):
     """Whoever wrote the latest revision is refused, and nothing is published."""
     alice = editors["alice"]

@@ -273,6 +273,18 @@ def delete(db, communique_id: int, volunteer) -> int:
     return count
 
 
+def awaiting(db, volunteer) -> int:
+    """How many communiqués (first publications or corrections) wait for this editor's
+    approval: those whose latest revision someone else wrote."""
+    return db.execute("""
+        select count(*) from communiques c join communique_revisions r
+          on r.communique_id = c.id and r.number = (select max(number) from communique_revisions
+                                                    where communique_id = c.id)
+        where (c.status = 'submitted' or (c.status = 'published'
+                                          and r.number > coalesce(c.published_revision, 0)))
+          and coalesce(r.author_id, -1) != ?""", [getattr(volunteer, "id", 0)]).fetchone()[0]
+
+
 def publish_due(db, today: date) -> dict:
     """Job: publish the scheduled communiqués whose time has come — at or before now, or,
     for a run standing for a later day (a test's ``today``), before that day began."""
