@@ -2,7 +2,7 @@
 editor B approves, the page is public; a scheduled communiqué appears once the job runs on a
 later day; its correction shows in the page and in the feed. And the XSS corpus, through the
 renderer and through published pages, runs no script."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from association.communiques import workflow
 from association.db import connect
 from association.markup import render_markdown
-from conftest import Volunteers, axe_violations, editor_rows
+from conftest import axe_violations, editor_rows
 from test_browser_volunteers import sign_in
 from test_markup import xss_payloads
 

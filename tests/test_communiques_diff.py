@@ -1,7 +1,7 @@
 """The diff between revisions: readable (lines, then words), cut down to some context, and
 safely escaped whatever the texts hold."""
 from association.communiques import diff
-from conftest import csrf_token, page_text, publish_communique
+from conftest import page_text, publish_communique
 
 
 def test_a_changed_line_marks_words():

@@ -7,9 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from association.communiques import workflow
-from association.db import connect
-from conftest import csrf_token, editor_rows, publish_communique
+from conftest import csrf_token, publish_communique
 from test_html import VNU
 
 BASE = "/benevoles/communiques"

@@ -1,7 +1,6 @@
 """Communiqués for readers: the list and its pages, addresses from date and title, language
 versions, co-signatories, Open Graph, print, the home page, and what lets a reverse proxy
 carry a press peak (stored HTML, ETag, Last-Modified, 304, public Cache-Control)."""
-import re
 from html import unescape
 
 import pytest

@@ -58,12 +58,8 @@ def editor_list():
 
 def _original_choices(db, exclude=None):
     return choices([(0, _("— none: this is an original text —"))] + [
-        (cid, f"[{lang.upper()}] {title}") for cid, lang, title in db.execute(
-            "select c.id, c.lang, r.title from communiques c join communique_revisions r "
-            "on r.communique_id = c.id and r.number = (select max(number) from "
-            "communique_revisions where communique_id = c.id) where c.original_id is null "
-            "and c.id != ? and c.status != 'withdrawn' order by c.id desc limit 200",
-            [exclude or 0]).fetchall()])
+        (cid, f"[{lang.upper()}] {title}") for cid, lang, title in
+        revisions.originals(db, exclude)])
 
 
 def _check_original(db, form) -> bool:

@@ -144,16 +144,16 @@ def for_editors(db) -> dict[str, list[dict]]:
     return groups
 
 
-def translation_choices(db, lang: str, exclude: int | None = None) -> list[tuple[int, str]]:
-    """Communiqués in another language than ``lang`` that a new text may translate: (id,
-    latest title), newest first."""
-    return [(row["id"], row["title"]) for row in db.query("""
-        select c.id, r.title from communiques c
+def originals(db, exclude: int | None = None) -> list[tuple[int, str, str]]:
+    """Communiqués a new text may be the other language's version of: originals not
+    withdrawn, as (id, language, latest title), newest first."""
+    return [tuple(row) for row in db.execute("""
+        select c.id, c.lang, r.title from communiques c
         join communique_revisions r on r.communique_id = c.id
          and r.number = (select max(number) from communique_revisions
                          where communique_id = c.id)
-        where c.lang != ? and c.original_id is null and c.id != ? and c.status != 'withdrawn'
-        order by c.id desc limit 200""", [lang, exclude or 0])]
+        where c.original_id is null and c.id != ? and c.status != 'withdrawn'
+        order by c.id desc limit 200""", [exclude or 0]).fetchall()]
 
 
 def versions(db, communique: dict) -> list[dict]:
