@@ -84,8 +84,8 @@ def test_write_approve_schedule_and_correct(browser, live_app, live_url, live_ad
     alice.goto(scheduled)
     alice.get_by_role("link", name="Le rectifier").click()
     alice.get_by_label("Texte, en Markdown").fill("Rendez-vous au local, le *deuxième* samedi.")
-    alice.get_by_label("Ce qui a été rectifié").fill("La date était fausse : c'est le deuxième "
-                                                     "samedi.")
+    alice.get_by_label("Ce qui a été rectifié").fill(
+        "La date était fausse : c'est le deuxième samedi.")
     alice.get_by_role("button", name="Proposer le rectificatif").click()
     bruno.goto(scheduled)
     assert "premier" in bruno.locator(".diff del").inner_text()
@@ -117,7 +117,9 @@ def poke(page):
             if (el.focus) { el.focus(); }
         }
         for (const a of document.querySelectorAll('a[href]')) {
-            a.addEventListener('click', e => { if (!a.href.startsWith('javascript:')) e.preventDefault(); });
+            a.addEventListener('click', e => {
+                if (!a.href.startsWith('javascript:')) { e.preventDefault(); }
+            });
             a.click();
         }
     }""")

@@ -107,7 +107,8 @@ def test_cosignatories_open_graph_and_print(app, client):
                  '<meta property="og:type" content="article">',
                  '<meta property="og:title" content="Ensemble">',
                  '<meta property="og:description" content="Nous demandons des réponses.">',
-                 '<meta property="og:locale" content="fr_FR">', f'<link rel="canonical" href="{url}">'):
+                 '<meta property="og:locale" content="fr_FR">',
+                 f'<link rel="canonical" href="{url}">'):
         assert meta in html
     assert '<link rel="stylesheet" href="/static/print.css" media="print">' in html
     assert f'<p class="print-only">{url}</p>' in html
@@ -115,7 +116,8 @@ def test_cosignatories_open_graph_and_print(app, client):
 
 def test_french_typography_in_titles_and_text(app, client):
     """Titles and texts get narrow no-break spaces and curly apostrophes."""
-    _, slug = publish_communique(app, title="Loyers : l'Amicale dit non !", body="Pourquoi ? Parce que.")
+    _, slug = publish_communique(app, title="Loyers : l'Amicale dit non !",
+                                 body="Pourquoi ? Parce que.")
     html = unescape(client.get(f"/communiques/{slug}").get_data(as_text=True))
     assert "Loyers\u202f: l’Amicale dit non\u202f!</h1>" in html
     assert "Pourquoi\u202f? Parce que." in html

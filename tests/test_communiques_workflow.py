@@ -222,7 +222,8 @@ def test_a_proposed_correction_can_be_discarded(app, editors, client):
     assert db.table("communique_revisions").count_where("communique_id = ?",
                                                         [communique_id]) == 1
     db.close()
-    assert "Texte juste." in page_text(client.get(f"/communiques/{row(app, communique_id)['slug']}"))
+    slug = row(app, communique_id)["slug"]
+    assert "Texte juste." in page_text(client.get(f"/communiques/{slug}"))
 
 
 def test_withdrawal_answers_410_with_the_notice(app, editors, client):

@@ -33,8 +33,8 @@ où ces éléments sont rangés, qui peut les lire, ni combien de temps ils sont
 ## Un droit, pas une faveur
 
 La loi nous donne le droit de le savoir[^1]. Le bailleur doit répondre à chaque locataire dans \
-un délai d'un mois : quelles données il détient, d'où elles viennent, à qui il les transmet et \
-combien de temps il les conserve.
+un délai d'un mois : quelles données il détient, d'où elles viennent, à qui il les transmet \
+et combien de temps il les conserve.
 
 Nous demandons au bailleur :
 
