@@ -33,6 +33,7 @@ bench: $(VENV)/.installed translations wrk
 	$(BIN)/python bench/grievances.py
 	$(BIN)/python bench/requests.py
 	$(BIN)/python bench/descriptions.py
+	$(BIN)/python bench/communiques.py
 
 install: $(VENV)/.installed
 

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # The capability packages, in order: their tables, jobs, audit actions, demo content,
 # navigation entries and member-space sections are collected from them (see capability.py).
 # A test may give others in the ``CAPABILITIES`` setting.
-CAPABILITIES = ("public", "volunteers", "members", "grievances", "requests", "actions")
+CAPABILITIES = ("public", "volunteers", "members", "communiques", "grievances", "requests",
+                "actions")
 
 
 def create_app(test_config: dict | None = None) -> Flask:

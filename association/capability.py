@@ -4,10 +4,11 @@ A capability (volunteers, members, public, grievances...) is a package whose ``_
 holds ``CAPABILITY = Capability(...)``: its blueprints, its tables in the inventory, its
 schema changes, its scheduled jobs, its audit actions and how the log names its records, its
 messages to members, its demo content, its entries in the navigation, its sections of the
-personal space and of the home page, and its notices on the volunteers' dashboard. The
-factory lists the packages once (``CAPABILITIES`` in ``association/__init__.py``);
-everything else (the inventory, the jobs, the audit actions, ``demo --remove``) is derived
-from what they declare, so adding a capability edits no central list.
+personal space and of the home page, the boxes it lends to communiqués and its notices on the
+volunteers' dashboard. The factory lists the packages once (``CAPABILITIES`` in
+``association/__init__.py``); everything else (the inventory, the jobs, the audit actions,
+``demo --remove``) is derived from what they declare, so adding a capability edits no
+central list.
 
 The shared core never imports a capability: it reads the declarations through
 ``installed()`` at run time.
@@ -95,6 +96,9 @@ class Capability:
     # Extra lines of the transparency report: transparency(db, months) -> list of
     # (label, {"YYYY-MM": count}), raw counts that the report makes publishable.
     transparency: Callable | None = None
+    # Boxes another capability draws inside a communiqué: shortcode kind ("campagne" for
+    # [[campagne:slug]]) -> draw(db, argument) -> safe HTML (Markup), or None if not found.
+    embeds: dict = field(default_factory=dict)
     init_app: Callable | None = None  # commands, template helpers
 
 

@@ -15,6 +15,14 @@ from markupsafe import Markup
 # Ten times a long communiqué. Forms refuse more (too_long): Python-Markdown's worst cases
 # (thousands of unclosed "[" or "<a ") grow with the square of a paragraph's length.
 MAX_SOURCE_CHARS = 100_000
+# What forms also refuse (too_complex), measured on Python-Markdown 3.11 on a 2-core machine:
+# each unclosed "[" or tag-like "<" makes the inline parser read on to the end of its
+# paragraph (400 of them in a 90,000-character paragraph: 9 s); nested list or quote markers
+# at the start of a line recurse (about 300 levels of indentation, or "1. " 1,000 times on
+# one line, exhaust Python's stack). A real text stays far below every limit.
+MAX_BRACKETS = 400  # "[" and "<", each
+MAX_SCANNED = 2_000_000  # characters the inline parser would read for unclosed constructs
+MAX_NESTING_CHARS = 100  # leading spaces, tabs, ">" and list markers of one line
 EXTERNAL_REL = "noopener nofollow"
 
 _EXTENSIONS = ["tables", "footnotes", "fenced_code", "sane_lists"]
@@ -49,6 +57,10 @@ _CLOSING_QUOTE = re.compile(r"[ \u00a0\u202f]*»")
 # none goes after a space, an opening bracket or another mark ("?!" stays together).
 _HIGH_PUNCTUATION = re.compile(r"(?<=[^\s;:!?(\[{])[ \u00a0\u202f]*([;:!?])")
 
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+_NESTING = re.compile(r"^(?:[ \t>]|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))+", re.MULTILINE)
+_BRACKET_OR_TAG = re.compile(r"\[|\]\(?|<[A-Za-z/!?]")
+
 _PHRASING = {"a", "abbr", "b", "code", "del", "em", "i", "strong", "sub", "sup"}
 _VOID = {"br", "hr", "img", "wbr"}
 _WHITESPACE = re.compile(r"[ \t\r\n\f\v]+")
@@ -66,9 +78,56 @@ def render_markdown(text: str, lang: str = "fr") -> Markup:
     return Markup(_sanitise("".join(rewriter.out)))
 
 
+def typeset(text: str, lang: str = "fr") -> str:
+    """Plain text (a title, a name) with the French typography of ``render_markdown`` when
+    `lang` is "fr": text, not HTML, to be escaped where it is used."""
+    return _typeset("", text) if lang == "fr" else text
+
+
 def too_long(text: str) -> bool:
     """Whether `text` is beyond what a form accepts as Markdown source."""
     return len(text) > MAX_SOURCE_CHARS
+
+
+def too_complex(text: str) -> bool:
+    """Whether Markdown `text` would take the renderer too long or too deep: more than
+    MAX_BRACKETS "[" or "<", unclosed constructs that make it re-read long paragraphs, or a
+    line nested deeper than MAX_NESTING_CHARS. Forms refuse such a text with a clear message
+    (a real text never comes near), and callers render only what passed it and ``too_long``.
+    """
+    if text.count("[") > MAX_BRACKETS or text.count("<") > MAX_BRACKETS:
+        return True
+    if any(len(match[0].expandtabs(4)) > MAX_NESTING_CHARS
+           for match in _NESTING.finditer(text)):
+        return True
+    return sum(_scanned(block) for block in _BLOCK_BREAK.split(text)) > MAX_SCANNED
+
+
+def _scanned(block: str) -> int:
+    """Roughly how many characters the inline parser reads again for a paragraph's unclosed
+    constructs: from each "[" never closed, each link target's "(" and each tag-like "<" to
+    where the search for its end stops."""
+    if "[" not in block and "<" not in block:
+        return 0
+    opened, cost = [], 0
+    for match in _BRACKET_OR_TAG.finditer(block):
+        found, position = match[0], match.start()
+        if found == "[":
+            opened.append(position)
+        elif found[0] == "]":
+            if opened:
+                opened.pop()
+            if found == "](":  # a link's target, read on to its ")"
+                cost += _distance_to(block, ")", position)
+        else:
+            cost += _distance_to(block, ">", position)
+    return cost + sum(len(block) - position for position in opened)
+
+
+def _distance_to(block: str, char: str, position: int) -> int:
+    """How far from `position` the next `char` is (the end of the block without one)."""
+    end = block.find(char, position)
+    return (end if end >= 0 else len(block)) - position
 
 
 def plain_text(source: str, limit: int | None = None, lang: str = "fr") -> str:

@@ -373,6 +373,8 @@ class World:
     action: int = 0
     task: int = 0
     rsvp_token: str = ""
+    communique: int = 0
+    communique_slug: str = ""
 
     @property
     def ids(self) -> dict:
@@ -382,7 +384,9 @@ class World:
                 "grievance_id": self.grievance["id"], "photo_id": self.grievance["photo_id"],
                 "support_id": self.grievance["support_id"], "case_id": self.case_id,
                 **self.campaign,
-                "action_id": self.action, "task_id": self.task, "rsvp_token": self.rsvp_token}
+                "action_id": self.action, "task_id": self.task, "rsvp_token": self.rsvp_token,
+                "communique_id": self.communique, "number": 1,
+                "by_prefix": {"/communiques/": {"slug": self.communique_slug}}}
 
 
 def make_world(app, helper) -> World:
@@ -415,9 +419,10 @@ def make_world(app, helper) -> World:
     campaign_id = add_campaign(app, slug)
     tracker_id = follow_campaign(clients["member"], slug, sent_on="2026-01-05")
     action, task, rsvp_token = add_action(app)
+    communique, communique_slug = publish_communique(app)
     return World(clients, building_a, building_b, landlord, target, token, grievance, case_id,
                  {"slug": slug, "campaign_id": campaign_id, "tracker_id": tracker_id},
-                 action, task, rsvp_token)
+                 action, task, rsvp_token, communique, communique_slug)
 
 
 def jpeg_bytes(size=(64, 48), **exif) -> bytes:
@@ -467,6 +472,50 @@ def add_action(app, days=10, **fields):
     task = db.execute("select min(id) from action_tasks where action_id = ?", [action]).fetchone()[0]
     db.close()
     return action, task, token
+
+
+@dataclass(frozen=True)
+class Writer:
+    """An editor as the communiqués' workflow sees one (id, login, role), for direct calls."""
+
+    id: int | None
+    login: str
+    role: str = "editor"
+
+
+_writers = itertools.count(1)
+
+
+def editor_rows(app) -> tuple["Writer", "Writer"]:
+    """Two editor accounts (invited, never signed in): a writer and an approver."""
+    from association.volunteers import accounts
+
+    db = connect(app.config["DATABASE"])
+    made = []
+    with app.app_context():
+        for role in ("writer", "approver"):
+            login = f"{role}-{next(_writers)}"
+            made.append(Writer(accounts.create(db, login, "editor", [])[0], login))
+    db.close()
+    return made[0], made[1]
+
+
+def publish_communique(app, title="Loyers : notre réponse", body="Le texte du **communiqué**.",
+                       lang="fr", cosignatories="", original_id=None) -> tuple[int, str]:
+    """A communiqué written by one editor and approved by another; return (id, slug)."""
+    from association.communiques import workflow
+
+    writer, approver = editor_rows(app)
+    db = connect(app.config["DATABASE"])
+    with app.app_context():
+        communique_id = workflow.create(db, writer, lang, {
+            "title": title, "body": body, "cosignatories": cosignatories}, {}, original_id)
+        workflow.submit(db, communique_id, writer)
+        workflow.approve(db, communique_id, approver)
+        slug = db.execute("select slug from communiques where id = ?",
+                          [communique_id]).fetchone()[0]
+    db.close()
+    return communique_id, slug
 
 
 @pytest.fixture

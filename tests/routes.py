@@ -154,6 +154,25 @@ ACCESS = {
     "/benevoles/actions/<int:action_id>/taches/<int:task_id>/lacher": Entry("volunteer", 302),
     "/benevoles/actions/<int:action_id>/taches/<int:task_id>/faite": Entry("volunteer", 302),
     "/benevoles/actions/<int:action_id>/taches/<int:task_id>/retirer": Entry("volunteer"),
+    "/communiques/": Entry("public"),
+    "/communiques/<slug>": Entry("public"),
+    "/communiques/feed.atom": Entry("public"),
+    "/benevoles/communiques/": Entry("editor"),
+    "/benevoles/communiques/nouveau": Entry("editor"),
+    "/benevoles/communiques/apercu": Entry("editor"),
+    "/benevoles/communiques/reglages": Entry("admin"),
+    # The world's communiqué is published: the steps of a draft are refused (back to it).
+    "/benevoles/communiques/<int:communique_id>": Entry("editor"),
+    "/benevoles/communiques/<int:communique_id>/modifier": Entry("editor"),  # a correction
+    "/benevoles/communiques/<int:communique_id>/soumettre": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/approuver": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/publier-seul": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/brouillon": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/abandonner": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/retirer": Entry("editor"),
+    "/benevoles/communiques/<int:communique_id>/supprimer": Entry("editor", 302),
+    "/benevoles/communiques/<int:communique_id>/revisions/<int:number>": Entry("editor"),
+    "/benevoles/communiques/<int:communique_id>/ecarts": Entry("editor"),
 }
 
 # Visited last, since they delete what other rules use or change who the visitor is.
@@ -163,15 +182,20 @@ LAST = ("/benevoles/admin/batiments/<int:building_id>/supprimer",
         "/membre/sortir")
 
 # Pages that are not HTML for people (files and data), left out of the HTML and axe sweeps.
-NOT_HTML = ("/static/", ".json", "/photos/", ".ics", ".csv", ".pdf")
+NOT_HTML = ("/static/", ".json", "/photos/", ".ics", ".csv", ".pdf", ".atom")
 # Who opens each audience's pages in the sweeps.
 SWEEPER = {"public": "anonymous", "sign_in": "anonymous", "member": "member", "signed_in": "admin",
            "volunteer": "admin", "editor": "admin", "admin": "admin"}
 
 
 def concrete(rule: str, ids: dict) -> str:
-    """The rule's address with a real value for each of its arguments."""
-    for name, value in ids.items():
+    """The rule's address with a real value for each of its arguments (``ids["by_prefix"]``
+    gives other values to the rules under a prefix: two capabilities both say ``<slug>``)."""
+    values = {name: value for name, value in ids.items() if name != "by_prefix"}
+    for prefix, overrides in ids.get("by_prefix", {}).items():
+        if rule.startswith(prefix):
+            values.update(overrides)
+    for name, value in values.items():
         for converter in ("", "int:", "path:"):
             rule = rule.replace(f"<{converter}{name}>", str(value))
     return rule

@@ -35,13 +35,17 @@ def live_ids(live_app, helper) -> dict:
     case = db.execute("select min(id) from cases where building_id = ?",
                       [building]).fetchone()[0]
     campaign = db.execute("select id, slug from campaigns order by id").fetchone()
+    communique, communique_slug = db.execute(
+        "select id, slug from communiques where status = 'published' order by id").fetchone()
     db.close()
     target, token = helper.invite(f"sweep-target-{token_hex(3)}", "volunteer", [building])
     action, task, rsvp_token = _live_action(live_app)
     return {"filename": "style.css", "token": token, "volunteer_id": target,
             "landlord_id": landlord, "building_id": building, "grievance_id": grievance,
             "case_id": case, "campaign_id": campaign[0], "slug": campaign[1], "tracker_id": 0,
-            "action_id": action, "task_id": task, "rsvp_token": rsvp_token}
+            "action_id": action, "task_id": task, "rsvp_token": rsvp_token,
+            "communique_id": communique, "number": 1,
+            "by_prefix": {"/communiques/": {"slug": communique_slug}}}
 
 
 def follow(page, live_url, slug) -> int:

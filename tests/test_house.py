@@ -185,6 +185,10 @@ def test_a_capability_registers_itself_without_a_central_list(scratch):
         assert str(audit.action_label("scribble")) == "scribbled"
         assert demo.load(db)[1][-1] == "scratch demo loaded"
     assert app.test_client().get("/scratch/").get_data(as_text=True) == "scratch"
+    home = app.test_client().get("/").get_data(as_text=True)
+    # In the capabilities' order (communiqués come first); a context of None draws nothing.
+    assert home.count("Latest notes") == 1
+    assert home.index('id="communiques-title"') < home.index("1 notes")
     assert "notes" in [t["name"] for t in app.test_client().get("/donnees.json").get_json()
                        ["tables"]]
     helper = Volunteers(app)
@@ -209,6 +213,18 @@ def test_the_log_names_a_capabilitys_records(scratch):
         audit.record(db, None, "scribble", "note", note + 1)
         rows = audit.describe(db, list(db.query("select * from audit_log order by id")))
     assert [row["record"] for row in rows] == ["note “boiler”", f"note {note + 1} (deleted)"]
+
+
+def test_a_home_section_without_its_tables_is_left_out(tmp_path):
+    """Before ``init-db`` has created a capability's tables, the home page still answers,
+    without that section (gunicorn's readiness is checked on it)."""
+    from association import create_app
+
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "fresh"),
+                      "SECRET_KEY": "x" * 40, "SCHEDULER": "off"})
+    response = app.test_client().get("/")
+    assert response.status_code == 200
+    assert 'id="communiques-title"' not in response.get_data(as_text=True)
 
 
 def test_demo_remove_follows_the_marker(scratch):

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from association.markup import MAX_SOURCE_CHARS, plain_text, render_markdown, too_long
+from association.markup import (MAX_BRACKETS, MAX_SOURCE_CHARS, plain_text, render_markdown,
+                                too_complex, too_long, typeset)
 
 CORPUS = Path(__file__).parent / "corpus"
 NNBSP = "\u202f"
@@ -179,6 +180,14 @@ def test_typography_skips_attributes_and_urls():
     assert f">l’ordre{NNBSP}?</a>" in html
 
 
+def test_typeset_is_the_typography_of_plain_text():
+    """A title gets the same spaces and apostrophes as a text, and stays text (not HTML)."""
+    assert typeset("Loyers : l'Amicale dit « non » !") == \
+        f"Loyers{NNBSP}: l’Amicale dit «{NNBSP}non{NNBSP}»{NNBSP}!"
+    assert typeset("a < b & **c**") == "a < b & **c**"
+    assert typeset("Rents: we say no!", "en") == "Rents: we say no!"
+
+
 @pytest.mark.parametrize("source", ["Bonjour : ça va ; oui ! Vraiment ?", "« Bonjour »",
                                     "l'association", "**Attention**!"])
 def test_english_is_left_alone(source):
@@ -216,6 +225,47 @@ def test_too_long_is_the_form_limit():
     assert MAX_SOURCE_CHARS == 100_000
     assert not too_long("x" * MAX_SOURCE_CHARS)
     assert too_long("x" * (MAX_SOURCE_CHARS + 1))
+
+
+@pytest.mark.parametrize("source", [
+    "[" * 20_000,  # a minute of rendering before this guard
+    "[" * (MAX_BRACKETS + 1),
+    "<a " * (MAX_BRACKETS + 1),
+    "[" * 25 + "mot " * 24_000,  # few unclosed "[", one very long paragraph
+    "[a](" * 300 + "mot " * 12_000,  # link targets never closed
+    "1. " * 1_000,  # nested lists on one line: Python's stack runs out
+    "".join(" " * 4 * depth + "- a\n" for depth in range(300)),
+    "> " * 50_000,
+], ids=["20000 [", "401 [", "401 <a", "unclosed [ in a long paragraph", "unclosed link targets",
+        "nested numbers", "nested indentation", "nested quotes"])
+def test_too_complex_catches_what_makes_the_renderer_crawl(source):
+    """Texts that would take the renderer seconds or exhaust the stack are refused first."""
+    assert too_complex(source)
+
+
+@pytest.mark.parametrize("source", [
+    ("Texte du communiqué, " * 10 + "[un lien](https://exemple.fr/page) ") * 300,
+    "Voir [la loi](https://fr.wikipedia.org/wiki/Loi_(France)), [sic] et a < b. " * 200,
+    "".join(" " * 4 * depth + "- point\n" for depth in range(6)) + "\n> > citation\n",
+    "| a | b |\n|---|---|\n| <b>1</b> | [x](/y) |\n" * 100,
+    "Texte[^1].\n\n[^1]: La note.\n" * 50,
+], ids=["300 links in one paragraph", "parentheses, brackets, comparisons", "nesting",
+        "tables", "footnotes"])
+def test_too_complex_leaves_real_texts_alone(source):
+    """Long texts with many links, notes, tables and some nesting are accepted."""
+    assert not too_complex(source) and not too_long(source)
+
+
+def test_what_too_complex_accepts_renders_quickly():
+    """At the limits, the worst accepted texts still render in well under two seconds."""
+    import time
+
+    for source in ("[" * 19 + "mot " * 24_000, "[a](" * 19 + "mot " * 24_000,
+                   "<b>x</b> " * (MAX_BRACKETS // 2) + "x" * 90_000, "1. " * 33):
+        assert not too_complex(source)
+        started = time.perf_counter()
+        render_markdown(source)
+        assert time.perf_counter() - started < 2
 
 
 def test_plain_text_is_the_readable_text_on_one_line():

@@ -1,4 +1,6 @@
 """Views of the public pages: parse, call, render."""
+import logging
+import sqlite3
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template, request
@@ -11,6 +13,7 @@ from .register import register_json as register_json_body, register_page
 from .transparency import report as transparency_report
 
 bp = Blueprint("public", __name__)
+log = logging.getLogger("amicale.public")
 
 
 @bp.get("/")
@@ -22,10 +25,16 @@ def home():
 
 
 def home_sections(db) -> list[tuple[str, dict]]:
-    """The home page's sections that have something to show: (template, context) pairs."""
+    """The home page's sections from every capability: (template, context) pairs. A section
+    whose tables are not there yet (a new capability before ``init-db``) is left out rather
+    than taking the front door down."""
     found = []
     for section in collect("home_sections"):
-        context = section.context(db)
+        try:
+            context = section.context(db)
+        except sqlite3.OperationalError:
+            log.error("home section %s left out: its tables are missing", section.template)
+            continue
         if context is not None:
             found.append((section.template, context))
     return found

@@ -1,0 +1,45 @@
+"""What editors and readers are told about communiqués, in their language."""
+from flask_babel import lazy_gettext as _l
+
+STATUS_LABELS = {
+    "draft": _l("Draft"),
+    "submitted": _l("Awaiting approval"),
+    "scheduled": _l("Scheduled"),
+    "published": _l("Published"),
+    "withdrawn": _l("Withdrawn"),
+}
+LANGUAGE_LABELS = {"fr": _l("French"), "en": _l("English")}
+# The other version's link, written in the language of the page it leads to.
+VERSION_LINKS = {"fr": "Lire en français", "en": "Read in English"}
+
+AUDIT_ACTIONS = {
+    "submit": _l("submitted a communiqué for approval"),
+    "return_to_draft": _l("sent a communiqué back to draft"),
+    "approve": _l("approved a communiqué"),
+    "publish": _l("published a communiqué"),
+    "publish_alone": _l("published a communiqué without a second editor"),
+    "schedule": _l("scheduled a communiqué"),
+    "correct": _l("published a correction"),
+    "discard_correction": _l("discarded a proposed correction"),
+    "withdraw": _l("withdrew a communiqué"),
+}
+OBJECT_TYPES = {"communique": _l("communiqué"),
+                "communique_settings": _l("how communiqués are approved")}
+
+# Why an action on a communiqué was refused (workflow.WorkflowError codes).
+REFUSED = {
+    "not_editable": _l("This communiqué can no longer be changed this way."),
+    "not_submitted": _l("Only a communiqué awaiting approval can be approved."),
+    "own_text": _l("You wrote the latest version of this text: another editor must approve "
+                   "it."),
+    "not_allowed_alone": _l("The association's settings do not let an administrator publish "
+                            "without a second editor."),
+    "not_draft": _l("Only a draft can be submitted for approval."),
+    "not_published": _l("Only a published communiqué can be corrected or withdrawn."),
+    "no_correction": _l("There is no proposed correction."),
+    "published_once": _l("A communiqué that has been public cannot be deleted: withdraw it "
+                         "instead."),
+    "not_pending": _l("Only a communiqué awaiting approval or scheduled can go back to draft."),
+    "unchanged": _l("Nothing was changed: the correction would be identical to the published "
+                    "text."),
+}

@@ -1,0 +1,139 @@
+"""Public pages of communiqués drawn once per version, with validators, for a press peak.
+
+A page read by someone not signed in depends only on its content's version, the page's
+language, the association's settings and the path the site is served under: it is rendered
+once for that combination and kept (bytes and ETag) in the process, for at most
+``PUBLIC_CACHE_SECONDS`` (so that embedded boxes stay fresh). A kept page checked against
+the database less than ``CHECK_SECONDS`` ago is sent without asking it again: under a peak,
+each worker reads the database about once a second per page, and a correction or a
+withdrawal reaches every worker within that second (at once in the process that made it).
+Every answer carries ETag and Last-Modified, a conditional request gets 304, and the
+security module adds the public Cache-Control. Someone signed in (or holding flashed
+messages) gets a page drawn for them.
+"""
+import hashlib
+import threading
+import time
+from collections import OrderedDict
+from datetime import datetime
+from typing import Callable, NamedTuple
+
+from flask import current_app, request, session
+from werkzeug.http import http_date, parse_date, parse_etags, quote_etag
+
+from .. import reference
+from ..i18n import choose_locale
+
+MAX_PAGES = 512
+CHECK_SECONDS = 1.0
+_lock = threading.Lock()
+EXTENSION = "communiques_pages"
+
+
+class _Kept(NamedTuple):
+    body: bytes
+    etag: str
+    last_modified: datetime | None
+    mimetype: str
+    drawn_at: float
+
+
+def _stores() -> tuple[OrderedDict, OrderedDict]:
+    """The kept pages (by everything they depend on) and, by request, the page last found
+    current and when."""
+    found = current_app.extensions.get(EXTENSION)
+    if found is None:
+        found = current_app.extensions.setdefault(EXTENSION, (OrderedDict(), OrderedDict()))
+    return found
+
+
+def _keep(store: OrderedDict, key, value) -> None:
+    with _lock:
+        store[key] = value
+        store.move_to_end(key)
+        while len(store) > MAX_PAGES:
+            store.popitem(last=False)
+
+
+def changed() -> None:
+    """Something public changed in this process: check the database on the next request."""
+    with _lock:
+        _stores()[1].clear()
+
+
+def shareable(args: tuple[str, ...] = ()) -> bool:
+    """Whether this request may get a kept page: nobody signed in, no message waiting, and
+    no query argument but ``lang`` and those of ``args``, each given once."""
+    if session or current_app.jinja_env.auto_reload:
+        return False
+    allowed = {"lang", *args}
+    return all(name in allowed and len(request.args.getlist(name)) == 1
+               for name in request.args)
+
+
+def _request_key(key: tuple, args: tuple[str, ...]) -> tuple:
+    # The language as Flask-Babel will choose it, without waking Flask-Babel up.
+    return (key, choose_locale(), request.script_root,
+            tuple(request.args.get(name) for name in args))
+
+
+def recent(key: tuple, args: tuple[str, ...] = ()):
+    """The kept page for this request when it was found current less than CHECK_SECONDS
+    ago (a response, with validators), else None: then ask the database and ``respond``."""
+    if not shareable(args):
+        return None
+    pages, checked = _stores()
+    found = checked.get(_request_key(key, args))
+    now = time.monotonic()
+    if found is None or now - found[1] > CHECK_SECONDS:
+        return None
+    kept = pages.get(found[0])
+    if kept is None or now - kept.drawn_at > current_app.config["PUBLIC_CACHE_SECONDS"]:
+        return None
+    return _response(kept.body, kept.etag, kept.last_modified, kept.mimetype)
+
+
+def respond(db, key: tuple, version, last_modified: datetime | None,
+            render: Callable[[], str], mimetype: str = "text/html",
+            args: tuple[str, ...] = ()):
+    """The page ``key`` at ``version``: kept bytes when allowed and fresh, else
+    ``render()``; with ETag and Last-Modified, and 304 for a matching conditional request."""
+    if not shareable(args):
+        return _response(render().encode(), None, last_modified, mimetype)
+    association = reference.association(db)
+    request_key = _request_key(key, args)
+    full_key = (request_key, version, association.get("name"), association.get("is_demo"))
+    now = time.monotonic()
+    pages, checked = _stores()
+    kept = pages.get(full_key)
+    if kept is None or now - kept.drawn_at > current_app.config["PUBLIC_CACHE_SECONDS"]:
+        body = render().encode()
+        kept = _Kept(body, _etag(body), last_modified, mimetype, now)
+        _keep(pages, full_key, kept)
+    _keep(checked, request_key, (full_key, now))
+    return _response(kept.body, kept.etag, last_modified, mimetype)
+
+
+def _etag(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
+
+
+def _response(body: bytes, etag: str | None, last_modified, mimetype: str):
+    etag = etag or _etag(body)
+    headers = {"ETag": quote_etag(etag)}
+    if last_modified is not None:
+        headers["Last-Modified"] = http_date(last_modified)
+    if _not_modified(etag, last_modified):
+        return current_app.response_class(status=304, headers=headers)
+    return current_app.response_class(body, mimetype=mimetype, headers=headers)
+
+
+def _not_modified(etag: str, last_modified: datetime | None) -> bool:
+    """Whether the reader's copy is current (RFC 9110 §13.1): If-None-Match when sent (weak
+    comparison), else If-Modified-Since. Werkzeug's ``make_conditional`` would do it for a
+    third of a kept page's time, on every request, even with no validator sent."""
+    sent = request.headers.get("If-None-Match")
+    if sent is not None:
+        return parse_etags(sent).contains_weak(etag)
+    since = parse_date(request.headers.get("If-Modified-Since"))
+    return bool(since and last_modified and last_modified.replace(microsecond=0) <= since)

@@ -1,0 +1,75 @@
+"""The public pages of communiqués: the list, a communiqué, the Atom feed. Thin views: the
+page cache (pagecache.py) decides whether a page is drawn or a kept one is sent."""
+from flask import Blueprint, abort, render_template, request
+
+from .. import clock
+from ..db import get_db
+from ..i18n import current_locale
+from ..security import public
+from . import embeds, feed as atom_feed, pagecache, publication
+
+bp = Blueprint("communiques", __name__)
+MAX_PAGE = 10_000
+
+
+def _page_number() -> int:
+    page = request.args.get("page", 1, type=int)
+    return page if 1 <= page <= MAX_PAGE else 1
+
+
+@bp.get("/communiques/")
+@public
+def index():
+    """Every published communiqué, newest first, ten a page."""
+    page = _page_number()
+    kept = pagecache.recent(("list", page), args=("page",))
+    if kept is not None:
+        return kept
+    db = get_db()
+
+    def render():
+        rows, more = publication.heads(db, page)
+        if not rows and page > 1:
+            abort(404)
+        return render_template("communiques/index.html", rows=rows, more=more, page=page)
+
+    return pagecache.respond(db, ("list", page), publication.version(db),
+                             publication.last_change(db), render, args=("page",))
+
+
+@bp.get("/communiques/<slug>")
+@public
+def show(slug):
+    """One communiqué, as published (with its correction notes); 410 with the notice once
+    withdrawn."""
+    kept = pagecache.recent(("page", slug))
+    if kept is not None:
+        return kept
+    db = get_db()
+    found = publication.state(db, slug) or abort(404)
+    if found["status"] == "withdrawn":
+        return render_template("communiques/withdrawn.html", withdrawn=found), 410
+
+    def render():
+        communique = publication.published(db, found["id"])
+        return render_template(
+            "communiques/page.html", communique=communique,
+            html=embeds.apply(db, communique["html"]))
+
+    return pagecache.respond(db, ("page", slug),
+                             (found["updated_at"], found["published_revision"]),
+                             clock.parse(found["updated_at"]), render)
+
+
+@bp.get("/communiques/feed.atom")
+@public
+def feed():
+    """The Atom feed: every published communiqué, full text."""
+    kept = pagecache.recent(("feed",))
+    if kept is not None:
+        return kept
+    db = get_db()
+    return pagecache.respond(
+        db, ("feed",), publication.version(db), publication.last_change(db),
+        lambda: atom_feed.atom(db, str(current_locale())),
+        mimetype="application/atom+xml")
