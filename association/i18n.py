@@ -17,6 +17,17 @@ LANG_COOKIE = "lang"
 LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
+def _lazy_as_text(self) -> Markup:
+    """A lazy message is text: escaped when a template shows it."""
+    return Markup.escape(str(self))
+
+
+# Flask-Babel's lazy strings say they are safe HTML (their ``__html__`` returns the text as it
+# is), so ``{{ _l("… %(x)s", x=typed) }}`` would put what someone typed into the page
+# unescaped. Our messages hold no markup: they are text like any other, escaped.
+LazyString.__html__ = _lazy_as_text
+
+
 # Flask-Babel 4 finds the translations again on every call: its state on ``g`` through three
 # proxies, the locale, the locale's name, the domain's cache (about 11 µs, where looking the
 # message up takes 0.3 µs; a page makes dozens of calls). They are kept for the rest of the

@@ -74,3 +74,15 @@ def test_french_typography():
             if bad:
                 wrong.append(f"{message.id!r}: {text!r}")
     assert wrong == []
+
+
+def test_a_lazy_message_with_typed_text_is_escaped(app):
+    """A lazy message (``lazy_gettext``) shown in a template is escaped like any text, even
+    though Flask-Babel marks it as safe HTML."""
+    from flask import render_template_string
+    from flask_babel import lazy_gettext
+
+    with app.test_request_context("/?lang=en"):
+        message = lazy_gettext("Use at most %(max)s characters.", max="<script>alert(1)</script>")
+        page = render_template_string("<p>{{ message }}</p>", message=message)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
