@@ -60,6 +60,17 @@ class HomeSection:
 
 
 @dataclass(frozen=True)
+class DraftSource:
+    """Records a communiqué can start from (an action that took place...): ``recent(db)``
+    lists ``(id, label)`` pairs to choose from, ``draft(db, id)`` gives ``{"title", "body"}``
+    (the body in Markdown) or None when that record cannot start one."""
+
+    label: object
+    recent: Callable
+    draft: Callable
+
+
+@dataclass(frozen=True)
 class Capability:
     """What a capability package declares (see the module's docstring)."""
 
@@ -99,6 +110,8 @@ class Capability:
     # Boxes another capability draws inside a communiqué: shortcode kind ("campagne" for
     # [[campagne:slug]]) -> draw(db, argument) -> safe HTML (Markup), or None if not found.
     embeds: dict = field(default_factory=dict)
+    # What a communiqué can start from: kind ("action") -> DraftSource.
+    draft_sources: dict = field(default_factory=dict)
     init_app: Callable | None = None  # commands, template helpers
 
 

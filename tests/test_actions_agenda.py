@@ -148,6 +148,31 @@ def test_a_communique_draft_starts_from_a_past_action(app, db, clock):
         assert communique_draft(db, coming) is None
 
 
+def test_an_editor_starts_a_communique_from_a_past_action(app, volunteers):
+    """The volunteers' page of a past action links an administrator to a communiqué draft
+    with its title and opening filled in; an editor finds the action offered on the "Write a
+    communiqué" page; a volunteer who writes none is told who can; nonsense starts blank."""
+    past, _, _ = add_action(app, days=-3, title="Rassemblement devant l'agence",
+                            place="1 place de l'Exemple")
+    add_action(app, days=3, title="Assemblée à venir")
+    admin, _ = volunteer_client(app, volunteers, role="admin")
+    overview = page_text(admin.get(f"/benevoles/actions/{past}"))
+    link = f"/benevoles/communiques/nouveau?depuis=action:{past}"
+    assert link.replace(":", "%3A") in overview or link in overview
+    draft = page_text(admin.get(link))
+    assert re.search(r'name="title"[^>]*value="Rassemblement devant l.agence"', draft)
+    assert re.search(r"1 place de l.Exemple\.", draft)
+    editor, _ = volunteer_client(app, volunteers, role="editor")
+    offered = page_text(editor.get("/benevoles/communiques/nouveau"))
+    assert f'value="action:{past}"' in offered and "Assemblée à venir" not in offered
+    for nonsense in ("action:999999", "action:x", "rien:1", "action:" + "9" * 40, ":"):
+        response = editor.get(f"/benevoles/communiques/nouveau?depuis={nonsense}")
+        assert response.status_code == 200
+        assert 'value="Rassemblement' not in page_text(response)
+    volunteer, _ = volunteer_client(app, volunteers)
+    assert "Un rédacteur peut" in page_text(volunteer.get(f"/benevoles/actions/{past}"))
+
+
 @pytest.mark.parametrize("path", ["/actions/999", "/actions/999.ics"])
 def test_an_unknown_action_is_a_clear_404(client, path):
     """An unknown action answers 404, saying members' actions need the key."""

@@ -1,5 +1,6 @@
 """Public results (fewer than 3 withheld), stats.json, CSV for volunteers, campaigns managed
 by administrators, and the demo campaign."""
+import re
 from datetime import date
 
 import pytest
@@ -178,3 +179,22 @@ def test_the_home_page_lists_open_campaigns(app, client):
     add_campaign(app, "ancienne", closes_on="2026-02-01", title="Ancienne campagne")
     page = page_text(client.get("/"))
     assert 'href="/demandes/bailleur-2026"' in page and "Ancienne campagne" not in page
+
+
+def test_a_communique_shows_a_campaigns_results_live(app, db):
+    """``[[campagne:<slug>]]`` alone on a line of a communiqué draws the campaign's published
+    counts, live ("fewer than 3" below three); an unknown slug draws nothing."""
+    from conftest import publish_communique
+
+    app.config["PUBLIC_CACHE_SECONDS"] = 0
+    _answered(app, db, [(10, "a,b,c"), (20, "a,b")])
+    body = "Où en sont nos demandes ?\n\n[[campagne:bailleur-2026]]\n\n[[campagne:inconnue]]"
+    _, slug = publish_communique(app, body=body)
+    client = app.test_client()
+    page = re.sub(r"<[^>]+>", " ", page_text(client.get(f"/communiques/{slug}")))
+    assert re.search(r"Réponses reçues\s*moins de 3", page) and "[[" not in page
+    assert page.count("Tous les résultats de cette campagne") == 1
+    with app.app_context():
+        _answer(db, campaigns.by_slug(db, "bailleur-2026"), [(5, "a")])
+    page = re.sub(r"<[^>]+>", " ", page_text(client.get(f"/communiques/{slug}")))
+    assert re.search(r"Réponses reçues\s*3\b", page)

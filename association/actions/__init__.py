@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, HomeSection, MemberSection, NavEntry
 from ..jobs import Job
-from . import demo, home, manage, reminders, rsvps, tasks, views
+from . import afterwards, demo, home, manage, reminders, rsvps, tasks, views
 from .afterwards import communique_draft  # noqa: F401
 from .migrations import migrations
 from .tables import TABLES
@@ -31,4 +31,5 @@ CAPABILITY = Capability(
     home_sections=(HomeSection("actions/_home.html", home.section),),
     notices=tasks.notices,
     uses={"member": rsvps.member_uses},
+    draft_sources={"action": afterwards.SOURCE},
 )

@@ -1,10 +1,14 @@
 """After an action: what a communiqué about it starts from.
 
-The Communiqués capability is built separately; it prefills a draft with
-``communique_draft(db, action_id)`` (exported by this package) once it exists. Until then
-the volunteers' page of a past action shows the same text to copy.
+The volunteers' page of a past action shows it; the Communiqués capability prefills a draft
+with it through ``Capability.draft_sources`` (``SOURCE``), without importing this package.
 """
+from datetime import timedelta
+
+from flask_babel import lazy_gettext as _l
+
 from .. import clock
+from ..capability import DraftSource
 from ..db import row_or_none
 from .ics import text_of
 from .kinds import kind_label
@@ -30,3 +34,34 @@ def communique_draft(db, action_id: int) -> dict | None:
         "summary": text_of(action["description_html"]),
         "visibility": action["visibility"],
     }
+
+
+RECENT_DAYS = 183  # the past actions offered to start a communiqué from
+
+
+def recent_past(db) -> list[tuple[int, str]]:
+    """The actions that took place in the last six months (cancelled ones left out), latest
+    first: (id, "title — date")."""
+    now = clock.now()
+    rows = db.query(
+        "select id, title, kind, starts_at from actions where status != 'cancelled' "
+        "and ends_at <= ? and ends_at >= ? order by starts_at desc limit 50",
+        [clock.stamp(now), clock.stamp(now - timedelta(days=RECENT_DAYS))])
+    return [(row["id"], f"{row['title'] or kind_label(row['kind'])} — "
+                        f"{day_text(local(row['starts_at']).date())}") for row in rows]
+
+
+def draft_text(db, action_id: int) -> dict | None:
+    """A communiqué's title and opening (Markdown) about an action that took place: what,
+    when, where (unless the place was kept for participants), and its description."""
+    found = communique_draft(db, action_id)
+    if found is None:
+        return None
+    where = f", {found['place']}" if found["place"] else ""
+    body = f"**{found['kind']}, {found['date_text']}{where}.**"
+    if found["summary"]:
+        body += f"\n\n{found['summary']}"
+    return {"title": found["title"], "body": body}
+
+
+SOURCE = DraftSource(_l("an action that took place"), recent_past, draft_text)

@@ -9,6 +9,7 @@ from flask_login import current_user
 from markupsafe import Markup
 
 from .. import clock
+from ..capability import collect
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
 from ..markup import too_complex, too_long
@@ -92,6 +93,9 @@ def new():
     db = get_db()
     form = DraftForm()
     form.original_id.choices = _original_choices(db)
+    started = _started_from(db, request.args.get("depuis", ""))
+    if request.method == "GET" and started:
+        form.title.data, form.body.data = started["title"], started["body"]
     source = request.args.get("version-de", type=int)
     if request.method == "GET" and source:
         original = revisions.get(db, source)
@@ -108,7 +112,27 @@ def new():
         return _form_page("communiques/editor/edit.html", form, db, 400, communique=None)
     if form.preview.data:
         form.validate()
-    return _form_page("communiques/editor/edit.html", form, db, communique=None)
+    return _form_page("communiques/editor/edit.html", form, db, communique=None,
+                      sources=_sources(db), started=request.args.get("depuis", ""))
+
+
+def _sources(db) -> list[tuple[object, list[tuple[str, str]]]]:
+    """What a new communiqué may start from, by kind: (kind's label, [(value, label)])."""
+    found = []
+    for kind, source in collect("draft_sources"):
+        records = [(f"{kind}:{record_id}", label) for record_id, label in source.recent(db)]
+        if records:
+            found.append((source.label, records))
+    return found
+
+
+def _started_from(db, value: str) -> dict | None:
+    """The title and text another capability proposes for ``kind:id`` (None if unknown)."""
+    kind, _, record_id = value.partition(":")
+    source = dict(collect("draft_sources")).get(kind)
+    if source is None or not record_id.isdigit() or len(record_id) > 12:
+        return None
+    return source.draft(db, int(record_id))
 
 
 @bp.post("/benevoles/communiques/apercu")
