@@ -5,7 +5,7 @@ from wtforms import (BooleanField, DateField, EmailField, SelectField, StringFie
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from .. import reference
-from ..forms import Form, MultiCheckboxField, Screened, choices
+from ..forms import Form, MultiCheckboxField, OptionalChoice, Screened, choices
 from ..markup import MAX_SOURCE_CHARS
 from . import campaigns, letters
 from .labels import CHANNEL_LABELS, GRADE_LABELS, ITEM_LABELS
@@ -79,7 +79,7 @@ class TrackForm(Form):
     sent_on = DateField(_l("Sent on (optional: say it later)"), validators=[Optional()])
     channel = SelectField(_l("How (optional)"),
                           choices=channel_choices(_l("— not sent yet —")),
-                          validators=[Optional()])
+                          validators=[OptionalChoice()])
     submit = SubmitField(_l("Follow my request"))
 
     def validate_channel(self, field):
