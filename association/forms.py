@@ -14,7 +14,7 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 from wtforms import SelectField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, ValidationError
+from wtforms.validators import DataRequired, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .audit import REVEAL_REASONS
@@ -43,6 +43,15 @@ class Form(FlaskForm):
 
     class Meta:
         csrf = False
+
+
+class OptionalChoice(Optional):
+    """``Optional`` for a select: nothing is chosen only when the value is missing or empty.
+    WTForms' ``Optional`` also takes blanks for nothing and then wipes the select's "not a
+    valid choice" error, so that "  " would come through as the choice."""
+
+    def __init__(self):
+        super().__init__(strip_whitespace=False)
 
 
 class ButtonForm(Form):

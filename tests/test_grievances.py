@@ -200,6 +200,30 @@ def test_the_list_shows_no_text_and_search_skips_masked_text(app, volunteers, db
     assert db.table("audit_log").count_where("action = 'read'") == 0
 
 
+def test_blank_and_odd_choices_are_no_choice(app, volunteers, db, building):
+    """A blank or unknown filter shows the whole list, a building number past any integer
+    opens the case form without a building, and a blank reason does not close a report:
+    WTForms' Optional took blanks for "nothing chosen" and then let them through as the
+    choice (the abuse sweep found the first two answered 500)."""
+    first = report(app.test_client(), building)
+    account = volunteers.create("odd", "volunteer", [building])
+    client = app.test_client()
+    volunteers.login(client, account)
+    for query in ("building=+", "building=%C2%A0", "status=+", "category=+&age=+",
+                  "building=99999999999999999999999"):
+        response = client.get(f"/benevoles/signalements/?{query}")
+        assert response.status_code == 200, query
+        assert first["reference"] in page_text(response), query
+    assert client.get("/benevoles/dossiers/nouveau?batiment=99999999999999999999999"
+                      ).status_code == 200
+    url = f"/benevoles/signalements/{first['id']}"
+    response = client.post(f"{url}/statut", data={
+        "csrf_token": csrf_token(client, url), "status-status": "closed",
+        "status-close_reason": " "})
+    assert response.status_code == 400
+    assert db.table("grievances").get(first["id"])["status"] == "new"
+
+
 def test_flagged_text_is_masked_until_revealed(app, volunteers, db, building):
     """A flagged description is masked; revealing it needs a reason, is logged with the
     tenant and shows the text."""

@@ -125,6 +125,8 @@ def test_the_controller_comes_from_the_landlord(app, admin_client, db):
     ({"explanation": "[" * 301}, "more than 300"),
     ({"letter_fr": "Bonjour {nom}"}, "Unknown placeholders: {nom}"),
     ({"closes_on": "2025-12-01"}, "close on or after the day it opens"),
+    ({"closes_on": "9999-12-31"}, "Enter a date between 2000 and 2100."),  # was a 500
+    ({"opens_on": "0001-01-01"}, "Enter a date between 2000 and 2100."),
     ({"controller_name": "", "controller_address": ""}, "choose a landlord that has it"),
 ])
 def test_bad_campaigns_are_refused_clearly(admin_client, db, values, message):

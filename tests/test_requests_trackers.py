@@ -66,12 +66,16 @@ def test_states_follow_the_calendar(today, state):
       "grade": "complete"}, "before_sending", "answered_on"),
     ({"answered_on": "2026-01-02", "grade": "complete"}, "not_sent", "answered_on"),
     ({"sent_on": "2026-01-05", "channel": "pigeon"}, "channel", "channel"),
+    ({"sent_on": "9999-12-31", "channel": "post"}, "future", "sent_on"),
+    ({"sent_on": "2026-01-05", "channel": "email", "received_on": "9999-12-31",
+      "received_estimated": 0}, "future", "received_on"),
 ])
 def test_impossible_dates_are_refused(changes, code, field):
     """A receipt in the future or before sending, an extension after the first month, an
-    answer before sending: each refused with its reason."""
+    answer before sending: each refused with its reason. The last day of the year 9999 is
+    refused as future before any deadline is worked out from it (it has none)."""
     with pytest.raises(TrackerError) as refused:
-        trackers.check(derive({"state": "to_send", **changes}, TODAY), TODAY)
+        trackers.validated({"state": "to_send", **changes}, TODAY)
     assert (refused.value.code, refused.value.field) == (code, field)
 
 
@@ -164,6 +168,27 @@ def test_a_refused_date_changes_nothing(app, client, db):
     assert "before the day you sent" in text or "avant le jour" in text
     assert dict(db.table("trackers").get(tracker)) == before
     assert results.counters(db, 1) == counts
+
+
+def test_a_date_of_the_year_9999_comes_back_as_future(app, client, db):
+    """Sent or received on 31 December 9999: the form comes back (400) saying the date is in
+    the future, when following the request as when recording on the tracker (the abuse
+    sweep found both answered 500)."""
+    add_campaign(app)
+    response = client.post("/demandes/bailleur-2026/suivre", data={
+        "csrf_token": csrf_token(client, "/demandes/bailleur-2026"),
+        "track-sent_on": "9999-12-31", "track-channel": "post"})
+    assert response.status_code == 400 and db.table("trackers").count == 0
+    tracker = follow_campaign(client, "bailleur-2026", sent_on="2026-01-05")
+    before = dict(db.table("trackers").get(tracker))
+    token = csrf_token(client, f"/demandes/suivi/{tracker}")
+    for path, data in (("envoi", {"sent-sent_on": "9999-12-31", "sent-channel": "post"}),
+                       ("reception", {"received-received_on": "9999-12-31"})):
+        response = client.post(f"/demandes/suivi/{tracker}/{path}",
+                               data={"csrf_token": token, **data})
+        assert response.status_code == 400, path
+        assert "in the future" in page_text(response) or "dans le futur" in page_text(response)
+    assert dict(db.table("trackers").get(tracker)) == before
 
 
 def test_an_answer_is_recorded_with_its_checklist(app, client, db):

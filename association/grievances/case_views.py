@@ -48,6 +48,8 @@ def new():
                                     list(categories.CATEGORIES.items()))
     building_id = form.building.data if request.method == "POST" else \
         request.args.get("batiment", type=int)
+    if building_id not in scope:
+        building_id = None  # another building, or any number at all: no reports of it
     open_reports, _more = triage.listing(db, scope, {"building": building_id} if building_id
                                          else {"status": "checked"})
     open_reports = [r for r in open_reports if r["status"] in ("new", "checked")]

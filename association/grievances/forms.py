@@ -8,7 +8,7 @@ from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaF
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .. import clock
-from ..forms import Form, MultiCheckboxField, Screened, choices
+from ..forms import Form, MultiCheckboxField, OptionalChoice, Screened, choices
 from . import categories
 
 DESCRIPTION_MAX = 4000
@@ -100,7 +100,7 @@ class StatusForm(Form):
 
     status = SelectField(_l("New status"), choices=choices(categories.STATUSES.items()))
     close_reason = SelectField(_l("Reason, when closing"), choices=choices(
-        [("", "—")] + list(categories.CLOSE_REASONS.items())), validators=[Optional()])
+        [("", "—")] + list(categories.CLOSE_REASONS.items())), validators=[OptionalChoice()])
 
     def validate_close_reason(self, field):
         """Closing says why."""
@@ -118,10 +118,10 @@ class MergeForm(Form):
 class FilterForm(Form):
     """Filter the list of reports (a GET form)."""
 
-    building = SelectField(_l("Building"), coerce=str, validators=[Optional()])
-    category = SelectField(_l("Kind"), validators=[Optional()])
-    status = SelectField(_l("Status"), validators=[Optional()])
-    age = SelectField(_l("Reported"), validators=[Optional()], choices=choices([
+    building = SelectField(_l("Building"), coerce=str, validators=[OptionalChoice()])
+    category = SelectField(_l("Kind"), validators=[OptionalChoice()])
+    status = SelectField(_l("Status"), validators=[OptionalChoice()])
+    age = SelectField(_l("Reported"), validators=[OptionalChoice()], choices=choices([
         ("", _l("any time")), ("7", _l("this week")), ("30", _l("this month")),
         ("old", _l("over a month ago"))]))
     flagged = BooleanField(_l("Only texts flagged by the screen"))
@@ -133,7 +133,7 @@ class CaseForm(Form):
 
     building = SelectField(_l("Building"), coerce=whole_number, validate_choice=False,
                            validators=[DataRequired(_l("Choose the building."))])
-    category = SelectField(_l("Kind of problem (optional)"), validators=[Optional()])
+    category = SelectField(_l("Kind of problem (optional)"), validators=[OptionalChoice()])
     title = StringField(_l("Title"), validators=[DataRequired(_l("Give the case a title.")),
                                                  Length(max=160)])
     theme = TextAreaField(_l("What it is about (optional)"), validators=[

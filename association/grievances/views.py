@@ -11,7 +11,7 @@ from ..forms import ButtonForm, choices, flagged_categories
 from ..i18n import local_time
 from ..members import (WrongKey, current_member, member_for, member_required, new_member,
                        pending_key)
-from ..security import client_address, public
+from ..security import client_address, large_body, public
 from . import aggregates, categories, reports
 from .forms import MAX_PHOTOS, ReportForm, SupportForm
 
@@ -28,19 +28,13 @@ PHOTO_REFUSED = {
 }
 
 
-@bp.before_request
-def allow_photos():
-    """Three photos of up to 10 MB each fit in a report (other pages keep the usual limit)."""
-    if request.endpoint == "grievances.report":
-        request.max_content_length = (MAX_PHOTOS + 1) * images.MAX_BYTES
-
-
 def _building_choices(db):
     return choices([("", _("— choose your building —"))] + [
         (row[0], row[1]) for row in db.execute("select id, name from buildings order by name")])
 
 
 @bp.route("/signaler", methods=["GET", "POST"])
+@large_body((MAX_PHOTOS + 1) * images.MAX_BYTES)  # three photos of up to 10 MB each
 def report():
     """Report a problem in two minutes: building, kind, what, since when, photos."""
     db = get_db()

@@ -5,7 +5,7 @@ from wtforms import (BooleanField, DateField, EmailField, SelectField, StringFie
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from .. import reference
-from ..forms import Form, MultiCheckboxField, Screened, choices
+from ..forms import Form, MultiCheckboxField, OptionalChoice, Screened, choices
 from ..markup import MAX_SOURCE_CHARS
 from . import campaigns, letters
 from .labels import CHANNEL_LABELS, GRADE_LABELS, ITEM_LABELS
@@ -79,7 +79,7 @@ class TrackForm(Form):
     sent_on = DateField(_l("Sent on (optional: say it later)"), validators=[Optional()])
     channel = SelectField(_l("How (optional)"),
                           choices=channel_choices(_l("— not sent yet —")),
-                          validators=[Optional()])
+                          validators=[OptionalChoice()])
     submit = SubmitField(_l("Follow my request"))
 
     def validate_channel(self, field):
@@ -157,6 +157,19 @@ def check_siren(form, field):
         raise ValidationError(_l("A SIREN number has nine digits (for example 344 366 315)."))
 
 
+# A campaign's dates fall within these years: a far date is a typing mistake (and the last
+# day of the year 9999 has no day after it to close on).
+CAMPAIGN_YEARS = (2000, 2100)
+
+
+def campaign_year(form, field):
+    """A campaign opens and closes between the years of ``CAMPAIGN_YEARS``."""
+    first, last = CAMPAIGN_YEARS
+    if field.data and not first <= field.data.year <= last:
+        raise ValidationError(_l("Enter a date between %(first)s and %(last)s.", first=first,
+                                 last=last))
+
+
 class CampaignForm(Form):
     """Admin: a campaign (the controller's details come from a landlord when left blank)."""
 
@@ -184,8 +197,8 @@ class CampaignForm(Form):
                               validators=[Optional(), Length(max=20000), no_unknown_placeholder,
                                           Screened()], render_kw={"rows": 12})
     keep_as_written = BooleanField(_l("Keep the flagged text as written"))
-    opens_on = DateField(_l("Opens on"), validators=[DataRequired(DATE)])
-    closes_on = DateField(_l("Closes on (optional)"), validators=[Optional()])
+    opens_on = DateField(_l("Opens on"), validators=[DataRequired(DATE), campaign_year])
+    closes_on = DateField(_l("Closes on (optional)"), validators=[Optional(), campaign_year])
     submit = SubmitField(_l("Save the campaign"))
 
     def validate_closes_on(self, field):

@@ -75,15 +75,30 @@ def derive(tracker: dict, today: date) -> dict:
     return row
 
 
-def check(tracker: dict, today: date) -> None:
-    """Refuse dates that cannot be: in the future, before the letter was sent, an extension
-    announced after the first month, an answer or a follow-up before sending."""
-    sent = _day(tracker.get("sent_on"))
+def validated(tracker: dict, today: date) -> dict:
+    """The tracker with what follows from its dates (``derive``), once they are checked
+    (TrackerError otherwise). Dates in the future are refused before anything is computed
+    from them: the 31 December 9999 has no due date."""
+    refuse_future(tracker, today)
+    row = derive(tracker, today)
+    check(row, today)
+    return row
+
+
+def refuse_future(tracker: dict, today: date) -> None:
+    """Refuse a date entered in the future: what is recorded has happened."""
     for name in ("sent_on", "received_on", "extension_notice_on", "followed_up_on",
                  "answered_on"):
         day = _day(tracker.get(name))
         if day and day > today:
             raise TrackerError("future", name)
+
+
+def check(tracker: dict, today: date) -> None:
+    """Refuse dates that cannot be: in the future, before the letter was sent, an extension
+    announced after the first month, an answer or a follow-up before sending."""
+    refuse_future(tracker, today)
+    sent = _day(tracker.get("sent_on"))
     if tracker.get("sent_on") and tracker.get("channel") not in CHANNELS:
         raise TrackerError("channel", "channel")
     for name in ("received_on", "extension_notice_on", "followed_up_on", "answered_on"):
@@ -145,8 +160,7 @@ def start(db, campaign: dict, member_id: int | None, today: date, is_demo: bool 
         if existing:
             tracker_id = existing["id"]
         else:
-            row = derive({"state": "to_send", **changes}, today)
-            check(row, today)
+            row = validated({"state": "to_send", **changes}, today)
             tracker_id = db.table("trackers").insert({
                 "campaign_id": campaign["id"], "member_id": member_id,
                 "created_at": clock.stamp(), "is_demo": int(is_demo),
@@ -166,8 +180,7 @@ def update(db, tracker_id: int, today: date, **changes) -> dict:
         before = first_row(db, "select * from trackers where id = ?", [tracker_id])
         if before is None:
             raise TrackerError("gone")
-        after = derive({**before, **changes}, today)
-        check(after, today)
+        after = validated({**before, **changes}, today)
         if after["state"] in NEVER and before["state"] not in NEVER:
             # Late as of what the member just entered: they are reading it now.
             after["reminded_on"] = today.isoformat()

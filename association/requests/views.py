@@ -150,7 +150,7 @@ def follow(slug):
     changes = ({"sent_on": form.sent_on.data.isoformat(), "channel": form.channel.data}
                if form.sent_on.data else {})
     try:
-        trackers.check(trackers.derive({"state": "to_send", **changes}, today()), today())
+        trackers.validated({"state": "to_send", **changes}, today())
     except trackers.TrackerError as error:
         getattr(form, error.field, form.sent_on).errors.append(TRACKER_ERRORS[error.code])
         return _campaign_page(db, campaign, track_form=form, status=400)

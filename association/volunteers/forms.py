@@ -5,7 +5,7 @@ from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectF
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from .. import passwords, reference
-from ..forms import Form, MultiCheckboxField, choices
+from ..forms import Form, MultiCheckboxField, OptionalChoice, choices
 from .messages import ROLE_LABELS
 
 # Each required field says what is missing (never "this field is required").
@@ -184,8 +184,8 @@ class SettingsForm(Form):
 class AuditFilterForm(Form):
     """Admin: filter the audit log (a GET form: no token needed)."""
 
-    volunteer = SelectField(_l("Volunteer"), coerce=str, validators=[Optional()])
-    action = SelectField(_l("Action"), validators=[Optional()])
-    object_type = SelectField(_l("Kind of record"), validators=[Optional()])
+    volunteer = SelectField(_l("Volunteer"), coerce=str, validators=[OptionalChoice()])
+    action = SelectField(_l("Action"), validators=[OptionalChoice()])
+    object_type = SelectField(_l("Kind of record"), validators=[OptionalChoice()])
     since = DateField(_l("From"), validators=[Optional()])
     until = DateField(_l("Until (excluded)"), validators=[Optional()])
