@@ -27,13 +27,9 @@ test: $(VENV)/.installed-test translations chromium $(VNU)
 stress: $(VENV)/.installed-test translations
 	AMICALE_STRESS=1 $(BIN)/pytest -p no:cacheprovider tests/test_faults.py
 
+# Every benchmark of bench/ (see bench/all.py), one table, written to bench/RESULTS.md.
 bench: $(VENV)/.installed translations wrk
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/screen.py
-	$(BIN)/python bench/grievances.py
-	$(BIN)/python bench/requests.py
-	$(BIN)/python bench/descriptions.py
-	$(BIN)/python bench/communiques.py
+	$(BIN)/python bench/all.py
 
 install: $(VENV)/.installed
 

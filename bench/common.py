@@ -1,0 +1,278 @@
+"""What the benchmarks share: the Figure each one returns, a demo instance served by gunicorn,
+wrk, and runs paired with their baseline.
+
+Every module of ``bench/`` exposes ``figures() -> list[Figure]`` and still runs on its own
+(``.venv/bin/python bench/x.py`` prints its rows); ``bench/all.py`` (``make bench``) runs them
+all and prints one table. To add a benchmark: write ``bench/<name>.py`` with a ``figures()``
+that builds what it needs, measures and returns its Figures (a baseline measured in the same
+run wherever there can be one, and a Target when an issue sets one), end it with
+``if __name__ == "__main__": print_table(figures())``, and add ``"<name>"`` to
+``all.MODULES``.
+
+The machines are shared and noisy: a figure is worth its ratio to a baseline measured back
+to back with it (``paired``), never a lone absolute number, unless its target is absolute
+(a weight, a size, a duration during which writers wait).
+"""
+import operator
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from association.db import BUSY_TIMEOUT_MS  # noqa: E402
+
+# Paired runs of a page and the hello-world route: how many, and each wrk run's seconds.
+PAIRS = int(os.environ.get("BENCH_PAIRS", "10"))
+PAIR_SECONDS = int(os.environ.get("BENCH_PAIR_SECONDS", "1"))
+HELLO = "/_bench/hello"
+# A write transaction longer than this makes the writers waiting for it fail ("database is
+# locked"): the target of the jobs that write in one transaction.
+WRITERS_WAIT = BUSY_TIMEOUT_MS / 1000
+
+_OPERATORS = {"≥": operator.ge, "≤": operator.le, "=": operator.eq}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a figure must reach: ``op`` (≥, ≤ or =) ``limit``, on its ratio to the baseline
+    or on its own value; ``source`` says who set it (an issue, or ours with its reason)."""
+
+    op: str
+    limit: float
+    on: str = "ratio"  # or "value"
+    source: str = ""
+
+    def text(self, unit: str) -> str:
+        """The target as written in the table."""
+        if self.on == "ratio":
+            return f"ratio {self.op} {self.limit:g}"
+        return f"{self.op} {number(self.limit)} {unit}".rstrip()
+
+    def met(self, value: float | None, ratio: float | None) -> bool | None:
+        """Whether the figure meets it (None when there is nothing to compare)."""
+        measured = ratio if self.on == "ratio" else value
+        return None if measured is None else _OPERATORS[self.op](measured, self.limit)
+
+
+@dataclass
+class Figure:
+    """One row of the table: a measured figure, its baseline measured in the same run, the
+    ratio of the two, the target and whether it is met."""
+
+    name: str
+    this_run: float | None
+    baseline: float | None = None
+    unit: str = ""
+    target: Target | None = None
+    note: str = ""  # context printed under the table (sizes, spreads, counts)
+    gap: str = ""  # why a target is not met, in a few words
+    how: str = ""  # how it is measured (for bench/RESULTS.md)
+    ratio: float | None = None  # this_run / baseline unless the module gives its own
+    baseline_name: str = ""  # what the baseline is, when the name does not say it
+    group: str = field(default="")  # the module that measured it (set by all.py)
+
+    def __post_init__(self):
+        if self.ratio is None and self.this_run is not None and self.baseline:
+            self.ratio = self.this_run / self.baseline
+
+    @property
+    def met(self) -> bool | None:
+        """True or False against the target; None without one."""
+        return None if self.target is None else self.target.met(self.this_run, self.ratio)
+
+    @property
+    def target_text(self) -> str:
+        """The target as written in the table, or a dash."""
+        return self.target.text(self.unit) if self.target else "—"
+
+
+def number(value: float | None) -> str:
+    """A figure with as many digits as a noisy measure deserves."""
+    if value is None:
+        return "—"
+    if value == int(value):
+        return f"{value:,.0f}"
+    magnitude = abs(value)
+    if magnitude >= 100:
+        return f"{value:,.0f}"
+    if magnitude >= 10:
+        return f"{value:.1f}"
+    if magnitude >= 1:
+        return f"{value:.2f}"
+    return f"{value:.3g}"
+
+
+def with_unit(value: float | None, unit: str) -> str:
+    """A figure and its unit."""
+    return "—" if value is None else f"{number(value)} {unit}".rstrip()
+
+
+def columns(figure: Figure) -> list[str]:
+    """A figure's cells: name, this run, baseline, ratio, target, met."""
+    met = {True: "yes", False: "NO", None: "—"}[figure.met]
+    ratio = "—" if figure.ratio is None else f"{figure.ratio:.2f}"
+    return [figure.name, with_unit(figure.this_run, figure.unit),
+            with_unit(figure.baseline, figure.unit), ratio, figure.target_text, met]
+
+
+HEADERS = ["figure", "this run", "baseline (same run)", "ratio", "target", "met?"]
+
+
+def print_table(figures: list[Figure], titles: dict | None = None) -> None:
+    """Print the figures as one aligned table (a title line before each module's figures
+    when ``titles`` names them), then their notes and gaps."""
+    rows = [HEADERS] + [columns(f) for f in figures]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADERS))]
+
+    def line(cells):
+        """One row, aligned: the name to the left, the figures to the right."""
+        return "  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
+                         for i, (cell, w) in enumerate(zip(cells, widths))).rstrip()
+
+    print(line(HEADERS))
+    print("  ".join("-" * w for w in widths))
+    group = None
+    for figure, row in zip(figures, rows[1:]):
+        if titles and figure.group != group:
+            group = figure.group
+            print(f"[{titles.get(group, group)}]")
+        print(line(row))
+    notes = [f for f in figures if f.note or (f.met is False and f.gap)]
+    if notes:
+        print()
+    for figure in notes:
+        gap = figure.met is False and figure.gap and f"gap: {figure.gap}"
+        text = "; ".join(part for part in (figure.note, gap) if part)
+        print(f"- {figure.name}: {text}")
+
+
+# --- instances and servers -----------------------------------------------------------------
+
+def prepare_instance(path: Path) -> None:
+    """A fresh instance with the schema and the demo content."""
+    from association import create_app, demo
+    from association.db import connect, migrate
+
+    app = create_app({"INSTANCE_PATH": str(path)})
+    db = connect(app.config["DATABASE"])
+    migrate(db, app)
+    with app.app_context():
+        demo.load(db)
+    db.close()
+
+
+def free_port() -> int:
+    """A free TCP port on loopback."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def served(instance: Path, **env):
+    """Serve ``instance`` with gunicorn (2 workers, the hello-world route on, no scheduler)
+    and yield its address; ``env`` adds AMICALE_ settings."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    environment = {**os.environ, "AMICALE_INSTANCE_PATH": str(instance),
+                   "AMICALE_BENCH_ROUTES": "1", "AMICALE_SCHEDULER": "off",
+                   "AMICALE_BASE_URL": base, **{f"AMICALE_{k}": v for k, v in env.items()}}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "app:app"],
+        cwd=ROOT, env=environment, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(base + HELLO, timeout=1).close()
+                break
+            except OSError:
+                if server.poll() is not None:
+                    raise RuntimeError("gunicorn did not start")
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=15)
+
+
+def wrk(url: str, seconds: int = PAIR_SECONDS, headers: dict | None = None,
+        post: str | None = None) -> float:
+    """Requests per second of ``wrk -t2 -c10`` on ``url`` (a POST of ``post`` when given);
+    an error when any answer is not 2xx or 3xx."""
+    command = ["wrk", "-t2", "-c10", f"-d{seconds}s"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
+    script = None
+    if post is not None:
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+            handle.write(f'wrk.method = "POST"\nwrk.body = {post!r}\n'
+                         'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
+        script = handle.name
+        command += ["-s", script]
+    try:
+        out = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    finally:
+        if script:
+            os.unlink(script)
+    if "Non-2xx or 3xx responses" in out:
+        raise RuntimeError(f"{url}: some answers were errors\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+
+
+@dataclass
+class Paired:
+    """Medians of a baseline and a figure measured in alternation, and of their ratios."""
+
+    baseline: float
+    this_run: float
+    ratio: float
+    low: float  # quartiles of the ratios (lowest and highest with fewer than 4 pairs)
+    high: float
+
+    @property
+    def spread(self) -> str:
+        """The ratios' quartiles, as printed."""
+        return f"ratio quartiles {self.low:.2f}–{self.high:.2f}"
+
+
+def paired(measure_baseline, measure, pairs: int = PAIRS) -> Paired:
+    """Measure the baseline then the figure, ``pairs`` times: a busy moment of the machine
+    hits both members of a pair alike, so the median of the pairs' ratios is the figure to
+    compare."""
+    runs = [(measure_baseline(), measure()) for _ in range(pairs)]
+    ratios = sorted(this / base for base, this in runs)
+    low, high = (statistics.quantiles(ratios, n=4)[::2] if len(ratios) >= 4
+                 else (ratios[0], ratios[-1]))
+    return Paired(statistics.median(b for b, _ in runs), statistics.median(t for _, t in runs),
+                  statistics.median(ratios), low, high)
+
+
+def best_seconds(function, repeat: int = 3) -> float:
+    """The least disturbed of ``repeat`` calls of ``function()``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def weight(url: str) -> tuple[int, int]:
+    """A page's size in bytes, as sent and as gzip would send it."""
+    import gzip
+
+    with urllib.request.urlopen(url) as response:
+        body = response.read()
+    return len(body), len(gzip.compress(body))
