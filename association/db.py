@@ -78,6 +78,17 @@ def best_effort(db: Database, sql: str, params=()) -> None:
         pass
 
 
+def data_version(db: Database) -> tuple:
+    """A value that moves whenever the database may have changed, as this connection sees
+    it: ``PRAGMA data_version`` changes when another connection (another thread or worker, a
+    command, a job) has committed, the connection's own ``total_changes`` when it wrote
+    itself, ``PRAGMA schema_version`` when a migration changed a table. Two values are
+    comparable only from the same connection, which the value names."""
+    conn = db.conn
+    return (id(conn), conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0],
+            conn.execute("PRAGMA schema_version").fetchone()[0])
+
+
 def row_or_none(db: Database, table: str, pk) -> dict | None:
     """The row with this primary key, or None (sqlite-utils' ``get`` without the exception)."""
     try:

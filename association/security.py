@@ -22,9 +22,10 @@ HEADERS = {
 HSTS = "max-age=31536000; includeSubDomains"
 # A form sent URL-encoded is parsed whole before the CSRF check even looks at it (Werkzeug
 # cannot apply MAX_FORM_MEMORY_SIZE to it, as it does to each field of a multipart body): a
-# 10 MB body of "%C3%A9" cost a worker 1.5 s of processor. No form of ours comes near 1 MB
-# that way (the longest text takes 100,000 characters); photos come as multipart bodies.
-MAX_URLENCODED_BYTES = 1024 * 1024
+# 10 MB body of "%C3%A9" cost a worker 1.5 s of processor. 3 MB lets a person who pasted a
+# megabyte of text into our longest field (100,000 characters) get the form back with the
+# limit and what they typed, rather than a bare 413; photos come as multipart bodies.
+MAX_URLENCODED_BYTES = 3 * 1024 * 1024
 
 
 def large_body(limit: int):

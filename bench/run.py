@@ -11,11 +11,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import HELLO, Figure, paired, prepare_instance, print_table, served, wrk
+from common import (HELLO, Figure, Target, paired, prepare_instance, print_table, served,
+                    wrk)
 
 PAGES = [("home page", "/"), ("data register", "/donnees"),
          ("data register JSON", "/donnees.json"), ("agenda", "/actions/"),
          ("an action", "/actions/{action}"), ("agenda feed (ICS)", "/actions/agenda.ics")]
+TARGETS = {"home page": Target("≥", 0.6, source="issue #8"),
+           "data register": Target("≥", 0.6, source="issue #8"),
+           "data register JSON": Target("≥", 0.8, source="issue #8")}
 HOW = ("gunicorn with 2 workers, `wrk -t2 -c10`, the demo content; the page right after the "
        "hello-world route of the same app, in alternating short runs; median of the pairs' "
        "ratios")
@@ -59,7 +63,7 @@ def figures() -> list[Figure]:
         action = public_action(instance)
         pages = [(name, path.format(action=action)) for name, path in PAGES]
         with served(instance) as base:
-            return page_rates(base, pages)
+            return page_rates(base, pages, TARGETS)
 
 
 def main() -> int:

@@ -75,8 +75,9 @@ CHOICE_CORPUS = (MARKUP[0], SQL[0], FTS[1], CONTROL[0], UNICODE[0], *NUMBERS, *D
 XSS = MARKUP[0]
 # What the CSRF token receives (the same check guards every form: a few values are enough).
 CSRF_CORPUS = (XSS, "\x00")
-# Sent once per form, in its main text field: a 1 MB string (past the 1 MB limit of a
-# URL-encoded body and Flask's 500 kB limit for one field of a multipart one: 413 is fine).
+# Sent once per form, in its main text field: a 1 MB string (3.4 MB encoded, past the 3 MB
+# limit of a URL-encoded body and Flask's 500 kB limit for one field of a multipart one:
+# 413 is fine).
 MEGABYTE = "é<b>" * (1 << 18)
 MEGABYTE_ENCODED = quote_plus(MEGABYTE).encode()  # once: encoding it takes a tenth of a second
 # Bytes that are not UTF-8: raw and percent-encoded high bytes, a truncated sequence, and an

@@ -5,7 +5,8 @@ from html import unescape
 
 import pytest
 
-from association.communiques import pagecache, slugs
+from association import pagecache
+from association.communiques import slugs
 from association.db import connect
 from conftest import page_text, publish_communique
 

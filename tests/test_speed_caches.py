@@ -216,3 +216,63 @@ def test_the_register_is_the_same_with_and_without_its_cache(app, client):
         direct = render_template("public/register.html",
                                  register=data_register(get_db()))
     assert page == direct
+
+
+def _drawn(app):
+    """The names of the templates drawn from now on (Flask's template_rendered signal)."""
+    from flask import template_rendered
+
+    drawn = []
+    template_rendered.connect(lambda sender, template, context, **_: drawn.append(
+        template.name), app, weak=False)
+    return drawn
+
+
+def test_the_home_page_is_drawn_once_until_the_database_changes(app, client, db, clock):
+    """Anonymous visitors share one drawing of the home page; a commit by another connection
+    (another worker, a job) or a turn of the minute draws it again, so nothing is stale."""
+    reference.save_association(db, "Amicale des Lilas", "1 rue X", "a@example.org")
+    drawn = _drawn(app)
+    first = client.get("/")
+    assert client.get("/").data == first.data
+    assert drawn.count("public/home.html") == 1
+    assert client.get("/", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    db.execute("insert into landlords (name) values ('Bailleur')")  # any commit elsewhere
+    db.conn.commit()
+    client.get("/")
+    assert drawn.count("public/home.html") == 2
+    clock.advance(minutes=1)  # what is coming is counted from now
+    client.get("/")
+    assert drawn.count("public/home.html") == 3
+
+
+def test_a_page_that_fills_the_visitor_s_session_is_never_kept(app):
+    """A page whose drawing put something in the session (a form's CSRF token) belongs to
+    that visitor: the next visitor gets their own, never the first one's token."""
+    from flask_wtf.csrf import generate_csrf
+
+    from association import pagecache
+
+    @app.get("/_with_a_form")
+    @public
+    def with_a_form():
+        """A public page holding a form."""
+        db = get_db()
+        return pagecache.respond(db, ("_with_a_form",), 1, None, generate_csrf)
+
+    one, two = app.test_client(), app.test_client()
+    first, second = one.get("/_with_a_form").data, two.get("/_with_a_form").data
+    assert first and second and first != second
+
+
+def test_the_register_is_drawn_once_per_language_and_settings(app, client, db):
+    """The data register is drawn once per language and per state of the settings it
+    prints; the settings' change shows at the next request."""
+    reference.save_association(db, "Amicale des Lilas", "1 rue X", "a@example.org")
+    drawn = _drawn(app)
+    for _ in range(3):
+        client.get("/donnees")
+    assert drawn.count("public/register.html") == 1
+    reference.save_association(db, "Amicale des Lilas", "2 rue Y", "a@example.org")
+    assert "2 rue Y" in client.get("/donnees").get_data(as_text=True)
+    assert client.get("/donnees.json").get_json()["controller"]["postal_address"] == "2 rue Y"

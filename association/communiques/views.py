@@ -1,12 +1,13 @@
 """The public pages of communiqués: the list, a communiqué, the Atom feed. Thin views: the
-page cache (pagecache.py) decides whether a page is drawn or a kept one is sent."""
+page cache (``association/pagecache.py``) decides whether a page is drawn or a kept one is sent."""
 from flask import Blueprint, abort, render_template, request
 
 from .. import clock
 from ..db import get_db
 from ..i18n import current_locale
 from ..security import public
-from . import embeds, feed as atom_feed, pagecache, publication
+from .. import pagecache
+from . import embeds, feed as atom_feed, publication
 
 bp = Blueprint("communiques", __name__)
 MAX_PAGE = 10_000

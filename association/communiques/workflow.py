@@ -11,10 +11,10 @@ from datetime import date, datetime
 
 from flask import current_app
 
-from .. import audit, clock
+from .. import audit, clock, pagecache
 from ..db import first_row, immediate
 from ..retention import start_of
-from . import pagecache, publication, revisions, slugs
+from . import publication, revisions, slugs
 
 
 class WorkflowError(Exception):

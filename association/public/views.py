@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template, request
 
-from .. import clock
+from .. import clock, pagecache, reference
 from ..capability import collect
-from ..db import get_db
+from ..db import data_version, get_db
 from ..security import public
 from .register import register_json as register_json_body, register_page
 from .transparency import report as transparency_report
@@ -20,8 +20,14 @@ log = logging.getLogger("amicale.public")
 @public
 def home():
     """Home: the association, how to take part, then what the capabilities publish there
-    (latest communiqués, upcoming actions, open campaigns), each only when it has something."""
-    return render_template("public/home.html", sections=home_sections(get_db()))
+    (latest communiqués, upcoming actions, open campaigns), each only when it has something.
+    Drawn once for every visitor until the database changes or the minute turns (what is
+    coming is counted from now)."""
+    db = get_db()
+    minute = clock.now().replace(second=0, microsecond=0)
+    return pagecache.respond(
+        db, ("home",), (data_version(db), minute), None,
+        lambda: render_template("public/home.html", sections=home_sections(db)))
 
 
 def home_sections(db) -> list[tuple[str, dict]]:
@@ -43,25 +49,36 @@ def home_sections(db) -> list[tuple[str, dict]]:
 @bp.get("/donnees")
 @public
 def register():
-    """The data register, readable (its declared part rendered once per language)."""
-    return register_page(get_db())
+    """The data register, readable: drawn once per language and settings."""
+    db = get_db()
+    return pagecache.respond(db, ("register",), _settings(db), None,
+                             lambda: register_page(db))
 
 
 @bp.get("/donnees.json")
 @public
 def register_json():
-    """The data register, as JSON (its declared part serialised once per language)."""
-    return current_app.response_class(register_json_body(get_db()),
-                                      mimetype=current_app.json.mimetype)
+    """The data register, as JSON: serialised once per language and settings."""
+    db = get_db()
+    return pagecache.respond(db, ("register.json",), _settings(db), None,
+                             lambda: register_json_body(db), mimetype=current_app.json.mimetype)
+
+
+def _settings(db) -> tuple:
+    """What the register shows of the association (who is responsible)."""
+    return tuple(sorted(reference.association(db).items()))
 
 
 @bp.get("/transparence")
 @public
 def transparency():
     """The transparency report: counts of purges, reads, reveals, exports and erasures."""
+    db = get_db()
     today = clock.now().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
-    return render_template("public/transparency.html",
-                           report=transparency_report(get_db(), today))
+    return pagecache.respond(
+        db, ("transparency",), (data_version(db), today), None,
+        lambda: render_template("public/transparency.html",
+                                report=transparency_report(db, today)))
 
 
 def register_bench_routes(app) -> None:

@@ -1,15 +1,21 @@
-"""Public pages of communiqués drawn once per version, with validators, for a press peak.
+"""Public pages drawn once per version, with validators: the home page, the data register,
+communiqués (for a press peak).
 
 A page read by someone not signed in depends only on its content's version, the page's
 language, the association's settings and the path the site is served under: it is rendered
 once for that combination and kept (bytes and ETag) in the process, for at most
-``PUBLIC_CACHE_SECONDS`` (so that embedded boxes stay fresh). A kept page checked against
-the database less than ``CHECK_SECONDS`` ago is sent without asking it again: under a peak,
-each worker reads the database about once a second per page, and a correction or a
-withdrawal reaches every worker within that second (at once in the process that made it).
-Every answer carries ETag and Last-Modified, a conditional request gets 304, and the
-security module adds the public Cache-Control. Someone signed in (or holding flashed
-messages) gets a page drawn for them.
+``PUBLIC_CACHE_SECONDS`` (so that what depends on the time of day stays fresh). The version
+is the caller's: a cheap query over what the page shows (a communiqué's revision), the
+settings it prints (the data register), or ``db.data_version`` when a page draws on many
+tables (the home page): that one moves with any commit, from any worker, so nothing kept is
+ever stale. With ``recent`` a page checked against the database less than ``CHECK_SECONDS``
+ago is sent without asking it again: under a peak, each worker reads the database about
+once a second per page, and a correction or a withdrawal reaches every worker within that
+second (at once in the process that made it). Every answer carries an ETag (and
+Last-Modified when the caller knows it), a conditional request gets 304, and the security
+module adds the public Cache-Control. Someone signed in (or holding flashed messages) gets a
+page drawn for them, and so does a visitor whose page put something in their session (a
+form's CSRF token): such a page is never kept.
 """
 import hashlib
 import threading
@@ -21,8 +27,8 @@ from typing import Callable, NamedTuple
 from flask import current_app, request, session
 from werkzeug.http import http_date, parse_date, parse_etags, quote_etag
 
-from .. import reference
-from ..i18n import choose_locale
+from . import reference
+from .i18n import choose_locale
 
 MAX_PAGES = 512
 CHECK_SECONDS = 1.0
@@ -94,12 +100,13 @@ def recent(key: tuple, args: tuple[str, ...] = ()):
 
 
 def respond(db, key: tuple, version, last_modified: datetime | None,
-            render: Callable[[], str], mimetype: str = "text/html",
+            render: Callable[[], str | bytes], mimetype: str = "text/html",
             args: tuple[str, ...] = ()):
     """The page ``key`` at ``version``: kept bytes when allowed and fresh, else
-    ``render()``; with ETag and Last-Modified, and 304 for a matching conditional request."""
+    ``render()`` (text or bytes); with ETag and Last-Modified, and 304 for a matching
+    conditional request."""
     if not shareable(args):
-        return _response(render().encode(), None, last_modified, mimetype)
+        return _response(_bytes(render()), None, last_modified, mimetype)
     association = reference.association(db)
     request_key = _request_key(key, args)
     full_key = (request_key, version, association.get("name"), association.get("is_demo"))
@@ -107,11 +114,17 @@ def respond(db, key: tuple, version, last_modified: datetime | None,
     pages, checked = _stores()
     kept = pages.get(full_key)
     if kept is None or now - kept.drawn_at > current_app.config["PUBLIC_CACHE_SECONDS"]:
-        body = render().encode()
+        body = _bytes(render())
+        if session:  # drawn for this visitor (a CSRF token): theirs alone
+            return _response(body, None, last_modified, mimetype)
         kept = _Kept(body, _etag(body), last_modified, mimetype, now)
         _keep(pages, full_key, kept)
     _keep(checked, request_key, (full_key, now))
     return _response(kept.body, kept.etag, last_modified, mimetype)
+
+
+def _bytes(body: str | bytes) -> bytes:
+    return body if isinstance(body, bytes) else body.encode()
 
 
 def _etag(body: bytes) -> str:
