@@ -13,10 +13,14 @@ ago is sent without asking it again: under a peak, each worker reads the databas
 once a second per page, and a correction or a withdrawal reaches every worker within that
 second (at once in the process that made it). Every answer carries an ETag (and
 Last-Modified when the caller knows it), a conditional request gets 304, and the security
-module adds the public Cache-Control. Someone signed in (or holding flashed messages) gets a
+module adds the public Cache-Control. A kept page of more than a packet is also kept
+gzipped, and sent so to whoever accepts it (every browser): the data register's 116 KB
+travel as 18 (no secret is on a kept page, so compressing it beside what a visitor typed
+gives nothing away). Someone signed in (or holding flashed messages) gets a
 page drawn for them, and so does a visitor whose page put something in their session (a
 form's CSRF token): such a page is never kept.
 """
+import gzip
 import hashlib
 import threading
 import time
@@ -33,7 +37,9 @@ from .i18n import choose_locale
 MAX_PAGES = 512
 CHECK_SECONDS = 1.0
 _lock = threading.Lock()
-EXTENSION = "communiques_pages"
+EXTENSION = "amicale_pages"
+# Below this, a page fits in one packet or so: compressing it gains nothing worth its time.
+GZIP_FROM_BYTES = 1400
 
 
 class _Kept(NamedTuple):
@@ -42,6 +48,7 @@ class _Kept(NamedTuple):
     last_modified: datetime | None
     mimetype: str
     drawn_at: float
+    gzipped: bytes | None = None
 
 
 def _stores() -> tuple[OrderedDict, OrderedDict]:
@@ -96,7 +103,7 @@ def recent(key: tuple, args: tuple[str, ...] = ()):
     kept = pages.get(found[0])
     if kept is None or now - kept.drawn_at > current_app.config["PUBLIC_CACHE_SECONDS"]:
         return None
-    return _response(kept.body, kept.etag, kept.last_modified, kept.mimetype)
+    return _send(kept, kept.last_modified)
 
 
 def respond(db, key: tuple, version, last_modified: datetime | None,
@@ -117,10 +124,30 @@ def respond(db, key: tuple, version, last_modified: datetime | None,
         body = _bytes(render())
         if session:  # drawn for this visitor (a CSRF token): theirs alone
             return _response(body, None, last_modified, mimetype)
-        kept = _Kept(body, _etag(body), last_modified, mimetype, now)
+        packed = (gzip.compress(body, compresslevel=6, mtime=0)
+                  if len(body) >= GZIP_FROM_BYTES else None)
+        kept = _Kept(body, _etag(body), last_modified, mimetype, now, packed)
         _keep(pages, full_key, kept)
     _keep(checked, request_key, (full_key, now))
-    return _response(kept.body, kept.etag, last_modified, mimetype)
+    return _send(kept, last_modified)
+
+
+def _send(kept: _Kept, last_modified: datetime | None):
+    """A kept page, gzipped for a reader who accepts it (its own ETag: another
+    representation), as it is otherwise."""
+    if kept.gzipped is not None and _accepts_gzip():
+        response = _response(kept.gzipped, kept.etag + "-gzip", last_modified, kept.mimetype)
+        if response.status_code == 200:
+            response.headers["Content-Encoding"] = "gzip"
+    else:
+        response = _response(kept.body, kept.etag, last_modified, kept.mimetype)
+    response.vary.add("Accept-Encoding")
+    return response
+
+
+def _accepts_gzip() -> bool:
+    header = request.headers.get("Accept-Encoding")
+    return bool(header and "gzip" in header and request.accept_encodings["gzip"] > 0)
 
 
 def _bytes(body: str | bytes) -> bytes:

@@ -15,11 +15,15 @@ from common import (HELLO, Figure, Target, paired, prepare_instance, print_table
                     wrk)
 
 PAGES = [("home page", "/"), ("data register", "/donnees"),
-         ("data register JSON", "/donnees.json"), ("agenda", "/actions/"),
+         ("data register JSON", "/donnees.json"),
+         ("data register JSON, gzip accepted", "/donnees.json", {"Accept-Encoding": "gzip"}),
+         ("agenda", "/actions/"),
          ("an action", "/actions/{action}"), ("agenda feed (ICS)", "/actions/agenda.ics")]
 TARGETS = {"home page": Target("≥", 0.6, source="issue #8"),
            "data register": Target("≥", 0.6, source="issue #8"),
            "data register JSON": Target("≥", 0.8, source="issue #8")}
+GAPS = {"data register JSON": "114 KB of JSON for every answer, where hello world sends 13 "
+                               "bytes; sent gzipped (13 KB) to whoever accepts it (next row)"}
 HOW = ("gunicorn with 2 workers, `wrk -t2 -c10`, the demo content; the page right after the "
        "hello-world route of the same app, in alternating short runs; median of the pairs' "
        "ratios")
@@ -51,6 +55,7 @@ def page_rates(base: str, pages: list[tuple], targets: dict | None = None) -> li
         figures.append(Figure(f"{name} `{path}` vs hello world", result.this_run,
                               result.baseline, "req/s", (targets or {}).get(name),
                               ratio=result.ratio, note=result.spread, how=HOW,
+                              gap=GAPS.get(name, ""),
                               baseline_name="`/_bench/hello`"))
     return figures
 
@@ -61,7 +66,7 @@ def figures() -> list[Figure]:
         instance = Path(tmp) / "instance"
         prepare_instance(instance)
         action = public_action(instance)
-        pages = [(name, path.format(action=action)) for name, path in PAGES]
+        pages = [(name, path.format(action=action), *rest) for name, path, *rest in PAGES]
         with served(instance) as base:
             return page_rates(base, pages, TARGETS)
 

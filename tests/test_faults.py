@@ -140,7 +140,8 @@ def test_workers_and_scheduler_write_at_once_without_error(tmp_path):
         process.send_signal(signal.SIGTERM)
         _, log = process.communicate(timeout=30)
     assert others == [] and len(acknowledged) > 10
-    assert "locked" not in log and "Traceback" not in log, log[-6000:]
+    where = max(log.find("locked"), log.find("Traceback"))
+    assert "locked" not in log and "Traceback" not in log, log[max(0, where - 3000):where + 3000]
     db = connect(str(instance / "amicale.db"))
     assert db.table("grievances").count == len(acknowledged)
     assert db.execute("select count(*) from job_runs where status = 'done'").fetchone()[0] > 0

@@ -276,3 +276,26 @@ def test_the_register_is_drawn_once_per_language_and_settings(app, client, db):
     reference.save_association(db, "Amicale des Lilas", "2 rue Y", "a@example.org")
     assert "2 rue Y" in client.get("/donnees").get_data(as_text=True)
     assert client.get("/donnees.json").get_json()["controller"]["postal_address"] == "2 rue Y"
+
+
+def test_a_kept_page_travels_gzipped_to_whoever_accepts_it(app, client, db):
+    """The data register (116 KB) is sent gzipped to a browser, the same bytes once
+    unpacked, with its own ETag and ``Vary: Accept-Encoding``; as it is to a reader that does
+    not accept gzip (or refuses it with q=0)."""
+    import gzip
+
+    reference.save_association(db, "Amicale des Lilas", "1 rue X", "a@example.org")
+    plain = client.get("/donnees")
+    packed = client.get("/donnees", headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert "Content-Encoding" not in plain.headers
+    assert packed.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.data) == plain.data
+    assert len(packed.data) < len(plain.data) / 4
+    assert packed.headers["ETag"] != plain.headers["ETag"]
+    for response in (plain, packed):
+        assert "Accept-Encoding" in response.headers["Vary"]
+    again = client.get("/donnees", headers={"Accept-Encoding": "gzip",
+                                            "If-None-Match": packed.headers["ETag"]})
+    assert again.status_code == 304
+    refused = client.get("/donnees", headers={"Accept-Encoding": "gzip;q=0, identity"})
+    assert "Content-Encoding" not in refused.headers and refused.data == plain.data
