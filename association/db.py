@@ -89,6 +89,29 @@ def data_version(db: Database) -> tuple:
             conn.execute("PRAGMA schema_version").fetchone()[0])
 
 
+REMEMBERED_MAX = 1024
+
+
+def remembered(db: Database, key, compute):
+    """``compute()``, worked out once per state of the database as this connection sees it
+    (``data_version``) and kept on the connection: counts that every visitor of a page asks
+    for, recomputed after any commit from anywhere. What it returns is shared: never change
+    it, and keep out of it what depends on the request (a language). Nothing read inside a
+    transaction is kept: it might be rolled back."""
+    if db.conn.in_transaction:
+        return compute()
+    version = data_version(db)
+    store = getattr(db, "_amicale_remembered", None)
+    if store is None or store[0] != version:
+        store = db._amicale_remembered = (version, {})
+    if key not in store[1]:
+        value = compute()
+        if data_version(db) == version and len(store[1]) < REMEMBERED_MAX:
+            store[1][key] = value
+        return value
+    return store[1][key]
+
+
 def row_or_none(db: Database, table: str, pk) -> dict | None:
     """The row with this primary key, or None (sqlite-utils' ``get`` without the exception)."""
     try:

@@ -299,3 +299,47 @@ def test_a_kept_page_travels_gzipped_to_whoever_accepts_it(app, client, db):
     assert again.status_code == 304
     refused = client.get("/donnees", headers={"Accept-Encoding": "gzip;q=0, identity"})
     assert "Content-Encoding" not in refused.headers and refused.data == plain.data
+
+
+def test_counts_remembered_until_any_commit(app):
+    """``db.remembered`` works a value out once per state of the database: again after a
+    commit by another connection, or by its own; never kept from inside a transaction."""
+    from association.db import remembered
+
+    calls = []
+
+    def count(db):
+        calls.append(1)
+        return db.execute("select count(*) from landlords").fetchone()[0]
+
+    with app.app_context():
+        db = get_db()
+        other = connect(app.config["DATABASE"])
+        assert remembered(db, "n", lambda: count(db)) == 0
+        assert remembered(db, "n", lambda: count(db)) == 0 and len(calls) == 1
+        other.execute("insert into landlords (name) values ('Ailleurs')")
+        other.conn.commit()
+        assert remembered(db, "n", lambda: count(db)) == 1 and len(calls) == 2
+        db.execute("insert into landlords (name) values ('Ici')")
+        db.conn.commit()
+        assert remembered(db, "n", lambda: count(db)) == 2 and len(calls) == 3
+        db.begin()
+        db.execute("insert into landlords (name) values ('Annulé')")
+        assert remembered(db, "n", lambda: count(db)) == 3
+        db.rollback()
+        assert remembered(db, "n", lambda: count(db)) == 2
+        other.close()
+
+
+def test_a_building_s_counts_follow_every_report(app):
+    """A building's public page counts again as soon as a report is saved (its counts are
+    remembered between requests)."""
+    from conftest import add_building, report
+
+    building = add_building(app, "Bâtiment A")
+    client = app.test_client()
+    assert "humidité" not in client.get(f"/batiments/{building}").get_data(as_text=True)
+    assert "humidité" not in client.get(f"/batiments/{building}").get_data(as_text=True)
+    report(app.test_client(), building, category="damp",
+           description="Moisissures au plafond de la salle de bain")
+    assert "humidité" in client.get(f"/batiments/{building}").get_data(as_text=True)
