@@ -116,7 +116,7 @@ def respond(db, key: tuple, version, last_modified: datetime | None,
         return _response(_bytes(render()), None, last_modified, mimetype)
     association = reference.association(db)
     request_key = _request_key(key, args)
-    full_key = (request_key, version, association.get("name"), association.get("is_demo"))
+    full_key = (request_key, version, tuple(association.values()))  # every setting shown
     now = time.monotonic()
     pages, checked = _stores()
     kept = pages.get(full_key)
@@ -141,7 +141,7 @@ def _send(kept: _Kept, last_modified: datetime | None):
             response.headers["Content-Encoding"] = "gzip"
     else:
         response = _response(kept.body, kept.etag, last_modified, kept.mimetype)
-    response.vary.add("Accept-Encoding")
+    response.headers["Vary"] = "Accept-Encoding"  # the security module adds Cookie
     return response
 
 

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template, request
 
-from .. import clock, pagecache, reference
+from .. import clock, pagecache
 from ..capability import collect
 from ..db import data_version, get_db
 from ..security import public
@@ -49,10 +49,10 @@ def home_sections(db) -> list[tuple[str, dict]]:
 @bp.get("/donnees")
 @public
 def register():
-    """The data register, readable: drawn once per language and settings."""
+    """The data register, readable: drawn once per language and settings (the page cache
+    keys every page by the association's settings)."""
     db = get_db()
-    return pagecache.respond(db, ("register",), _settings(db), None,
-                             lambda: register_page(db))
+    return pagecache.respond(db, ("register",), (), None, lambda: register_page(db))
 
 
 @bp.get("/donnees.json")
@@ -60,13 +60,8 @@ def register():
 def register_json():
     """The data register, as JSON: serialised once per language and settings."""
     db = get_db()
-    return pagecache.respond(db, ("register.json",), _settings(db), None,
+    return pagecache.respond(db, ("register.json",), (), None,
                              lambda: register_json_body(db), mimetype=current_app.json.mimetype)
-
-
-def _settings(db) -> tuple:
-    """What the register shows of the association (who is responsible)."""
-    return tuple(sorted(reference.association(db).items()))
 
 
 @bp.get("/transparence")
