@@ -25,7 +25,7 @@ test: $(VENV)/.installed-test translations chromium $(VNU)
 # The fault suite at full length: 20 kills of the server during writes, 60 s of concurrent
 # writers (make test runs a short version of the same tests).
 stress: $(VENV)/.installed-test translations
-	AMICALE_STRESS=1 $(BIN)/pytest -p no:cacheprovider tests/test_faults.py
+	AMICALE_STRESS=1 $(BIN)/pytest -p no:cacheprovider -s tests/test_faults.py
 
 # Every benchmark of bench/ (see bench/all.py), one table, written to bench/RESULTS.md.
 bench: $(VENV)/.installed translations wrk

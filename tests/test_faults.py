@@ -124,6 +124,8 @@ def test_sigkill_during_writes_loses_nothing_acknowledged(tmp_path):
         db.close()
         assert set(every) <= stored
     assert len(every) > KILLS  # writes really happened between the kills
+    print(f"\nfaults: {KILLS} SIGKILLs during writes, integrity_check ok after each, "
+          f"{len(every)} acknowledged reports, all present")
 
 
 def test_workers_and_scheduler_write_at_once_without_error(tmp_path):
@@ -144,8 +146,11 @@ def test_workers_and_scheduler_write_at_once_without_error(tmp_path):
     assert "locked" not in log and "Traceback" not in log, log[max(0, where - 3000):where + 3000]
     db = connect(str(instance / "amicale.db"))
     assert db.table("grievances").count == len(acknowledged)
-    assert db.execute("select count(*) from job_runs where status = 'done'").fetchone()[0] > 0
+    runs = db.execute("select count(*) from job_runs where status = 'done'").fetchone()[0]
+    assert runs > 0
     db.close()
+    print(f"\nfaults: 3 workers and the scheduler for {LOAD_SECONDS} s: {len(acknowledged)} "
+          f"reports acknowledged and stored, {runs} job runs, no 5xx, no 'locked' in the log")
 
 
 @pytest.mark.parametrize("setting", [{"READ_ONLY": True}, {"DATABASE_MAX_PAGES": 1}])
