@@ -19,8 +19,9 @@ run: install translations
 	AMICALE_SCHEDULER=embedded $(BIN)/gunicorn -c python:association.gunicorn_conf \
 		--workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) app:app
 
+# Shared out over the processors (pytest-xdist; -n 0 for one process, e.g. to debug).
 test: $(VENV)/.installed-test translations chromium $(VNU)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist worksteal
 
 # The fault suite at full length: 20 kills of the server during writes, 60 s of concurrent
 # writers (make test runs a short version of the same tests).

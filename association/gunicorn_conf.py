@@ -11,6 +11,10 @@ from gunicorn import glogging
 from association import scheduler
 
 accesslog = None
+# No control socket (gunicorn 25+ opens one at ~/.gunicorn/gunicorn.ctl, shared by every
+# instance of the same user: a second instance, or a test server, would take it over).
+# Amicale is managed by its process manager, not at run time through a socket.
+control_socket_disable = True
 
 
 class PrivateLogger(glogging.Logger):
