@@ -112,3 +112,29 @@ def test_the_backup_job_and_commands(app, runner, filled, tmp_path):
     assert result.exit_code == 0, result.output
     written = next((tmp_path / "elsewhere").iterdir())
     assert stat.S_IMODE(os.stat(written).st_mode) == 0o600
+
+
+def test_a_restore_brings_back_nothing_purged_since(app, db, filled, tmp_path):
+    """A report closed long ago is in the backup; the purge deletes it from the live file;
+    restoring the older backup purges it again, text included, and keeps the rest."""
+    from datetime import timedelta
+
+    from association import retention
+
+    building = add_building(app, "Bâtiment B")
+    old = report(filled[0], building, description="Ascenseur en panne depuis des semaines")
+    closed = (datetime.now() - timedelta(days=400)).isoformat(timespec="seconds")
+    db.execute("update grievances set status = 'closed', closed_at = ? where id = ?",
+               [closed, old["id"]])
+    db.conn.commit()
+    path = backup.make(app.config["DATABASE"], tmp_path)
+    with app.app_context():
+        assert retention.purge(db, date.today())["purged"].get("grievances") == 1
+    outcome = backup.restore(app, path, today=date.today())
+    assert outcome["purged"]["purged"].get("grievances") == 1
+    db = connect(app.config["DATABASE"])
+    assert db.execute("select count(*) from grievances where id = ?",
+                      [old["id"]]).fetchone()[0] == 0
+    assert db.table("grievances").count == 1  # the open report is back
+    assert b"Ascenseur en panne" not in Path(app.config["DATABASE"]).read_bytes()
+    db.close()
