@@ -98,6 +98,21 @@ class Figure:
         return self.target.text(self.unit) if self.target else "—"
 
 
+# The target of a job that writes in one transaction: shorter than writers wait for it.
+WRITERS_TARGET = Target("≤", WRITERS_WAIT, "value", "ours: writers wait 5 s for the lock")
+
+
+def run_alone(figures) -> int:
+    """A module of gunicorn and wrk benchmarks run on its own: measure, print its rows."""
+    import shutil
+
+    if not shutil.which("wrk"):
+        print("wrk is missing: run `make bench`, which installs it", file=sys.stderr)
+        return 1
+    print_table(figures())
+    return 0
+
+
 def number(value: float | None) -> str:
     """A figure with as many digits as a noisy measure deserves."""
     if value is None:

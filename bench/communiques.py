@@ -6,13 +6,12 @@ page at least 0.8 times the baseline's requests per second.
 Run alone with ``.venv/bin/python bench/communiques.py`` (wrk installed, as ``make bench``
 does), or with the others by ``make bench``.
 """
-import shutil
 import sys
 import tempfile
 import urllib.request
 from pathlib import Path
 
-from common import Figure, Target, prepare_instance, print_table, served, weight
+from common import Figure, Target, prepare_instance, run_alone, served, weight
 from run import page_rates
 
 
@@ -49,14 +48,5 @@ def figures() -> list[Figure]:
     return found
 
 
-def main() -> int:
-    """Measure and print the rows."""
-    if not shutil.which("wrk"):
-        print("wrk is missing: run `make bench`, which installs it", file=sys.stderr)
-        return 1
-    print_table(figures())
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_alone(figures))

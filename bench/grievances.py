@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta, timezone
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-from common import (HELLO, WRITERS_WAIT, Figure, Target, paired, prepare_instance,
+from common import (HELLO, WRITERS_TARGET, Figure, Target, paired, prepare_instance,
                     print_table, served, wrk)
 
 LARGE = int(os.environ.get("BENCH_GRIEVANCES", "1000000"))
@@ -183,7 +183,7 @@ def at_scale() -> list[Figure]:
                                               for app in (small, large))
         figures.append(Figure(
             f"daily purge, an ordinary day, at {LARGE:,} reports", many, few, "s",
-            Target("≤", WRITERS_WAIT, "value", "ours: writers wait 5 s for the lock"),
+            WRITERS_TARGET,
             note=f"{many_rows:,} reports past their 6 months (baseline: {few_rows:,} of "
                  f"{SMALL:,})",
             how="`retention.purge` on the first day closed reports are past their 6 months; "
@@ -191,7 +191,7 @@ def at_scale() -> list[Figure]:
         catch_up, deleted = purge_seconds(large, CATCH_UP_DAY)
         figures.append(Figure(
             f"purge catching up months, at {LARGE:,} reports", catch_up, few, "s",
-            Target("≤", WRITERS_WAIT, "value", "ours: writers wait 5 s for the lock"),
+            WRITERS_TARGET,
             note=f"{deleted:,} reports deleted in one transaction",
             gap="one transaction holds the write lock throughout: a tenant sending a report "
                 "meanwhile gets an error after 5 s; only after months without a purge (or "

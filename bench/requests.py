@@ -15,7 +15,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from common import WRITERS_WAIT, Figure, Target, paired, print_table
+from common import WRITERS_TARGET, Figure, Target, paired, print_table
 
 LARGE = int(os.environ.get("BENCH_TRACKERS", "120000"))
 SMALL = 100
@@ -161,7 +161,7 @@ def figures() -> list[Figure]:
             reminders = sum(outcome["reminders"].values())
             rows.append(Figure(
                 f"{label}, {LARGE:,} trackers", many, few, "s",
-                Target("≤", WRITERS_WAIT, "value", "ours: writers wait 5 s for the lock"),
+                WRITERS_TARGET,
                 note=f"{moved:,} trackers moved, {reminders:,} reminders queued",
                 gap="one transaction holds the write lock throughout: writers waiting "
                     "longer than 5 s get an error; moving the trackers in batches would "

@@ -6,12 +6,11 @@ the hello-world route (``/_bench/hello``), in ``BENCH_PAIRS`` pairs (10) of
 second are medians too, for context). Run alone with ``.venv/bin/python bench/run.py`` (wrk
 installed), or with the others by ``make bench``.
 """
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from common import (HELLO, Figure, Target, paired, prepare_instance, print_table, served,
+from common import (HELLO, Figure, Target, paired, prepare_instance, run_alone, served,
                     wrk)
 
 PAGES = [("home page", "/"), ("data register", "/donnees"),
@@ -71,14 +70,5 @@ def figures() -> list[Figure]:
             return page_rates(base, pages, TARGETS)
 
 
-def main() -> int:
-    """Measure and print the rows."""
-    if not shutil.which("wrk"):
-        print("wrk is missing: run `make bench`, which installs it", file=sys.stderr)
-        return 1
-    print_table(figures())
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_alone(figures))
