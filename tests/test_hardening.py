@@ -389,3 +389,24 @@ def test_hostile_query_strings_on_every_get_route(app, world):
                     failures.append(f"{who} {url}?{query[:40]}: {response.status_code} {missing}")
                 response.close()
     assert failures == [], "\n".join(failures[:20])
+
+
+def test_the_page_cache_cannot_be_poisoned(app):
+    """Kept public pages are shared between visitors: whatever one visitor sends (another
+    Host, forwarded headers, another language, query arguments, a cookie) never changes the
+    page the next visitor gets."""
+    paths = ("/", "/donnees", "/donnees.json", "/transparence", "/communiques/")
+    before = {path: app.test_client().get(path).data for path in paths}
+    hostile = {"Host": "evil.example", "X-Forwarded-Host": "evil.example",
+               "X-Forwarded-Prefix": "/evil", "X-Forwarded-Proto": "https",
+               "X-Original-URL": "/evil", "Accept-Language": "en",
+               "Cookie": "amicale_session=forged; lang=en"}
+    attacker = app.test_client()
+    for path in paths:
+        attacker.get(path, headers=hostile)
+        attacker.get(path + "?lang=en&x=<script>", headers=hostile)
+        attacker.get(path + "?lang=evil", headers={"Accept-Encoding": "gzip"})
+    for path in paths:
+        after = app.test_client().get(path).data
+        assert after == before[path], path
+        assert b"evil" not in after
