@@ -68,10 +68,52 @@ def prune_runs(db, now: datetime, repeated: list[str]) -> int:
 
 
 def retention_purge(db, today: date) -> dict:
-    """Delete what is past its declared retention (see retention.py)."""
+    """Delete what is past its declared retention (see retention.py). After days without a
+    purge (a server stopped for months, a restored backup), it catches up a week at a time,
+    from its last successful run to ``today``, each week in its own transaction: a tenant's
+    write waits on one week's purge, never on months of it (the outcome adds them up)."""
     from . import retention
 
-    return retention.purge(db, today)
+    outcome = {}
+    for day in catch_up_days(last_success(db, "retention"), today):
+        outcome = _added(outcome, retention.purge(db, day))
+    return outcome
+
+
+CATCH_UP_STEP = timedelta(days=7)
+CATCH_UP_MOST = 104  # steps: two years; what is older goes with the first step
+
+
+def catch_up_days(last: date | None, today: date) -> list[date]:
+    """The days a daily job last done on ``last`` runs for to reach ``today``: a week after
+    ``last``, then each week, then ``today`` (``today`` alone when it ran lately)."""
+    days = []
+    if last is not None:
+        day = max(last + CATCH_UP_STEP, today - CATCH_UP_STEP * CATCH_UP_MOST)
+        while day < today:
+            days.append(day)
+            day += CATCH_UP_STEP
+    return days + [today]
+
+
+def last_success(db, job_id: str) -> date | None:
+    """The period of a daily job's latest successful run, as a date (None if it never
+    succeeded)."""
+    found = db.execute("select max(period) from job_runs where job = ? and status = 'done'",
+                       [job_id]).fetchone()[0]
+    try:
+        return date.fromisoformat(found) if found else None
+    except ValueError:
+        return None
+
+
+def _added(total: dict, more: dict) -> dict:
+    """Counts of two outcomes added up, nested dictionaries included."""
+    merged = dict(total)
+    for key, value in more.items():
+        merged[key] = (_added(merged.get(key, {}), value) if isinstance(value, dict)
+                       else merged.get(key, 0) + value)
+    return merged
 
 
 def daily_backup(db, today: date) -> dict:

@@ -153,6 +153,38 @@ def purge_seconds(app, day: date) -> tuple[float, int]:
     return elapsed, outcome["purged"].get("grievances", 0)
 
 
+def catch_up_seconds(app, last: date, day: date) -> tuple[float, float, int, int]:
+    """The retention job run on ``day`` when it last succeeded on ``last``: its longest
+    transaction (one week's purge) and its whole time in seconds, the weeks and the reports
+    it deleted. Each ``retention.purge`` call the job makes is timed."""
+    from association import jobs, retention
+    from association.db import connect
+
+    steps, purge = [], retention.purge
+
+    def timed(db, today):
+        started = time.perf_counter()
+        try:
+            return purge(db, today)
+        finally:
+            steps.append(time.perf_counter() - started)
+
+    db = connect(app.config["DATABASE"])
+    db.execute("insert into job_runs (job, period, status, attempts, started_at) "
+               "values ('retention', ?, 'done', 1, ?)", [last.isoformat(), last.isoformat()])
+    db.conn.commit()
+    retention.purge = timed
+    try:
+        with app.app_context():
+            started = time.perf_counter()
+            outcome = jobs.retention_purge(db, day)
+            whole = time.perf_counter() - started
+    finally:
+        retention.purge = purge
+        db.close()
+    return max(steps), whole, len(steps), outcome["purged"].get("grievances", 0)
+
+
 def at_scale() -> list[Figure]:
     """The three pages and the purge on a small and a large database."""
     figures = []
@@ -188,16 +220,16 @@ def at_scale() -> list[Figure]:
                  f"{SMALL:,})",
             how="`retention.purge` on the first day closed reports are past their 6 months; "
                 "baseline: the same day on the small database"))
-        catch_up, deleted = purge_seconds(large, CATCH_UP_DAY)
+        longest, whole, weeks, deleted = catch_up_seconds(large, ORDINARY_DAY, CATCH_UP_DAY)
         figures.append(Figure(
-            f"purge catching up months, at {LARGE:,} reports", catch_up, few, "s",
-            WRITERS_TARGET,
-            note=f"{deleted:,} reports deleted in one transaction",
-            gap="one transaction holds the write lock throughout: a tenant sending a report "
-                "meanwhile gets an error after 5 s; only after months without a purge (or "
-                "a restore of an old backup); deleting in batches would bound each wait",
-            how="`retention.purge` 18 months later on the large database (after the ordinary "
-                "day); baseline: the ordinary day on the small one"))
+            f"purge catching up months, at {LARGE:,} reports: its longest transaction",
+            longest, few, "s", WRITERS_TARGET,
+            note=f"{deleted:,} reports deleted in {weeks} weekly transactions, {whole:.1f} s "
+                 "in all",
+            gap="a week of purge holds the write lock longer than writers wait",
+            how="the retention job 18 months after its last run (the ordinary day) on the "
+                "large database: it catches up a week per transaction; the longest one. "
+                "Baseline: the ordinary day on the small one"))
     return figures
 
 

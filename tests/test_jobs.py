@@ -192,3 +192,45 @@ def test_the_latest_success_of_a_repeated_job_is_kept_however_old(db):
                "values ('mail', 'b', 'failed', 3, ?)", [NOW.isoformat(timespec="seconds")])
     assert jobs.prune_runs(db, NOW, ["mail"]) == 0
     assert db.table("job_runs").count == 2
+
+
+def test_catch_up_days_go_a_week_at_a_time():
+    """A daily job that ran lately runs for today alone; after weeks without it, for each
+    week since, then today; after years, for the last two years' weeks only."""
+    from datetime import timedelta
+
+    today = date(2026, 11, 29)
+    assert jobs.catch_up_days(None, today) == [today]
+    assert jobs.catch_up_days(today - timedelta(days=1), today) == [today]
+    assert jobs.catch_up_days(today - timedelta(days=7), today) == [today]
+    assert jobs.catch_up_days(date(2026, 10, 30), today) == [
+        date(2026, 11, 6), date(2026, 11, 13), date(2026, 11, 20), date(2026, 11, 27), today]
+    far = jobs.catch_up_days(date(2010, 1, 1), today)
+    assert len(far) == jobs.CATCH_UP_MOST + 1 and far[-1] == today
+    assert far[0] == today - jobs.CATCH_UP_STEP * jobs.CATCH_UP_MOST
+
+
+def test_the_purge_catches_up_months_week_by_week(app, db):
+    """After 60 weeks without a purge, the job purges week by week and ends where one purge
+    would: every report past its retention gone, the open one kept, the counts added up."""
+    from datetime import timedelta
+
+    from conftest import add_building, report
+
+    building = add_building(app, "Bâtiment A")
+    client = app.test_client()
+    closed = [report(client, building, description=f"Fuite numéro {n} dans la cave")["id"]
+              for n in range(3)]
+    report(client, building, description="Ascenseur en panne au troisième")
+    today = date(2026, 11, 29)
+    for grievance, days in zip(closed, (200, 300, 400)):
+        db.execute("update grievances set status = 'closed', closed_at = ? where id = ?",
+                   [(today - timedelta(days=days)).isoformat() + "T12:00:00+00:00", grievance])
+    db.execute("insert into job_runs (job, period, status, attempts, started_at) "
+               "values ('retention', ?, 'done', 1, ?)",
+               [(today - timedelta(weeks=60)).isoformat(), "2025-10-01T03:00:00+00:00"])
+    db.conn.commit()
+    with app.app_context():
+        outcome = jobs.retention_purge(db, today)
+    assert outcome["purged"]["grievances"] == 3
+    assert db.execute("select count(*) from grievances").fetchone()[0] == 1
