@@ -46,6 +46,12 @@ def reveal(db, volunteer, object_type: str, object_id, member_id: int | None,
                  reason=reason)
 
 
+def flags_value(categories) -> str | None:
+    """What a ``<column>_flags`` column stores for the categories the screen found (None when
+    it found none); ``flag_list`` reads it back."""
+    return ",".join(sorted(set(categories or ()))) or None
+
+
 def flag_list(flags: str | None) -> list[str]:
     """The categories stored in a ``<column>_flags`` value ("health,judgement")."""
     return [flag for flag in (flags or "").split(",") if flag in CATEGORIES]

@@ -153,3 +153,13 @@ def test_reveal_needs_a_listed_reason(app, db):
             with pytest.raises(privacy.RevealRefused):
                 privacy.reveal(db, None, "note", 1, 42, reason)
     assert db.table("audit_log").count == 0
+
+
+def test_flags_are_stored_one_way_and_read_back():
+    """Every screened column's ``_flags`` value is written by ``privacy.flags_value`` and
+    read by ``privacy.flag_list``: sorted, once each, nothing when nothing was found."""
+    from association.privacy import flag_list, flags_value
+
+    assert flags_value(["judgement", "health", "health"]) == "health,judgement"
+    assert flags_value([]) is None and flags_value(None) is None
+    assert flag_list(flags_value(["origin", "health"])) == ["health", "origin"]

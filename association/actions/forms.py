@@ -6,6 +6,7 @@ from wtforms import (BooleanField, DateField, IntegerField, SelectField, StringF
                      SubmitField, TextAreaField, TimeField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
+from ..privacy import flags_value
 from .. import clock
 from ..counts import MIN_GROUP
 from ..forms import Form, Screened, choices, flagged_categories
@@ -106,13 +107,13 @@ class ActionForm(Form):
         """What the action's rows are made from (after ``validate``)."""
         return {
             "kind": self.kind.data, "title": self.title.data.strip(),
-            "title_flags": ",".join(flagged_categories(self.title)) or None,
+            "title_flags": flags_value(flagged_categories(self.title)),
             "starts_at": self.starts_at, "ends_at": self.ends_at,
             "place": (self.place.data or "").strip() or None,
-            "place_flags": ",".join(flagged_categories(self.place)) or None,
+            "place_flags": flags_value(flagged_categories(self.place)),
             "place_reveal_hours": self.place_reveal_hours.data,
             "description": self.description.data,
-            "description_flags": ",".join(flagged_categories(self.description)) or None,
+            "description_flags": flags_value(flagged_categories(self.description)),
             "visibility": self.visibility.data, "capacity": self.capacity.data,
             "show_count": self.show_count.data,
         }

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from flask import current_app
 
+from ..privacy import flags_value
 from .. import audit, clock, pagecache
 from ..db import first_row, immediate
 from ..retention import start_of
@@ -252,7 +253,7 @@ def withdraw(db, communique_id: int, volunteer, notice: str, notice_flags) -> No
         db.table("communiques").update(communique_id, {
             "status": "withdrawn", "withdrawn_at": clock.stamp(),
             "withdrawal_notice": notice.strip(),
-            "withdrawal_notice_flags": ",".join(sorted(notice_flags)) or None})
+            "withdrawal_notice_flags": flags_value(notice_flags)})
         db.execute("delete from communique_revisions where communique_id = ? and number > ?",
                    [communique_id, communique["published_revision"]])
         audit.record(db, volunteer, "withdraw", "communique", communique_id)

@@ -104,9 +104,8 @@ def demands(case_id):
     form = DemandsForm(prefix="demands")
     if not form.validate_on_submit():
         return _page(db, found, status=400, demands_form=form)
-    db.table("cases").update(case_id, {"demands": form.demands.data.strip(),
-                                       "demands_flags": ",".join(
-                                           flagged_categories(form.demands)) or None})
+    cases.save_demands(db, case_id, form.demands.data.strip(),
+                       flagged_categories(form.demands))
     audit.record(db, current_user, "update", "case", case_id)
     flash(_("Demands saved: see the letter."), "success")
     return redirect(url_for("cases.case", case_id=case_id))
@@ -160,9 +159,7 @@ def summary(case_id):
     if not form.validate_on_submit():
         return _page(db, found, status=400, summary_form=form)
     text = (form.public_summary.data or "").strip() or None
-    db.table("cases").update(case_id, {
-        "public_summary": text,
-        "public_summary_flags": ",".join(flagged_categories(form.public_summary)) or None})
+    cases.save_summary(db, case_id, text, flagged_categories(form.public_summary))
     audit.record(db, current_user, "update", "case", case_id)
     flash(_("Public summary saved.") if text else _("Public summary removed."), "success")
     return redirect(url_for("cases.case", case_id=case_id))

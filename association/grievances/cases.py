@@ -7,6 +7,7 @@ from babel.dates import format_date
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
+from ..privacy import flags_value
 from .. import clock, deadlines
 from ..db import first_row
 from ..letters import Letter
@@ -28,7 +29,7 @@ def open_case(db, building_id: int, category: str | None, title: str, theme: str
     with db.atomic():
         case_id = db.table("cases").insert({
             "building_id": building_id, "category": category or None, "title": title,
-            "theme": theme or None, "theme_flags": ",".join(theme_flags) or None,
+            "theme": theme or None, "theme_flags": flags_value(theme_flags),
             "status": "open", "created_at": clock.stamp(), "created_by": volunteer.login,
         }).last_pk
         attach(db, case_id, building_id, grievance_ids)
@@ -128,6 +129,18 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
         signature=f"Pour l'amicale, {association.get('name') or ''}".strip().rstrip(","))
 
 
+def save_demands(db, case_id: int, demands: str, flags: list[str]) -> None:
+    """The association's demands, which the letter states, with what the screen found."""
+    db.table("cases").update(case_id, {"demands": demands, "demands_flags": flags_value(flags)})
+
+
+def save_summary(db, case_id: int, summary: str | None, flags: list[str]) -> None:
+    """The summary shown on the building's public page (None removes it); flagged text is
+    kept off that page."""
+    db.table("cases").update(case_id, {"public_summary": summary,
+                                       "public_summary_flags": flags_value(flags)})
+
+
 def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str],
                    response_due: date | None, volunteer) -> date:
     """The letter was sent: its date, proof and the answer's deadline (a month by default,
@@ -137,7 +150,7 @@ def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str
     with db.atomic():
         db.table("cases").update(case["id"], {
             "status": "sent", "sent_on": sent_on.isoformat(), "sent_how": sent_how,
-            "sent_how_flags": ",".join(flags) or None, "response_due": due.isoformat(),
+            "sent_how_flags": flags_value(flags), "response_due": due.isoformat(),
             "households": households})
         db.execute("update grievances set status = 'sent', updated_at = ? where case_id = ? "
                    "and status in ('new', 'checked', 'in_case')", [clock.stamp(), case["id"]])
@@ -152,7 +165,7 @@ def add_event(db, case: dict, happened_on: date, kind: str, note: str | None,
         raise ValueError(kind)
     db.table("case_events").insert({
         "case_id": case["id"], "happened_on": happened_on.isoformat(), "kind": kind,
-        "note": note or None, "note_flags": ",".join(flags) or None,
+        "note": note or None, "note_flags": flags_value(flags),
         "volunteer_login": getattr(volunteer, "login", None), "created_at": clock.stamp()})
     if kind == "reply" and case["status"] == "sent":
         db.table("cases").update(case["id"], {"status": "answered"})

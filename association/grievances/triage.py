@@ -3,6 +3,7 @@ their text, move them along, note, merge duplicates. Views read a single report 
 ``privacy.need_to_know``; lists show no text at all."""
 from datetime import timedelta
 
+from ..privacy import flags_value
 from .. import clock, search
 from ..db import first_row
 from . import categories
@@ -89,7 +90,7 @@ def add_note(db, grievance: dict, volunteer, text: str, flags: list[str]) -> Non
     db.table("grievance_notes").insert({
         "grievance_id": grievance["id"], "member_id": grievance["member_id"],
         "volunteer_id": volunteer.id, "volunteer_login": volunteer.login,
-        "created_at": clock.stamp(), "text": text, "text_flags": ",".join(flags) or None})
+        "created_at": clock.stamp(), "text": text, "text_flags": flags_value(flags)})
 
 
 def merge(db, duplicate: dict, into: dict) -> None:

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from ..privacy import flags_value
 from .. import audit, reference
 from ..counts import label as count_label
 from ..db import get_db
@@ -54,7 +55,7 @@ def _form_values(db, form) -> dict | None:
             form[name].errors.append(_("Give it, or choose a landlord that has it."))
     for name in ("explanation", "letter_fr", "letter_en"):
         values[name] = values.get(name) or None
-        values[f"{name}_flags"] = ",".join(flagged_categories(form[name])) or None
+        values[f"{name}_flags"] = flags_value(flagged_categories(form[name]))
     return None if form.errors else values
 
 
