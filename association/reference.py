@@ -1,7 +1,7 @@
 """Reference data: the association itself (who it is), its landlords and the buildings it covers."""
 from sqlite_utils.db import NotFoundError
 
-from .db import data_version, first_row, row_or_none
+from .db import first_row, remembered, row_or_none
 
 SETTINGS_ID = 1
 
@@ -9,18 +9,9 @@ SETTINGS_ID = 1
 def association(db) -> dict:
     """The association's settings, or an unnamed placeholder before any are saved.
 
-    Every page shows them, so the row is kept on the connection (connections are reused from
-    request to request, see ``db.py``) with the version of the database it was read at
-    (``db.data_version``), and read again as soon as that version moves. A row read inside a
-    transaction is not kept: it might be rolled back."""
-    version = data_version(db)
-    cached = getattr(db, "_amicale_settings", None)
-    if cached is not None and cached[0] == version:
-        return dict(cached[1])
-    row = _read_association(db)
-    if not db.conn.in_transaction:
-        db._amicale_settings = (version, row)
-    return dict(row)
+    Every page shows them, so the row is kept on the connection until any commit
+    (``db.remembered``; connections are reused from request to request)."""
+    return dict(remembered(db, "association_settings", lambda: _read_association(db)))
 
 
 def _read_association(db) -> dict:
