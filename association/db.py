@@ -82,11 +82,11 @@ def data_version(db: Database) -> tuple:
     """A value that moves whenever the database may have changed, as this connection sees
     it: ``PRAGMA data_version`` changes when another connection (another thread or worker, a
     command, a job) has committed, the connection's own ``total_changes`` when it wrote
-    itself, ``PRAGMA schema_version`` when a migration changed a table. Two values are
-    comparable only from the same connection, which the value names."""
+    itself (a migration run on it too: each one applied is recorded in a row). Two values are
+    comparable only from the same connection, which the value names. One statement: it is
+    asked on every request of a kept page."""
     conn = db.conn
-    return (id(conn), conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0],
-            conn.execute("PRAGMA schema_version").fetchone()[0])
+    return (id(conn), conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 REMEMBERED_MAX = 1024
@@ -202,11 +202,17 @@ def _close_quietly(db: Database) -> None:
 def get_db() -> Database:
     """The request's database: this thread's connection to the app's file, reused from
     request to request (see ``_thread_connection``)."""
-    if "db" not in g:
-        config = current_app.config
-        g.db = _thread_connection(config["DATABASE"], read_only=bool(config.get("READ_ONLY")),
-                                  max_pages=config.get("DATABASE_MAX_PAGES"))
-    return g.db
+    found = g.get("db")
+    if found is None:
+        found = g.db = thread_db(current_app.config)
+    return found
+
+
+def thread_db(config) -> Database:
+    """This thread's connection to the database of an application's ``config`` (the one
+    ``get_db`` gives a request), outside any request too (the front door)."""
+    return _thread_connection(config["DATABASE"], read_only=bool(config.get("READ_ONLY")),
+                              max_pages=config.get("DATABASE_MAX_PAGES"))
 
 
 def close_db(exception=None) -> None:

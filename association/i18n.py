@@ -149,12 +149,15 @@ def choose_locale() -> str:
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():  # a job or a command: messages choose their own language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
-    asked = request.args.get("lang")
-    if asked in languages:
-        return asked
-    remembered = request.cookies.get(LANG_COOKIE)
-    if remembered in languages:
-        return remembered
+    environ = request.environ  # neither parsed when absent (most requests of a kept page)
+    if environ.get("QUERY_STRING"):
+        asked = request.args.get("lang")
+        if asked in languages:
+            return asked
+    if environ.get("HTTP_COOKIE"):
+        remembered = request.cookies.get(LANG_COOKIE)
+        if remembered in languages:
+            return remembered
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 

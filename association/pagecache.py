@@ -18,23 +18,29 @@ gzipped, and sent so to whoever accepts it (every browser): the data register's 
 travel as 18 (no secret is on a kept page, so compressing it beside what a visitor typed
 gives nothing away). Someone signed in (or holding flashed messages) gets a
 page drawn for them, and so does a visitor whose page put something in their session (a
-form's CSRF token): such a page is never kept.
+form's CSRF token): such a page is never kept. A page whose view says how long it stays what
+it is (``unchanged_until``) is offered to the front door (``frontdoor.py``), which sends it to
+the next plain readers without waking Flask, for as long as the database does not change.
 """
 import gzip
 import hashlib
 import threading
 import time
 from collections import OrderedDict
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Callable, NamedTuple
 
 from flask import current_app, request, session
 from werkzeug.http import http_date, parse_date, parse_etags, quote_etag
+from werkzeug.utils import get_content_type
 
-from . import reference
+from . import frontdoor, reference
+from .db import data_version
 from .i18n import choose_locale
 
 MAX_PAGES = 512
+# A page that stays what it is until the database changes (the data register).
+NO_END = datetime.max.replace(tzinfo=timezone.utc)
 CHECK_SECONDS = 1.0
 _lock = threading.Lock()
 EXTENSION = "amicale_pages"
@@ -49,14 +55,18 @@ class _Kept(NamedTuple):
     mimetype: str
     drawn_at: float
     gzipped: bytes | None = None
+    # The answer's headers, worked out once: as it is, and gzipped.
+    headers: tuple = ()
+    gzipped_headers: tuple = ()
 
 
-def _stores() -> tuple[OrderedDict, OrderedDict]:
+def _stores(app=None) -> tuple[OrderedDict, OrderedDict]:
     """The kept pages (by everything they depend on) and, by request, the page last found
     current and when."""
-    found = current_app.extensions.get(EXTENSION)
+    extensions = (app or current_app).extensions
+    found = extensions.get(EXTENSION)
     if found is None:
-        found = current_app.extensions.setdefault(EXTENSION, (OrderedDict(), OrderedDict()))
+        found = extensions.setdefault(EXTENSION, (OrderedDict(), OrderedDict()))
     return found
 
 
@@ -72,82 +82,119 @@ def changed() -> None:
     """Something public changed in this process: check the database on the next request."""
     with _lock:
         _stores()[1].clear()
+    frontdoor.forget(current_app)
 
 
 def shareable(args: tuple[str, ...] = ()) -> bool:
     """Whether this request may get a kept page: nobody signed in, no message waiting, and
     no query argument but ``lang`` and those of ``args``, each given once."""
-    if session or current_app.jinja_env.auto_reload:
+    return _shareable(current_app._get_current_object(), request._get_current_object(), args)
+
+
+def _shareable(app, req, args: tuple[str, ...]) -> bool:
+    if session or app.jinja_env.auto_reload:
         return False
+    if not req.environ.get("QUERY_STRING"):
+        return True
     allowed = {"lang", *args}
-    return all(name in allowed and len(request.args.getlist(name)) == 1
-               for name in request.args)
+    return all(name in allowed and len(req.args.getlist(name)) == 1 for name in req.args)
 
 
-def _request_key(key: tuple, args: tuple[str, ...]) -> tuple:
+def _request_key(req, key: tuple, args: tuple[str, ...]) -> tuple:
     # The language as Flask-Babel will choose it, without waking Flask-Babel up.
-    return (key, choose_locale(), request.script_root,
-            tuple(request.args.get(name) for name in args))
+    return (key, choose_locale(), req.script_root,
+            tuple(req.args.get(name) for name in args) if args else ())
 
 
 def recent(key: tuple, args: tuple[str, ...] = ()):
     """The kept page for this request when it was found current less than CHECK_SECONDS
     ago (a response, with validators), else None: then ask the database and ``respond``."""
-    if not shareable(args):
+    app, req = current_app._get_current_object(), request._get_current_object()
+    if not _shareable(app, req, args):
         return None
-    pages, checked = _stores()
-    found = checked.get(_request_key(key, args))
+    pages, checked = _stores(app)
+    found = checked.get(_request_key(req, key, args))
     now = time.monotonic()
     if found is None or now - found[1] > CHECK_SECONDS:
         return None
     kept = pages.get(found[0])
-    if kept is None or now - kept.drawn_at > current_app.config["PUBLIC_CACHE_SECONDS"]:
+    if kept is None or now - kept.drawn_at > app.config["PUBLIC_CACHE_SECONDS"]:
         return None
-    return _send(kept, kept.last_modified)
+    return _send(app, req, kept, kept.last_modified)
 
 
 def respond(db, key: tuple, version, last_modified: datetime | None,
             render: Callable[[], str | bytes], mimetype: str = "text/html",
-            args: tuple[str, ...] = ()):
+            args: tuple[str, ...] = (), unchanged_until: datetime | None = None):
     """The page ``key`` at ``version``: kept bytes when allowed and fresh, else
     ``render()`` (text or bytes); with ETag and Last-Modified, and 304 for a matching
-    conditional request."""
-    if not shareable(args):
+    conditional request. ``unchanged_until``: the time (by ``clock``) until which the page
+    stays what it is while the database does not change (``NO_END`` for ever): given, the
+    front door may send it again without Flask (``frontdoor.py``)."""
+    app, req = current_app._get_current_object(), request._get_current_object()
+    if not _shareable(app, req, args):
         return _response(_bytes(render()), None, last_modified, mimetype)
-    association = reference.association(db)
-    request_key = _request_key(key, args)
-    full_key = (request_key, version, tuple(association.values()))  # every setting shown
+    # The database's state before anything is read, for the front door: a commit landing
+    # while the page is checked leaves the offer already out of date, never the page stale.
+    found_at = data_version(db) if unchanged_until is not None else None
+    request_key = _request_key(req, key, args)
+    full_key = (request_key, version, reference.association_values(db))  # every setting shown
     now = time.monotonic()
-    pages, checked = _stores()
+    pages, checked = _stores(app)
     kept = pages.get(full_key)
-    if kept is None or now - kept.drawn_at > current_app.config["PUBLIC_CACHE_SECONDS"]:
+    if kept is None or now - kept.drawn_at > app.config["PUBLIC_CACHE_SECONDS"]:
         body = _bytes(render())
         if session:  # drawn for this visitor (a CSRF token): theirs alone
             return _response(body, None, last_modified, mimetype)
         packed = (gzip.compress(body, compresslevel=6, mtime=0)
                   if len(body) >= GZIP_FROM_BYTES else None)
-        kept = _Kept(body, _etag(body), last_modified, mimetype, now, packed)
+        kept = _kept(body, last_modified, mimetype, now, packed)
         _keep(pages, full_key, kept)
     _keep(checked, request_key, (full_key, now))
-    return _send(kept, last_modified)
-
-
-def _send(kept: _Kept, last_modified: datetime | None):
-    """A kept page, gzipped for a reader who accepts it (its own ETag: another
-    representation), as it is otherwise."""
-    if kept.gzipped is not None and _accepts_gzip():
-        response = _response(kept.gzipped, kept.etag + "-gzip", last_modified, kept.mimetype)
-        if response.status_code == 200:
-            response.headers["Content-Encoding"] = "gzip"
-    else:
-        response = _response(kept.body, kept.etag, last_modified, kept.mimetype)
-    response.headers["Vary"] = "Accept-Encoding"  # the security module adds Cookie
+    response = _send(app, req, kept, last_modified)
+    if found_at is not None and response.status_code == 200:
+        frontdoor.offer(app, req.environ, response.get_data(), found_at, unchanged_until,
+                        kept.drawn_at + app.config["PUBLIC_CACHE_SECONDS"])
     return response
 
 
-def _accepts_gzip() -> bool:
-    header = request.headers.get("Accept-Encoding")
-    return bool(header and "gzip" in header and request.accept_encodings["gzip"] > 0)
+def _kept(body: bytes, last_modified: datetime | None, mimetype: str, now: float,
+          gzipped: bytes | None) -> _Kept:
+    """A page to keep, with the headers of its answers worked out once."""
+    etag = _etag(body)
+    content_type = get_content_type(mimetype, "utf-8")
+    common = [("Content-Type", content_type), ("Vary", "Accept-Encoding, Cookie")]
+    if last_modified is not None:
+        common.append(("Last-Modified", http_date(last_modified)))
+    headers = (*common, ("ETag", quote_etag(etag)))
+    zipped = ((*common, ("ETag", quote_etag(etag + "-gzip")), ("Content-Encoding", "gzip"))
+              if gzipped is not None else ())
+    return _Kept(body, etag, last_modified, mimetype, now, gzipped, headers, zipped)
+
+
+def _send(app, req, kept: _Kept, last_modified: datetime | None):
+    """A kept page, gzipped for a reader who accepts it (its own ETag: another
+    representation), as it is otherwise."""
+    environ = req.environ
+    zipped = kept.gzipped is not None and _accepts_gzip(req)
+    if (last_modified == kept.last_modified and "HTTP_IF_NONE_MATCH" not in environ
+            and "HTTP_IF_MODIFIED_SINCE" not in environ):
+        # No validator sent (most requests): the kept headers as they are.
+        if zipped:
+            return app.response_class(kept.gzipped, headers=kept.gzipped_headers)
+        return app.response_class(kept.body, headers=kept.headers)
+    response = _response(kept.gzipped if zipped else kept.body,
+                         kept.etag + "-gzip" if zipped else kept.etag, last_modified,
+                         kept.mimetype)
+    if zipped and response.status_code == 200:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding, Cookie"
+    return response
+
+
+def _accepts_gzip(req) -> bool:
+    header = req.environ.get("HTTP_ACCEPT_ENCODING")
+    return bool(header and "gzip" in header and req.accept_encodings["gzip"] > 0)
 
 
 def _bytes(body: str | bytes) -> bytes:

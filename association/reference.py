@@ -14,6 +14,12 @@ def association(db) -> dict:
     return dict(remembered(db, "association_settings", lambda: _read_association(db)))
 
 
+def association_values(db) -> tuple:
+    """Every setting of the association as one tuple, for keys of what shows them (the page
+    cache): kept on the connection like ``association``."""
+    return remembered(db, "association_values", lambda: tuple(association(db).values()))
+
+
 def _read_association(db) -> dict:
     try:
         return db.table("association_settings").get(SETTINGS_ID)

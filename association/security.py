@@ -92,8 +92,11 @@ def init_app(app) -> None:
     @app.after_request
     def add_security_headers(response):
         """The security headers, and the cache rule of public and private pages."""
+        headers = response.headers
+        present = {name.lower() for name, _ in headers}  # one pass, not one per header
         for name, value in HEADERS.items():
-            response.headers.setdefault(name, value)
+            if name.lower() not in present:
+                headers.add(name, value)
         if request.is_secure:
             response.headers["Strict-Transport-Security"] = HSTS
         if response.status_code < 400 and is_public_request(app):
@@ -104,7 +107,8 @@ def init_app(app) -> None:
             response.headers.setdefault(
                 "Cache-Control", f"{scope}, max-age={app.config['PUBLIC_CACHE_SECONDS']}"
             )
-            response.vary.add("Cookie")
+            if "Cookie" not in response.headers.get("Vary", ""):
+                response.vary.add("Cookie")
         else:
             response.headers["Cache-Control"] = "no-store"
         return response

@@ -263,10 +263,19 @@ class Paired:
 
 
 def paired(measure_baseline, measure, pairs: int = PAIRS) -> Paired:
-    """Measure the baseline then the figure, ``pairs`` times: a busy moment of the machine
+    """Measure the baseline and the figure, ``pairs`` times: a busy moment of the machine
     hits both members of a pair alike, so the median of the pairs' ratios is the figure to
-    compare."""
-    runs = [(measure_baseline(), measure()) for _ in range(pairs)]
+    compare. The order alternates (baseline first, then the figure first): whatever the
+    first run leaves behind (thousands of closed connections waiting out TIME_WAIT, a warmer
+    or hotter processor) weighs on both sides alike. Measured in one order only, hello world
+    against itself came out at 0.94."""
+    runs = []
+    for number in range(pairs):
+        if number % 2:
+            this = measure()
+            runs.append((measure_baseline(), this))
+        else:
+            runs.append((measure_baseline(), measure()))
     ratios = sorted(this / base for base, this in runs)
     low, high = (statistics.quantiles(ratios, n=4)[::2] if len(ratios) >= 4
                  else (ratios[0], ratios[-1]))

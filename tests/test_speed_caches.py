@@ -86,6 +86,29 @@ def test_settings_written_on_the_same_connection_show_at_once(app):
         assert reference.association(db)["name"] == "Après"
 
 
+def test_a_migration_on_the_same_connection_moves_the_version(app):
+    """``data_version`` asks one pragma: a schema changed by the connection itself moves it
+    through the row that records the migration."""
+    from sqlite_utils import Migrations
+
+    from association.db import data_version, remembered
+
+    scratch = Migrations("scratch_version")
+
+    @scratch()
+    def m001_scratch(db):
+        db.execute("create table scratch_version (id integer primary key)")
+
+    with app.app_context():
+        db = get_db()
+        tables = lambda: set(db.table_names())  # noqa: E731
+        assert "scratch_version" not in remembered(db, "tables", tables)
+        before = data_version(db)
+        scratch.apply(db)
+        assert data_version(db) != before
+        assert "scratch_version" in remembered(db, "tables", tables)
+
+
 def test_settings_read_in_a_rolled_back_transaction_are_not_kept(app):
     """A row read inside a transaction that is then rolled back is not served afterwards."""
     with app.app_context():

@@ -1,6 +1,7 @@
 """Views of the public pages: parse, call, render."""
 import logging
 import sqlite3
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template, request
@@ -27,7 +28,8 @@ def home():
     minute = clock.now().replace(second=0, microsecond=0)
     return pagecache.respond(
         db, ("home",), (data_version(db), minute), None,
-        lambda: render_template("public/home.html", sections=home_sections(db)))
+        lambda: render_template("public/home.html", sections=home_sections(db)),
+        unchanged_until=minute + timedelta(minutes=1))
 
 
 def home_sections(db) -> list[tuple[str, dict]]:
@@ -52,7 +54,8 @@ def register():
     """The data register, readable: drawn once per language and settings (the page cache
     keys every page by the association's settings)."""
     db = get_db()
-    return pagecache.respond(db, ("register",), (), None, lambda: register_page(db))
+    return pagecache.respond(db, ("register",), (), None, lambda: register_page(db),
+                             unchanged_until=pagecache.NO_END)
 
 
 @bp.get("/donnees.json")
@@ -61,7 +64,8 @@ def register_json():
     """The data register, as JSON: serialised once per language and settings."""
     db = get_db()
     return pagecache.respond(db, ("register.json",), (), None,
-                             lambda: register_json_body(db), mimetype=current_app.json.mimetype)
+                             lambda: register_json_body(db), mimetype=current_app.json.mimetype,
+                             unchanged_until=pagecache.NO_END)
 
 
 @bp.get("/transparence")
@@ -69,11 +73,13 @@ def register_json():
 def transparency():
     """The transparency report: counts of purges, reads, reveals, exports and erasures."""
     db = get_db()
-    today = clock.now().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
+    zone = ZoneInfo(current_app.config["TIMEZONE"])
+    today = clock.now().astimezone(zone).date()
     return pagecache.respond(
         db, ("transparency",), (data_version(db), today), None,
         lambda: render_template("public/transparency.html",
-                                report=transparency_report(db, today)))
+                                report=transparency_report(db, today)),
+        unchanged_until=datetime.combine(today + timedelta(days=1), time(), zone))
 
 
 def register_bench_routes(app) -> None:
