@@ -51,6 +51,13 @@ def buildings(db) -> list[dict]:
     ))
 
 
+def building_names(db) -> tuple:
+    """Every building as (id, name), by name: the report form's list, asked on every report,
+    kept on the connection until any commit (``db.remembered``)."""
+    return remembered(db, "building_names", lambda: tuple(
+        (row[0], row[1]) for row in db.execute("select id, name from buildings order by name")))
+
+
 def building(db, building_id: int) -> dict | None:
     """One building with its landlord's name, or None."""
     return first_row(

@@ -222,18 +222,32 @@ def served(instance: Path, **env):
         server.wait(timeout=15)
 
 
+# A wrk script's request() that sends each request from another address of 10.0.0.0/8 (as
+# a reverse proxy reports it): tenants reporting from their own connections.
+MANY_ADDRESSES = """
+request = function()
+  wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.random(0, 255),
+                                                 math.random(0, 255), math.random(1, 254))
+  return wrk.format()
+end
+"""
+
+
 def wrk(url: str, seconds: int = PAIR_SECONDS, headers: dict | None = None,
-        post: str | None = None) -> float:
-    """Requests per second of ``wrk -t2 -c10`` on ``url`` (a POST of ``post`` when given);
-    an error when any answer is not 2xx or 3xx."""
+        post: str | None = None, many_addresses: bool = False) -> float:
+    """Requests per second of ``wrk -t2 -c10`` on ``url`` (a POST of ``post`` when given;
+    from ``MANY_ADDRESSES`` when asked); an error when any answer is not 2xx or 3xx."""
     command = ["wrk", "-t2", "-c10", f"-d{seconds}s"]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     script = None
-    if post is not None:
+    if post is not None or many_addresses:
         with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-            handle.write(f'wrk.method = "POST"\nwrk.body = {post!r}\n'
-                         'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n')
+            if post is not None:
+                handle.write(f'wrk.method = "POST"\nwrk.body = {post!r}\nwrk.headers['
+                             '"Content-Type"] = "application/x-www-form-urlencoded"\n')
+            if many_addresses:
+                handle.write(MANY_ADDRESSES)
         script = handle.name
         command += ["-s", script]
     try:

@@ -52,3 +52,81 @@ def test_foreign_keys_are_enforced(db):
     with pytest.raises(sqlite3.IntegrityError):
         db.table("buildings").insert({"name": "X", "landlord_id": 999})
     assert db.table("buildings").count == 0
+
+
+def _holding_the_write_lock(path, seconds):
+    """Another connection takes the write lock for ``seconds``, in a thread; the thread (to
+    join) and an event set once the lock is held."""
+    import threading
+    import time
+
+    held = threading.Event()
+
+    def hold():
+        other = connect(path)
+        other.conn.execute("BEGIN IMMEDIATE")
+        held.set()
+        time.sleep(seconds)
+        other.conn.execute("COMMIT")
+        other.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    held.wait()
+    return thread
+
+
+def test_a_writer_waits_for_another_in_short_pauses(app):
+    """A writer that finds the lock taken waits for it, in short pauses first and then in
+    SQLite's own wait, gets it as soon as it is free, and the connection keeps its busy
+    timeout."""
+    import time
+
+    from association.db import BUSY_TIMEOUT_MS, QUICK_WAIT_SECONDS
+
+    path = app.config["DATABASE"]
+    db = connect(path)
+    for hold_for in (0.003, QUICK_WAIT_SECONDS * 2):  # the quick wait, then SQLite's
+        thread = _holding_the_write_lock(path, hold_for)
+        start = time.perf_counter()
+        with db.atomic():
+            waited = time.perf_counter() - start
+            db.execute("insert into throttle_events (scope, subject_hash, at) "
+                        "values ('test', 'x', '2026-01-01')")
+        thread.join()
+        assert hold_for * 0.9 <= waited < hold_for + 0.05
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] == BUSY_TIMEOUT_MS
+    assert db.execute("select count(*) from throttle_events").fetchone()[0] == 2
+    db.close()
+
+
+def test_a_writer_still_gets_locked_past_the_busy_timeout(app):
+    """The quick wait changes how often the writer asks, not how long it waits in all."""
+    import sqlite3
+
+    import pytest
+
+    from association import db as database
+
+    path = app.config["DATABASE"]
+    db = connect(path)
+    previous = database.BUSY_TIMEOUT_MS
+    database.BUSY_TIMEOUT_MS = 100
+    try:
+        thread = _holding_the_write_lock(path, 0.5)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            with db.atomic():
+                pass
+        thread.join()
+    finally:
+        database.BUSY_TIMEOUT_MS = previous
+        db.close()
+
+
+def test_the_throttles_window_is_pruned_by_an_index(db):
+    """Pruning attempts past the window reads only them (after a meeting, thousands of
+    addresses have reported within the window)."""
+    plan = " ".join(row[3] for row in db.execute(
+        "explain query plan delete from throttle_events where scope = ? and at < ?",
+        ["report-address", "2026-01-01"]))
+    assert "throttle_events_window" in plan

@@ -69,6 +69,36 @@ def test_a_tenant_with_a_key_reports_with_it(app, db, building):
     assert db.table("members").count == 1
 
 
+def test_a_wrong_key_is_counted_and_leaves_no_photo_behind(app, db, building):
+    """The attempt, the key and the report are one transaction: a wrong key commits its
+    count against the address (guessing stays throttled) but no report, and the photo
+    already written for it is deleted at once."""
+    stranger = app.test_client()
+    wrong = post_report(stranger, photos=[("p.jpg", jpeg_bytes())], building=building,
+                        key="7KQ2-9XWM-4PRT-ZR8H-3NDA")
+    assert wrong.status_code == 400
+    assert db.table("grievances").count == 0
+    scopes = [row[0] for row in db.execute("select scope from throttle_events")]
+    assert sorted(scopes) == ["member-key-address", "report-address"]
+    folder = os.path.join(app.instance_path, "grievance_photos")
+    assert not os.path.isdir(folder) or not [
+        name for name in os.listdir(folder) if not name.startswith(".")]
+
+
+def test_the_thanks_page_shows_the_reference_for_half_an_hour(app, client, clock, building):
+    """The reference is read back from the tenant's latest report, not carried in the
+    session: recording a report writes no cookie for a tenant who has their key."""
+    new_member(client)
+    response = post_report(client, building=building)
+    assert response.status_code == 303
+    assert "Set-Cookie" not in response.headers
+    made = report(client, building)
+    assert made["reference"] in page_text(client.get("/signaler/merci"))
+    assert made["reference"] not in page_text(app.test_client().get("/signaler/merci"))
+    clock.advance(minutes=31)
+    assert made["reference"] not in page_text(client.get("/signaler/merci"))
+
+
 def test_flagged_text_is_not_stored_until_confirmed(client, db, building):
     """A description the screen flags comes back highlighted; only a confirmation stores it,
     flagged."""

@@ -74,9 +74,13 @@ class ReportForm(Form):
         if field.data and field.data not in categories.CATEGORIES:
             raise ValidationError(_l("Choose what the problem is about."))
 
+    # The ids of the buildings the association covers, set by the view (the list shown,
+    # ``building.choices``, is made only when a page is drawn).
+    building_ids: frozenset = frozenset()
+
     def validate_building(self, field):
         """The building is one the association covers."""
-        if field.data not in {choice.value for choice in field.choices}:
+        if field.data not in self.building_ids:
             raise ValidationError(_l("Choose your building in the list."))
 
 

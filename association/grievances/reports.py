@@ -1,6 +1,7 @@
 """Reports as tenants make them: a grievance with its photos, its reference, "me too", and
 what the member sees of their own reports."""
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from flask import current_app
@@ -26,12 +27,25 @@ def photo_folder() -> Path:
     return Path(current_app.instance_path) / PHOTO_FOLDER
 
 
+def store_photos(photos: list) -> list[tuple]:
+    """Write cleaned photos to disk, before their rows and outside any transaction (each file
+    is synced: the write lock is not held meanwhile); (name, photo) pairs for ``report``. A
+    transaction that then fails leaves only files that no row names: the purge sweeps them
+    away, or ``discard_photos`` at once."""
+    return [(images.save(photo_folder(), photo), photo) for photo in photos]
+
+
+def discard_photos(stored: list[tuple]) -> None:
+    """Delete photos stored for a report that was not recorded."""
+    for name, _photo in stored:
+        images.safe_path(photo_folder(), name).unlink(missing_ok=True)
+
+
 def report(db, member_id: int | None, building_id: int, category: str, description: str,
            flags: list[str], since: str | None, photos: list) -> dict:
-    """Record a grievance and its (already cleaned) photos; return its id and reference."""
+    """Record a grievance and its photos (as ``store_photos`` stored them); return its id
+    and reference."""
     now = clock.stamp()
-    names = [images.save(photo_folder(), photo) for photo in photos]  # before the rows: a
-    # failed transaction leaves only files that no row names, which the purge sweeps away
     reference = new_reference()
     with db.atomic():
         grievance_id = db.execute(
@@ -44,8 +58,23 @@ def report(db, member_id: int | None, building_id: int, category: str, descripti
             "insert into grievance_photos (grievance_id, member_id, file_name, width, "
             "height, created_at) values (?, ?, ?, ?, ?, ?)",
             [(grievance_id, member_id, name, photo.width, photo.height, now)
-             for name, photo in zip(names, photos)])
+             for name, photo in photos])
     return {"id": grievance_id, "reference": reference}
+
+
+# How long the thanks page shows the reference of the report just made.
+REFERENCE_SHOWN_FOR = timedelta(minutes=30)
+
+
+def just_made(db, member_id: int) -> str | None:
+    """The reference of the member's latest report if made in the last
+    ``REFERENCE_SHOWN_FOR`` (the thanks page shows it), else None. Read back from the row,
+    not carried in the session: recording a report then writes nothing but the report."""
+    found = db.execute(
+        "select reference from grievances where member_id = ? and created_at >= ? "
+        "order by id desc limit 1",
+        [member_id, clock.stamp(clock.now() - REFERENCE_SHOWN_FOR)]).fetchone()
+    return found[0] if found else None
 
 
 def by_reference(db, reference: str) -> dict | None:

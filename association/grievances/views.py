@@ -5,7 +5,7 @@ from flask import (Blueprint, abort, current_app, flash, redirect, render_templa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .. import images, qr, reference, shown_once, throttle, urls
+from .. import images, qr, reference, throttle, urls
 from ..db import get_db
 from ..forms import ButtonForm, choices, flagged_categories
 from ..i18n import local_time
@@ -28,9 +28,14 @@ PHOTO_REFUSED = {
 }
 
 
-def _building_choices(db):
-    return choices([("", _("— choose your building —"))] + [
-        (row[0], row[1]) for row in db.execute("select id, name from buildings order by name")])
+def _form_page(db, form, member, status: int = 200, retry_at=None):
+    """The report form drawn, with its list of buildings (a 429 with Retry-After when
+    ``retry_at``)."""
+    form.building.choices = choices([("", _("— choose your building —"))] + list(
+        reference.building_names(db)))
+    if retry_at is not None:
+        return throttle.response("grievances/report.html", retry_at, form=form, member=member)
+    return render_template("grievances/report.html", form=form, member=member), status
 
 
 @bp.route("/signaler", methods=["GET", "POST"])
@@ -40,7 +45,7 @@ def report():
     db = get_db()
     member = current_member(db)
     form = ReportForm()
-    form.building.choices = _building_choices(db)
+    form.building_ids = frozenset(id_ for id_, _name in reference.building_names(db))
     if request.method == "GET":
         form.building.data = request.args.get("batiment", type=int)
     if form.validate_on_submit():
@@ -52,10 +57,8 @@ def report():
                 form.description.errors.append(_(
                     "Many reports came from this connection. Try again after %(time)s; what "
                     "you wrote is kept below.", time=local_time(error.retry_at)))
-                return throttle.response("grievances/report.html", error.retry_at, form=form,
-                                         member=member)
-    return render_template("grievances/report.html", form=form, member=member), \
-        400 if form.errors else 200
+                return _form_page(db, form, member, retry_at=error.retry_at)
+    return _form_page(db, form, member, 400 if form.errors else 200)
 
 
 def _clean_photos(form) -> list | None:
@@ -74,32 +77,43 @@ def _clean_photos(form) -> list | None:
 
 
 def _record(db, member, form, photos):
-    """Sign the tenant in (their key, or a new one), then record the report."""
-    limit = throttle.Limit("report-address", current_app.config["REPORTS_PER_ADDRESS"])
-    throttle.count_attempt(db, ((limit, client_address()),))
-    if member is None and form.key.data:
-        try:
-            member = member_for(db, form.key.data)
-        except WrongKey:
-            form.key.errors.append(_("No key matches. Check it, or leave the field empty: a "
-                                     "new key will be made for you."))
-            return render_template("grievances/report.html", form=form, member=None), 400
-    with db.atomic():  # a new key and its report are saved together, or not at all
-        member_id = member["id"] if member else new_member(db)[0]
-        grievance = reports.report(
-            db, member_id, form.building.data, form.category.data,
-            form.description.data.strip(), flagged_categories(form.description),
-            form.since.data, photos)
-    shown_once.keep("grievance_reference", grievance["reference"], f"member:{member_id}")
+    """Count the attempt, sign the tenant in (their key, or a new one) and record the
+    report: one write transaction, all or nothing (two workers writing at once wait for each
+    other once per report, not three times)."""
+    attempt = ((throttle.Limit("report-address", current_app.config["REPORTS_PER_ADDRESS"]),
+                client_address()),)
+    if photos:  # counted first, so that a refused flood writes no file
+        throttle.count_attempt(db, attempt)
+        attempt = ()
+    stored = reports.store_photos(photos)
+    wrong_key = False
+    with db.atomic():
+        throttle.count_attempt(db, attempt)
+        if member is None and form.key.data:
+            try:
+                member = member_for(db, form.key.data)
+            except WrongKey:
+                wrong_key = True  # counted against the address: the transaction commits
+        if not wrong_key:
+            member_id = member["id"] if member else new_member(db)[0]
+            reports.report(
+                db, member_id, form.building.data, form.category.data,
+                form.description.data.strip(), flagged_categories(form.description),
+                form.since.data, stored)
+    if wrong_key:
+        reports.discard_photos(stored)
+        form.key.errors.append(_("No key matches. Check it, or leave the field empty: a new "
+                                    "key will be made for you."))
+        return _form_page(db, form, None, 400)
     return redirect(url_for("grievances.thanks"), code=303)
 
 
 @bp.get("/signaler/merci")
 def thanks():
     """The report's reference and what happens next; the new key, if one was made."""
-    member = current_member(get_db())
-    reference_ = shown_once.pending("grievance_reference", f"member:{member['id']}") \
-        if member else None
+    db = get_db()
+    member = current_member(db)
+    reference_ = reports.just_made(db, member["id"]) if member else None
     key = pending_key(member)
     card_url = urls.external_url("members.home")
     return render_template("grievances/thanks.html", reference=reference_, key=key,
