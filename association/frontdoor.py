@@ -105,7 +105,8 @@ class FrontDoor:
     def key(self, environ) -> tuple | None:
         """What the answer depends on, for a plain reader; None for anyone else."""
         if (environ.get("REQUEST_METHOD") != "GET" or environ.get("QUERY_STRING")
-                or "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ):
+                or "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
+                or self.app.jinja_env.auto_reload):  # templates being edited: draw anew
             return None
         config = self.app.config
         language = config["BABEL_DEFAULT_LOCALE"]

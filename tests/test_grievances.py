@@ -85,6 +85,22 @@ def test_a_wrong_key_is_counted_and_leaves_no_photo_behind(app, db, building):
         name for name in os.listdir(folder) if not name.startswith(".")]
 
 
+def test_reports_past_the_limit_of_an_address_get_429_with_the_text_kept(app, db, building):
+    """Past ``REPORTS_PER_ADDRESS`` in 15 minutes, the form comes back (429, Retry-After)
+    with what was typed and nothing is saved, not even the attempt."""
+    app.config["REPORTS_PER_ADDRESS"] = 2
+    tenant = app.test_client()
+    for _ in range(2):
+        assert post_report(tenant, building=building).status_code == 303
+    refused = post_report(tenant, building=building,
+                          description="Le chauffage est coupé depuis dimanche soir")
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+    assert "Le chauffage est coupé depuis dimanche soir" in page_text(refused)
+    assert db.table("grievances").count == 2
+    assert db.execute("select count(*) from throttle_events where scope = 'report-address'"
+                      ).fetchone()[0] == 2
+
+
 def test_the_thanks_page_shows_the_reference_for_half_an_hour(app, client, clock, building):
     """The reference is read back from the tenant's latest report, not carried in the
     session: recording a report writes no cookie for a tenant who has their key."""
