@@ -82,7 +82,10 @@ class FrontDoor:
         return self.through_flask(key, environ, start_response)
 
     def through_flask(self, key, environ, start_response):
-        """Let Flask answer, and keep its answer when the page cache offered it."""
+        """Let Flask answer, and keep its answer when the page cache offered it and the
+        database did not change between this moment and the offer (the view may have read
+        its version before a commit and the page cache its state after it)."""
+        before = self.version()
         answered = []
 
         def start(status, headers, exc_info=None):
@@ -91,8 +94,8 @@ class FrontDoor:
 
         body = self.wsgi_app(environ, start)
         offer = environ.get(OFFER)
-        if offer is not None and answered and answered[0].startswith("200 ") and _plain(
-                answered[1], offer.body):
+        if (offer is not None and before is not None and offer.version == before and answered
+                and answered[0].startswith("200 ") and _plain(answered[1], offer.body)):
             page = _Page(answered[0], tuple(answered[1]), offer.body, offer.version,
                          offer.until, offer.expires)
             with self.lock:
@@ -138,10 +141,15 @@ class FrontDoor:
             return False
         if self.app.config.get("CLOCK", system_now)() >= page.until:
             return False
+        return self.version() == page.version
+
+    def version(self) -> tuple | None:
+        """The database's ``data_version`` on this thread's connection (None if it cannot
+        be asked)."""
         try:
-            return data_version(thread_db(self.app.config)) == page.version
+            return data_version(thread_db(self.app.config))
         except sqlite3.Error:
-            return False
+            return None
 
     def forget(self) -> None:
         """Drop every kept answer (something public changed in this process)."""

@@ -162,3 +162,31 @@ def test_a_page_drawn_for_a_session_is_never_offered(counted):
     client.get("/donnees.json")
     door = app.extensions["amicale_front_door"]
     assert not door.pages
+
+
+def test_a_commit_while_flask_draws_the_page_keeps_nothing_at_the_door(app):
+    """A commit landing after the door asked the database and before the page cache did
+    (the view may have read its version before it): that answer is not kept."""
+    from association.db import connect
+
+    seen, commit_during = [], []
+
+    @app.before_request
+    def count_and_maybe_commit():
+        seen.append(1)
+        if commit_during:
+            commit_during.pop()
+            other = connect(app.config["DATABASE"])
+            other.conn.execute("insert into throttle_events (scope, subject_hash, at) "
+                               "values ('test', 'x', '2026-01-01')")
+            other.conn.commit()
+            other.close()
+
+    client = app.test_client()
+    client.get("/")  # the page cache offers the path
+    commit_during.append(1)
+    client.get("/")  # through Flask, with a commit in the middle: not kept
+    client.get("/")  # through Flask again, kept this time
+    handled = len(seen)
+    client.get("/")
+    assert handled == 3 and len(seen) == 3
