@@ -33,7 +33,7 @@ from werkzeug.sansio.utils import host_is_trusted
 
 from .clock import system_now
 from .db import data_version, thread_db
-from .i18n import LANG_COOKIE
+from .i18n import LANG_COOKIE, pick_language
 
 EXTENSION = "amicale_front_door"
 # What the page cache leaves in the environment of a request it answered with a kept page.
@@ -112,13 +112,13 @@ class FrontDoor:
                 or self.app.jinja_env.auto_reload):  # templates being edited: draw anew
             return None
         config = self.app.config
-        language = config["BABEL_DEFAULT_LOCALE"]
+        remembered = None
         if environ.get("HTTP_COOKIE"):
             cookies = parse_cookie(environ)
             if set(cookies) - {LANG_COOKIE}:
                 return None
-            if cookies.get(LANG_COOKIE) in config["LANGUAGES"]:
-                language = cookies[LANG_COOKIE]
+            remembered = cookies.get(LANG_COOKIE)
+        language = pick_language(config, None, remembered)  # no query string here
         encoding = environ.get("HTTP_ACCEPT_ENCODING")
         gzipped = False
         if encoding is not None and ("gzip" in encoding or "*" in encoding):

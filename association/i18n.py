@@ -146,19 +146,25 @@ def current_locale():
 
 def choose_locale() -> str:
     """The page's language: ``?lang=``, else the remembered choice, else French."""
-    languages = current_app.config["LANGUAGES"]
     if not has_request_context():  # a job or a command: messages choose their own language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
     environ = request.environ  # neither parsed when absent (most requests of a kept page)
-    if environ.get("QUERY_STRING"):
-        asked = request.args.get("lang")
-        if asked in languages:
-            return asked
-    if environ.get("HTTP_COOKIE"):
-        remembered = request.cookies.get(LANG_COOKIE)
-        if remembered in languages:
-            return remembered
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    return pick_language(current_app.config,
+                         request.args.get("lang") if environ.get("QUERY_STRING") else None,
+                         request.cookies.get(LANG_COOKIE) if environ.get("HTTP_COOKIE")
+                         else None)
+
+
+def pick_language(config, asked: str | None, remembered: str | None) -> str:
+    """The rule of a page's language, from what ``?lang=`` asks and what the language cookie
+    remembers: the first that is one of ours, else the default (French). The front door
+    applies it too, before Flask."""
+    languages = config["LANGUAGES"]
+    if asked in languages:
+        return asked
+    if remembered in languages:
+        return remembered
+    return config["BABEL_DEFAULT_LOCALE"]
 
 
 _LOCALES: dict = {}  # language code → babel Locale

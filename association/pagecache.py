@@ -85,13 +85,9 @@ def changed() -> None:
     frontdoor.forget(current_app)
 
 
-def shareable(args: tuple[str, ...] = ()) -> bool:
+def _shareable(app, req, args: tuple[str, ...]) -> bool:
     """Whether this request may get a kept page: nobody signed in, no message waiting, and
     no query argument but ``lang`` and those of ``args``, each given once."""
-    return _shareable(current_app._get_current_object(), request._get_current_object(), args)
-
-
-def _shareable(app, req, args: tuple[str, ...]) -> bool:
     if session or app.jinja_env.auto_reload:
         return False
     if not req.environ.get("QUERY_STRING"):
