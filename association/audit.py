@@ -17,6 +17,7 @@ ACTIONS = {
     "update": _l("changed a record"), "delete": _l("deleted a record"),
     "reveal": _l("revealed masked text"), "export": _l("exported data"),
     "erase": _l("erased a member's data"),
+    "confirm_key": _l("confirmed in person that a key belongs to a tenant"),
 }
 OBJECT_TYPES = {
     "member": _l("personal space"), "building": _l("building"), "landlord": _l("landlord"),

@@ -281,3 +281,15 @@ def m007_throttle_window_index(db):
     (scope, at) rather than by reading every attempt of the scope. After a tenants' meeting
     (thousands of reports from as many addresses in 15 minutes), each report read them all."""
     db.execute("create index throttle_events_window on throttle_events(scope, at)")
+
+
+@migrations()
+def m008_confirmed_keys(db):
+    """A key a volunteer has confirmed in person (a meeting, office hours, a door-knock):
+    only when, and by which volunteer. Free keys cost nothing; confirmed ones are what
+    members-only actions and published figures count on (issue 19)."""
+    db.execute("alter table members add column confirmed_at text")
+    db.execute("alter table members add column confirmed_by integer "
+               "references volunteers(id) on delete set null")
+    db.execute("create index members_confirmed on members(confirmed_at) "
+               "where confirmed_at is not null")

@@ -68,6 +68,35 @@ def get(db, member_id: int) -> dict | None:
     return row_or_none(db, "members", member_id)
 
 
+# SQL: a member row (alias ``members`` or as given) whose key a volunteer confirmed in person.
+CONFIRMED = "confirmed_at is not null"
+
+
+def is_confirmed(member: dict | None) -> bool:
+    """Whether a volunteer confirmed this member's key in person (issue 19: a free key is
+    not a member)."""
+    return bool(member and member.get("confirmed_at"))
+
+
+def confirm(db, member_id: int, volunteer) -> bool:
+    """Note that ``volunteer`` confirmed this key in person: only when and by whom, with its
+    audit entry, in one write transaction. False when the member is gone; confirming twice
+    keeps the first confirmation."""
+    from .. import audit
+
+    with db.atomic():
+        member = get(db, member_id)
+        if member is None:
+            return False
+        if member.get("confirmed_at"):
+            return True
+        volunteer_id = volunteer["id"] if isinstance(volunteer, dict) else volunteer.id
+        db.table("members").update(member_id, {"confirmed_at": clock.stamp(),
+                                               "confirmed_by": volunteer_id})
+        audit.record(db, volunteer, "confirm_key", "member", member_id, member_id=member_id)
+    return True
+
+
 def touch(db, member_id: int, language: str | None = None) -> None:
     """Record that the key was used today (retention counts from here), and in which
     language, so that messages follow the member's latest choice."""

@@ -40,6 +40,11 @@ TABLES: tuple[Table, ...] = (
                                             "after consent)",
                                             duration=lazy_duration(CONTACT_LIFETIME)),
                    personal=True, retention="0 days after contact_expires_at"),
+            Column("confirmed_at", _l("when a volunteer confirmed in person that this key belongs "
+                                      "to a tenant (nothing else is noted: not who, nor how)"),
+                   personal=True),
+            Column("confirmed_by", _l("the volunteer who confirmed the key"), personal=True,
+                   readers=("member", "volunteer")),
         ),
     ),
     Table(
