@@ -226,3 +226,40 @@ def test_the_members_export_holds_their_trackers(app, client):
     assert "full_name" not in tracker
     page = page_text(client.get("/membre/effacer?lang=en"))
     assert "the campaign's public results keep it as a number only" in page
+
+
+@pytest.mark.parametrize("channel", sorted(trackers.CHANNELS))
+def test_a_letter_sent_today_is_recorded_on_every_channel(app, client, db, channel):
+    """"Sent today" (or in the last three working days) by any channel is recorded: only
+    the dates a person typed are refused when in the future; a receipt estimated three
+    working days ahead means "not received yet" (issue 21, the campaign's blocker)."""
+    from datetime import timedelta
+
+    from association.requests.member import today
+
+    add_campaign(app)
+    with app.app_context():
+        app_today = today()
+    first = follow_campaign(client, "bailleur-2026", sent_on=app_today.isoformat(),
+                            channel=channel)
+    row = db.table("trackers").get(first)
+    assert (row["sent_on"], row["channel"]) == (app_today.isoformat(), channel)
+    assert row["received_on"] >= app_today.isoformat() and row["state"] != "answered"
+    token = csrf_token(client, f"/demandes/suivi/{first}")
+    for days_ago in (0, 1, 2, 3):
+        sent_on = (app_today - timedelta(days=days_ago)).isoformat()
+        response = client.post(f"/demandes/suivi/{first}/envoi", data={
+            "csrf_token": token, "sent-sent_on": sent_on, "sent-channel": channel})
+        assert response.status_code == 303, page_text(response)
+        assert db.table("trackers").get(first)["sent_on"] == sent_on
+
+
+def test_a_letter_posted_today_is_valid_and_not_yet_received():
+    """The rule itself: a letter posted today has a receipt ahead, and later changes to the
+    tracker (a follow-up) are not refused because of that estimate."""
+    row = trackers.validated({"state": "to_send", "sent_on": TODAY.isoformat(),
+                              "channel": "registered"}, TODAY)
+    assert row["received_on"] > TODAY.isoformat() and row["received_estimated"] == 1
+    assert row["state"] == "awaiting"
+    later = trackers.validated({**row, "followed_up_on": TODAY.isoformat()}, TODAY)
+    assert later["followed_up_on"] == TODAY.isoformat()

@@ -86,9 +86,13 @@ def validated(tracker: dict, today: date) -> dict:
 
 
 def refuse_future(tracker: dict, today: date) -> None:
-    """Refuse a date entered in the future: what is recorded has happened."""
+    """Refuse a date entered in the future: what is recorded has happened. Only dates the
+    person typed: an estimated receipt (a letter posted today is deemed received in three
+    working days) may lie ahead, and then means "not received yet"."""
     for name in ("sent_on", "received_on", "extension_notice_on", "followed_up_on",
                  "answered_on"):
+        if name == "received_on" and tracker.get("received_estimated"):
+            continue
         day = _day(tracker.get(name))
         if day and day > today:
             raise TrackerError("future", name)
