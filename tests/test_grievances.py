@@ -500,3 +500,18 @@ def test_demo_reports_and_case(app, db):
     assert db.table("grievances").count_where("is_demo = 1") == 7
     assert db.table("cases").count_where("is_demo = 1 and demands is not null") == 1
     assert len({r["building_id"] for r in db.table("grievances").rows}) >= 2
+
+
+def test_the_dashboard_mentions_new_reports_with_and_without_late_cases(app, volunteers, db):
+    """New reports are announced on the volunteer's dashboard whether or not a case is late
+    (a precedence slip dropped them unless one was), and a late case alone is announced."""
+    building = add_building(app, "Tilleuls")
+    volunteer = volunteers.create("triage", "volunteer", [building])
+    client = app.test_client()
+    volunteers.login(client, volunteer)
+    assert "new report" not in page_text(client.get("/benevoles/?lang=en"))
+    report(app.test_client(), building)
+    assert "1 new report waits to be checked" in page_text(client.get("/benevoles/?lang=en"))
+    db.execute("update grievances set status = 'checked'")
+    db.conn.commit()
+    assert "new report" not in page_text(client.get("/benevoles/?lang=en"))

@@ -213,11 +213,12 @@ def notices(db, volunteer) -> list:
                       "%(num)s new reports wait to be checked in your buildings.", waiting)
              ] if waiting else []
     late = overdue(db, clock.now().date(), scope)
-    return found + [ngettext("%(num)s collective case waits for an answer past its deadline: %(cases)s.",
-                     "%(num)s collective cases wait for an answer past their deadline: "
-                     "%(cases)s.", len(late),
-                     cases=", ".join(f"{c['title']} ({c['building_name']})" for c in late))
-            ] if late else []
+    if late:
+        found.append(ngettext(
+            "%(num)s collective case waits for an answer past its deadline: %(cases)s.",
+            "%(num)s collective cases wait for an answer past their deadline: %(cases)s.",
+            len(late), cases=", ".join(f"{c['title']} ({c['building_name']})" for c in late)))
+    return found
 
 
 def days_late(case: dict, today: date) -> int:
