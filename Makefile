@@ -12,11 +12,15 @@ FLASK  := $(BIN)/flask --app app
 
 .PHONY: run test stress bench install translations chromium wrk extract-messages clean
 
+# Links people carry away (poster, key card, invitations, RSVP, Atom, ICS) name the address
+# served, unless AMICALE_BASE_URL says otherwise: the demo and gunicorn get the same default.
+BASE_URL = $${AMICALE_BASE_URL:-http://$(HOST):$(PORT)}
+
 run: install translations
 	$(FLASK) init-db
-	AMICALE_BASE_URL=$${AMICALE_BASE_URL:-http://$(HOST):$(PORT)} $(FLASK) demo --if-empty
+	AMICALE_BASE_URL=$(BASE_URL) $(FLASK) demo --if-empty
 	@echo "Amicale is served on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	AMICALE_SCHEDULER=embedded $(BIN)/gunicorn -c python:association.gunicorn_conf \
+	AMICALE_BASE_URL=$(BASE_URL) AMICALE_SCHEDULER=embedded $(BIN)/gunicorn -c python:association.gunicorn_conf \
 		--workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) app:app
 
 # Shared out over the processors (pytest-xdist; -n 0 for one process, e.g. to debug).

@@ -73,3 +73,16 @@ def test_demo_remove_deletes_only_demo_rows(runner, db):
     assert db.table("landlords").count == 0
     assert db.table("volunteers").count_where("is_demo = 1") == 0
     assert db.table("association_settings").count == 0
+
+
+def test_make_run_gives_the_served_address_to_the_demo_and_to_gunicorn():
+    """``make run PORT=…`` serves links (poster, key card, invitations, feeds) naming the port
+    it serves on: gunicorn gets the same AMICALE_BASE_URL default as the demo (issue 21)."""
+    import subprocess  # nosec B404: make, with fixed arguments
+
+    plan = subprocess.run(["make", "-n", "run", "PORT=5123", "HOST=127.0.0.9"], cwd=ROOT,  # nosec
+                          capture_output=True, text=True, check=True).stdout
+    served = [line for line in plan.splitlines() if "gunicorn" in line or " demo " in line]
+    assert len(served) == 2
+    for line in served:
+        assert "AMICALE_BASE_URL=${AMICALE_BASE_URL:-http://127.0.0.9:5123}" in line, line
