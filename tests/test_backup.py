@@ -64,7 +64,7 @@ def test_a_restore_brings_back_no_one_who_erased_since(app, db, filled, tmp_path
     first.post("/membre/effacer", data={"csrf_token": csrf_token(first, "/membre/")})
     second.post("/membre/contact/supprimer", data={"csrf_token": csrf_token(second, "/membre/")})
     outcome = backup.restore(app, path, today=date.today())
-    assert outcome["applied"]["apply"] == {"erased": 1, "contact_removed": 1}
+    assert outcome["applied"]["erase_again"] == {"erased": 1, "contact_removed": 1}
     db = connect(app.config["DATABASE"])
     assert db.table("members").count == 1 and db.table("grievances").count == 0
     assert db.execute("select contact_email from members").fetchone()[0] is None

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, NavEntry
 from ..jobs import Job
-from . import journal, keys, mail, views
+from . import journal, keys, mail, records, views
 from .entry import WrongKey, member_for, new_member, pending_key  # noqa: F401
 from .keys import create, find, touch  # noqa: F401
 from .mail import queue as queue_message  # noqa: F401
@@ -21,7 +21,7 @@ CAPABILITY = Capability(
     tables=TABLES,
     jobs=(Job("mail", mail.deliver, "send queued messages to members", every=300),
           Job("erasure-journal", journal.prune, "forget erasures older than the backups")),
-    after_restore=(journal.apply,),
+    after_restore=(records.erase_again,),
     messages=mail.MESSAGES,
     nav=(NavEntry("members.home", _l("My space"), ("public",), section=True),),
     notices=mail.notices,

@@ -3,8 +3,9 @@ backup made before cannot bring it back.
 
 Each line holds a moment, what was done (``erased``, ``contact_removed``) and a keyed hash of
 the member's key hash — nothing that identifies anyone without the instance's keys, nothing
-that can be reversed. After a restore, every member whose key matches an ``erased`` line is
-erased again, and an address removed after it was given is removed again. Lines go after
+that can be reversed. After a restore (``records.erase_again``), every member whose key
+matches an ``erased`` line is erased again, and an address removed after it was given is
+removed again. Lines go after
 60 days, well after the last backup made before them has been rotated away (35 days).
 """
 import os
@@ -62,27 +63,3 @@ def prune(db, today: date) -> dict:
         os.chmod(partial, 0o600)
         os.replace(partial, _path())
     return {"dropped": dropped}
-
-
-def apply(db) -> dict:
-    """After a restore: erase again the members who erased their space since the backup, and
-    remove again the addresses removed after they were given."""
-    from . import records
-
-    lines = entries()
-    erased = {who for _, kind, who in lines if kind == "erased"}
-    removed = {}
-    for at, kind, who in lines:
-        if kind == "contact_removed":
-            removed[who] = max(at, removed.get(who, ""))
-    again = {"erased": 0, "contact_removed": 0}
-    for member in list(db.query("select id, key_hash, contact_consent_at from members")):
-        who = subject(member["key_hash"])
-        if who in erased:
-            records.erase(db, member["id"], journal=False)
-            again["erased"] += 1
-        elif who in removed and (member["contact_consent_at"] or "") <= removed[who]:
-            db.execute("update members set contact_email = null, contact_consent_at = null, "
-                       "contact_expires_at = null where id = ?", [member["id"]])
-            again["contact_removed"] += 1
-    return again

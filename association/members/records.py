@@ -114,3 +114,25 @@ def access_log(db, member_id: int, limit: int = 200) -> list[dict]:
         "select at, volunteer_login, action, object_type, object_id, reason from audit_log "
         "where member_id = ? and volunteer_id is not null order by at desc, id desc limit ?",
         [member_id, limit]))
+
+
+def erase_again(db) -> dict:
+    """After a restore: erase again the members who erased their space since the backup, and
+    remove again the addresses removed after they were given."""
+    lines = erasure_journal.entries()
+    erased = {who for _, kind, who in lines if kind == "erased"}
+    removed = {}
+    for at, kind, who in lines:
+        if kind == "contact_removed":
+            removed[who] = max(at, removed.get(who, ""))
+    again = {"erased": 0, "contact_removed": 0}
+    for member in list(db.query("select id, key_hash, contact_consent_at from members")):
+        who = erasure_journal.subject(member["key_hash"])
+        if who in erased:
+            erase(db, member["id"], journal=False)
+            again["erased"] += 1
+        elif who in removed and (member["contact_consent_at"] or "") <= removed[who]:
+            db.execute("update members set contact_email = null, contact_consent_at = null, "
+                       "contact_expires_at = null where id = ?", [member["id"]])
+            again["contact_removed"] += 1
+    return again
