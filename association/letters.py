@@ -11,7 +11,7 @@ tenant's name in Arabic, Tamil or Chinese, so the PDF embeds the fonts shipped i
 it and never written anywhere; a letter that the fonts cannot draw gets none
 (``Undrawable``), and the views offer its printable page instead, which the browser draws.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from fpdf import FPDF
@@ -68,6 +68,7 @@ LINE = 5.2  # mm, 10.5 pt text
 def pdf(letter: Letter, title: str) -> bytes:
     """The letter as an A4 PDF; raises ``Undrawable`` before drawing anything when one of its
     characters is in none of the fonts."""
+    letter = _without_controls(letter)
     with letter_fonts.quiet_libraries():
         fallbacks = letter_fonts.fallbacks(letter.drawn_text())
         if fallbacks is None:
@@ -76,6 +77,20 @@ def pdf(letter: Letter, title: str) -> bytes:
             return _drawn(letter, title, fallbacks)
         except Exception:  # noqa: BLE001  (any: its message could quote the letter)
             raise RuntimeError("the PDF of a letter could not be drawn") from None
+
+
+# A textarea sends "\r\n", and a tab or another control character has no glyph in any font:
+# each becomes a space ("\r" nothing) rather than a refused PDF.
+_CONTROLS = {code: " " for code in range(32) if code != ord("\n")} | {ord("\r"): None}
+
+
+def _without_controls(letter: Letter) -> Letter:
+    def clean(text: str) -> str:
+        return text.translate(_CONTROLS)
+    return replace(letter, sender=[clean(line) for line in letter.sender],
+                   recipient=[clean(line) for line in letter.recipient], dated=clean(letter.dated),
+                   subject=clean(letter.subject), paragraphs=[clean(p) for p in letter.paragraphs],
+                   signature=clean(letter.signature))
 
 
 class _Document(FPDF):

@@ -255,3 +255,15 @@ def test_a_collective_letter_in_an_uncovered_script_offers_its_printable_page(ap
     assert "Cette lettre ne peut pas être mise en PDF" in page
     assert f'href="/benevoles/dossiers/{case_id}/lettre"' in page
     assert title in client.get(f"/benevoles/dossiers/{case_id}/lettre").get_data(as_text=True)
+
+
+def test_line_breaks_and_tabs_typed_in_a_form_still_make_a_pdf(app):
+    """A textarea's "\\r\\n" and a tab are layout, not characters to refuse a PDF for."""
+    from association.letters import Letter, pdf
+
+    letter = Letter(language="fr", sender=["Ana\tLima", "3 rue Basse"], recipient=["Habitat"],
+                    dated="Le 7 décembre 2026", subject="Objet : fenêtres",
+                    paragraphs=["Nous demandons :\r\n– un diagnostic\r\n– des travaux"],
+                    signature="Ana Lima")
+    text = _pdf_text(pdf(letter, "Lettre"))
+    assert "AnaLima" in text and "–undiagnostic–destravaux" in text
