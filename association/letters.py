@@ -5,16 +5,20 @@ The capabilities build their letters (joint access requests, collective letters 
 landlord) and hand them here. PDFs are drawn on the server with fpdf2: pure Python (with
 fontTools and Pillow, already a dependency), it installs from the package index on a fresh
 machine with no system library, where WeasyPrint would need Pango. Its built-in fonts cannot
-write "œ", "’" or the narrow no-break space French typography puts before "?", so the PDF
-embeds DejaVu Serif, shipped (cut down to Latin) in ``static/fonts/``. A PDF is made in
-memory for the request that asks for it and never written anywhere.
+write "œ", "’" or the narrow no-break space French typography puts before "?", nor a
+tenant's name in Arabic, Tamil or Chinese, so the PDF embeds the fonts shipped in
+``static/fonts/`` (``letter_fonts``). A PDF is made in memory for the request that asks for
+it and never written anywhere; a letter that the fonts cannot draw gets none
+(``Undrawable``), and the views offer its printable page instead, which the browser draws.
 """
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+
+from . import letter_fonts
+from .letter_fonts import FAMILY, FONTS
 
 
 @dataclass
@@ -46,20 +50,74 @@ class Letter:
         """A file name for the PDF, without anything personal in it."""
         return f"{stem}-{self.language}.pdf"
 
+    def drawn_text(self) -> str:
+        """Every character the PDF draws."""
+        return "\n".join([*self.sender, *self.recipient, self.dated, self.subject,
+                          *self.paragraphs, self.signature])
 
-FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
-FAMILY = "DejaVuSerif"
+
+class Undrawable(Exception):
+    """The letter holds a character that none of the PDF's fonts has: no PDF is drawn. It
+    carries no message, so that nothing of the letter can reach a traceback."""
+
+
 MARGIN = 20  # mm
 LINE = 5.2  # mm, 10.5 pt text
 
 
 def pdf(letter: Letter, title: str) -> bytes:
-    """The letter as an A4 PDF."""
-    document = FPDF(format="A4", unit="mm")
+    """The letter as an A4 PDF; raises ``Undrawable`` before drawing anything when one of its
+    characters is in none of the fonts."""
+    letter = _without_controls(letter)
+    with letter_fonts.quiet_libraries():
+        fallbacks = letter_fonts.fallbacks(letter.drawn_text())
+        if fallbacks is None:
+            raise Undrawable()
+        try:
+            return _drawn(letter, title, fallbacks)
+        except Exception:  # noqa: BLE001  (any: its message could quote the letter)
+            raise RuntimeError("the PDF of a letter could not be drawn") from None
+
+
+# A textarea sends "\r\n", and a tab or another control character has no glyph in any font:
+# each becomes a space ("\r" nothing) rather than a refused PDF.
+_CONTROLS = {code: " " for code in range(32) if code != ord("\n")} | {ord("\r"): None}
+
+
+def _without_controls(letter: Letter) -> Letter:
+    def clean(text: str) -> str:
+        return text.translate(_CONTROLS)
+    return replace(letter, sender=[clean(line) for line in letter.sender],
+                   recipient=[clean(line) for line in letter.recipient], dated=clean(letter.dated),
+                   subject=clean(letter.subject), paragraphs=[clean(p) for p in letter.paragraphs],
+                   signature=clean(letter.signature))
+
+
+class _Document(FPDF):
+    """fpdf2 2.8.9 with one fix: a line that starts and ends in a fallback font (a name in
+    Arabic alone) sets the page's own font only inside that line's ``q … Q``, so every line
+    after it was drawn with the fallback font's glyph numbers, as garbage. Here the font is
+    set on the page whenever it changes, before any line."""
+
+    def set_font(self, family=None, style="", size=0):
+        """Select the font, and set it on the page at once."""
+        super().set_font(family, style, size)
+        if self.page and self.current_font is not None and not self.current_font_is_set_on_page:
+            self._out(self._set_font_for_page(self.current_font, self.font_size_pt))
+
+
+def _drawn(letter: Letter, title: str, fallbacks: list[str]) -> bytes:
+    document = _Document(format="A4", unit="mm")
     document.set_margins(MARGIN, MARGIN, MARGIN)
     document.set_auto_page_break(True, margin=MARGIN)
-    document.add_font(FAMILY, "", str(FONTS / "DejaVuSerif-latin.ttf"))
-    document.add_font(FAMILY, "B", str(FONTS / "DejaVuSerif-Bold-latin.ttf"))
+    for style, file_name in letter_fonts.MAIN.items():
+        document.add_font(FAMILY, style, str(FONTS / file_name))
+    for name in fallbacks:
+        document.add_font(name, "", str(FONTS / letter_fonts.FALLBACKS[name]))
+    if fallbacks:
+        # Bold text (the subject) borrows the regular face of a script's font.
+        document.set_fallback_fonts(fallbacks, exact_match=False)
+    document.set_text_shaping(True)
     document.set_title(title)
     document.set_lang(letter.language)
     document.set_creator("Amicale")

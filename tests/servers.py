@@ -58,8 +58,9 @@ def stop(process) -> str:
     return err or ""
 
 
-def gunicorn(instance, workers=3, log_path=None, **env):
-    """Start gunicorn on a free port for this instance; return (process, base URL).
+def gunicorn(instance, workers=3, log_path=None, args=(), **env):
+    """Start gunicorn on a free port for this instance, with these extra command-line
+    ``args``; return (process, base URL).
 
     Its log goes to ``log_path`` when given (readable while it runs), else to a pipe that
     ``stop`` returns."""
@@ -67,7 +68,7 @@ def gunicorn(instance, workers=3, log_path=None, **env):
     log = open(log_path, "w") if log_path else subprocess.PIPE
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "python:association.gunicorn_conf",
-         "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "app:app"],
+         "--workers", str(workers), "--bind", f"127.0.0.1:{port}", *args, "app:app"],
         cwd=ROOT, env=environment(instance, **env),
         stdout=subprocess.PIPE, stderr=log, text=True,
     )

@@ -8,7 +8,7 @@ from flask_login import current_user
 from .. import audit, clock, reference
 from ..db import get_db
 from ..forms import choices, flagged_categories
-from ..letters import pdf
+from ..letters import Undrawable, pdf
 from ..volunteers import role_required
 from . import cases, categories, triage
 from .forms import CaseForm, DemandsForm, EventForm, SendingForm, SummaryForm
@@ -182,7 +182,12 @@ def letter_pdf(case_id):
     """The same letter as a PDF file, made for this request and kept nowhere."""
     db = get_db()
     found = _case(db, case_id)
-    response = make_response(pdf(_letter(db, found), found["title"]))
+    try:
+        data = pdf(_letter(db, found), found["title"])
+    except Undrawable:
+        return render_template("letter_pdf_refused.html",
+                               printable_url=url_for("cases.letter", case_id=case_id)), 422
+    response = make_response(data)
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = \
         f'attachment; filename="lettre-collective-{case_id}.pdf"'

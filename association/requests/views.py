@@ -18,7 +18,7 @@ from ..forms import ButtonForm, Confirmation
 from ..i18n import local_time
 from ..members import current_member, new_member
 from ..security import public
-from ..letters import pdf
+from ..letters import Undrawable, pdf
 from . import calendar, campaigns, letters, results, trackers
 from .forms import (AnswerForm, ExtensionForm, FollowedUpForm, FollowUpLetterForm, LetterForm,
                     ReceivedForm, SentForm, TRACKER_ERRORS, TrackForm)
@@ -98,8 +98,15 @@ def letter(slug):
         tracker=trackers.of_campaign(db, campaign["id"], member["id"]) if member else None)
 
 
-def _pdf_response(written, title: str, stem: str):
-    response = make_response(pdf(written, title))
+def _pdf_response(written, title: str, stem: str, form, printable_action: str):
+    """The PDF; or, when its fonts cannot draw the letter, a page that offers the printable
+    letter (the same fields, posted again, never stored)."""
+    try:
+        data = pdf(written, title)
+    except Undrawable:
+        return render_template("letter_pdf_refused.html", form=form,
+                               printable_action=printable_action), 422
+    response = make_response(data)
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = f'attachment; filename="{written.filename(stem)}"'
     return response
@@ -114,7 +121,8 @@ def letter_pdf(slug):
     written = _parsed_letter(db, campaign, form)
     if written is None:
         return _letter_refused(db, campaign, form)
-    return _pdf_response(written, campaign["title"], f"demande-acces-{slug}")
+    return _pdf_response(written, campaign["title"], f"demande-acces-{slug}", form,
+                         url_for("requests.letter", slug=slug))
 
 
 @bp.get("/<slug>/stats.json")
@@ -346,7 +354,8 @@ def follow_up_pdf(tracker):
                                ready=_follow_up_ready(tracker), labels=labels()), 400
     written = letters.follow_up_letter(campaign, tracker, form.data, form.letter_language.data,
                                        today())
-    return _pdf_response(written, campaign["title"], "relance-demande-acces")
+    return _pdf_response(written, campaign["title"], "relance-demande-acces", form,
+                         url_for("requests.follow_up", tracker_id=tracker["id"]))
 
 
 @bp.get("/suivi/<int:tracker_id>/plainte")
