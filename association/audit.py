@@ -59,6 +59,30 @@ def record(db, volunteer, action: str, object_type: str, object_id=None,
     })
 
 
+def record_daily(db, volunteer, action: str, object_type: str,
+                 found: list[tuple[object, int | None]]) -> None:
+    """Reads that come in numbers (a search finding reports, a case page showing them):
+    ``found`` holds (record id, member id) pairs. Each (volunteer, record, day) has one tally,
+    counted up by one insert-or-update, and one entry in the log, written with the tally's
+    first count; the member's log shows the tallies, one line per volunteer and day."""
+    if not found:
+        return
+    at = clock.stamp()
+    day = at[:10]
+    with db.atomic():
+        for object_id, member_id in found:
+            times = db.execute(
+                "insert into audit_tallies (day, volunteer_id, volunteer_login, action, "
+                "object_type, object_id, member_id, times, first_at, last_at) "
+                "values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) on conflict (day, volunteer_id, action, "
+                "object_type, object_id) do update set times = times + 1, "
+                "last_at = excluded.last_at returning times",
+                [day, _attribute(volunteer, "id"), _attribute(volunteer, "login"), action,
+                 object_type, str(object_id), member_id, at, at]).fetchall()[0][0]
+            if times == 1:
+                record(db, volunteer, action, object_type, object_id, member_id=member_id)
+
+
 def actions() -> dict:
     """Every audit action with its label: the core's and the installed capabilities'."""
     from .capability import collect

@@ -281,3 +281,27 @@ def m007_throttle_window_index(db):
     (scope, at) rather than by reading every attempt of the scope. After a tenants' meeting
     (thousands of reports from as many addresses in 15 minutes), each report read them all."""
     db.execute("create index throttle_events_window on throttle_events(scope, at)")
+
+
+@migrations()
+def m008_audit_tallies(db):
+    """Reads that come in numbers, counted once per volunteer, record and day: a search that
+    finds a report, a case page that shows its reports (see ``audit.record_daily``)."""
+    db.execute("""
+    create table audit_tallies (
+        id integer primary key,
+        day text not null,
+        volunteer_id integer not null,
+        volunteer_login text,
+        action text not null,
+        object_type text not null,
+        object_id text not null,
+        member_id integer,
+        times integer not null default 1,
+        first_at text not null,
+        last_at text not null
+    )""")
+    db.execute("create unique index audit_tallies_once on audit_tallies"
+               "(day, volunteer_id, action, object_type, object_id)")
+    db.execute("create index audit_tallies_member on audit_tallies(member_id, last_at)")
+    db.execute("create index audit_tallies_last on audit_tallies(last_at)")
