@@ -478,6 +478,43 @@ def test_a_prefix_walk_of_searches_is_throttled(app, volunteers, db, building):
     assert other.get("/benevoles/signalements/?q=fuite").status_code == 200
 
 
+def test_case_steps_and_case_pages_are_in_the_tenants_log(app, volunteers, db, building,
+                                                          clock):
+    """Issue 19, finding 11: grouping a report into a case and recording the sending change
+    it, and the case page, its letter and its PDF read it: each is in its tenant's log (the
+    reads once per volunteer and day), with the audit entries."""
+    tenant = app.test_client()
+    grievance = report(tenant, building)
+    client = _volunteer(app, volunteers, "cas", building)
+    token = csrf_token(client, "/benevoles/dossiers/")
+    made = client.post("/benevoles/dossiers/nouveau", data={
+        "csrf_token": token, "building": building, "category": "damp", "title": "Humidité",
+        "grievances": [grievance["id"]]})
+    case_id = int(made.headers["Location"].rsplit("/", 1)[1])
+    rows = [row for row in _access_rows(tenant) if "cas" in row]
+    assert len(rows) == 1 and "changed a record" in rows[0]
+    clock.advance(minutes=1)
+    for path in ("", "", "/lettre", "/lettre.pdf"):
+        assert client.get(f"/benevoles/dossiers/{case_id}{path}").status_code == 200
+    rows = [row for row in _access_rows(tenant) if "cas" in row]
+    assert len(rows) == 2 and "read a record" in rows[0] and "4 times that day" in rows[0]
+    clock.advance(minutes=1)
+    client.post(f"/benevoles/dossiers/{case_id}/revendications", data={
+        "csrf_token": token, "demands-demands": "Un diagnostic de la ventilation."})
+    sent = client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
+        "csrf_token": token, "sending-sent_on": "2026-10-01", "sending-sent_how": "recommandé"})
+    assert sent.status_code == 302
+    rows = [row for row in _access_rows(tenant) if "cas" in row]
+    assert len(rows) == 3 and "changed a record" in rows[0]
+    logged = [(r["action"], r["object_type"], r["member_id"]) for r in db.query(
+        "select * from audit_log where volunteer_login = 'cas' and object_type in "
+        "('case', 'grievance') order by id")]
+    member = grievance["member_id"]
+    assert logged == [("create", "case", None), ("update", "grievance", member),
+                      ("read", "grievance", member), ("update", "case", None),
+                      ("update", "case", None), ("update", "grievance", member)]
+
+
 # --- retention and erasure -----------------------------------------------------------------
 
 def _at(year, month, day) -> str:
