@@ -6,6 +6,9 @@ Records are named when the log is shown (a building's name, an account's login),
 each capability declares (``Capability.object_names``), so that a renamed record shows its
 current name and a deleted one says so.
 """
+from zoneinfo import ZoneInfo
+
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -64,11 +67,13 @@ def record_daily(db, volunteer, action: str, object_type: str,
     """Reads that come in numbers (a search finding reports, a case page showing them):
     ``found`` holds (record id, member id) pairs. Each (volunteer, record, day) has one tally,
     counted up by one insert-or-update, and one entry in the log, written with the tally's
-    first count; the member's log shows the tallies, one line per volunteer and day."""
+    first count; the member's log shows the tallies, one line per volunteer and day (the
+    association's day, in its time zone)."""
     if not found:
         return
-    at = clock.stamp()
-    day = at[:10]
+    now = clock.now()
+    at = clock.stamp(now)
+    day = now.astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date().isoformat()
     with db.atomic():
         for object_id, member_id in found:
             times = db.execute(

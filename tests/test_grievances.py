@@ -421,7 +421,7 @@ def test_a_search_finding_a_report_is_in_its_tenants_log_once_a_day(app, volunte
     """Issue 19, finding 7: a search that finds a tenant's reports is a read of them, which
     the tenant sees: one line per volunteer and day, saying how many times; the audit log
     holds one entry per report and day."""
-    clock.moment = datetime(2026, 10, 5, 23, 45, tzinfo=timezone.utc)
+    clock.moment = datetime(2026, 10, 5, 21, 45, tzinfo=timezone.utc)  # 23:45 in Paris
     tenant = app.test_client()
     mine = [report(tenant, building, description=f"Fuite d'eau numéro {n} dans la cuisine")
             for n in range(2)]

@@ -133,7 +133,7 @@ TABLES: tuple[Table, ...] = (
         member_link="member_id", on_member_erase="unlink",
         columns=(
             Column("id", _l("row number")),
-            Column("day", _l("the day (UTC)")),
+            Column("day", _l("the day, in the association's time zone")),
             Column("volunteer_id", _l("the volunteer who read"), personal=True),
             Column("volunteer_login", _l("their login name at the time"), personal=True),
             Column("action", _l("what they did (found in a search, read)")),
