@@ -3,6 +3,8 @@ their text, move them along, note, merge duplicates. Views read a single report 
 ``privacy.need_to_know``; lists show no text at all."""
 from datetime import timedelta
 
+from flask import current_app
+
 from ..privacy import flags_value
 from .. import audit, clock, search, throttle
 from ..db import first_row
@@ -10,10 +12,6 @@ from . import categories
 
 PAGE_SIZE = 50
 MAX_PAGE = 10_000
-# Searches of the reports' text, per volunteer: ample for triage (a search every few
-# seconds for a quarter of an hour), too few to rebuild a text by walking word prefixes.
-SEARCHES = (throttle.Limit("desk-search", 150),
-            throttle.Limit("desk-search-day", 600, window=timedelta(days=1)))
 
 
 def _in(values) -> tuple[str, list]:
@@ -59,6 +57,15 @@ def listing(db, scope: set[int], filters: dict, page: int = 1) -> tuple[list[dic
     return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
 
 
+def search_limits() -> tuple[throttle.Limit, ...]:
+    """A volunteer's limits on searches of the reports' text: per quarter hour and per day
+    (``DESK_SEARCHES_PER_QUARTER_HOUR``, ``DESK_SEARCHES_PER_DAY``)."""
+    config = current_app.config
+    return (throttle.Limit("desk-search", config["DESK_SEARCHES_PER_QUARTER_HOUR"]),
+            throttle.Limit("desk-search-day", config["DESK_SEARCHES_PER_DAY"],
+                           window=timedelta(days=1)))
+
+
 def searched(db, volunteer, scope: set[int], filters: dict,
              page: int = 1) -> tuple[list[dict], bool]:
     """``listing`` for a volunteer. With words to search, it is counted against the
@@ -66,7 +73,7 @@ def searched(db, volunteer, scope: set[int], filters: dict,
     logged for its tenant, once per volunteer, report and day."""
     if search.match_query(filters.get("q") or "") is None:
         return listing(db, scope, filters, page)
-    throttle.count_attempt(db, [(limit, str(volunteer.id)) for limit in SEARCHES])
+    throttle.count_attempt(db, [(limit, str(volunteer.id)) for limit in search_limits()])
     with db.atomic():
         rows, more = listing(db, scope, filters, page)
         audit.record_daily(db, volunteer, "search", "grievance",
