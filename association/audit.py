@@ -6,6 +6,9 @@ Records are named when the log is shown (a building's name, an account's login),
 each capability declares (``Capability.object_names``), so that a renamed record shows its
 current name and a deleted one says so.
 """
+from zoneinfo import ZoneInfo
+
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -58,6 +61,32 @@ def record(db, volunteer, action: str, object_type: str, object_id=None,
         "member_id": member_id,
         "reason": reason,
     })
+
+
+def record_daily(db, volunteer, action: str, object_type: str,
+                 found: list[tuple[object, int | None]]) -> None:
+    """Reads that come in numbers (a search finding reports, a case page showing them):
+    ``found`` holds (record id, member id) pairs. Each (volunteer, record, day) has one tally,
+    counted up by one insert-or-update, and one entry in the log, written with the tally's
+    first count; the member's log shows the tallies, one line per volunteer and day (the
+    association's day, in its time zone)."""
+    if not found:
+        return
+    now = clock.now()
+    at = clock.stamp(now)
+    day = now.astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date().isoformat()
+    with db.atomic():
+        for object_id, member_id in found:
+            times = db.execute(
+                "insert into audit_tallies (day, volunteer_id, volunteer_login, action, "
+                "object_type, object_id, member_id, times, first_at, last_at) "
+                "values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?) on conflict (day, volunteer_id, action, "
+                "object_type, object_id) do update set times = times + 1, "
+                "last_at = excluded.last_at returning times",
+                [day, _attribute(volunteer, "id"), _attribute(volunteer, "login"), action,
+                 object_type, str(object_id), member_id, at, at]).fetchall()[0][0]
+            if times == 1:
+                record(db, volunteer, action, object_type, object_id, member_id=member_id)
 
 
 def actions() -> dict:

@@ -38,6 +38,10 @@ DEFAULTS = {
     # Reports accepted from one network address within 15 minutes (a tenants' meeting on one
     # connection may send many; a flood may not).
     "REPORTS_PER_ADDRESS": 30,
+    # Searches of the reports' text by one volunteer within 15 minutes and within a day: ample
+    # for triage, too few to rebuild a report by walking word prefixes (issue 19).
+    "DESK_SEARCHES_PER_QUARTER_HOUR": 150,
+    "DESK_SEARCHES_PER_DAY": 600,
     "BACKUP_DIR": None,  # instance/backups unless given
     "BACKUP_PASSPHRASE": None,  # backups encrypted with it when given
     # Maintenance: pages are served, every write is refused with a clear page (503).
@@ -49,7 +53,8 @@ DEFAULTS = {
 # Environment variables read as booleans or integers rather than strings.
 BOOLEANS = {"BEHIND_PROXY", "BENCH_ROUTES", "DEBUG", "READ_ONLY"}
 LISTS = {"TRUSTED_HOSTS"}
-INTEGERS = {"REPORTS_PER_ADDRESS", "DATABASE_MAX_PAGES", "JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS",
+INTEGERS = {"REPORTS_PER_ADDRESS", "DESK_SEARCHES_PER_QUARTER_HOUR", "DESK_SEARCHES_PER_DAY",
+            "DATABASE_MAX_PAGES", "JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS",
             "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS",
             "SCHEDULER_LOCK_RETRY_SECONDS"}
 

@@ -293,3 +293,27 @@ def m008_confirmed_keys(db):
                "references volunteers(id) on delete set null")
     db.execute("create index members_confirmed on members(confirmed_at) "
                "where confirmed_at is not null")
+
+
+@migrations()
+def m009_audit_tallies(db):
+    """Reads that come in numbers, counted once per volunteer, record and day: a search that
+    finds a report, a case page that shows its reports (see ``audit.record_daily``)."""
+    db.execute("""
+    create table audit_tallies (
+        id integer primary key,
+        day text not null,
+        volunteer_id integer not null,
+        volunteer_login text,
+        action text not null,
+        object_type text not null,
+        object_id text not null,
+        member_id integer,
+        times integer not null default 1,
+        first_at text not null,
+        last_at text not null
+    )""")
+    db.execute("create unique index audit_tallies_once on audit_tallies"
+               "(day, volunteer_id, action, object_type, object_id)")
+    db.execute("create index audit_tallies_member on audit_tallies(member_id, last_at)")
+    db.execute("create index audit_tallies_last on audit_tallies(last_at)")

@@ -17,10 +17,12 @@ WINDOW = timedelta(minutes=15)
 
 @dataclass(frozen=True)
 class Limit:
-    """At most ``allowed`` failures per subject within ``WINDOW`` for one scope."""
+    """At most ``allowed`` attempts per subject within ``window`` (15 minutes unless told)
+    for one scope."""
 
     scope: str
     allowed: int
+    window: timedelta = WINDOW
 
 
 LOGIN_ACCOUNT = Limit("login-account", 5)
@@ -52,7 +54,7 @@ def _subject(limit: Limit, value: str) -> str:
 def blocked_until(db, limit: Limit, value: str, now: datetime | None = None) -> datetime | None:
     """When the subject may try again, if it has used up its failures; else None."""
     now = now or clock.now()
-    start = clock.stamp(now - WINDOW)
+    start = clock.stamp(now - limit.window)
     db.execute("delete from throttle_events where scope = ? and at < ?", [limit.scope, start])
     where = ("from throttle_events where scope = ? and subject_hash = ? and at >= ?",
              [limit.scope, _subject(limit, value), start])
@@ -62,7 +64,7 @@ def blocked_until(db, limit: Limit, value: str, now: datetime | None = None) -> 
     # Free again once enough of the failures have left the window.
     oldest_counted = db.execute(f"select at {where[0]} order by at limit 1 offset ?",
                                 where[1] + [count - limit.allowed]).fetchone()[0]
-    return clock.parse(oldest_counted) + WINDOW
+    return clock.parse(oldest_counted) + limit.window
 
 
 def record_failure(db, limit: Limit, value: str, now: datetime | None = None) -> int:

@@ -60,9 +60,12 @@ def make_instance(path: Path, reports: int):
     from association import create_app
     from association.db import connect, migrate
 
+    # The search is measured hundreds of times by one volunteer: past their limits, but
+    # still counted and logged as any search is.
     app = create_app({"INSTANCE_PATH": str(path), "ARGON2": {"time_cost": 1,
                                                             "memory_cost": 64,
-                                                            "parallelism": 1}})
+                                                            "parallelism": 1},
+                      "DESK_SEARCHES_PER_QUARTER_HOUR": 10**9, "DESK_SEARCHES_PER_DAY": 10**9})
     db = connect(app.config["DATABASE"])
     migrate(db, app)
     db.table("buildings").insert_all({"name": f"Bâtiment {n}"} for n in range(BUILDINGS))

@@ -295,9 +295,11 @@ def sweep_order(form: Form):
 # --- what a submission changed -------------------------------------------------------------------
 
 # Columns that move by themselves when someone merely comes back (not data someone saved).
-MOVING = {("members", "last_seen_at")}
+MOVING = {("members", "last_seen_at"),
+          # a page showing a report (a refused form drawn again) counts one more read of it
+          ("audit_tallies", "times"), ("audit_tallies", "last_at")}
 # Append-only logs: any request may add to them; what they held before must not change.
-LOGS = ("audit_log",)
+LOGS = ("audit_log", "audit_tallies")
 
 
 class ChangeLog:

@@ -137,3 +137,24 @@ def test_kinds_without_names_show_their_number(ctx, db):
     described = audit.describe(db, list(db.query("select * from audit_log order by id")))
     assert [row["record"] for row in described] == ["gadget n°\u00a012",
                                                     "réglages de l'association"]
+
+
+def test_a_search_that_finds_a_report_is_in_the_audit_log_once_a_day(app, admin_client,
+                                                                      volunteers):
+    """Issue 19: a volunteer's searches that find a report make one entry per report and day
+    in the administrators' log, never the words searched."""
+    from conftest import report
+
+    building = add_building(app, "Bâtiment A")
+    grievance = report(app.test_client(), building)
+    volunteer = app.test_client()
+    volunteers.login(volunteer, volunteers.create("chercheuse", "volunteer", [building]))
+    for query in ("fuite", "evier", "lundi"):
+        volunteer.get(f"/benevoles/signalements/?q={query}")
+    found = entries(app, "search")
+    assert [(e["volunteer_login"], e["object_type"], e["object_id"], e["member_id"])
+            for e in found] == [("chercheuse", "grievance", str(grievance["id"]),
+                                 grievance["member_id"])]
+    page = text(admin_client.get("/benevoles/admin/journal?lang=en"))
+    assert "found in a search" in page and "chercheuse" in page
+    assert "lundi" not in page and "evier" not in page

@@ -400,6 +400,121 @@ def test_a_collective_letter_holds_counts_never_tenants(app, volunteers, db, bui
     assert case["title"] in page_text(client.get("/benevoles/"))
 
 
+# --- searches and cases are reads and changes the tenant sees (issue 19) -------------------
+
+def _access_rows(tenant) -> list[str]:
+    """The rows of "who read or changed my records" in the tenant's space, as text."""
+    page = page_text(tenant.get("/membre/?lang=en"))
+    section = page.split('id="access-title"', 1)[1].split("</section>", 1)[0]
+    return [re.sub(r"<[^>]+>", " ", row) for row in re.findall(r"<tr>(.*?)</tr>", section)[1:]]
+
+
+def _volunteer(app, volunteers, login, building):
+    """A signed-in volunteer of the building."""
+    client = app.test_client()
+    volunteers.login(client, volunteers.create(login, "volunteer", [building]))
+    return client
+
+
+def test_a_search_finding_a_report_is_in_its_tenants_log_once_a_day(app, volunteers, db,
+                                                                     building, clock):
+    """Issue 19, finding 7: a search that finds a tenant's reports is a read of them, which
+    the tenant sees: one line per volunteer and day, saying how many times; the audit log
+    holds one entry per report and day."""
+    clock.moment = datetime(2026, 10, 5, 21, 45, tzinfo=timezone.utc)  # 23:45 in Paris
+    tenant = app.test_client()
+    mine = [report(tenant, building, description=f"Fuite d'eau numéro {n} dans la cuisine")
+            for n in range(2)]
+    other = report(app.test_client(), building, description="Ascenseur en panne")
+    client = _volunteer(app, volunteers, "tri", building)
+    for query in ("fuite", "fuite", "cuisine"):
+        found = page_text(client.get(f"/benevoles/signalements/?q={query}"))
+        assert {g["reference"] for g in mine} <= set(re.findall(r"R-[0-9A-Z]{4}-[0-9A-Z]{4}",
+                                                                found))
+    rows = [row for row in _access_rows(tenant) if "tri" in row]
+    assert len(rows) == 1 and "found in a search" in rows[0]
+    assert "6 times that day" in rows[0]
+    searches = list(db.query("select object_id, member_id from audit_log "
+                             "where action = 'search'"))
+    assert sorted(r["object_id"] for r in searches) == sorted(str(g["id"]) for g in mine)
+    assert {r["member_id"] for r in searches} == {mine[0]["member_id"]}
+    assert other["reference"] not in " ".join(_access_rows(tenant))
+    clock.advance(minutes=20)  # the next day
+    client.get("/benevoles/signalements/?q=numéro 1")
+    rows = [row for row in _access_rows(tenant) if "tri" in row]
+    assert len(rows) == 2 and "times" not in rows[0] and "times that day" in rows[1]
+    assert db.table("audit_log").count_where("action = 'search'") == 3
+
+
+def test_a_prefix_walk_of_searches_is_throttled(app, volunteers, db, building):
+    """Issue 19, finding 7: walking word prefixes with thousands of searches to rebuild a
+    report's text stops at the volunteer's limit (429, in their language, with Retry-After);
+    refused searches find nothing and count nothing; the list without words still opens."""
+    tenant = app.test_client()
+    grievance = report(tenant, building, description="Code de la porte 4821B, fuite au sous-sol")
+    client = _volunteer(app, volunteers, "curieux", building)
+    words = [f"{a}{b}" for a in "abcdefghijklmnopqrstuvwxyz0123456789"
+             for b in "abcdefghijklmnopqrstuvwxyz0123456789"][:2000]
+    statuses, found = [], 0
+    for word in words:
+        response = client.get(f"/benevoles/signalements/?q={word}")
+        statuses.append(response.status_code)
+        found += grievance["reference"] in page_text(response)
+        if statuses[-1] == 429:
+            break
+    assert statuses[-1] == 429 and set(statuses[:-1]) == {200}
+    assert len(statuses) <= 200  # far short of the 2,052 searches of the finding
+    assert found > 0
+    english = client.get("/benevoles/signalements/?q=code&lang=en")
+    assert english.status_code == 429 and int(english.headers["Retry-After"]) > 0
+    assert "Too many searches" in page_text(english)
+    assert grievance["reference"] not in page_text(english)
+    french = client.get("/benevoles/signalements/?q=code&lang=fr")
+    assert french.status_code == 429 and "Trop de recherches" in page_text(french)
+    assert db.execute("select sum(times) from audit_tallies").fetchone()[0] == found
+    assert f"{found} times that day" in " ".join(_access_rows(tenant))
+    assert client.get("/benevoles/signalements/").status_code == 200
+    other = _volunteer(app, volunteers, "autre", building)
+    assert other.get("/benevoles/signalements/?q=fuite").status_code == 200
+
+
+def test_case_steps_and_case_pages_are_in_the_tenants_log(app, volunteers, db, building,
+                                                          clock):
+    """Issue 19, finding 11: grouping a report into a case and recording the sending change
+    it, and the case page, its letter and its PDF read it: each is in its tenant's log (the
+    reads once per volunteer and day), with the audit entries."""
+    tenant = app.test_client()
+    grievance = report(tenant, building)
+    client = _volunteer(app, volunteers, "cas", building)
+    token = csrf_token(client, "/benevoles/dossiers/")
+    made = client.post("/benevoles/dossiers/nouveau", data={
+        "csrf_token": token, "building": building, "category": "damp", "title": "Humidité",
+        "grievances": [grievance["id"]]})
+    case_id = int(made.headers["Location"].rsplit("/", 1)[1])
+    rows = [row for row in _access_rows(tenant) if "cas" in row]
+    assert len(rows) == 1 and "changed a record" in rows[0]
+    clock.advance(minutes=1)
+    for path in ("", "", "/lettre", "/lettre.pdf"):
+        assert client.get(f"/benevoles/dossiers/{case_id}{path}").status_code == 200
+    rows = [row for row in _access_rows(tenant) if "cas" in row]
+    assert len(rows) == 2 and "read a record" in rows[0] and "4 times that day" in rows[0]
+    clock.advance(minutes=1)
+    client.post(f"/benevoles/dossiers/{case_id}/revendications", data={
+        "csrf_token": token, "demands-demands": "Un diagnostic de la ventilation."})
+    sent = client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
+        "csrf_token": token, "sending-sent_on": "2026-10-01", "sending-sent_how": "recommandé"})
+    assert sent.status_code == 302
+    rows = [row for row in _access_rows(tenant) if "cas" in row]
+    assert len(rows) == 3 and "changed a record" in rows[0]
+    logged = [(r["action"], r["object_type"], r["member_id"]) for r in db.query(
+        "select * from audit_log where volunteer_login = 'cas' and object_type in "
+        "('case', 'grievance') order by id")]
+    member = grievance["member_id"]
+    assert logged == [("create", "case", None), ("update", "grievance", member),
+                      ("read", "grievance", member), ("update", "case", None),
+                      ("update", "case", None), ("update", "grievance", member)]
+
+
 # --- retention and erasure -----------------------------------------------------------------
 
 def _at(year, month, day) -> str:

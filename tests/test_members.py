@@ -7,7 +7,7 @@ from association import audit
 from association.db import connect
 from association.members import keys as members
 from conftest import (KEY_PATTERN, Reader, add_building, csrf_token, database_bytes,
-                      new_member)
+                      new_member, report)
 from conftest import page_text as text
 
 
@@ -247,3 +247,28 @@ def test_member_sees_who_revealed_their_text_and_why(app, client):
     space = text(client.get("/membre/"))
     assert "yanis" in space
     assert "révélation d'un texte masqué — pour vérifier avant tout envoi au bailleur" in space
+
+
+def test_erasure_unlinks_the_searches_that_found_the_members_reports(app, volunteers):
+    """Issue 19: the tally of a volunteer's searches that found a member's report is in the
+    member's export and log; after erasure it stays for the volunteer's accountability but
+    no longer points to the member, like the audit log."""
+    building = add_building(app, "Bâtiment A")
+    tenant = app.test_client()
+    report(tenant, building, description="Fuite d'eau sous l'évier depuis lundi")
+    volunteer = app.test_client()
+    volunteers.login(volunteer, volunteers.create("vic", "volunteer", [building]))
+    for _ in range(2):
+        assert volunteer.get("/benevoles/signalements/?q=evier").status_code == 200
+    exported = json.loads(tenant.get("/membre/export.json").get_data(as_text=True))
+    assert [(row["volunteer_login"], row["times"]) for row in
+            exported["tables"]["audit_tallies"]] == [("vic", 2)]
+    assert "trouvé par une recherche" in text(tenant.get("/membre/"))
+    tenant.post("/membre/effacer", data={"csrf_token": csrf_token(tenant, "/membre/"),
+                                         "confirm": "y"})
+    db = connect(app.config["DATABASE"])
+    assert db.table("members").count == 0
+    assert [(row["volunteer_login"], row["member_id"], row["times"])
+            for row in db.table("audit_tallies").rows] == [("vic", None, 2)]
+    assert db.table("audit_log").count_where("action = 'search' and member_id is null") == 1
+    db.close()

@@ -27,7 +27,8 @@ def add_entries(db, month, action, n, object_type="grievance", volunteer_id=1):
 
 def test_report_counts_by_month(db):
     """Reads, reveals, exports, erasures and purges land in their month, made publishable."""
-    add_entries(db, "2026-10", "read", 5)
+    add_entries(db, "2026-10", "read", 3)
+    add_entries(db, "2026-10", "search", 2)  # a search that found a report read it
     add_entries(db, "2026-10", "reveal", 1)
     add_entries(db, "2026-11", "export", 3, object_type="member", volunteer_id=None)
     add_entries(db, "2026-11", "erase", 4, object_type="member", volunteer_id=None)

@@ -27,6 +27,7 @@ CAPABILITY = Capability(
     migrations=migrations,
     jobs=(Job("case-deadlines", cases.sweep_deadlines,
               "mark collective cases whose answer is late"),),
+    audit_actions={"search": _l("found in a search")},
     object_types={"grievance": _l("report"), "grievance_note": _l("note on a report"),
                   "grievance_photo": _l("photo of a report"), "case": _l("collective case")},
     messages={"grievance_status": member.status_changed},

@@ -5,7 +5,7 @@ from flask import (Blueprint, abort, flash, make_response, redirect, render_temp
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import audit, clock, reference
+from .. import clock, reference
 from ..db import get_db
 from ..forms import choices, flagged_categories
 from ..letters import Undrawable, pdf
@@ -65,7 +65,6 @@ def new():
                                   form.title.data.strip(), (form.theme.data or "").strip(),
                                   flagged_categories(form.theme), form.grievances.data,
                                   current_user)
-        audit.record(db, current_user, "create", "case", case_id)
         flash(_("Case opened."), "success")
         return redirect(url_for("cases.case", case_id=case_id))
     return render_template("grievances/cases/new.html", form=form), 400 if form.errors else 200
@@ -77,8 +76,7 @@ def _page(db, case, status=200, **forms):
     return render_template(
         "grievances/cases/case.html", case=case, facts=cases.facts(db, case),
         timeline=cases.timeline(db, case["id"]), today=clock.now().date(),
-        reports=list(db.query("select id, reference, category, status from grievances "
-                              "where case_id = ? order by created_at", [case["id"]])),
+        reports=cases.read(db, case, current_user),
         demands_form=forms.get("demands_form") or DemandsForm(
             prefix="demands", formdata=None, data={"demands": case["demands"]}),
         sending_form=forms.get("sending_form") or SendingForm(prefix="sending", formdata=None),
@@ -105,8 +103,7 @@ def demands(case_id):
     if not form.validate_on_submit():
         return _page(db, found, status=400, demands_form=form)
     cases.save_demands(db, case_id, form.demands.data.strip(),
-                       flagged_categories(form.demands))
-    audit.record(db, current_user, "update", "case", case_id)
+                       flagged_categories(form.demands), current_user)
     flash(_("Demands saved: see the letter."), "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
@@ -126,7 +123,6 @@ def sending(case_id):
     due = cases.record_sending(db, found, form.sent_on.data, form.sent_how.data.strip(),
                                flagged_categories(form.sent_how), form.response_due.data,
                                current_user)
-    audit.record(db, current_user, "update", "case", case_id)
     flash(_("Sending recorded. The answer is due by %(date)s.", date=due.isoformat()),
           "success")
     return redirect(url_for("cases.case", case_id=case_id))
@@ -144,7 +140,6 @@ def event(case_id):
         return _page(db, found, status=400, event_form=form)
     cases.add_event(db, found, form.happened_on.data, form.kind.data,
                     (form.note.data or "").strip(), flagged_categories(form.note), current_user)
-    audit.record(db, current_user, "update", "case", case_id)
     flash(_("Step added to the timeline."), "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
@@ -159,8 +154,8 @@ def summary(case_id):
     if not form.validate_on_submit():
         return _page(db, found, status=400, summary_form=form)
     text = (form.public_summary.data or "").strip() or None
-    cases.save_summary(db, case_id, text, flagged_categories(form.public_summary))
-    audit.record(db, current_user, "update", "case", case_id)
+    cases.save_summary(db, case_id, text, flagged_categories(form.public_summary),
+                       current_user)
     flash(_("Public summary saved.") if text else _("Public summary removed."), "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
@@ -172,6 +167,7 @@ def letter(case_id):
     demands; no tenant's identity."""
     db = get_db()
     found = _case(db, case_id)
+    cases.read(db, found, current_user)
     return render_template("grievances/cases/letter.html", case=found,
                            letter=_letter(db, found))
 
@@ -187,6 +183,7 @@ def letter_pdf(case_id):
     except Undrawable:
         return render_template("letter_pdf_refused.html",
                                printable_url=url_for("cases.letter", case_id=case_id)), 422
+    cases.read(db, found, current_user)
     response = make_response(data)
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = \

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from ..privacy import flags_value
-from .. import clock, deadlines
+from .. import audit, clock, deadlines
 from ..db import first_row
 from ..letters import Letter
 from . import categories
@@ -25,27 +25,49 @@ STATUSES = {"open": _l("being prepared"), "sent": _l("sent, waiting for a reply"
 
 def open_case(db, building_id: int, category: str | None, title: str, theme: str | None,
               theme_flags: list[str], grievance_ids: list[int], volunteer) -> int:
-    """A new case for one building, grouping the given reports of that building."""
+    """A new case for one building, grouping the given reports of that building; the case
+    and each grouped report are logged (the reports with their tenants)."""
     with db.atomic():
         case_id = db.table("cases").insert({
             "building_id": building_id, "category": category or None, "title": title,
             "theme": theme or None, "theme_flags": flags_value(theme_flags),
             "status": "open", "created_at": clock.stamp(), "created_by": volunteer.login,
         }).last_pk
-        attach(db, case_id, building_id, grievance_ids)
+        audit.record(db, volunteer, "create", "case", case_id)
+        attach(db, case_id, building_id, grievance_ids, volunteer)
     return case_id
 
 
-def attach(db, case_id: int, building_id: int, grievance_ids: list[int]) -> int:
-    """Group open reports of the case's building in it; return how many were."""
+def _changed(db, volunteer, changed: list) -> int:
+    """Log each report a case step changed, for its tenant; return how many there were."""
+    for grievance_id, member_id in changed:
+        audit.record(db, volunteer, "update", "grievance", grievance_id, member_id=member_id)
+    return len(changed)
+
+
+def attach(db, case_id: int, building_id: int, grievance_ids: list[int], volunteer) -> int:
+    """Group open reports of the case's building in it, each logged for its tenant; return
+    how many were."""
     if not grievance_ids:
         return 0
     places = ",".join("?" * len(grievance_ids))
-    return db.execute(
-        f"update grievances set case_id = ?, status = case when status in ('new', 'checked') "
-        f"then 'in_case' else status end, updated_at = ? where id in ({places}) "
-        f"and building_id = ? and status in ({','.join('?' * len(categories.OPEN))})",
-        [case_id, clock.stamp(), *grievance_ids, building_id, *categories.OPEN]).rowcount
+    with db.atomic():
+        return _changed(db, volunteer, db.execute(
+            f"update grievances set case_id = ?, status = case when status in ('new', 'checked') "
+            f"then 'in_case' else status end, updated_at = ? where id in ({places}) "
+            f"and building_id = ? and status in ({','.join('?' * len(categories.OPEN))}) "
+            f"returning id, member_id",
+            [case_id, clock.stamp(), *grievance_ids, building_id, *categories.OPEN]).fetchall())
+
+
+def read(db, case: dict, volunteer) -> list[dict]:
+    """The case's reports (id, reference, kind, status), read by ``volunteer`` on its page,
+    its letter or its PDF: logged for each tenant, once per volunteer, report and day."""
+    reports = list(db.query("select id, reference, category, status, member_id from grievances "
+                            "where case_id = ? order by created_at", [case["id"]]))
+    audit.record_daily(db, volunteer, "read", "grievance",
+                       [(row["id"], row["member_id"]) for row in reports])
+    return reports
 
 
 def get(db, case_id: int) -> dict | None:
@@ -129,22 +151,27 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
         signature=f"Pour l'amicale, {association.get('name') or ''}".strip().rstrip(","))
 
 
-def save_demands(db, case_id: int, demands: str, flags: list[str]) -> None:
+def save_demands(db, case_id: int, demands: str, flags: list[str], volunteer) -> None:
     """The association's demands, which the letter states, with what the screen found."""
-    db.table("cases").update(case_id, {"demands": demands, "demands_flags": flags_value(flags)})
+    with db.atomic():
+        db.table("cases").update(case_id, {"demands": demands,
+                                           "demands_flags": flags_value(flags)})
+        audit.record(db, volunteer, "update", "case", case_id)
 
 
-def save_summary(db, case_id: int, summary: str | None, flags: list[str]) -> None:
+def save_summary(db, case_id: int, summary: str | None, flags: list[str], volunteer) -> None:
     """The summary shown on the building's public page (None removes it); flagged text is
     kept off that page."""
-    db.table("cases").update(case_id, {"public_summary": summary,
-                                       "public_summary_flags": flags_value(flags)})
+    with db.atomic():
+        db.table("cases").update(case_id, {"public_summary": summary,
+                                           "public_summary_flags": flags_value(flags)})
+        audit.record(db, volunteer, "update", "case", case_id)
 
 
 def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str],
                    response_due: date | None, volunteer) -> date:
     """The letter was sent: its date, proof and the answer's deadline (a month by default,
-    counted as legal time limits are); its reports go to "sent"."""
+    counted as legal time limits are); its reports go to "sent", each logged for its tenant."""
     due = response_due or deadlines.due_date(sent_on)
     households = facts(db, case)["households"]
     with db.atomic():
@@ -152,25 +179,32 @@ def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str
             "status": "sent", "sent_on": sent_on.isoformat(), "sent_how": sent_how,
             "sent_how_flags": flags_value(flags), "response_due": due.isoformat(),
             "households": households})
-        db.execute("update grievances set status = 'sent', updated_at = ? where case_id = ? "
-                   "and status in ('new', 'checked', 'in_case')", [clock.stamp(), case["id"]])
+        audit.record(db, volunteer, "update", "case", case["id"])
+        _changed(db, volunteer, db.execute(
+            "update grievances set status = 'sent', updated_at = ? where case_id = ? "
+            "and status in ('new', 'checked', 'in_case') returning id, member_id",
+            [clock.stamp(), case["id"]]).fetchall())
         add_event(db, case, sent_on, "letter_sent", None, [], volunteer)
     return due
 
 
 def add_event(db, case: dict, happened_on: date, kind: str, note: str | None,
               flags: list[str], volunteer) -> None:
-    """A step of the case's timeline; a reply marks the case answered."""
+    """A step of the case's timeline; a reply marks the case answered. A volunteer's step is
+    logged; the daily job's ("no reply in time") is not."""
     if kind not in EVENTS:
         raise ValueError(kind)
-    db.table("case_events").insert({
-        "case_id": case["id"], "happened_on": happened_on.isoformat(), "kind": kind,
-        "note": note or None, "note_flags": flags_value(flags),
-        "volunteer_login": getattr(volunteer, "login", None), "created_at": clock.stamp()})
-    if kind == "reply" and case["status"] == "sent":
-        db.table("cases").update(case["id"], {"status": "answered"})
-    if kind == "outcome":
-        db.table("cases").update(case["id"], {"status": "closed"})
+    with db.atomic():
+        db.table("case_events").insert({
+            "case_id": case["id"], "happened_on": happened_on.isoformat(), "kind": kind,
+            "note": note or None, "note_flags": flags_value(flags),
+            "volunteer_login": getattr(volunteer, "login", None), "created_at": clock.stamp()})
+        if kind == "reply" and case["status"] == "sent":
+            db.table("cases").update(case["id"], {"status": "answered"})
+        if kind == "outcome":
+            db.table("cases").update(case["id"], {"status": "closed"})
+        if volunteer is not None and kind != "letter_sent":
+            audit.record(db, volunteer, "update", "case", case["id"])
 
 
 def timeline(db, case_id: int) -> list[dict]:

@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import audit, privacy, reference
+from .. import audit, privacy, reference, throttle
 from ..db import get_db
 from ..forms import RevealForm, choices, flagged_categories
 from ..members import queue_message
@@ -31,7 +31,11 @@ def listing():
     form.status.choices = choices(every + list(categories.STATUSES.items()))
     filters = form.data if form.validate() else {}
     page = request.args.get("page", 1, type=int)
-    rows, more = triage.listing(db, scope, filters, page)
+    try:
+        rows, more = triage.searched(db, current_user, scope, filters, page)
+    except throttle.Throttled as refused:
+        return throttle.response("grievances/desk/list.html", refused.retry_at, form=form,
+                                 rows=[], page=1, more=False, filtered=True, throttled=True)
     return render_template("grievances/desk/list.html", form=form, rows=rows, page=page,
                            more=more, filtered=bool(request.args))
 

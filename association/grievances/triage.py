@@ -3,8 +3,10 @@ their text, move them along, note, merge duplicates. Views read a single report 
 ``privacy.need_to_know``; lists show no text at all."""
 from datetime import timedelta
 
+from flask import current_app
+
 from ..privacy import flags_value
-from .. import clock, search
+from .. import audit, clock, search, throttle
 from ..db import first_row
 from . import categories
 
@@ -46,13 +48,38 @@ def listing(db, scope: set[int], filters: dict, page: int = 1) -> tuple[list[dic
         params.append(query)
     page = min(max(page, 1), MAX_PAGE)
     rows = list(db.query(
-        "select g.id, g.reference, g.building_id, b.name as building_name, g.category, "
+        "select g.id, g.reference, g.member_id, g.building_id, b.name as building_name, g.category, "
         "g.status, g.since, g.created_at, g.case_id, g.description_flags is not null "
         "as flagged, (select count(*) from grievance_photos p where p.grievance_id = g.id) "
         "as photos from grievances g join buildings b on b.id = g.building_id "
         f"where {' and '.join(where)} order by g.created_at desc, g.id desc limit ? offset ?",
         params + [PAGE_SIZE + 1, (page - 1) * PAGE_SIZE]))
     return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
+
+
+def search_limits() -> tuple[throttle.Limit, ...]:
+    """A volunteer's limits on searches of the reports' text: per quarter hour and per day
+    (``DESK_SEARCHES_PER_QUARTER_HOUR``, ``DESK_SEARCHES_PER_DAY``)."""
+    config = current_app.config
+    return (throttle.Limit("desk-search", config["DESK_SEARCHES_PER_QUARTER_HOUR"]),
+            throttle.Limit("desk-search-day", config["DESK_SEARCHES_PER_DAY"],
+                           window=timedelta(days=1)))
+
+
+def searched(db, volunteer, scope: set[int], filters: dict,
+             page: int = 1) -> tuple[list[dict], bool]:
+    """``listing`` for a volunteer. With words to search, it is counted against the
+    volunteer's limits (``throttle.Throttled`` past them) and each report it shows is read:
+    logged for its tenant, once per volunteer, report and day."""
+    if search.match_query(filters.get("q") or "") is None:
+        return listing(db, scope, filters, page)
+    throttle.count_attempt(db, [(limit, str(volunteer.id)) for limit in search_limits()])
+    # The search runs outside any write transaction (at scale it takes a while, and writers
+    # would wait); what it found is logged before anything is shown.
+    rows, more = listing(db, scope, filters, page)
+    audit.record_daily(db, volunteer, "search", "grievance",
+                       [(row["id"], row["member_id"]) for row in rows])
+    return rows, more
 
 
 def get(db, grievance_id: int) -> dict | None:

@@ -88,8 +88,9 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "throttle_events",
-        _l("failed sign-in attempts, to slow down password guessing; the address is kept only "
-           "as a keyed hash, and only for the 15-minute window"),
+        _l("attempts counted to slow down guessing and bulk use (sign-ins, keys, reports, "
+           "volunteers' searches); who tried is kept only as a keyed hash, and only for the "
+           "limit's window (at most a day)"),
         legal_basis="legitimate_interest", people="volunteers",
         retention="1 day after at", technical=True, readers=("system",),
         columns=(
@@ -119,6 +120,29 @@ TABLES: tuple[Table, ...] = (
             Column("member_id", _l("the member the record belongs to, if any"), personal=True),
             Column("reason", _l("why masked text was revealed, from a closed list (never the "
                                 "text itself)")),
+        ),
+    ),
+    Table(
+        "audit_tallies",
+        _l("reads that come in numbers (a search finding a report, a case page showing its "
+           "reports), counted once per volunteer, record and day, so that members see one line "
+           "per volunteer and day in their log; the audit log holds the first of each. Never "
+           "the words searched"),
+        legal_basis="legitimate_interest", people="volunteers",
+        retention="365 days after last_at", readers=("admin", "member"),
+        member_link="member_id", on_member_erase="unlink",
+        columns=(
+            Column("id", _l("row number")),
+            Column("day", _l("the day, in the association's time zone")),
+            Column("volunteer_id", _l("the volunteer who read"), personal=True),
+            Column("volunteer_login", _l("their login name at the time"), personal=True),
+            Column("action", _l("what they did (found in a search, read)")),
+            Column("object_type", _l("kind of record")),
+            Column("object_id", _l("which record")),
+            Column("member_id", _l("the member the record belongs to, if any"), personal=True),
+            Column("times", _l("how many times that day")),
+            Column("first_at", _l("the first time that day")),
+            Column("last_at", _l("the last time that day")),
         ),
     ),
 )

@@ -109,11 +109,21 @@ def erasure_consequences(db, member: dict) -> list:
 
 
 def access_log(db, member_id: int, limit: int = 200) -> list[dict]:
-    """Who (volunteer pseudonym) read or changed the member's records, newest first."""
+    """Who (volunteer pseudonym) read or changed the member's records, newest first. Reads
+    that come in numbers (``audit.record_daily``) make one line per volunteer, action and day,
+    with how many times (``times``); the record is named when there was only one."""
     return list(db.query(
-        "select at, volunteer_login, action, object_type, object_id, reason from audit_log "
-        "where member_id = ? and volunteer_id is not null order by at desc, id desc limit ?",
-        [member_id, limit]))
+        "select * from (select a.at, a.volunteer_login, a.action, a.object_type, a.object_id, "
+        "a.reason, null as times, a.id from audit_log a where a.member_id = ? "
+        "and a.volunteer_id is not null and not exists (select 1 from audit_tallies t where "
+        "t.member_id = a.member_id and t.volunteer_id = a.volunteer_id and t.action = a.action "
+        "and t.object_type = a.object_type and t.object_id = a.object_id "
+        "and t.first_at = a.at) "
+        "union all select max(last_at), max(volunteer_login), action, object_type, "
+        "case when count(*) = 1 then max(object_id) end, null, sum(times), 0 "
+        "from audit_tallies where member_id = ? group by volunteer_id, day, action, object_type) "
+        "order by at desc, id desc limit ?",
+        [member_id, member_id, limit]))
 
 
 def erase_again(db) -> dict:

@@ -26,7 +26,7 @@ def _audit_counts(db, start: str) -> dict[tuple[str, str], int]:
     rows = db.query("""
         select substr(at, 1, 7) as month,
                case
-                 when action = 'read' and volunteer_id is not null then 'reads'
+                 when action in ('read', 'search') and volunteer_id is not null then 'reads'
                  when action = 'reveal' then 'reveals'
                  when action = 'export' and object_type = 'member' then 'exports'
                  when action = 'erase' then 'erasures'
