@@ -119,3 +119,12 @@ def test_finding_6_one_address_cannot_fill_an_action(app, db):
     confirm_key(app, new_member(member))
     assert come(member, action, people="6", with_key="y").status_code == 303
     assert db.table("actions").get(action)["confirmed_count"] == 6
+
+
+def test_the_register_says_what_free_keys_cannot_learn(client):
+    """The data register carries the threat model, in both languages."""
+    assert "Ce qu'une clé faite par n'importe qui ne peut pas apprendre" in page_text(
+        client.get("/donnees")).replace("&#39;", "'")
+    english = page_text(client.get("/donnees?lang=en"))
+    assert "What a key made by anyone cannot learn" in english
+    assert "at most a third of an action" in english
