@@ -128,3 +128,14 @@ def test_the_register_says_what_free_keys_cannot_learn(client):
     english = page_text(client.get("/donnees?lang=en"))
     assert "What a key made by anyone cannot learn" in english
     assert "at most a third of an action" in english
+
+
+def test_the_answer_form_says_what_a_confirmed_key_changes(app):
+    """With limited places, the form says an answer without a confirmed key counts at most 2
+    people; a confirmed member is told that tying the answer makes it count."""
+    action, _, _ = add_action(app, capacity=30)
+    form = page_text(app.test_client().get(f"/actions/{action}/je-viens"))
+    assert "compte au plus 2 personnes" in form
+    member = app.test_client()
+    confirm_key(app, new_member(member))
+    assert "Votre clé est confirmée" in page_text(member.get(f"/actions/{action}/je-viens"))

@@ -154,16 +154,17 @@ def action_ics(action_id):
         else response
 
 
+def _come_context(action, viewer) -> dict:
+    """What the "I'll come" page shows besides its form: the action, and what the visitor's
+    key (confirmed or not) changes."""
+    return {"item": shown_to(action), "member": viewer.member, "confirmed": viewer.confirmed,
+            "max_people": rsvps.MAX_PEOPLE,
+            "open_limit": rsvps.MAX_OPEN_PEOPLE if action["capacity"] is not None else None}
+
+
 def _come_page(action, viewer, form, error=None, status=200):
-    return render_template("actions/come.html", item=shown_to(action), form=form, error=error,
-                           member=viewer.member, open_limit=_open_limit(action)), status
-
-
-def _open_limit(action) -> int | None:
-    """How many people an answer without a confirmed key may count here, when limited."""
-    if action["capacity"] is None:
-        return None
-    return rsvps.MAX_OPEN_PEOPLE
+    return render_template("actions/come.html", form=form, error=error,
+                           **_come_context(action, viewer)), status
 
 
 @bp.route("/<int:action_id>/je-viens", methods=["GET", "POST"])
@@ -188,9 +189,8 @@ def come(action_id):
     except throttle.Throttled as error:
         message = _("Many answers came from this connection. Try again after %(time)s.",
                     time=local_time(error.retry_at))
-        return throttle.response("actions/come.html", error.retry_at, item=shown_to(action),
-                                 form=form, error=message, member=viewer.member,
-                                 open_limit=_open_limit(action))
+        return throttle.response("actions/come.html", error.retry_at, form=form,
+                                 error=message, **_come_context(action, viewer))
     member_id = viewer.member["id"] if viewer.member and form.with_key.data else None
     try:
         token = rsvps.answer(db, action_id, form.people.data or 1, member_id,
