@@ -317,3 +317,17 @@ def m009_audit_tallies(db):
                "(day, volunteer_id, action, object_type, object_id)")
     db.execute("create index audit_tallies_member on audit_tallies(member_id, last_at)")
     db.execute("create index audit_tallies_last on audit_tallies(last_at)")
+
+
+@migrations()
+def m010_key_confirmation_codes(db):
+    """Short-lived codes a member shows a volunteer so that their key is confirmed without
+    the volunteer seeing it: only the code's keyed hash, the member and the expiry (issue 19)."""
+    db.execute("""create table key_confirmation_codes (
+        code_hash text primary key,
+        member_id integer not null references members(id) on delete cascade,
+        created_at text not null,
+        expires_at text not null
+    ) without rowid""")
+    db.execute("create index key_confirmation_codes_member on key_confirmation_codes(member_id)")
+    db.execute("create index key_confirmation_codes_expiry on key_confirmation_codes(expires_at)")

@@ -15,6 +15,20 @@
   keyFromFragment();
   window.addEventListener("hashchange", keyFromFragment);
 
+  /* A member's confirmation code scanned by a volunteer opens /benevoles/cles/confirmer
+     #code=CODE: the same way, it fills the field and leaves the address; the volunteer
+     still presses the button (nothing is confirmed by opening a link). */
+  function codeFromFragment() {
+    var field = document.querySelector("[data-fragment=code]");
+    if (field && location.hash.indexOf("#code=") === 0) {
+      field.value = decodeURIComponent(location.hash.slice(6));
+      history.replaceState(null, "", location.pathname + location.search);
+      field.focus();
+    }
+  }
+  codeFromFragment();
+  window.addEventListener("hashchange", codeFromFragment);
+
   /* A letter's "Print" button (without JavaScript, the browser's own Print command). */
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;

@@ -322,6 +322,22 @@ class Reader:
     login: str
 
 
+def confirm_key(app, key: str, login: str = "accueil") -> int:
+    """Confirm a member's key as a volunteer would after meeting them (``keys.confirm``, the
+    step the confirmation code leads to); return the member's id."""
+    from association.members import keys
+    from association.volunteers import accounts
+
+    db = connect(app.config["DATABASE"])
+    with app.app_context():
+        member = keys.find(db, key)
+        found = db.execute("select id from volunteers where login = ?", [login]).fetchone()
+        volunteer_id = found[0] if found else accounts.create(db, login, "volunteer", [])[0]
+        keys.confirm(db, member["id"], {"id": volunteer_id, "login": login})
+    db.close()
+    return member["id"]
+
+
 def add_landlord(app, name="Bailleur") -> int:
     """A landlord row; return its id."""
     db = connect(app.config["DATABASE"])

@@ -12,12 +12,13 @@ from actions_support import come, volunteer_client
 from association import CAPABILITIES, demo
 from association.actions import communique_draft
 from association.capability import Capability, HomeSection
-from conftest import Clock, add_action, make_app, new_member, page_text
+from conftest import Clock, add_action, confirm_key, make_app, new_member, page_text
 
 
 def test_each_visitor_sees_the_actions_meant_for_them(app, volunteers):
-    """Public actions for everyone, members' actions with a key, volunteers' actions for
-    volunteers; a cancelled one stays listed, marked."""
+    """Public actions for everyone, members' actions with a confirmed key (a free key is
+    told how to have it confirmed), volunteers' actions for volunteers; a cancelled one
+    stays listed, marked."""
     add_action(app, title="Réunion publique")
     add_action(app, title="Délégation des adhérents", visibility="members")
     add_action(app, title="Réunion des bénévoles", visibility="volunteers")
@@ -32,7 +33,10 @@ def test_each_visitor_sees_the_actions_meant_for_them(app, volunteers):
         and "Réunion des bénévoles" not in anonymous
     assert re.search(r"Rassemblement reporté.*?Annulée", anonymous, re.S)
     member = app.test_client()
-    new_member(member)
+    key = new_member(member)
+    unconfirmed = page_text(member.get("/actions/"))
+    assert "Délégation" not in unconfirmed and "Comment confirmer ma clé" in unconfirmed
+    confirm_key(app, key)
     seen = page_text(member.get("/actions/"))
     assert "Délégation des adhérents" in seen and "réservée aux adhérents" in seen
     assert "Réunion des bénévoles" not in seen

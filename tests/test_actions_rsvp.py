@@ -10,7 +10,7 @@ import pytest
 from actions_support import CANCEL_LINK, cancel_link, come
 from association import jobs
 from association.actions import rsvps
-from conftest import add_action, csrf_token, database_bytes, new_member, page_text
+from conftest import add_action, confirm_key, csrf_token, database_bytes, new_member, page_text
 
 
 def browser_from(app, address, agent=None):
@@ -114,14 +114,14 @@ def test_the_database_holds_counts_and_hashes_only(app, db):
     tokens, addresses = [first_token], [f"198.51.100.{n}" for n in range(1, 7)]
     for number, address in enumerate(addresses):
         browser = browser_from(app, address, f"Navigateur-{number}")
-        come(browser, action, people=str(number % 3 + 1))
+        come(browser, action, people=str(number % 2 + 1))
         tokens.append(CANCEL_LINK.search(page_text(browser.get(f"/actions/{action}")))[2])
     rows = list(db.table("action_rsvps").rows)
     assert len(rows) == 7 and {tuple(sorted(row)) for row in rows} == \
-        {("action_ends_at", "action_id", "member_id", "people", "token_hash")}
+        {("action_ends_at", "action_id", "confirmed", "member_id", "people", "token_hash")}
     assert all(row["member_id"] is None and re.fullmatch("[0-9a-f]{64}", row["token_hash"])
                for row in rows)
-    assert db.table("actions").get(action)["rsvp_count"] == 1 + sum(n % 3 + 1 for n in range(6))
+    assert db.table("actions").get(action)["rsvp_count"] == 1 + sum(n % 2 + 1 for n in range(6))
     with app.app_context():
         assert {row["token_hash"] for row in rows} == {rsvps.token_hash(t) for t in tokens}
     raw = database_bytes(app)
@@ -135,8 +135,9 @@ def test_the_database_holds_counts_and_hashes_only(app, db):
 
 def test_fifty_answers_at_once_never_overbook(app, action, db):
     """Fifty browsers from fifty addresses answer at the same moment for the last ten places
-    (capacity 11, one taken): exactly ten are accepted, the others told it is full."""
-    db.table("actions").update(action, {"capacity": 11})
+    open to them (capacity 33: a third, 11, for answers without a confirmed key, one taken):
+    exactly ten are accepted, the others refused."""
+    db.table("actions").update(action, {"capacity": 33})
     browsers = [browser_from(app, f"203.0.113.{n}") for n in range(50)]
     tokens = [csrf_token(browser, "/membre/") for browser in browsers]
     start, statuses = threading.Barrier(50), []
@@ -168,11 +169,17 @@ def test_a_full_action_says_so(app, action, db):
 
 
 def test_too_many_people_for_the_places_left(app, action, db):
-    """Four people for two places left: refused, saying how many can still come."""
-    db.table("actions").update(action, {"capacity": 3})
-    response = come(app.test_client(), action, people="4")
-    assert response.status_code == 409 and "2 au plus peuvent encore venir" in page_text(response)
+    """A confirmed member's answer for six when five places are left: refused without saying
+    how many are left (finding 4), and nothing is counted."""
+    db.table("actions").update(action, {"capacity": 6})
+    member = app.test_client()
+    confirm_key(app, new_member(member))
+    response = come(member, action, people="6", with_key="y")
+    refusal = re.search(r'<p class="error" role="alert">(.*?)</p>', page_text(response))[1]
+    assert response.status_code == 409 and "pas assez de places" in refusal
+    assert not re.search(r"\d", refusal)
     assert db.table("actions").get(action)["rsvp_count"] == 1
+    assert come(member, action, people="5", with_key="y").status_code == 303
 
 
 def test_answers_are_throttled_per_address(app, action):
@@ -187,15 +194,23 @@ def test_answers_are_throttled_per_address(app, action):
     assert come(elsewhere, action).status_code == 303
 
 
-def test_the_public_count_hides_groups_under_three(app, db, clock):
-    """With the count shown, one or two answers read "fewer than 3"; three read 3. Places left
-    are given as a number only when the count itself is."""
+def test_the_public_count_hides_groups_under_three(app, db):
+    """With the count shown, it counts answers tied to a confirmed key: one or two read
+    "fewer than 3", three read 3. The places left are never given as a number."""
     action, _, _ = add_action(app, show_count=True, capacity=20)
     page = page_text(app.test_client().get(f"/actions/{action}"))
-    assert "moins de 3" in page and "Il reste des places." in page
-    come(app.test_client(), action, people="2")
+    assert "Personnes attendues" in page and "Il reste des places." in page
+    member = app.test_client()
+    confirm_key(app, new_member(member))
+    come(member, action, people="2", with_key="y")
     page = page_text(app.test_client().get(f"/actions/{action}"))
-    assert "Personnes attendues" in page and "17 places restantes" in page
+    assert "moins de 3" in page and "places restantes" not in page
+    other = app.test_client()
+    confirm_key(app, new_member(other), login="porte")
+    come(other, action, with_key="y")
+    page = page_text(app.test_client().get(f"/actions/{action}"))
+    assert "Personnes attendues</dt><dd>3 " in page
+    assert "places restantes" not in page and "Il reste des places." in page
 
 
 def test_answers_close_when_the_action_starts(app, action, client, clock):

@@ -83,3 +83,33 @@ def test_the_key_cards_code_opens_the_space(browser, live_url):
     page.get_by_role("button", name="Ouvrir mon espace").click()
     assert page.locator("h1").inner_text() == "Mon espace"
     assert not [url for url in asked if key in url or key.replace("-", "") in url]
+
+
+def test_a_volunteer_scans_the_confirmation_code(browser, live_url, live_admin):
+    """The member's confirmation code, scanned, opens the volunteer's page with the code in
+    the fragment: JavaScript fills the field and drops it from the address, the volunteer
+    presses the button, and the member's space says the key is confirmed. The code never
+    travels in an address."""
+    from test_browser_volunteers import sign_in
+
+    helper, admin = live_admin
+    member = browser.new_context().new_page()
+    member.goto(live_url + "/membre/?lang=fr")
+    member.get_by_role("button", name="Me créer une clé personnelle").click()
+    member.get_by_role("button", name="Je l'ai gardée : ouvrir mon espace").click()
+    member.get_by_role("link", name="Confirmer ma clé", exact=True).click()
+    member.get_by_role("button", name="Afficher un code de confirmation").click()
+    code = member.locator(".member-key code").inner_text()
+    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}", code) and member.locator("svg.qr").count()
+    volunteer = browser.new_context().new_page()
+    asked = []
+    volunteer.on("request", lambda request: asked.append(request.url))
+    sign_in(volunteer, live_url, helper, admin.login, admin.password, admin.secret)
+    volunteer.goto(f"{live_url}/benevoles/cles/confirmer#code={code}")
+    assert volunteer.get_by_label("Code montré par le membre").input_value() == code
+    assert "#code=" not in volunteer.url
+    volunteer.get_by_role("button", name="Confirmer la clé de ce membre").click()
+    assert "La clé du membre est confirmée." in volunteer.locator("main").inner_text()
+    assert not [url for url in asked if code in url or code.replace("-", "") in url]
+    member.reload()
+    assert "Votre clé a été confirmée le" in member.locator("main").inner_text()

@@ -78,7 +78,7 @@ def test_technical_tables_are_folded_under_their_own_heading(client):
     tables = {t["name"]: t["technical"] for t in client.get("/donnees.json").get_json()["tables"]}
     technical = {name for name, flag in tables.items() if flag}
     assert technical == {"_sqlite_migrations", "job_runs", "throttle_events",
-                         "member_sessions", "volunteer_sessions"}
+                         "member_sessions", "volunteer_sessions", "key_confirmation_codes"}
     page = html.unescape(client.get("/donnees").get_data(as_text=True))
     assert page.index('<nav class="toc"') < page.index('id="controller-title"')
     folded = page[page.index('id="technical-title"'):]

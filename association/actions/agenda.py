@@ -13,6 +13,7 @@ from flask import current_app
 from .. import clock
 from ..db import immediate, row_or_none
 from ..markup import render_markdown
+from ..members import is_confirmed
 from .kinds import TEMPLATES
 
 PAGE_SIZE = 20
@@ -39,11 +40,22 @@ class Viewer:
     volunteer: bool = False
 
     @property
+    def confirmed(self) -> bool:
+        """Whether the member's key was confirmed in person: a free key is not a member."""
+        return is_confirmed(self.member)
+
+    @property
+    def unconfirmed(self) -> bool:
+        """A member signed in whose key is not confirmed yet (told how to get it confirmed)."""
+        return self.member is not None and not self.confirmed
+
+    @property
     def visibilities(self) -> tuple[str, ...]:
-        """The visibilities of the actions this viewer may see."""
+        """The visibilities of the actions this viewer may see: members' actions only with a
+        confirmed key (issue 19: anyone can make a key)."""
         if self.volunteer:
             return ("public", "members", "volunteers")
-        if self.member is not None:
+        if self.confirmed:
             return ("public", "members")
         return ("public",)
 

@@ -52,8 +52,10 @@ def load(db) -> list[str]:
                   "ends_at": resolve(day, end), **extra}
         made.append(agenda.create(db, fields, "fr", is_demo=True))
     with db.atomic():
-        db.execute("update actions set rsvp_count = ? where id = ?", [PAST_COUNT, made[-1]])
-        db.execute("update actions set rsvp_count = 14 where id = ?", [made[1]])
+        db.execute("update actions set rsvp_count = ?, confirmed_count = ? where id = ?",
+                   [PAST_COUNT, PAST_COUNT, made[-1]])
+        db.execute("update actions set rsvp_count = 14, confirmed_count = 14 where id = ?",
+                   [made[1]])
         volunteer = db.execute("select id, login from volunteers where login = 'demo-benevole'")\
             .fetchone()
         if volunteer:

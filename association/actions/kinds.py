@@ -18,7 +18,7 @@ KINDS = {
 
 VISIBILITIES = {
     "public": _l("Public: anyone"),
-    "members": _l("Members: only with a personal key"),
+    "members": _l("Members: only with a key a volunteer confirmed in person"),
     "volunteers": _l("Volunteers only"),
 }
 # Short labels for lists and badges.

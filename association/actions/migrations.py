@@ -12,6 +12,17 @@ def m001_actions(db):
         db.execute(statement)
 
 
+@migrations()
+def m002_confirmed_answers(db):
+    """Answers tied to a key a volunteer confirmed, counted apart: the published number of
+    people coming counts only them, and the others may hold only a share of the places
+    (issue 19: free keys and anonymous answers must not move a public figure nor fill an
+    action)."""
+    db.execute("alter table actions add column confirmed_count integer not null default 0 "
+               "check (confirmed_count >= 0)")
+    db.execute("alter table action_rsvps add column confirmed integer not null default 0")
+
+
 _M001 = (
     """create table actions (
         id integer primary key autoincrement,

@@ -1,12 +1,14 @@
 """What a visitor is shown of an action: its time in words, its place as they may see it,
-its count as the public may see it (rule 7), and whether they can still answer."""
+its count as the public may see it (rule 7: confirmed answers only, from 3 on; see
+rsvps.py), and whether they can still answer (full or not, never how many places are
+left)."""
 from dataclasses import dataclass
 
 from .. import clock
 from ..counts import shown
 from .kinds import VISIBILITY_BADGES, kind_label
 from .places import Place, place_for
-from .rsvps import remaining
+from .rsvps import full
 from .timing import has_ended, has_started, local, moment_text, reveal_moment, span_text
 
 
@@ -21,7 +23,6 @@ class Shown:
     answered: bool
     count: int | None  # the published count (None: fewer than 3), when it is shown
     show_count: bool
-    places_left: int | None  # a number only when the count itself is published
     full: bool
     started: bool
     ended: bool
@@ -39,8 +40,7 @@ class Shown:
 def shown_to(action: dict, answered: bool = False) -> Shown:
     """The action as a visitor who has (or has not) answered sees it."""
     now = clock.now()
-    left = remaining(action)
-    published = shown(action["rsvp_count"])
+    published = shown(action["confirmed_count"])
     count_public = bool(action["show_count"])
     start = local(action["starts_at"])
     return Shown(
@@ -48,8 +48,7 @@ def shown_to(action: dict, answered: bool = False) -> Shown:
         when=span_text(action["starts_at"], action["ends_at"]),
         place=place_for(action, answered, now), answered=answered,
         count=published if count_public else None, show_count=count_public,
-        places_left=left if count_public and published is not None else None,
-        full=left is not None and left <= 0, started=has_started(action, now),
+        full=full(action), started=has_started(action, now),
         ended=has_ended(action, now), cancelled=action["status"] == "cancelled",
         badge=VISIBILITY_BADGES[action["visibility"]] if action["visibility"] != "public"
         else None,

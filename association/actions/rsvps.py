@@ -2,21 +2,50 @@
 
 An answer is a random token that only the person keeps (a cancel link shown once, and a
 cookie of this browser); the database holds its keyed hash, how many people it counts and,
-only if the member chose so, their key's member id. The action keeps a counter, so the
+only if the member chose so, their key's member id. The action keeps counters, so the
 capacity check and the answer are one write transaction: fifty people answering at once
 cannot overbook it.
+
+Free keys are not members (issue 19). An answer is *confirmed* when it is tied to a key a
+volunteer confirmed in person; every other one (an anonymous token, an unconfirmed key, a
+confirmed member who chose not to tie it) is *open*. Then:
+
+- the published number of people coming (``confirmed_count``, shown from 3 on) counts only
+  confirmed answers: whoever holds free keys and fresh browsers cannot move it, so adding
+  and withdrawing their own answers teaches them nothing of a withheld figure;
+- open answers count at most ``MAX_OPEN_PEOPLE`` people each and together hold at most
+  ``open_places(capacity)`` places: a third, and never so many that fewer than 3 are left
+  to confirmed answers. One address (30 answers per 15 minutes) can no longer fill an
+  action, and a place it frees at the last minute is one of that third; confirmed answers
+  may take any free place, so members are never locked out by open ones;
+- a refusal never states a number. Its decision, for an open answer, depends on the open
+  answers (which anyone can forge, and which are never a published figure) and on whether
+  the whole capacity would be exceeded; since open answers hold at most ``capacity -
+  MIN_GROUP`` places, the whole capacity can only bind once at least 3 confirmed people
+  (more than ``capacity - open_places``) answered. Every boundary an open prober can find
+  by trying 1, 2... people therefore lies at a confirmed count of 3 or more: confirmed
+  counts of 0, 1 and 2 give the same answers to every probe, and "full" (shown on the page)
+  likewise means at least 3 confirmed people. The exact number of places left is never
+  published: with the open answers in it, it would tell them apart from the confirmed ones.
+
+What is left: someone who fills the open share learns how much of it others hold (open
+answers only: nothing about members), and a member whose key was confirmed can still move
+the published number by their own answer; both are written in the threat model (README).
 """
 import re
 
 from flask_babel import ngettext
 
 from .. import clock
+from ..counts import MIN_GROUP
 from ..crypto import keyed_hash, new_token
 from ..db import first_row, immediate
 from ..throttle import Limit
 
 RSVP_ADDRESS = Limit("rsvp-address", 30)  # answers from one network address per 15 minutes
-MAX_PEOPLE = 6
+MAX_PEOPLE = 6  # a confirmed member's answer: a household
+MAX_OPEN_PEOPLE = 2  # an open answer, when places are limited: a person and a companion
+OPEN_SHARE = 3  # open answers hold at most a third of the places
 COOKIE = "amicale_rsvp"
 COOKIE_DAYS = 400
 COOKIE_ENTRIES = 40  # the newest answers a browser remembers (a cookie holds 4 KB)
@@ -24,13 +53,35 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 class Refused(Exception):
-    """An answer refused: ``code`` is cancelled, started, full, not_enough or already;
-    ``remaining`` the places left when there are some."""
+    """An answer refused: ``code`` is cancelled, started, full, not_enough, open_people,
+    open_full or already. It carries no count: the refusal never states one."""
 
-    def __init__(self, code: str, remaining: int | None = None):
+    def __init__(self, code: str):
         super().__init__(code)
         self.code = code
-        self.remaining = remaining
+
+
+def open_places(capacity: int) -> int:
+    """The places open answers may hold together: a third, leaving at least MIN_GROUP to
+    confirmed answers (so that "full" never tells a confirmed count under 3)."""
+    return max(0, min(capacity // OPEN_SHARE, capacity - MIN_GROUP))
+
+
+def admission(capacity: int | None, total: int, confirmed_total: int, people: int,
+              confirmed: bool) -> str | None:
+    """Why an answer for ``people`` cannot be taken (a Refused code), or None when it can:
+    the capacity rule, apart from the transaction (see the module's docstring)."""
+    if capacity is None:
+        return None
+    if total >= capacity:
+        return "full"
+    if confirmed:
+        return "not_enough" if total + people > capacity else None
+    if people > MAX_OPEN_PEOPLE:
+        return "open_people"
+    if total - confirmed_total + people > open_places(capacity) or total + people > capacity:
+        return "open_full"
+    return None
 
 
 def token_hash(token: str) -> str:
@@ -38,13 +89,16 @@ def token_hash(token: str) -> str:
     return keyed_hash("rsvp", token)
 
 
-def answer(db, action_id: int, people: int = 1, member_id: int | None = None) -> str:
+def answer(db, action_id: int, people: int = 1, member_id: int | None = None,
+           confirmed: bool = False) -> str:
     """Count ``people`` more for the action and return the answer's token (shown once, never
-    stored). Raises Refused when the action is cancelled, has started, or has no room."""
+    stored). ``confirmed``: tied (``member_id``) to a key a volunteer confirmed. Raises
+    Refused when the action is cancelled, has started, or has no room for this answer."""
+    confirmed = bool(confirmed and member_id is not None)
     token = new_token(16)
     with immediate(db):
-        action = first_row(db, "select status, starts_at, ends_at, capacity, rsvp_count "
-                               "from actions where id = ?", [action_id])
+        action = first_row(db, "select status, starts_at, ends_at, capacity, rsvp_count, "
+                               "confirmed_count from actions where id = ?", [action_id])
         if action["status"] == "cancelled":
             raise Refused("cancelled")
         if clock.parse(action["starts_at"]) <= clock.now():
@@ -53,17 +107,17 @@ def answer(db, action_id: int, people: int = 1, member_id: int | None = None) ->
                 "select 1 from action_rsvps where action_id = ? and member_id = ?",
                 [action_id, member_id]).fetchone():
             raise Refused("already")
-        if action["capacity"] is not None:
-            remaining = action["capacity"] - action["rsvp_count"]
-            if remaining <= 0:
-                raise Refused("full")
-            if people > remaining:
-                raise Refused("not_enough", remaining)
+        refusal = admission(action["capacity"], action["rsvp_count"],
+                            action["confirmed_count"], people, confirmed)
+        if refusal:
+            raise Refused(refusal)
         db.execute("insert into action_rsvps (token_hash, action_id, people, member_id, "
-                   "action_ends_at) values (?, ?, ?, ?, ?)",
-                   [token_hash(token), action_id, people, member_id, action["ends_at"]])
-        db.execute("update actions set rsvp_count = rsvp_count + ? where id = ?",
-                   [people, action_id])
+                   "action_ends_at, confirmed) values (?, ?, ?, ?, ?, ?)",
+                   [token_hash(token), action_id, people, member_id, action["ends_at"],
+                    int(confirmed)])
+        db.execute("update actions set rsvp_count = rsvp_count + ?, "
+                   "confirmed_count = confirmed_count + ? where id = ?",
+                   [people, people if confirmed else 0, action_id])
     return token
 
 
@@ -83,7 +137,8 @@ def find(db, action_id: int, token: str | None = None, member_id: int | None = N
 def cancel(db, action_id: int, token: str | None = None, member_id: int | None = None) -> int:
     """Withdraw the answer held by the token (or the member); return how many people it
     counted (0 when there was none). Refused("started") once the action has begun: the
-    archive's count is what was announced."""
+    archive's count is what was announced. (Withdrawing late needs no other rule: an open
+    answer frees a place of the open third at most.)"""
     with immediate(db):
         found = find(db, action_id, token, member_id)
         if found is None:
@@ -93,16 +148,16 @@ def cancel(db, action_id: int, token: str | None = None, member_id: int | None =
         if clock.parse(starts_at) <= clock.now():
             raise Refused("started")
         db.execute("delete from action_rsvps where token_hash = ?", [found["token_hash"]])
-        db.execute("update actions set rsvp_count = max(rsvp_count - ?, 0) where id = ?",
-                   [found["people"], action_id])
+        db.execute("update actions set rsvp_count = max(rsvp_count - ?, 0), "
+                   "confirmed_count = max(confirmed_count - ?, 0) where id = ?",
+                   [found["people"], found["people"] if found["confirmed"] else 0,
+                    action_id])
     return found["people"]
 
 
-def remaining(action: dict) -> int | None:
-    """Places left (None: no limit)."""
-    if action["capacity"] is None:
-        return None
-    return max(action["capacity"] - action["rsvp_count"], 0)
+def full(action: dict) -> bool:
+    """Whether every place is taken (never how many are left: see the module's docstring)."""
+    return action["capacity"] is not None and action["rsvp_count"] >= action["capacity"]
 
 
 # --- the browser's own answers, in a cookie ----------------------------------------------

@@ -44,6 +44,9 @@ TABLES: tuple[Table, ...] = (
                                   "latest version")),
             Column("rsvp_count", _l("how many people said they would come: a number, never "
                                     "who")),
+            Column("confirmed_count", _l("how many of them answered with a key a volunteer "
+                                         "confirmed in person: the number published (from 3 "
+                                         "on), which free keys cannot move")),
             Column("created_at", _l("when it was created")),
             Column("updated_at", _l("when it was last changed")),
             demo_flag(),
@@ -68,6 +71,8 @@ TABLES: tuple[Table, ...] = (
                    personal=True),
             Column("action_ends_at", _l("when the action ends, from which the answer is "
                                         "deleted")),
+            Column("confirmed", _l("whether the answer is tied to a key a volunteer confirmed "
+                                   "(it then counts in the published number)")),
         ),
     ),
     Table(

@@ -2,13 +2,14 @@
 "I'll come" with its cancellation. Parse, call, render."""
 from flask import (Blueprint, current_app, flash, redirect, render_template, request, url_for)
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from .. import shown_once, throttle, urls
 from ..db import get_db
 from ..forms import ButtonForm
 from ..i18n import current_locale, local_time
-from ..members import current_member
+from ..members import current_member, is_confirmed
 from ..security import client_address, public
 from . import agenda, feeds, rsvps
 from .forms import RsvpForm
@@ -18,12 +19,18 @@ from .timing import month_text
 bp = Blueprint("actions", __name__, url_prefix="/actions")
 
 REFUSALS = {
-    "cancelled": lambda _r: _("This action is cancelled: it no longer takes answers."),
-    "started": lambda _r: _("This action has already started: answers are closed."),
-    "full": lambda _r: _("This action is full: there is no place left."),
-    "not_enough": lambda r: _("Not enough places left for so many people: at most %(n)s more "
-                              "can come.", n=r.remaining),
-    "already": lambda _r: _("You have already answered with your personal key."),
+    "cancelled": _l("This action is cancelled: it no longer takes answers."),
+    "started": _l("This action has already started: answers are closed."),
+    "full": _l("This action is full: there is no place left."),
+    "not_enough": _l("Not enough places are left for so many people. Try with fewer."),
+    "open_people": _l("When places are limited, an answer without a key confirmed by a "
+                      "volunteer counts at most %(n)s people. Answer for fewer, or have your "
+                      "key confirmed at the office hours or a meeting: your space says how.",
+                      n=rsvps.MAX_OPEN_PEOPLE),
+    "open_full": _l("The places open to answers without a confirmed key (a third at most) "
+                    "cannot take so many people. Try with fewer, or have your key confirmed "
+                    "by a volunteer at the office hours or a meeting: your space says how."),
+    "already": _l("You have already answered with your personal key."),
 }
 
 
@@ -46,8 +53,11 @@ def _private(response):
     return response
 
 
-def _not_found():
-    return render_template("actions/not_found.html"), 404
+def _not_found(viewer=None):
+    """404, the same whether the action does not exist or is not for this visitor; a member
+    whose key is not confirmed yet is told how to have it confirmed."""
+    return render_template("actions/not_found.html",
+                           unconfirmed=bool(viewer and viewer.unconfirmed)), 404
 
 
 def _link_kind(action_id: int) -> str:
@@ -97,6 +107,7 @@ def agenda_page():
         months[-1][2].append(item)
     response = current_app.make_response(render_template(
         "actions/agenda.html", months=months, archive=archive, page=page, more=more,
+        unconfirmed=viewer.unconfirmed,
         feed_url=urls.external_url("actions.agenda_ics")))
     return _private(response) if answered else response
 
@@ -119,7 +130,7 @@ def action_page(action_id):
     db = get_db()
     action, viewer, answer = _seen(db, action_id)
     if action is None:
-        return _not_found()
+        return _not_found(viewer)
     link = shown_once.pending(_link_kind(action_id), _link_owner(action_id))
     page = render_template(
         "actions/action.html", item=shown_to(action, answer is not None), answer=answer,
@@ -134,18 +145,26 @@ def action_page(action_id):
 def action_ics(action_id):
     """One action as a calendar file (its place only for those who may see it)."""
     db = get_db()
-    action, _viewer_, answer = _seen(db, action_id)
+    action, viewer, answer = _seen(db, action_id)
     if action is None:
-        return _not_found()
+        return _not_found(viewer)
     response = feeds.response(db, [action], answered=answer is not None,
                               filename=f"action-{action_id}.ics", lang=str(current_locale()))
     return _private(response) if answer is not None or action["visibility"] != "public" \
         else response
 
 
+def _come_context(action, viewer) -> dict:
+    """What the "I'll come" page shows besides its form: the action, and what the visitor's
+    key (confirmed or not) changes."""
+    return {"item": shown_to(action), "member": viewer.member, "confirmed": viewer.confirmed,
+            "max_people": rsvps.MAX_PEOPLE,
+            "open_limit": rsvps.MAX_OPEN_PEOPLE if action["capacity"] is not None else None}
+
+
 def _come_page(action, viewer, form, error=None, status=200):
-    return render_template("actions/come.html", item=shown_to(action), form=form, error=error,
-                           member=viewer.member), status
+    return render_template("actions/come.html", form=form, error=error,
+                           **_come_context(action, viewer)), status
 
 
 @bp.route("/<int:action_id>/je-viens", methods=["GET", "POST"])
@@ -155,7 +174,7 @@ def come(action_id):
     db = get_db()
     action, viewer, answer = _seen(db, action_id)
     if action is None:
-        return _not_found()
+        return _not_found(viewer)
     back = url_for("actions.action_page", action_id=action_id)
     if answer is not None:
         flash(_("You have already answered: your answer is below."), "info")
@@ -170,14 +189,15 @@ def come(action_id):
     except throttle.Throttled as error:
         message = _("Many answers came from this connection. Try again after %(time)s.",
                     time=local_time(error.retry_at))
-        return throttle.response("actions/come.html", error.retry_at, item=shown_to(action),
-                                 form=form, error=message, member=viewer.member)
+        return throttle.response("actions/come.html", error.retry_at, form=form,
+                                 error=message, **_come_context(action, viewer))
     member_id = viewer.member["id"] if viewer.member and form.with_key.data else None
     try:
-        token = rsvps.answer(db, action_id, form.people.data or 1, member_id)
+        token = rsvps.answer(db, action_id, form.people.data or 1, member_id,
+                             confirmed=member_id is not None and is_confirmed(viewer.member))
     except rsvps.Refused as refused:
         return _come_page(agenda.get(db, action_id), viewer, form,
-                          error=REFUSALS[refused.code](refused), status=409)
+                          error=REFUSALS[refused.code], status=409)
     shown_once.keep(_link_kind(action_id), token, _link_owner(action_id))
     tokens = _tokens()
     tokens.pop(action_id, None)

@@ -7,9 +7,9 @@ from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, NavEntry
 from ..jobs import Job
-from . import journal, keys, mail, records, views
+from . import confirm_views, journal, keys, mail, records, views
 from .entry import WrongKey, member_for, new_member, pending_key  # noqa: F401
-from .keys import create, find, touch  # noqa: F401
+from .keys import create, find, is_confirmed, touch  # noqa: F401
 from .mail import queue as queue_message  # noqa: F401
 from .sessions import current as current_member, sign_in  # noqa: F401
 from .tables import TABLES
@@ -17,13 +17,14 @@ from .views import member_required  # noqa: F401
 
 CAPABILITY = Capability(
     name="members",
-    blueprints=(views.bp,),
+    blueprints=(views.bp, confirm_views.bp),
     tables=TABLES,
     jobs=(Job("mail", mail.deliver, "send queued messages to members", every=300),
           Job("erasure-journal", journal.prune, "forget erasures older than the backups")),
     after_restore=(records.erase_again,),
     messages=mail.MESSAGES,
-    nav=(NavEntry("members.home", _l("My space"), ("public",), section=True),),
+    nav=(NavEntry("members.home", _l("My space"), ("public",), section=True),
+         NavEntry("key_confirm.confirm", _l("Confirm a member's key"), ("volunteer",))),
     notices=mail.notices,
     uses={"building": keys.building_uses, "member": mail.member_uses},
 )

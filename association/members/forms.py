@@ -50,3 +50,26 @@ class ContactForm(Form):
                            validators=[DataRequired(_l("Tick the box to agree, or leave the "
                                                        "address out."))])
     submit = SubmitField(_l("Save the address"))
+
+
+CODE_SHAPE = _l("A confirmation code has 8 letters and digits, like K7QM-2XWD. Check what "
+                "you typed.")
+
+
+def looks_like_a_code(form, field):
+    """A confirmation code has 8 letters and digits (dashes and spaces do not matter)."""
+    from .confirmation import normalise_code
+
+    if normalise_code(field.data or "") is None:
+        raise ValidationError(CODE_SHAPE)
+
+
+class ConfirmationCodeForm(Form):
+    """A volunteer types (or scans) the code a member shows them."""
+
+    code = StringField(_l("Code shown by the member"), validators=[
+        DataRequired(_l("Type the code the member shows you.")),
+        Length(max=30, message=CODE_SHAPE), looks_like_a_code],
+                       render_kw={"autocomplete": "off", "autocapitalize": "characters",
+                                  "spellcheck": "false", "data-fragment": "code"})
+    submit = SubmitField(_l("Confirm this member's key"))

@@ -33,10 +33,16 @@ def format_key(raw: str) -> str:
 def normalise_key(typed: str) -> str | None:
     """The key's 20 characters from what was typed (any case, spaces, dashes, O/0, I/1),
     or None when it cannot be a key."""
-    cleaned = "".join(ch for ch in typed.upper() if ch.isalnum()).translate(_CONFUSABLE)
+    cleaned = normalise_key_characters(typed)
     if len(cleaned) != KEY_LENGTH or any(ch not in ALPHABET for ch in cleaned):
         return None
     return cleaned
+
+
+def normalise_key_characters(typed: str) -> str:
+    """What was typed as upper-case letters and digits, read as the characters meant (O/0,
+    I/1, L/1, U/V): for keys and confirmation codes alike."""
+    return "".join(ch for ch in typed.upper() if ch.isalnum()).translate(_CONFUSABLE)
 
 
 def key_hash(key: str) -> str:

@@ -5,6 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..i18n import lazy_duration
 from ..inventory import Column, Table
+from .confirmation import LIFETIME as CODE_LIFETIME
 from .keys import CONTACT_LIFETIME
 from .sessions import SESSION_IDLE
 
@@ -60,6 +61,22 @@ TABLES: tuple[Table, ...] = (
             Column("member_id", _l("the member"), personal=True),
             Column("created_at", _l("when the space was opened"), personal=True),
             Column("last_seen_at", _l("last activity in the space"), personal=True),
+        ),
+    ),
+    Table(
+        "key_confirmation_codes",
+        _l("codes a member shows a volunteer in person so that their key is confirmed without "
+           "the volunteer seeing it (valid %(duration)s, used once)",
+           duration=lazy_duration(CODE_LIFETIME)),
+        legal_basis="legitimate_interest", people="members",
+        retention="1 day after expires_at", readers=("system",), member_link="member_id",
+        technical=True,
+        columns=(
+            Column("code_hash", _l("keyed hash of the code (the code itself is never stored)"),
+                   readers=("system",)),
+            Column("member_id", _l("the member whose key the code confirms"), personal=True),
+            Column("created_at", _l("when the member asked for the code"), personal=True),
+            Column("expires_at", _l("when the code stops working"), personal=True),
         ),
     ),
     Table(

@@ -1,8 +1,8 @@
 """Views of the personal space: parse, call, render."""
 from functools import wraps
 
-from flask import (Blueprint, abort, flash, jsonify, redirect, render_template, request,
-                   session, url_for)
+from flask import (Blueprint, abort, flash, jsonify, redirect, render_template,
+                   request, session, url_for)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -11,11 +11,12 @@ from ..capability import sections
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
 from ..i18n import local_time
-from . import entry, keys, mail, readable, records, sessions
+from . import confirmation, entry, keys, mail, readable, records, sessions
 from .forms import BuildingChoiceForm, ContactForm, KeyForm
 
 bp = Blueprint("members", __name__, url_prefix="/membre")
 
+CODE_KIND = "key_confirmation_code"
 WRONG_KEY = _l("No key matches. Check it letter by letter: a key cannot be recovered, but "
                "you can make a new one.")
 
@@ -70,7 +71,8 @@ def _space(db, member, contact_form=None, status=200):
         contact_form=contact_form or ContactForm(prefix="contact", formdata=None),
         access=audit.describe(db, records.access_log(db, member["id"])),
         sections=sections("member_sections", db, member),
-        waiting=mail.waiting(db, member["id"])), status
+        waiting=mail.waiting(db, member["id"]), confirmed=keys.is_confirmed(member),
+        code_minutes=confirmation.MINUTES), status
 
 
 def _building_choices(db):
@@ -157,6 +159,35 @@ def remove_contact(member):
         keys.remove_contact(get_db(), member["id"])
         flash(_("Your e-mail address has been deleted."), "success")
     return redirect(url_for("members.home"))
+
+
+@bp.get("/confirmation")
+@member_required
+def confirmation_page(member):
+    """Confirm one's key with a volunteer: the code just asked for (text, QR code, printable),
+    or how to get one; a confirmed member sees when their key was confirmed."""
+    db = get_db()
+    shown = shown_once.pending(CODE_KIND, f"member:{member['id']}")
+    if shown and not confirmation.pending(db, member["id"]):
+        shown_once.forget(CODE_KIND)  # used, replaced elsewhere, or expired
+        shown = None
+    code_url = None
+    if shown:
+        code_url = f"{urls.external_url('key_confirm.confirm')}#code={shown['code']}"
+    return render_template("members/confirmation.html", member=member,
+                           confirmed=keys.is_confirmed(member), shown=shown,
+                           code_minutes=confirmation.MINUTES,
+                           qr=qr.svg(code_url) if code_url else None)
+
+
+@bp.post("/confirmation/code")
+@member_required
+def confirmation_code(member):
+    """A new confirmation code (replacing any other), shown on the next page."""
+    if ButtonForm().validate_on_submit() and not keys.is_confirmed(member):
+        shown_once.keep(CODE_KIND, confirmation.issue(get_db(), member["id"]),
+                        f"member:{member['id']}")
+    return redirect(url_for("members.confirmation_page"), code=303)
 
 
 @bp.get("/export.json")
