@@ -322,6 +322,32 @@ class Reader:
     login: str
 
 
+def confirm_key(app, member_id: int) -> None:
+    """Confirm a member's key as a volunteer does in person (issue 19: only confirmed keys
+    move the published figures); the volunteer "confirmer" is made the first time."""
+    from association.members import keys
+
+    db = connect(app.config["DATABASE"])
+    with app.app_context():
+        row = db.execute("select id from volunteers where login = 'confirmer'").fetchone()
+        volunteer_id = row[0] if row else db.table("volunteers").insert({
+            "login": "confirmer", "role": "volunteer",
+            "created_at": "2026-01-01T00:00:00+00:00"}).last_pk
+        assert keys.confirm(db, member_id, Reader(volunteer_id, "confirmer"))
+    db.close()
+
+
+def confirmed_member(app) -> int:
+    """A new member whose key a volunteer confirmed; return its id (for direct calls)."""
+    from association.members import keys
+
+    db = connect(app.config["DATABASE"])
+    member_id, _key = keys.create(db)
+    db.close()
+    confirm_key(app, member_id)
+    return member_id
+
+
 def add_landlord(app, name="Bailleur") -> int:
     """A landlord row; return its id."""
     db = connect(app.config["DATABASE"])
@@ -344,16 +370,24 @@ def add_campaign(app, slug="bailleur-2026", **values) -> int:
     return campaign_id
 
 
-def follow_campaign(client, slug, sent_on=None, channel="post") -> int:
+def follow_campaign(client, slug, sent_on=None, channel="post", confirmed=False) -> int:
     """Follow a campaign as this client's member (a key is made if need be); return the
-    tracker's id."""
+    tracker's id. ``confirmed``: a volunteer then confirms the member's key, so that the
+    tracker counts in the results."""
     data = {"csrf_token": csrf_token(client, f"/demandes/{slug}")}
     if sent_on:
         data.update({"track-sent_on": sent_on, "track-channel": channel})
     response = client.post(f"/demandes/{slug}/suivre", data=data)
     assert response.status_code == 303, response.get_data(as_text=True)[-3000:]
     page = client.get(f"/demandes/{slug}").get_data(as_text=True)
-    return int(re.search(r'/demandes/suivi/(\d+)', page)[1])
+    tracker_id = int(re.search(r'/demandes/suivi/(\d+)', page)[1])
+    if confirmed:
+        db = connect(client.application.config["DATABASE"])
+        member_id = db.execute("select member_id from trackers where id = ?",
+                               [tracker_id]).fetchone()[0]
+        db.close()
+        confirm_key(client.application, member_id)
+    return tracker_id
 
 
 @dataclass
@@ -438,8 +472,9 @@ def jpeg_bytes(size=(64, 48), **exif) -> bytes:
 
 
 def report(client, building_id, category="damp", description="Fuite d'eau sous l'évier "
-           "depuis lundi", photos=(), **extra) -> dict:
-    """A report sent through /signaler by this browser; the grievance row."""
+           "depuis lundi", photos=(), confirmed=False, **extra) -> dict:
+    """A report sent through /signaler by this browser; the grievance row. ``confirmed``: a
+    volunteer then confirms the member's key, so that the report counts publicly."""
     import io
 
     data = {"csrf_token": csrf_token(client, "/signaler"), "building": building_id,
@@ -453,6 +488,8 @@ def report(client, building_id, category="damp", description="Fuite d'eau sous l
     row = db.execute("select id, member_id, building_id from grievances where reference = ?",
                      [reference]).fetchone()
     db.close()
+    if confirmed:
+        confirm_key(client.application, row[1])
     return {"id": row[0], "member_id": row[1], "building_id": row[2], "reference": reference}
 
 
