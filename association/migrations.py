@@ -293,3 +293,13 @@ def m008_confirmed_keys(db):
                "references volunteers(id) on delete set null")
     db.execute("create index members_confirmed on members(confirmed_at) "
                "where confirmed_at is not null")
+
+
+@migrations()
+def m009_audit_key_confirmed(db):
+    """Whether the key of a member acting on their own records (an export, an erasure) had
+    been confirmed by a volunteer, noted with the entry: the transparency report counts only
+    those, so that throwaway keys cannot move its monthly figures (issue 19). An erased
+    member's row is gone; the entry keeps the fact. Earlier entries stay unknown (null) and
+    are not counted."""
+    db.table("audit_log").add_column("key_confirmed", int)
