@@ -380,6 +380,28 @@ def test_free_keys_cannot_reveal_a_buildings_hidden_count(app, building):
     assert lifts_figures(app, building) == before
 
 
+def test_me_too_from_an_unconfirmed_key_says_when_it_counts(app, building):
+    """A household that says "me too" with a key nobody confirmed is told it will count once
+    a volunteer has confirmed the key; a confirmed one is told it counts."""
+    tenant = app.test_client()
+    report(tenant, building, category="lifts", description="Ascenseur en panne encore")
+    url = f"/batiments/{building}/moi-aussi"
+    data = {"csrf_token": csrf_token(tenant, "/membre/"), "category": "lifts"}
+    page = page_text(tenant.post(url, data=data, follow_redirects=True))
+    assert "Il comptera dans les chiffres du bâtiment dès qu'un bénévole aura confirmé" in page
+    confirm_key(app, tenant_member(app))
+    page = page_text(tenant.post(url, data=data, follow_redirects=True))
+    assert "Votre foyer était déjà compté pour ce problème." in page
+
+
+def tenant_member(app) -> int:
+    """The newest member's id."""
+    db = connect(app.config["DATABASE"])
+    member_id = db.execute("select max(id) from members").fetchone()[0]
+    db.close()
+    return member_id
+
+
 def test_reports_of_unconfirmed_keys_are_not_listed_until_triaged(app, volunteers, building):
     """A report made with a free key shows on the building's page only once a volunteer has
     checked it; then its household counts."""
