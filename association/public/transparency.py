@@ -7,7 +7,9 @@ erasures counted are those of members whose key a volunteer had confirmed in per
 as noted in the audit entry at the time (``audit_log.key_confirmed``: an erased member's row
 is gone, the entry keeps the fact). Entries older than that note are not counted. Reads and
 reveals are volunteers' acts; the capabilities' lines count confirmed keys only too (the
-access requests' counters, see requests/results.py).
+access requests' counters, see requests/results.py). What was deleted on schedule counts
+rows of data, not people: any visitor adds to it (a failed sign-in, a session), it grows only
+months later, and learning it says nothing about anyone, so it is left as it is.
 """
 import json
 from datetime import date
