@@ -230,3 +230,24 @@ def test_the_members_export_holds_their_trackers(app, client):
     assert "full_name" not in tracker
     page = page_text(client.get("/membre/effacer?lang=en"))
     assert "the campaign's public results keep it as a number only" in page
+
+
+def test_counts_made_before_issue_19_lose_the_unconfirmed_keys_trackers(ctx, db):
+    """The requests' migration m002 takes out of the counters what trackers of unconfirmed
+    keys had added when every key counted; confirmed keys' trackers stay."""
+    from association.members import create
+
+    campaign = campaigns.get(db, add_campaign(ctx))
+    confirmed = trackers.start(db, campaign, confirmed_member(ctx), TODAY, sent_on="2026-01-05",
+                               channel="email")
+    free = trackers.start(db, campaign, create(db)[0], TODAY, sent_on="2026-01-05",
+                          channel="email")
+    with db.atomic():  # as the counters stood before: the free key's tracker counted too
+        results.apply(db, campaign["id"], [], results.contributions(
+            {**db.table("trackers").get(free), "counted": True}))
+    assert results.counters(db, campaign["id"])["participants"] == 2
+    with db.atomic():
+        results.uncount_unconfirmed(db)
+    assert {k: v for k, v in results.counters(db, campaign["id"]).items() if v} == recount(
+        db, campaign["id"])
+    assert results.counters(db, campaign["id"])["participants"] == 1 and confirmed
