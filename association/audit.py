@@ -44,13 +44,18 @@ def _attribute(volunteer, name: str):
 
 
 def record(db, volunteer, action: str, object_type: str, object_id=None,
-           member_id: int | None = None, reason: str | None = None) -> None:
+           member_id: int | None = None, reason: str | None = None,
+           key_confirmed: bool | None = None) -> None:
     """Append one entry; ``volunteer`` is a user or an account's row with ``id`` and
-    ``login`` (or None)."""
+    ``login`` (or None). An entry without a volunteer is a member's own act: it notes whether
+    their key was confirmed (``key_confirmed``, or looked up from ``member_id``), so that the
+    transparency report counts only what throwaway keys cannot do."""
     if action not in actions():
         raise ValueError(f"unknown audit action {action!r}")
     if reason is not None and reason not in REVEAL_REASONS:
         raise ValueError(f"unknown reveal reason {reason!r}")
+    if volunteer is None and key_confirmed is None and member_id is not None:
+        key_confirmed = _key_confirmed(db, member_id)
     db.table("audit_log").insert({
         "at": clock.stamp(),
         "volunteer_id": _attribute(volunteer, "id"),
@@ -60,6 +65,7 @@ def record(db, volunteer, action: str, object_type: str, object_id=None,
         "object_id": None if object_id is None else str(object_id),
         "member_id": member_id,
         "reason": reason,
+        "key_confirmed": None if key_confirmed is None else int(key_confirmed),
     })
 
 
@@ -87,6 +93,13 @@ def record_daily(db, volunteer, action: str, object_type: str,
                  object_type, str(object_id), member_id, at, at]).fetchall()[0][0]
             if times == 1:
                 record(db, volunteer, action, object_type, object_id, member_id=member_id)
+
+
+def _key_confirmed(db, member_id: int) -> bool:
+    """Whether a volunteer confirmed this member's key (the members table is the core's)."""
+    row = db.execute("select confirmed_at is not null from members where id = ?",
+                     [member_id]).fetchone()
+    return bool(row and row[0])
 
 
 def actions() -> dict:

@@ -101,6 +101,10 @@ class Capability:
     # open grievance...): such a member is kept whatever their inactivity, and so is their
     # contact address (retention.purge).
     member_keeps: tuple[str, ...] = ()
+    # Functions of (db, member_id) run inside the transaction that confirms a member's key
+    # (members.keys.confirm): counters that only confirmed keys move take the member's
+    # records in (a campaign's results).
+    key_confirmed: tuple = ()
     # Functions of (db) run after a backup is restored, to apply again what happened since it
     # was made (the members' erasure journal...); each returns what it did, for the log.
     after_restore: tuple = ()

@@ -331,3 +331,13 @@ def m010_key_confirmation_codes(db):
     ) without rowid""")
     db.execute("create index key_confirmation_codes_member on key_confirmation_codes(member_id)")
     db.execute("create index key_confirmation_codes_expiry on key_confirmation_codes(expires_at)")
+
+
+@migrations()
+def m011_audit_key_confirmed(db):
+    """Whether the key of a member acting on their own records (an export, an erasure) had
+    been confirmed by a volunteer, noted with the entry: the transparency report counts only
+    those, so that throwaway keys cannot move its monthly figures (issue 19). An erased
+    member's row is gone; the entry keeps the fact. Earlier entries stay unknown (null) and
+    are not counted."""
+    db.table("audit_log").add_column("key_confirmed", int)

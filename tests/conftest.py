@@ -322,20 +322,33 @@ class Reader:
     login: str
 
 
-def confirm_key(app, key: str, login: str = "accueil") -> int:
-    """Confirm a member's key as a volunteer would after meeting them (``keys.confirm``, the
-    step the confirmation code leads to); return the member's id."""
+def confirm_key(app, member, login: str = "accueil") -> int:
+    """Confirm a member's key as a volunteer does in person (``keys.confirm``, the step the
+    confirmation code leads to; issue 19: only confirmed keys move published figures and open
+    members-only actions). ``member``: the key as shown, or the member's id. The volunteer
+    ``login`` is made the first time. Return the member's id."""
     from association.members import keys
     from association.volunteers import accounts
 
     db = connect(app.config["DATABASE"])
     with app.app_context():
-        member = keys.find(db, key)
+        member_id = keys.find(db, member)["id"] if isinstance(member, str) else member
         found = db.execute("select id from volunteers where login = ?", [login]).fetchone()
         volunteer_id = found[0] if found else accounts.create(db, login, "volunteer", [])[0]
-        keys.confirm(db, member["id"], {"id": volunteer_id, "login": login})
+        assert keys.confirm(db, member_id, {"id": volunteer_id, "login": login})
     db.close()
-    return member["id"]
+    return member_id
+
+
+def confirmed_member(app) -> int:
+    """A new member whose key a volunteer confirmed; return its id (for direct calls)."""
+    from association.members import keys
+
+    db = connect(app.config["DATABASE"])
+    member_id, _key = keys.create(db)
+    db.close()
+    confirm_key(app, member_id)
+    return member_id
 
 
 def add_landlord(app, name="Bailleur") -> int:
@@ -360,16 +373,24 @@ def add_campaign(app, slug="bailleur-2026", **values) -> int:
     return campaign_id
 
 
-def follow_campaign(client, slug, sent_on=None, channel="post") -> int:
+def follow_campaign(client, slug, sent_on=None, channel="post", confirmed=False) -> int:
     """Follow a campaign as this client's member (a key is made if need be); return the
-    tracker's id."""
+    tracker's id. ``confirmed``: a volunteer then confirms the member's key, so that the
+    tracker counts in the results."""
     data = {"csrf_token": csrf_token(client, f"/demandes/{slug}")}
     if sent_on:
         data.update({"track-sent_on": sent_on, "track-channel": channel})
     response = client.post(f"/demandes/{slug}/suivre", data=data)
     assert response.status_code == 303, response.get_data(as_text=True)[-3000:]
     page = client.get(f"/demandes/{slug}").get_data(as_text=True)
-    return int(re.search(r'/demandes/suivi/(\d+)', page)[1])
+    tracker_id = int(re.search(r'/demandes/suivi/(\d+)', page)[1])
+    if confirmed:
+        db = connect(client.application.config["DATABASE"])
+        member_id = db.execute("select member_id from trackers where id = ?",
+                               [tracker_id]).fetchone()[0]
+        db.close()
+        confirm_key(client.application, member_id)
+    return tracker_id
 
 
 @dataclass
@@ -454,8 +475,9 @@ def jpeg_bytes(size=(64, 48), **exif) -> bytes:
 
 
 def report(client, building_id, category="damp", description="Fuite d'eau sous l'évier "
-           "depuis lundi", photos=(), **extra) -> dict:
-    """A report sent through /signaler by this browser; the grievance row."""
+           "depuis lundi", photos=(), confirmed=False, **extra) -> dict:
+    """A report sent through /signaler by this browser; the grievance row. ``confirmed``: a
+    volunteer then confirms the member's key, so that the report counts publicly."""
     import io
 
     data = {"csrf_token": csrf_token(client, "/signaler"), "building": building_id,
@@ -469,6 +491,8 @@ def report(client, building_id, category="damp", description="Fuite d'eau sous l
     row = db.execute("select id, member_id, building_id from grievances where reference = ?",
                      [reference]).fetchone()
     db.close()
+    if confirmed:
+        confirm_key(client.application, row[1])
     return {"id": row[0], "member_id": row[1], "building_id": row[2], "reference": reference}
 
 

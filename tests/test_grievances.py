@@ -11,8 +11,9 @@ import pytest
 from PIL import Image
 
 from association import audit, jobs, qr
-from conftest import (KEY_PATTERN, Reader, add_building, csrf_token, database_bytes, jpeg_bytes,
-                      new_member, page_text, report)
+from association.db import connect
+from conftest import (KEY_PATTERN, Reader, add_building, confirm_key, csrf_token, database_bytes,
+                      jpeg_bytes, new_member, page_text, report)
 
 
 def form(client, **fields):
@@ -325,7 +326,8 @@ def test_me_too_counts_a_household_once_and_counts_stay_above_three(app, db, bui
     """Households are counted once per key, whether they reported or said "me too"; under
     three, the public page says "fewer than 3"."""
     tenants = [app.test_client() for _ in range(3)]
-    report(tenants[0], building, category="lifts", description="Ascenseur en panne encore")
+    report(tenants[0], building, category="lifts", description="Ascenseur en panne encore",
+           confirmed=True)
     page = page_text(tenants[1].get(f"/batiments/{building}"))
     assert "fewer than 3" in page or "moins de 3" in page
     for tenant in tenants:
@@ -334,9 +336,103 @@ def test_me_too_counts_a_household_once_and_counts_stay_above_three(app, db, bui
                 "csrf_token": csrf_token(tenant, f"/batiments/{building}"),
                 "category": "lifts"})
     assert db.table("grievance_supports").count == 3
+    for (member_id,) in db.execute("select member_id from grievance_supports").fetchall():
+        confirm_key(app, member_id)  # only confirmed keys' "me too" are counted (issue 19)
     page = page_text(app.test_client().get(f"/batiments/{building}"))
     assert re.search(r"3\s*</?", page) or "3" in page
     assert "moins de 3" in page  # one report still withheld
+
+
+def me_too(client, building_id, category="lifts") -> int:
+    """Say "me too" from this browser (a key is made if need be); return the support's id."""
+    client.post(f"/batiments/{building_id}/moi-aussi", data={
+        "csrf_token": csrf_token(client, "/membre/"), "category": category})
+    db = connect(client.application.config["DATABASE"])
+    support_id = db.execute("select max(id) from grievance_supports").fetchone()[0]
+    db.close()
+    return support_id
+
+
+def lifts_figures(app, building_id) -> str:
+    """The building page's line about lifts, in English ("" when the problem is not listed)."""
+    page = re.sub(r"<[^>]+>", "", page_text(app.test_client().get(f"/batiments/{building_id}?lang=en")))
+    return next((line.strip() for line in page.splitlines()
+                 if "lifts" in line and "reports:" in line), "")
+
+
+def test_free_keys_cannot_reveal_a_buildings_hidden_count(app, building):
+    """Issue 19, finding 3: two self-made "me too" households (and a report) from fresh keys
+    used to turn "fewer than 3" into an exact 3, so 1 real household, then be withdrawn.
+    Unconfirmed keys now move nothing: the figures stay withheld, and withdrawing changes
+    nothing either."""
+    report(app.test_client(), building, category="lifts", description="Ascenseur en panne "
+           "encore", confirmed=True)
+    before = lifts_figures(app, building)
+    assert "reports: fewer than 3; households concerned: fewer than 3" in before
+    attackers = [app.test_client() for _ in range(2)]
+    supports = [me_too(attacker, building) for attacker in attackers]
+    report(attackers[0], building, category="lifts", description="Ascenseur bloqué au 2e")
+    report(attackers[1], building, category="lifts", description="Ascenseur bloqué au 4e")
+    assert lifts_figures(app, building) == before
+    for attacker, support_id in zip(attackers, supports):
+        attacker.post(f"/signaler/moi-aussi/{support_id}/retirer",
+                      data={"csrf_token": csrf_token(attacker, "/membre/")})
+    assert lifts_figures(app, building) == before
+
+
+def test_me_too_from_an_unconfirmed_key_says_when_it_counts(app, building):
+    """A household that says "me too" with a key nobody confirmed is told it will count once
+    a volunteer has confirmed the key; a confirmed one is told it counts."""
+    tenant = app.test_client()
+    report(tenant, building, category="lifts", description="Ascenseur en panne encore")
+    url = f"/batiments/{building}/moi-aussi"
+    data = {"csrf_token": csrf_token(tenant, "/membre/"), "category": "lifts"}
+    page = page_text(tenant.post(url, data=data, follow_redirects=True))
+    assert "Il comptera dans les chiffres du bâtiment dès qu'un bénévole aura confirmé" in page
+    confirm_key(app, tenant_member(app))
+    page = page_text(tenant.post(url, data=data, follow_redirects=True))
+    assert "Votre foyer était déjà compté pour ce problème." in page
+
+
+def tenant_member(app) -> int:
+    """The newest member's id."""
+    db = connect(app.config["DATABASE"])
+    member_id = db.execute("select max(id) from members").fetchone()[0]
+    db.close()
+    return member_id
+
+
+def test_reports_of_unconfirmed_keys_are_not_listed_until_triaged(app, volunteers, building):
+    """A report made with a free key shows on the building's page only once a volunteer has
+    checked it; then its household counts."""
+    grievance = report(app.test_client(), building, category="lifts",
+                       description="Ascenseur en panne encore")
+    assert lifts_figures(app, building) == ""
+    account = volunteers.create("tri", "volunteer", [building])
+    client = app.test_client()
+    volunteers.login(client, account)
+    url = f"/benevoles/signalements/{grievance['id']}"
+    response = client.post(f"{url}/statut", data={"csrf_token": csrf_token(client, url),
+                                                   "status-status": "checked"})
+    assert response.status_code in (302, 303), page_text(response)[-2000:]
+    assert "reports: fewer than 3; households concerned: fewer than 3" in lifts_figures(
+        app, building)
+
+
+def test_three_confirmed_households_are_shown(app, building):
+    """Three reports and "me too" from confirmed keys: the exact figures are published, and
+    the page says what it counts."""
+    tenants = [app.test_client() for _ in range(3)]
+    report(tenants[0], building, category="lifts", description="Ascenseur en panne encore",
+           confirmed=True)
+    for tenant in tenants[1:]:
+        report(tenant, building, category="lifts", description="Ascenseur bloqué encore",
+               confirmed=True)
+    support = me_too(tenants[0], building)
+    assert support
+    assert "reports: 3; households concerned: 3" in lifts_figures(app, building)
+    page = page_text(app.test_client().get(f"/batiments/{building}?lang=en"))
+    assert "reports checked by a volunteer or made with a confirmed personal key" in page
 
 
 def test_the_poster_points_at_the_buildings_report_page(app, client, building):
@@ -606,15 +702,18 @@ def test_a_building_with_reports_cannot_be_deleted(app, client, volunteers, db, 
 
 
 def test_demo_reports_and_case(app, db):
-    """The demo loads reports in several buildings and kinds and one case with its letter."""
+    """The demo loads reports in several buildings and kinds and one case with its letter;
+    enough of them are triaged for its first building's page to show figures (issue 19)."""
     from association import demo
 
     with app.app_context():
         demo.load(db)
         demo.load(db)
-    assert db.table("grievances").count_where("is_demo = 1") == 7
+    assert db.table("grievances").count_where("is_demo = 1") == 10
     assert db.table("cases").count_where("is_demo = 1 and demands is not null") == 1
     assert len({r["building_id"] for r in db.table("grievances").rows}) >= 2
+    first = db.execute("select min(id) from buildings where is_demo = 1").fetchone()[0]
+    assert "reports: 3; households concerned: 3" in lifts_figures(app, first)
 
 
 def test_the_dashboard_mentions_new_reports_with_and_without_late_cases(app, volunteers, db):

@@ -1,14 +1,14 @@
 """Public results (fewer than 3 withheld), stats.json, CSV for volunteers, campaigns managed
 by administrators, and the demo campaign."""
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from association import clock as amicale_clock
 from association import demo
-from association.members import create
 from association.requests import campaigns, results, trackers
-from conftest import add_campaign, csrf_token, page_text
+from conftest import add_campaign, confirmed_member, csrf_token, follow_campaign, page_text
 
 DAY = date(2026, 3, 1)
 
@@ -17,12 +17,13 @@ def _answered(app, db, answers):
     """A campaign whose members each answered as given: (days after sending, items)."""
     campaign_id = add_campaign(app)
     with app.app_context():  # only around direct calls: requests need their own context
-        return _answer(db, campaigns.get(db, campaign_id), answers)
+        return _answer(app, db, campaigns.get(db, campaign_id), answers)
 
 
-def _answer(db, campaign, answers):
+def _answer(app, db, campaign, answers):
+    """Members with confirmed keys who answered as given (only confirmed keys count)."""
     for days, items in answers:
-        member_id, _ = create(db)
+        member_id = confirmed_member(app)
         tracker = trackers.start(db, campaign, member_id, DAY, sent_on="2026-01-05",
                                  channel="email")
         trackers.update(db, tracker, DAY, answered_on=date(2026, 1, 5 + days).isoformat(),
@@ -197,6 +198,79 @@ def test_a_communique_shows_a_campaigns_results_live(app, db):
     assert re.search(r"Réponses reçues\s*moins de 3", page) and "[[" not in page
     assert page.count("Tous les résultats de cette campagne") == 1
     with app.app_context():
-        _answer(db, campaigns.by_slug(db, "bailleur-2026"), [(5, "a")])
+        _answer(app, db, campaigns.by_slug(db, "bailleur-2026"), [(5, "a")])
     page = re.sub(r"<[^>]+>", " ", page_text(client.get(f"/communiques/{slug}")))
     assert re.search(r"Réponses reçues\s*3\b", page)
+
+
+def _extend(client, tracker_id: int, day: str) -> None:
+    """Record, from the member's tracker page, that the landlord extended the deadline."""
+    url = f"/demandes/suivi/{tracker_id}"
+    response = client.post(f"{url}/prolongation", data={
+        "csrf_token": csrf_token(client, url), "extension-extension_notice_on": day})
+    assert response.status_code == 303, page_text(response)[-2000:]
+
+
+def _extended_trackers(app, count: int, confirmed: bool) -> list:
+    """``count`` browsers that each follow the campaign and record an extension; their
+    (browser, tracker id) pairs."""
+    with app.app_context():
+        today = amicale_clock.now().date()
+    sent, notice = (today - timedelta(days=6)).isoformat(), (today - timedelta(days=1)).isoformat()
+    made = []
+    for _ in range(count):
+        member = app.test_client()
+        tracker_id = follow_campaign(member, "bailleur-2026", sent_on=sent, channel="email",
+                                     confirmed=confirmed)
+        _extend(member, tracker_id, notice)
+        made.append((member, tracker_id))
+    return made
+
+
+def test_free_keys_cannot_reveal_a_campaigns_hidden_figure(app, client):
+    """Issue 19, finding 3: two attacker trackers from fresh keys turned a campaign's hidden
+    ``extended`` (and participants, sent) into an exact figure, then were withdrawn. Trackers
+    of unconfirmed keys now move no counter: stats.json stays the same throughout."""
+    add_campaign(app)
+    _extended_trackers(app, 1, confirmed=True)
+    before = client.get("/demandes/bailleur-2026/stats.json").get_json()
+    assert before["extended"] is None and before["participants"] is None
+    attackers = _extended_trackers(app, 2, confirmed=False)
+    assert client.get("/demandes/bailleur-2026/stats.json").get_json() == before
+    for attacker, tracker_id in attackers:
+        url = f"/demandes/suivi/{tracker_id}/supprimer"
+        response = attacker.post(url, data={"csrf_token": csrf_token(attacker, url)})
+        assert response.status_code in (302, 303)
+    assert client.get("/demandes/bailleur-2026/stats.json").get_json() == before
+
+
+def test_three_confirmed_trackers_are_published(app, client):
+    """Three trackers of confirmed keys, each with an extension: the figures are published,
+    and the page says what it counts."""
+    add_campaign(app)
+    _extended_trackers(app, 3, confirmed=True)
+    data = client.get("/demandes/bailleur-2026/stats.json").get_json()
+    assert data["extended"] == 3 and data["participants"] == 3 and data["sent"] == 3
+    assert "confirmed in person" in data["counted"]
+    page = page_text(client.get("/demandes/bailleur-2026?lang=en"))
+    assert "requests followed with a personal key that a volunteer has confirmed" in page
+
+
+def test_a_key_confirmed_later_brings_its_tracker_in(ctx, db):
+    """Confirming a key adds its trackers to the counters (``key_confirmed`` hook), once;
+    the counters then equal a count of the trackers that count."""
+    from association.members import create, keys
+    from conftest import Reader, confirm_key
+
+    campaign = campaigns.get(db, add_campaign(ctx))
+    member_ids = [create(db)[0] for _ in range(3)]
+    for member_id in member_ids:
+        trackers.start(db, campaign, member_id, DAY, sent_on="2026-01-05", channel="email")
+    assert results.results(db, campaign["id"])["participants"] == 0
+    for member_id in member_ids:
+        confirm_key(ctx, member_id)
+    confirm_key(ctx, member_ids[0])  # twice: counted once
+    found = results.results(db, campaign["id"])
+    assert found["participants"] == 3 and found["sent"] == 3
+    assert keys.confirm(db, member_ids[0], Reader(1, "confirmer"))
+    assert results.results(db, campaign["id"])["participants"] == 3

@@ -7,7 +7,7 @@ import pytest
 
 from association.requests import campaigns, results, trackers
 from association.requests.trackers import TrackerError, derive, state_on
-from conftest import add_campaign, csrf_token, follow_campaign, new_member, page_text
+from conftest import add_campaign, confirmed_member, csrf_token, follow_campaign, new_member, page_text
 
 TODAY = date(2026, 3, 20)
 
@@ -80,9 +80,12 @@ def test_impossible_dates_are_refused(changes, code, field):
 
 
 def recount(db, campaign_id) -> dict:
-    """The counters worked out again from every tracker of the campaign."""
+    """The counters worked out again from every tracker of the campaign (those of confirmed
+    keys: the others contribute nothing)."""
     counted = Counter()
-    for row in db.query("select * from trackers where campaign_id = ?", [campaign_id]):
+    for row in db.query(f"select t.*, {results.COUNTED} as counted from trackers t left join "
+                        f"members m on m.id = t.member_id where t.campaign_id = ?",
+                        [campaign_id]):
         counted.update(results.contributions(row))
     return {name: n for name, n in counted.items() if n}
 
@@ -95,8 +98,8 @@ def test_counters_match_the_trackers_after_every_kind_of_change(ctx, db):
     campaign_id = add_campaign(ctx, closes_on=None)
     campaign = campaigns.get(db, campaign_id)
     ids = []
-    for index in range(6):
-        member_id, _ = create(db)
+    for index in range(7):
+        member_id = confirmed_member(ctx) if index < 6 else create(db)[0]  # the last: unconfirmed
         ids.append(trackers.start(db, campaign, member_id, TODAY))
     trackers.update(db, ids[0], TODAY, sent_on="2026-01-05", channel="email")
     trackers.update(db, ids[1], TODAY, sent_on="2026-03-02", channel="post")
@@ -112,6 +115,7 @@ def test_counters_match_the_trackers_after_every_kind_of_change(ctx, db):
     with pytest.raises(TrackerError):
         trackers.update(db, ids[4], TODAY, received_on="2026-04-01", received_estimated=0)
     trackers.remove(db, ids[5])
+    trackers.update(db, ids[6], TODAY, sent_on="2026-01-05", channel="email")  # not counted
     maintained = {k: v for k, v in results.counters(db, campaign_id).items() if v}
     assert maintained == recount(db, campaign_id)
     assert maintained["state:complaint_ready"] == 2 and maintained["timeliness:never"] == 2
@@ -263,3 +267,24 @@ def test_a_letter_posted_today_is_valid_and_not_yet_received():
     assert row["state"] == "awaiting"
     later = trackers.validated({**row, "followed_up_on": TODAY.isoformat()}, TODAY)
     assert later["followed_up_on"] == TODAY.isoformat()
+
+
+def test_counts_made_before_issue_19_lose_the_unconfirmed_keys_trackers(ctx, db):
+    """The requests' migration m002 takes out of the counters what trackers of unconfirmed
+    keys had added when every key counted; confirmed keys' trackers stay."""
+    from association.members import create
+
+    campaign = campaigns.get(db, add_campaign(ctx))
+    confirmed = trackers.start(db, campaign, confirmed_member(ctx), TODAY, sent_on="2026-01-05",
+                               channel="email")
+    free = trackers.start(db, campaign, create(db)[0], TODAY, sent_on="2026-01-05",
+                          channel="email")
+    with db.atomic():  # as the counters stood before: the free key's tracker counted too
+        results.apply(db, campaign["id"], [], results.contributions(
+            {**db.table("trackers").get(free), "counted": True}))
+    assert results.counters(db, campaign["id"])["participants"] == 2
+    with db.atomic():
+        results.uncount_unconfirmed(db)
+    assert {k: v for k, v in results.counters(db, campaign["id"]).items() if v} == recount(
+        db, campaign["id"])
+    assert results.counters(db, campaign["id"])["participants"] == 1 and confirmed

@@ -364,5 +364,5 @@ def test_a_building_s_counts_follow_every_report(app):
     assert "humidité" not in client.get(f"/batiments/{building}").get_data(as_text=True)
     assert "humidité" not in client.get(f"/batiments/{building}").get_data(as_text=True)
     report(app.test_client(), building, category="damp",
-           description="Moisissures au plafond de la salle de bain")
+           description="Moisissures au plafond de la salle de bain", confirmed=True)
     assert "humidité" in client.get(f"/batiments/{building}").get_data(as_text=True)

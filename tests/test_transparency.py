@@ -18,11 +18,13 @@ def test_last_twelve_months_across_a_year_end():
     assert months[0] == "2025-03" and months[-1] == "2026-02" and len(months) == 12
 
 
-def add_entries(db, month, action, n, object_type="grievance", volunteer_id=1):
+def add_entries(db, month, action, n, object_type="grievance", volunteer_id=1,
+                key_confirmed=None):
     """``n`` audit entries of one kind in one month."""
     db.table("audit_log").insert_all(
         {"at": f"{month}-15T10:00:00+00:00", "volunteer_id": volunteer_id,
-         "action": action, "object_type": object_type} for _ in range(n))
+         "action": action, "object_type": object_type, "key_confirmed": key_confirmed}
+        for _ in range(n))
 
 
 def test_report_counts_by_month(db):
@@ -30,8 +32,15 @@ def test_report_counts_by_month(db):
     add_entries(db, "2026-10", "read", 3)
     add_entries(db, "2026-10", "search", 2)  # a search that found a report read it
     add_entries(db, "2026-10", "reveal", 1)
-    add_entries(db, "2026-11", "export", 3, object_type="member", volunteer_id=None)
-    add_entries(db, "2026-11", "erase", 4, object_type="member", volunteer_id=None)
+    add_entries(db, "2026-11", "export", 3, object_type="member", volunteer_id=None,
+                key_confirmed=1)
+    add_entries(db, "2026-11", "erase", 4, object_type="member", volunteer_id=None,
+                key_confirmed=1)
+    # A throwaway key's export and erasure are not counted (issue 19).
+    add_entries(db, "2026-11", "export", 2, object_type="member", volunteer_id=None,
+                key_confirmed=0)
+    add_entries(db, "2026-11", "erase", 2, object_type="member", volunteer_id=None,
+                key_confirmed=0)
     db.table("job_runs").insert({"job": "retention", "period": "2026-11-02", "status": "done",
                                  "attempts": 1, "started_at": "2026-11-02T01:00:00+00:00",
                                  "outcome": json.dumps({"purged": {"audit_log": 7},
@@ -55,22 +64,51 @@ def test_page_in_both_languages(client, db):
     assert client.get("/transparence").headers["Cache-Control"].startswith("public")
 
 
-def test_erasure_and_export_are_counted_from_the_member_space(app, client, db):
-    """A member's export and erasure show up in the report's current month."""
-    from conftest import csrf_token
+def export_and_erase(app, db, count: int, confirmed: bool) -> None:
+    """``count`` members, each with a new key (confirmed by a volunteer or not), who export
+    their data then erase everything, through the member space."""
+    from conftest import confirm_key, csrf_token, new_member
 
-    for _ in range(3):
+    for _ in range(count):
         member = app.test_client()
-        member.post("/membre/nouvelle-cle", data={"csrf_token": csrf_token(member, "/membre/")})
-        member.get("/membre/export.json")
+        new_member(member)
+        if confirmed:
+            confirm_key(app, db.execute("select max(id) from members").fetchone()[0])
+        assert member.get("/membre/export.json").status_code == 200
         member.post("/membre/effacer", data={"csrf_token": csrf_token(member, "/membre/"),
                                              "confirm": "y"})
+
+
+def this_month(app, db) -> dict:
+    """The report's row for the current month."""
     from association import clock as amicale_clock
 
     with app.app_context():
         today = amicale_clock.now().date()
-    row = report(db, today)["rows"][-1]
+    return report(db, today)["rows"][-1]
+
+
+def test_erasure_and_export_are_counted_from_the_member_space(app, client, db):
+    """A confirmed member's export and erasure show up in the report's current month, and
+    the page says what it counts."""
+    export_and_erase(app, db, 3, confirmed=True)
+    row = this_month(app, db)
     assert row["exports"] == 3 and row["erasures"] == 3
+    page = html.unescape(client.get("/transparence?lang=en").get_data(as_text=True))
+    assert "made with a personal key that a volunteer had confirmed in person" in page
+
+
+def test_throwaway_keys_cannot_reveal_a_months_hidden_count(app, db):
+    """Issue 19, finding 3: throwaway keys that export and erase pushed a month's "fewer than
+    3" over the threshold, revealing the real figure. They are no longer counted: the row
+    stays the same."""
+    export_and_erase(app, db, 1, confirmed=True)
+    before = this_month(app, db)
+    assert before["exports"] is None and before["erasures"] is None
+    export_and_erase(app, db, 2, confirmed=False)
+    assert this_month(app, db) == before
+    assert db.execute("select count(*) from audit_log where action = 'erase' "
+                      "and key_confirmed = 0").fetchone()[0] == 2
 
 
 def test_a_capability_adds_a_line(tmp_path):

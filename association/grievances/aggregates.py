@@ -1,14 +1,29 @@
 """Public figures: per building and kind of problem, how many open reports and how many
 households are concerned, never below the minimum group size (counts.py).
 
-Indexed aggregates (``grievances(building_id, status, category)``), so that a building's page
-costs about the same with a million reports as with a thousand.
+Only what a free key cannot make is counted (issue 19: two throwaway "me too" turned a hidden
+count into an exact 1, then were withdrawn). A report counts once a volunteer has triaged it
+(its status moved past "new") or when it was made with a key a volunteer confirmed in person;
+a "me too" counts only from a confirmed key. A figure under 3 therefore cannot be learned by
+adding and removing one's own entries: unconfirmed ones do not move it.
+
+Indexed aggregates (``grievances(building_id, status, category, member_id)``; a member's
+confirmation read by primary key, only for reports still "new" and for "me too"), so that a
+building's page costs about the same with a million reports as with a thousand. Nothing is
+kept in counters: confirming a key or triaging a report changes the database, and with it
+what ``remembered`` gives.
 """
 from .. import counts
 from ..db import remembered
+from ..members import keys
 from . import categories
 
 _OPEN = ",".join(f"'{status}'" for status in categories.OPEN)
+# SQL on ``grievances g``: an open report a free key cannot have made, or made alone.
+COUNTED = (f"g.status in ({_OPEN}) and (g.status <> 'new' or exists (select 1 from members m "
+           f"where m.id = g.member_id and m.{keys.CONFIRMED}))")
+# SQL on ``grievance_supports s``: a "me too" from a confirmed key.
+COUNTED_SUPPORT = f"exists (select 1 from members m where m.id = s.member_id and m.{keys.CONFIRMED})"
 
 
 def building_problems(db, building_id: int) -> list[dict]:
@@ -24,17 +39,18 @@ def building_problems(db, building_id: int) -> list[dict]:
 
 
 def _building_counts(db, building_id: int) -> tuple[dict, dict]:
-    """Open reports and households of a building, by kind."""
+    """Open reports and households of a building, by kind: the counted ones only."""
     reports = {row["category"]: row["n"] for row in db.query(
-        f"select category, count(*) as n from grievances where building_id = ? "
-        f"and status in ({_OPEN}) group by category", [building_id])}
+        f"select g.category, count(*) as n from grievances g where g.building_id = ? "
+        f"and {COUNTED} group by g.category", [building_id])}
     # A household is a key: counted once whether it reported, said "me too", or both.
     households = {row["category"]: row["n"] for row in db.query(
         f"select category, count(*) as n from ("
-        f"  select category, coalesce('m' || member_id, 'g' || id) as household "
-        f"  from grievances where building_id = ? and status in ({_OPEN})"
-        f"  union select category, 'm' || member_id from grievance_supports "
-        f"  where building_id = ?) group by category", [building_id, building_id])}
+        f"  select g.category, coalesce('m' || g.member_id, 'g' || g.id) as household "
+        f"  from grievances g where g.building_id = ? and {COUNTED}"
+        f"  union select s.category, 'm' || s.member_id from grievance_supports s "
+        f"  where s.building_id = ? and {COUNTED_SUPPORT}) group by category",
+        [building_id, building_id])}
     return reports, households
 
 
@@ -47,7 +63,7 @@ def public_summaries(db, building_id: int) -> list[dict]:
 
 
 def association_totals(db) -> dict:
-    """Open reports and buildings concerned, for the home page (publishable)."""
-    row = db.execute(f"select count(*), count(distinct building_id) from grievances "
-                     f"where status in ({_OPEN})").fetchone()
+    """Counted open reports and the buildings concerned, for the home page (publishable)."""
+    row = db.execute(f"select count(*), count(distinct g.building_id) from grievances g "
+                     f"where {COUNTED}").fetchone()
     return {"reports": counts.shown(row[0]), "buildings": row[1]}

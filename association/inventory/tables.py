@@ -120,6 +120,9 @@ TABLES: tuple[Table, ...] = (
             Column("member_id", _l("the member the record belongs to, if any"), personal=True),
             Column("reason", _l("why masked text was revealed, from a closed list (never the "
                                 "text itself)")),
+            Column("key_confirmed", _l("for a member's own export or erasure, whether a volunteer "
+                                       "had confirmed their key (the transparency report counts "
+                                       "only those)")),
         ),
     ),
     Table(

@@ -87,8 +87,10 @@ def is_confirmed(member: dict | None) -> bool:
 def confirm(db, member_id: int, volunteer) -> bool:
     """Note that ``volunteer`` confirmed this key in person: only when and by whom, with its
     audit entry, in one write transaction. False when the member is gone; confirming twice
-    keeps the first confirmation."""
+    keeps the first confirmation. What the capabilities count only for confirmed keys
+    follows in the same transaction (``Capability.key_confirmed``)."""
     from .. import audit
+    from ..capability import collect
 
     with db.atomic():
         member = get(db, member_id)
@@ -100,6 +102,8 @@ def confirm(db, member_id: int, volunteer) -> bool:
         db.table("members").update(member_id, {"confirmed_at": clock.stamp(),
                                                "confirmed_by": volunteer_id})
         audit.record(db, volunteer, "confirm_key", "member", member_id, member_id=member_id)
+        for counted in collect("key_confirmed"):
+            counted(db, member_id)
     return True
 
 

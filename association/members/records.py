@@ -11,6 +11,7 @@ from .. import audit, clock, inventory, retention
 from ..capability import uses_of
 from ..crypto import InvalidToken, decrypt
 from . import journal as erasure_journal
+from . import keys
 
 EXPORT_VERSION = 1
 
@@ -74,7 +75,7 @@ def erase(db, member_id: int, journal: bool = True) -> bool:
     when there was nothing left to erase."""
     root = inventory.member_root()
     removal = retention.Removal(db)
-    member = db.execute(f"select key_hash from [{root.name}] where id = ?",
+    member = db.execute(f"select key_hash, {keys.CONFIRMED} from [{root.name}] where id = ?",
                         [member_id]).fetchone()
     if member is None:
         return False
@@ -85,7 +86,7 @@ def erase(db, member_id: int, journal: bool = True) -> bool:
             return False
         retention.forget_members(removal, "= ?", [member_id])
         removal.delete(root, "id = ?", [member_id])
-        audit.record(db, None, "erase", "member")
+        audit.record(db, None, "erase", "member", key_confirmed=bool(member[1]))
     removal.finish()
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return True

@@ -1,5 +1,16 @@
 """The transparency report: what was purged, read, revealed, exported and erased, month by
-month, as counts only (computed from the audit log and the job runs)."""
+month, as counts only (computed from the audit log and the job runs).
+
+A key costs nothing (issue 19): with throwaway keys that export and erase, anyone could push a
+month's "fewer than 3" over the threshold and learn the exact figure. So the exports and
+erasures counted are those of members whose key a volunteer had confirmed in person,
+as noted in the audit entry at the time (``audit_log.key_confirmed``: an erased member's row
+is gone, the entry keeps the fact). Entries older than that note are not counted. Reads and
+reveals are volunteers' acts; the capabilities' lines count confirmed keys only too (the
+access requests' counters, see requests/results.py). What was deleted on schedule counts
+rows of data, not people: any visitor adds to it (a failed sign-in, a session), it grows only
+months later, and learning it says nothing about anyone, so it is left as it is.
+"""
 import json
 from datetime import date
 
@@ -28,8 +39,9 @@ def _audit_counts(db, start: str) -> dict[tuple[str, str], int]:
                case
                  when action in ('read', 'search') and volunteer_id is not null then 'reads'
                  when action = 'reveal' then 'reveals'
-                 when action = 'export' and object_type = 'member' then 'exports'
-                 when action = 'erase' then 'erasures'
+                 when action = 'export' and object_type = 'member' and key_confirmed = 1
+                   then 'exports'
+                 when action = 'erase' and key_confirmed = 1 then 'erasures'
                end as kind,
                count(*) as n
         from audit_log where at >= ? group by month, kind""", [start])

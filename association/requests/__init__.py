@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, HomeSection, MemberSection, NavEntry
 from ..jobs import Job
-from . import admin, campaigns, demo, embed, member, notices, sweep, views
+from . import admin, campaigns, demo, embed, member, notices, results, sweep, views
 from .migrations import migrations
 from .results import results as campaign_results  # noqa: F401
 from .tables import TABLES
@@ -68,6 +68,8 @@ CAPABILITY = Capability(
     notices=notices.for_volunteer,
     uses={"landlord": campaigns.landlord_uses, "member": member.member_uses},
     transparency=_transparency,
+    # Its counters count confirmed keys only: a key confirmed brings its trackers in.
+    key_confirmed=(results.count_member,),
     # [[campagne:<slug>]] in a communiqué: the campaign's results, live.
     embeds={"campagne": embed.campaign_box},
     init_app=_init_app,

@@ -76,3 +76,13 @@ def m001_campaigns_and_trackers(db):
             n integer not null default 0,
             primary key (campaign_id, name)
         ) without rowid""")
+
+
+@migrations()
+def m002_count_confirmed_keys_only(db):
+    """The campaigns' counters count only trackers a free key cannot make (issue 19): take
+    out what the trackers of keys nobody has confirmed had added. What trackers erased or
+    purged before this change left behind stays (there is no telling whose it was)."""
+    from .results import uncount_unconfirmed
+
+    uncount_unconfirmed(db)

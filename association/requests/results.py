@@ -7,11 +7,20 @@ so the results page reads a few hundred rows whatever the number of trackers. A 
 deleted by erasure or by the retention purge leaves its last contributions behind: that is
 what "reduced to anonymous counts" means, and the public page keeps telling the campaign's
 story. A tracker the member removes on purpose (made by mistake) is taken out of the counts.
+
+Only trackers that a free key cannot make are counted (issue 19: two throwaway trackers
+turned a hidden ``extended`` into an exact 1, then were withdrawn): those of a key a volunteer
+confirmed in person, and those that belong to no key (the association's own, such as the
+demo's). A tracker is read with ``counted`` (``COUNTED``) and contributes nothing without it;
+when a key is confirmed, its trackers' contributions are added (``count_member``, run inside
+the confirmation's transaction). So a figure under 3 cannot be learned by adding and removing
+one's own trackers: unconfirmed ones never move the counters.
 """
 from collections import Counter
 from datetime import date
 
 from ..counts import MIN_GROUP, shown
+from ..members import keys
 
 STATES = ("to_send", "awaiting", "due_soon", "overdue", "answered", "complaint_ready")
 NEVER = ("overdue", "complaint_ready")  # past the deadline with no answer yet
@@ -19,11 +28,17 @@ ITEMS = ("a", "b", "c", "d", "e", "f", "g", "h")
 GRADES = ("complete", "partial", "refusal", "off_point")
 CHANNELS = ("email", "post", "registered", "hand")
 DISCLOSURES = ("copy_received", "comments_disclosed", "access_log_disclosed")
+# SQL on ``trackers t left join members m on m.id = t.member_id``: whether the tracker counts.
+COUNTED = f"(t.member_id is null or m.{keys.CONFIRMED})"
+# A tracker with whether it counts, by its id.
+COUNTED_TRACKER = (f"select t.*, {COUNTED} as counted from trackers t "
+                   f"left join members m on m.id = t.member_id where t.id = ?")
 
 
 def contributions(tracker: dict | None) -> list[str]:
-    """The counters one tracker adds to its campaign's results (none for no tracker)."""
-    if not tracker:
+    """The counters one tracker adds to its campaign's results: none for no tracker, nor for
+    one that does not count (``counted`` false: made with a key nobody confirmed)."""
+    if not tracker or not tracker.get("counted"):
         return []
     found = ["participants", f"state:{tracker['state']}"]
     if tracker.get("sent_on"):
@@ -61,6 +76,29 @@ def add(db, campaign_id: int, delta: Counter) -> None:
         db.conn.executemany(
             "insert into campaign_counts (campaign_id, name, n) values (?, ?, ?) "
             "on conflict (campaign_id, name) do update set n = n + excluded.n", changes)
+
+
+def count_member(db, member_id: int) -> None:
+    """A member's key was just confirmed: their trackers count from now on (inside the
+    confirmation's transaction; ``Capability.key_confirmed``)."""
+    deltas = {}
+    for tracker in db.query("select * from trackers where member_id = ?", [member_id]):
+        deltas.setdefault(tracker["campaign_id"], Counter()).update(
+            contributions({**tracker, "counted": True}))
+    for campaign_id, delta in deltas.items():
+        add(db, campaign_id, delta)
+
+
+def uncount_unconfirmed(db) -> None:
+    """Take the trackers of unconfirmed keys out of the counters (once, when counting only
+    confirmed keys began: see the requests' migration m002)."""
+    deltas = {}
+    for tracker in db.query(f"select t.* from trackers t join members m on m.id = t.member_id "
+                            f"where not m.{keys.CONFIRMED}"):
+        deltas.setdefault(tracker["campaign_id"], Counter()).subtract(
+            contributions({**tracker, "counted": True}))
+    for campaign_id, delta in deltas.items():
+        add(db, campaign_id, delta)
 
 
 def counters(db, campaign_id: int) -> dict[str, int]:

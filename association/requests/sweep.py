@@ -22,7 +22,8 @@ def run(db, today: date) -> dict:
     moved, reminders, deltas = Counter(), Counter(), defaultdict(Counter)
     with db.atomic():
         rows = db.execute(
-            "select t.*, m.contact_email is not null as reachable from trackers t "
+            f"select t.*, m.contact_email is not null as reachable, {results.COUNTED} as counted "
+            "from trackers t "
             "left join members m on m.id = t.member_id where "
             "(t.state = 'awaiting' and t.deadline_on <= ?) or "
             "(t.state = 'due_soon' and t.deadline_on < ?) or "

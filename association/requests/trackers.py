@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from .. import clock
 from ..db import first_row, immediate
 from ..deadlines import add_working_days, due_date
+from ..members import keys
 from . import results
 from .results import CHANNELS, GRADES, ITEMS, NEVER  # noqa: F401
 
@@ -165,6 +166,7 @@ def start(db, campaign: dict, member_id: int | None, today: date, is_demo: bool 
             tracker_id = existing["id"]
         else:
             row = validated({"state": "to_send", **changes}, today)
+            row["counted"] = member_id is None or keys.is_confirmed(keys.get(db, member_id))
             tracker_id = db.table("trackers").insert({
                 "campaign_id": campaign["id"], "member_id": member_id,
                 "created_at": clock.stamp(), "is_demo": int(is_demo),
@@ -181,7 +183,7 @@ def update(db, tracker_id: int, today: date, **changes) -> dict:
     """Change a tracker's dates or answer; refused (TrackerError) when they cannot be.
     Nothing is written unless everything holds; the counters move with it."""
     with immediate(db):
-        before = first_row(db, "select * from trackers where id = ?", [tracker_id])
+        before = first_row(db, results.COUNTED_TRACKER, [tracker_id])
         if before is None:
             raise TrackerError("gone")
         after = validated({**before, **changes}, today)
@@ -201,7 +203,7 @@ def remove(db, tracker_id: int) -> None:
     """The member stops following: the tracker goes, and so do its counts (it was started
     by mistake or withdrawn; erasure and retention leave the counts, see results.py)."""
     with immediate(db):
-        before = first_row(db, "select * from trackers where id = ?", [tracker_id])
+        before = first_row(db, results.COUNTED_TRACKER, [tracker_id])
         if before is not None:
             db.execute("delete from trackers where id = ?", [tracker_id])
             results.apply(db, before["campaign_id"], results.contributions(before), [])

@@ -137,6 +137,7 @@ def stats(slug):
                      "opens_on": campaign["opens_on"], "closes_on": campaign["closes_on"],
                      "status": campaigns.status(campaign, today())},
         "note": "null: fewer than 3, not published",
+        "counted": "trackers of personal keys confirmed in person by a volunteer",
         **results.results(db, campaign["id"]),
     })
     # Public counts, sent with no cookie: another site may show them (a communiqué's page).
