@@ -15,15 +15,15 @@ what ``remembered`` gives.
 """
 from .. import counts
 from ..db import remembered
-from ..members import keys
+from ..members import CONFIRMED
 from . import categories
 
 _OPEN = ",".join(f"'{status}'" for status in categories.OPEN)
 # SQL on ``grievances g``: an open report a free key cannot have made, or made alone.
 COUNTED = (f"g.status in ({_OPEN}) and (g.status <> 'new' or exists (select 1 from members m "
-           f"where m.id = g.member_id and m.{keys.CONFIRMED}))")
+           f"where m.id = g.member_id and m.{CONFIRMED}))")
 # SQL on ``grievance_supports s``: a "me too" from a confirmed key.
-COUNTED_SUPPORT = f"exists (select 1 from members m where m.id = s.member_id and m.{keys.CONFIRMED})"
+COUNTED_SUPPORT = f"exists (select 1 from members m where m.id = s.member_id and m.{CONFIRMED})"
 
 
 def building_problems(db, building_id: int) -> list[dict]:

@@ -9,8 +9,8 @@ from .. import images, qr, reference, throttle, urls
 from ..db import get_db
 from ..forms import ButtonForm, choices, flagged_categories
 from ..i18n import local_time
-from ..members import (WrongKey, current_member, keys, member_for, member_required,
-                       new_member, pending_key)
+from ..members import (WrongKey, current_member, get_member, is_confirmed, member_for,
+                       member_required, new_member, pending_key)
 from ..security import client_address, large_body, public
 from . import aggregates, categories, reports
 from .forms import MAX_PHOTOS, ReportForm, SupportForm
@@ -152,7 +152,7 @@ def support(building_id):
     else:
         member_id = member["id"]
     added = reports.support(db, member_id, building_id, form.category.data)
-    if not keys.is_confirmed(keys.get(db, member_id)):
+    if not is_confirmed(get_member(db, member_id)):
         flash(_("Your household is noted for this problem. It will count in the building's "
                 "figures once a volunteer has confirmed your personal key in person."), "success")
     else:

@@ -9,7 +9,7 @@ from ..capability import Capability, NavEntry
 from ..jobs import Job
 from . import confirm_views, journal, keys, mail, records, views
 from .entry import WrongKey, member_for, new_member, pending_key  # noqa: F401
-from .keys import create, find, is_confirmed, touch  # noqa: F401
+from .keys import CONFIRMED, create, find, get as get_member, is_confirmed, touch  # noqa: F401
 from .mail import queue as queue_message  # noqa: F401
 from .sessions import current as current_member, sign_in  # noqa: F401
 from .tables import TABLES

@@ -20,7 +20,7 @@ from collections import Counter
 from datetime import date
 
 from ..counts import MIN_GROUP, shown
-from ..members import keys
+from ..members import CONFIRMED
 
 STATES = ("to_send", "awaiting", "due_soon", "overdue", "answered", "complaint_ready")
 NEVER = ("overdue", "complaint_ready")  # past the deadline with no answer yet
@@ -29,7 +29,7 @@ GRADES = ("complete", "partial", "refusal", "off_point")
 CHANNELS = ("email", "post", "registered", "hand")
 DISCLOSURES = ("copy_received", "comments_disclosed", "access_log_disclosed")
 # SQL on ``trackers t left join members m on m.id = t.member_id``: whether the tracker counts.
-COUNTED = f"(t.member_id is null or m.{keys.CONFIRMED})"
+COUNTED = f"(t.member_id is null or m.{CONFIRMED})"
 # A tracker with whether it counts, by its id.
 COUNTED_TRACKER = (f"select t.*, {COUNTED} as counted from trackers t "
                    f"left join members m on m.id = t.member_id where t.id = ?")
@@ -94,7 +94,7 @@ def uncount_unconfirmed(db) -> None:
     confirmed keys began: see the requests' migration m002)."""
     deltas = {}
     for tracker in db.query(f"select t.* from trackers t join members m on m.id = t.member_id "
-                            f"where not m.{keys.CONFIRMED}"):
+                            f"where not m.{CONFIRMED}"):
         deltas.setdefault(tracker["campaign_id"], Counter()).subtract(
             contributions({**tracker, "counted": True}))
     for campaign_id, delta in deltas.items():

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from .. import clock
 from ..db import first_row, immediate
 from ..deadlines import add_working_days, due_date
-from ..members import keys
+from ..members import get_member, is_confirmed
 from . import results
 from .results import CHANNELS, GRADES, ITEMS, NEVER  # noqa: F401
 
@@ -166,7 +166,7 @@ def start(db, campaign: dict, member_id: int | None, today: date, is_demo: bool 
             tracker_id = existing["id"]
         else:
             row = validated({"state": "to_send", **changes}, today)
-            row["counted"] = member_id is None or keys.is_confirmed(keys.get(db, member_id))
+            row["counted"] = member_id is None or is_confirmed(get_member(db, member_id))
             tracker_id = db.table("trackers").insert({
                 "campaign_id": campaign["id"], "member_id": member_id,
                 "created_at": clock.stamp(), "is_demo": int(is_demo),
