@@ -185,7 +185,14 @@ def _sniff(data: bytes) -> str:
 
 # --- reading headers ---------------------------------------------------------------------------
 
+# A photo has a few dozen header segments or chunks at most (JPEG before its frame: JFIF, EXIF,
+# XMP, ICC, MPF, tables; PNG before its pixels: IHDR, colour, density, a few texts; WebP: VP8X,
+# ICC, EXIF, XMP, its frames): reading further is time that a flood of tiny ones would buy.
+_MAX_CHUNKS = 64
+
+
 def _u16be(data: bytes, pos: int) -> int:
+    """The big-endian 16-bit number at ``pos`` (a JPEG length or dimension)."""
     if pos + 2 > len(data):
         raise PhotoRefused("damaged", "header cut short")
     return int.from_bytes(data[pos:pos + 2], "big")
@@ -202,7 +209,7 @@ def _jpeg_header(data: bytes) -> Header:
     skipped by their lengths. Other pictures of an MPO (gain map, depth map) are not counted:
     they are never decoded."""
     pos = 2
-    while True:
+    for _ in range(_MAX_CHUNKS):
         while pos < len(data) and data[pos] == 0xFF:  # the marker, after any fill bytes
             pos += 1
         if pos >= len(data) or data[pos - 1] != 0xFF:
@@ -215,6 +222,7 @@ def _jpeg_header(data: bytes) -> Header:
         if marker in (0xD9, 0xDA):  # the image ends, or its scan starts, before any frame
             raise PhotoRefused("damaged", "no frame header")
         pos += 1 + (0 if 0xD0 <= marker <= 0xD8 or marker == 0x01 else _u16be(data, pos + 1))
+    raise PhotoRefused("damaged", f"more than {_MAX_CHUNKS} segments before the frame header")
 
 
 _PNG_BITS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
@@ -229,7 +237,7 @@ def _png_header(data: bytes) -> Header:
     if bits not in _PNG_BITS.get(colour, ()):
         raise PhotoRefused("damaged", f"bit depth {bits} with colour type {colour}")
     frames = 1
-    for kind, start, length in _chunks(data, 8, ">I4s", 12):
+    for kind, start, length in _chunks(data, 8, riff=False):
         if kind in (b"IDAT", b"IEND"):
             break
         if kind == b"acTL" and length >= 4:
@@ -237,20 +245,18 @@ def _png_header(data: bytes) -> Header:
     return Header("PNG", width, height, bits=bits, frames=frames)
 
 
-# A photo has a dozen chunks at most (PNG before its pixels: IHDR, colour, density, a few texts;
-# WebP: VP8X, ICC, EXIF, XMP, its frames): reading further is time a flood of tiny chunks buys.
-_MAX_CHUNKS = 64
-
-
-def _chunks(data: bytes, pos: int, layout: str, overhead: int):
-    """Yield ``(kind, start of data, length)`` for the chunks of a PNG or RIFF (WebP) file."""
+def _chunks(data: bytes, pos: int, riff: bool):
+    """Yield ``(kind, start of data, length)`` for the chunks of a PNG (length, kind, data,
+    CRC) or of a RIFF file such as WebP (kind, little-endian length, data padded to even)."""
     for _ in range(_MAX_CHUNKS):
         if pos + 8 > len(data):
             return
-        first, second = struct.unpack(layout, data[pos:pos + 8])
-        kind, length = (second, first) if layout == ">I4s" else (first, second)
+        if riff:
+            kind, length = data[pos:pos + 4], int.from_bytes(data[pos + 4:pos + 8], "little")
+        else:
+            length, kind = int.from_bytes(data[pos:pos + 4], "big"), data[pos + 4:pos + 8]
         yield kind, pos + 8, length
-        pos += overhead + length + (length & 1 if overhead == 8 else 0)
+        pos += 8 + length + (length & 1 if riff else 4)
     raise PhotoRefused("damaged", f"more than {_MAX_CHUNKS} chunks before the pixels")
 
 
@@ -272,7 +278,7 @@ def _webp_header(data: bytes) -> Header:
         raise PhotoRefused("damaged", "no WebP frame header")
     frames = 0
     if chunk == b"VP8X" and data[20] & 0x02:  # the animation flag: count the frames
-        for kind, _start, _length in _chunks(data, 12, "<4sI", 8):
+        for kind, _start, _length in _chunks(data, 12, riff=True):
             frames += kind == b"ANMF"
             if frames > MAX_FRAMES:
                 break

@@ -479,3 +479,15 @@ def test_a_header_that_pillow_reads_otherwise_is_damaged():
     data[sof:sof] = frame  # ours reads the first, 4000x4000; Pillow keeps the last, 16x16
 
     assert refusal(bytes(data)) == "damaged"
+
+
+def test_a_flood_of_tiny_header_chunks_is_refused_unread():
+    """More header segments or chunks than any photo has is refused, not walked to the end."""
+    jpeg = encode(Image.new("RGB", (16, 16)), "JPEG")
+    comments = jpeg[:2] + b"\xff\xfe\x00\x04ab" * 100 + jpeg[2:]
+    texts = PngImagePlugin.PngInfo()
+    for number in range(100):
+        texts.add_text(f"k{number}", "v")
+
+    assert refusal(comments) == "damaged"
+    assert refusal(encode(Image.new("RGB", (16, 16)), "PNG", pnginfo=texts)) == "damaged"
