@@ -54,7 +54,6 @@ LIMITS = {
     # 32-bit copy before it can be reduced.
     "PNG 16-bit": 8_000_000,
 }
-MAX_PIXELS = max(LIMITS.values())
 # A photo is one frame. A phone's JPEG may carry a second picture (HDR gain map, depth map:
 # MPO) that is never decoded; an animated PNG or WebP keeps its first frame, but a file of more
 # frames than this is an animation or a video, not a photo.
