@@ -1,8 +1,13 @@
 """Members' photos of grievances: accept plain photos only, and keep nothing but their pixels.
 
 A photo arrives as untrusted bytes. Its format is judged by its first bytes (never by its name
-or declared content type); only JPEG, PNG and WebP are decoded, and only after the header shows
-a sane pixel count. The upright first frame is flattened onto white, scaled to ``MAX_SIDE`` and
+or declared content type); only JPEG, PNG and WebP are decoded, and only after our own reading
+of its header (dimensions, bit depth, frames: a few hundred bytes, no Pillow) shows that decoding
+it costs what a phone photo costs (see ``LIMITS``). A report's photos are all judged this way
+before any of them is decoded, and a worker process decodes ``DECODES_AT_ONCE`` photo at a time,
+so a flood of hostile files costs header reads, not gigabytes. The upright first frame is
+brought near its final size while it decodes (JPEG ``draft``) or right after (``reduce``),
+flattened onto white, scaled to ``MAX_SIDE`` and
 encoded afresh as a JPEG from its pixels alone, so EXIF (GPS, camera serial), XMP, ICC profiles,
 comments and text chunks have nowhere to ride along. The result is then checked, through Pillow
 and byte by byte; anything unexpected refuses the photo (fail closed).
@@ -19,7 +24,7 @@ import re
 import secrets
 import struct
 import tempfile
-import warnings
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,10 +32,37 @@ from PIL import Image, ImageOps
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 2000
-# Stricter than Pillow's own limit (about 89 MP): a 40 MP RGB image already needs 120 MB to
-# decode. Phones save 12 to 24 MP by default.
-MAX_PIXELS = 40_000_000
 JPEG_QUALITY = 85
+
+# The most pixels a photo may have, by what decoding it costs: at most about 110 MB of memory
+# for one decode, measured (bench/photos.py). Each stays under Pillow's own limit (89 MP), so
+# Pillow never warns.
+LIMITS = {
+    # A phone photo: 12 to 50 MP of 8-bit sequential JPEG (50 MP sensors save 8160x6144, which
+    # is 50.1 MP; HEIC is shared as such a JPEG). libjpeg decodes it at 1/2 to 1/8 scale
+    # (``draft``), so even the largest holds about 2000x1500 pixels: about 50 MB in all.
+    "JPEG": 52_000_000,
+    # Progressive JPEG (editors, the web; not phones): libjpeg keeps every coefficient of the
+    # whole image until the last scan, whatever the scale: up to 6 bytes a pixel.
+    "JPEG progressive": 16_000_000,
+    # PNG decodes at full size, 4 bytes a pixel, before ``reduce``: a 5K screenshot is 14.7 MP,
+    # a phone's 3 to 5 MP. WebP costs about 20 bytes a pixel (its decoder's two canvases, then
+    # copies): a phone screenshot, not a camera photo.
+    "PNG": 16_000_000,
+    "WEBP": 5_000_000,
+    # 16 bits a channel (editors only): twice as much to inflate, and 16-bit grey needs a
+    # 32-bit copy before it can be reduced.
+    "PNG 16-bit": 8_000_000,
+}
+# A photo is one frame. A phone's JPEG may carry a second picture (HDR gain map, depth map:
+# MPO) that is never decoded; an animated PNG or WebP keeps its first frame, but a file of more
+# frames than this is an animation or a video, not a photo.
+MAX_FRAMES = 8
+# Photos decoded at the same time by one worker process (gunicorn runs threads): what bounds
+# its memory. Waiting here holds no database lock: the view counts the attempt, commits, then
+# cleans the photos, and writes the report afterwards.
+DECODES_AT_ONCE = 1
+_DECODING = threading.BoundedSemaphore(DECODES_AT_ONCE)
 EXTENSIONS = {"jpg": "image/jpeg"}  # stored extension -> media type
 
 # English explanations, for logs and tests; views choose a translated message by ``code``.
@@ -38,7 +70,8 @@ REASONS = {
     "too_large": "The file is larger than 10 MB.",
     "not_an_image": "The file is not an image.",
     "unsupported_format": "Only JPEG, PNG and WebP photos are accepted.",
-    "too_many_pixels": f"The image has more than {MAX_PIXELS:,} pixels.",
+    "too_many_pixels": "The image has more pixels than its format and bit depth allow.",
+    "animated": f"The file holds more than {MAX_FRAMES} images (an animation or a video).",
     "damaged": "The image is damaged or incomplete.",
     "metadata": "The photo's hidden information (location, camera) could not be removed.",
 }
@@ -65,15 +98,63 @@ class CleanPhoto:
     height: int
 
 
+@dataclass(frozen=True)
+class Header:
+    """What a photo's header says, read without decoding anything."""
+
+    format: str  # Pillow's name: JPEG, PNG or WEBP
+    width: int
+    height: int
+    bits: int = 8  # per channel
+    frames: int = 1
+    progressive: bool = False
+
+    @property
+    def kind(self) -> str:
+        """The key of ``LIMITS`` that applies."""
+        if self.bits > 8:
+            return f"{self.format} 16-bit"
+        return "JPEG progressive" if self.progressive else self.format
+
+
 def clean_photo(data: bytes) -> CleanPhoto:
     """Re-encode an uploaded photo without any metadata, or raise ``PhotoRefused``."""
+    return clean_photos([data])[0]
+
+
+def clean_photos(uploads: list[bytes]) -> list[CleanPhoto]:
+    """Re-encode a report's photos, or raise ``PhotoRefused`` for the first one refused: every
+    header is judged before any photo is decoded, so one bad file costs no decode at all."""
+    headers = [inspect(data) for data in uploads]
+    return [_cleaned(data, header) for data, header in zip(uploads, headers)]
+
+
+def inspect(data: bytes) -> Header:
+    """The photo's header, if decoding it stays within ``LIMITS`` and ``MAX_FRAMES``; else
+    ``PhotoRefused``. Reads a few hundred bytes: nothing is decoded."""
     if not data:
         raise PhotoRefused("not_an_image", "empty file")
     if len(data) > MAX_BYTES:
         raise PhotoRefused("too_large")
-    image = _decode(data, _sniff(data))
-    encoded = _encode(image)
-    verify_clean(encoded)
+    header = _HEADER_READERS[_sniff(data)](data)
+    if not header.width or not header.height:
+        raise PhotoRefused("damaged", "no size in the header")
+    if header.bits not in (1, 2, 4, 8, 16) or (header.bits > 8 and header.format != "PNG"):
+        raise PhotoRefused("damaged", f"{header.bits} bits a channel")
+    if header.frames > MAX_FRAMES:
+        raise PhotoRefused("animated", f"{header.frames} frames")
+    if header.width * header.height > LIMITS[header.kind]:
+        raise PhotoRefused("too_many_pixels",
+                           f"{header.width}x{header.height}, {header.kind}")
+    return header
+
+
+def _cleaned(data: bytes, header: Header) -> CleanPhoto:
+    """Decode, re-encode and verify one photo whose header was judged, one decode at a time."""
+    with _DECODING:
+        image = _decode(data, header)
+        encoded = _encode(image)
+        verify_clean(encoded)
     return CleanPhoto(encoded, "jpg", EXTENSIONS["jpg"], image.width, image.height)
 
 
@@ -101,42 +182,166 @@ def _sniff(data: bytes) -> str:
     raise PhotoRefused("not_an_image")
 
 
+# --- reading headers ---------------------------------------------------------------------------
+
+# A photo has a few dozen header segments or chunks at most (JPEG before its frame: JFIF, EXIF,
+# XMP, ICC, MPF, tables; PNG before its pixels: IHDR, colour, density, a few texts; WebP: VP8X,
+# ICC, EXIF, XMP, its frames): reading further is time that a flood of tiny ones would buy.
+_MAX_CHUNKS = 64
+
+
+def _u16be(data: bytes, pos: int) -> int:
+    """The big-endian 16-bit number at ``pos`` (a JPEG length or dimension)."""
+    if pos + 2 > len(data):
+        raise PhotoRefused("damaged", "header cut short")
+    return int.from_bytes(data[pos:pos + 2], "big")
+
+
+# SOFn markers: C0, C1 sequential; C2 progressive; C3 lossless; C5..C7 hierarchical;
+# C9..CB, CD..CF the same with arithmetic coding. C4 (DHT), C8 (JPG) and CC (DAC) are not frames.
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+_PROGRESSIVE = {0xC2, 0xC6, 0xCA, 0xCE}
+
+
+def _jpeg_header(data: bytes) -> Header:
+    """Size, precision and kind from the JPEG's frame header (SOFn), the segments before it
+    skipped by their lengths. Other pictures of an MPO (gain map, depth map) are not counted:
+    they are never decoded."""
+    pos = 2
+    for _ in range(_MAX_CHUNKS):
+        while pos < len(data) and data[pos] == 0xFF:  # the marker, after any fill bytes
+            pos += 1
+        if pos >= len(data) or data[pos - 1] != 0xFF:
+            raise PhotoRefused("damaged", "no frame header")
+        marker = data[pos]
+        if marker in _SOF:
+            precision = data[pos + 3] if pos + 3 < len(data) else 0
+            return Header("JPEG", width=_u16be(data, pos + 6), height=_u16be(data, pos + 4),
+                          bits=precision, progressive=marker in _PROGRESSIVE)
+        if marker in (0xD9, 0xDA):  # the image ends, or its scan starts, before any frame
+            raise PhotoRefused("damaged", "no frame header")
+        pos += 1 + (0 if 0xD0 <= marker <= 0xD8 or marker == 0x01 else _u16be(data, pos + 1))
+    raise PhotoRefused("damaged", f"more than {_MAX_CHUNKS} segments before the frame header")
+
+
+_PNG_BITS = {0: (1, 2, 4, 8, 16), 2: (8, 16), 3: (1, 2, 4, 8), 4: (8, 16), 6: (8, 16)}
+
+
+def _png_header(data: bytes) -> Header:
+    """Size, bit depth and frames from the PNG's IHDR and, for an animated PNG, its acTL
+    (both come before the first image data)."""
+    if data[12:16] != b"IHDR" or len(data) < 33:
+        raise PhotoRefused("damaged", "no IHDR")
+    width, height, bits, colour = struct.unpack(">IIBB", data[16:26])
+    if bits not in _PNG_BITS.get(colour, ()):
+        raise PhotoRefused("damaged", f"bit depth {bits} with colour type {colour}")
+    frames = 1
+    for kind, start, length in _chunks(data, 8, riff=False):
+        if kind in (b"IDAT", b"IEND"):
+            break
+        if kind == b"acTL" and length >= 4:
+            frames = max(1, int.from_bytes(data[start:start + 4], "big"))
+    return Header("PNG", width, height, bits=bits, frames=frames)
+
+
+def _chunks(data: bytes, pos: int, riff: bool):
+    """Yield ``(kind, start of data, length)`` for the chunks of a PNG (length, kind, data,
+    CRC) or of a RIFF file such as WebP (kind, little-endian length, data padded to even)."""
+    for _ in range(_MAX_CHUNKS):
+        if pos + 8 > len(data):
+            return
+        if riff:
+            kind, length = data[pos:pos + 4], int.from_bytes(data[pos + 4:pos + 8], "little")
+        else:
+            length, kind = int.from_bytes(data[pos:pos + 4], "big"), data[pos + 4:pos + 8]
+        yield kind, pos + 8, length
+        pos += 8 + length + (length & 1 if riff else 4)
+    raise PhotoRefused("damaged", f"more than {_MAX_CHUNKS} chunks before the pixels")
+
+
+def _webp_header(data: bytes) -> Header:
+    """Size and frames of a WebP, from its first chunk (VP8, VP8L or VP8X) and its ANMF
+    chunks. Pillow's WebP decoder allocates its canvas when the file is opened, so this is
+    read first."""
+    chunk = data[12:16]
+    if chunk == b"VP8X" and len(data) >= 30:
+        width = int.from_bytes(data[24:27], "little") + 1
+        height = int.from_bytes(data[27:30], "little") + 1
+    elif chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:
+        bits = int.from_bytes(data[21:25], "little")
+        width, height = (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    elif chunk == b"VP8 " and len(data) >= 30 and data[23:26] == b"\x9d\x01\x2a":
+        width = int.from_bytes(data[26:28], "little") & 0x3FFF
+        height = int.from_bytes(data[28:30], "little") & 0x3FFF
+    else:
+        raise PhotoRefused("damaged", "no WebP frame header")
+    frames = 0
+    if chunk == b"VP8X" and data[20] & 0x02:  # the animation flag: count the frames
+        for kind, _start, _length in _chunks(data, 12, riff=True):
+            frames += kind == b"ANMF"
+            if frames > MAX_FRAMES:
+                break
+    return Header("WEBP", width, height, frames=max(frames, 1))
+
+
+_HEADER_READERS = {"JPEG": _jpeg_header, "PNG": _png_header, "WEBP": _webp_header}
+
+
 # --- decoding ---------------------------------------------------------------------------------
 
 # What Pillow's parsers raise on broken input, besides its own UnidentifiedImageError (OSError).
 _DAMAGED = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
 
 
-def _decode(data: bytes, fmt: str) -> Image.Image:
+def _decode(data: bytes, header: Header) -> Image.Image:
     """The upright first frame, opaque RGB, longest side at most MAX_SIDE."""
-    image = _open(data, fmt)
-    if image.width * image.height > MAX_PIXELS:
-        raise PhotoRefused("too_many_pixels", f"{image.width}x{image.height}")
+    image = _open(data, header)
     try:
         # JPEG only (a no-op elsewhere): libjpeg decodes at 1/2, 1/4 or 1/8 scale, still at
         # least the final size, so a big phone photo never occupies full memory.
         image.draft(None, _fitted(image.size))
         image.load()  # frame 0: an animated PNG or WebP gives its first frame
-        # Apply the EXIF orientation while we still have it, so the photo stays upright.
-        upright = ImageOps.exif_transpose(image)
-        return _resized(_opaque_rgb(upright))
+        image = _shrunk(image)
+        # Apply the EXIF orientation while we still have it (``reduce`` and ``convert`` keep
+        # it), so the photo stays upright; in place, as a copy is one more image in memory.
+        ImageOps.exif_transpose(image, in_place=True)
+        return _resized(_opaque_rgb(image))
     except _DAMAGED as error:
         raise PhotoRefused("damaged", type(error).__name__) from error
 
 
-def _open(data: bytes, fmt: str) -> Image.Image:
-    """Read the header only, with the one parser that the first bytes named."""
+def _open(data: bytes, header: Header) -> Image.Image:
+    """Read the header with the one parser that the first bytes named; it must see the size
+    that ``inspect`` judged."""
     try:
-        with warnings.catch_warnings():
-            # Between about 89 and 179 MP Pillow only warns; MAX_PIXELS, checked right after
-            # this, is stricter, so the warning says nothing we do not act on. (catch_warnings
-            # is process-wide; gunicorn's sync workers serve one request at a time.)
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            return Image.open(io.BytesIO(data), formats=[fmt])
-    except Image.DecompressionBombError as error:
+        image = Image.open(io.BytesIO(data), formats=[header.format])
+    except Image.DecompressionBombError as error:  # a second frame header, say
         raise PhotoRefused("too_many_pixels") from error
     except _DAMAGED as error:
         raise PhotoRefused("damaged", type(error).__name__) from error
+    if image.size != (header.width, header.height):
+        raise PhotoRefused("damaged", f"Pillow reads {image.size}, the header said "
+                                      f"{header.width}x{header.height}")
+    return image
+
+
+# Modes that Image.reduce averages as they are (not palette indices, not 16-bit grey).
+_REDUCIBLE = {"L", "LA", "RGB", "RGBA", "CMYK", "I"}
+
+
+def _shrunk(image: Image.Image) -> Image.Image:
+    """A full-size decode (PNG, WebP) box-reduced by a whole factor, still at least the final
+    size, before the copies that flattening makes; a JPEG drafted to size is left as is."""
+    factor = max(image.size) // MAX_SIDE
+    if factor < 2:
+        return image
+    if image.mode in _SIXTEEN_BIT_GREY:
+        image = image.convert("I")
+    elif image.has_transparency_data and image.mode not in ("LA", "RGBA"):
+        image = image.convert("RGBA")  # palette and colour-key transparency become alpha
+    elif image.mode not in _REDUCIBLE:
+        image = image.convert("RGB")
+    return image.reduce(factor)
 
 
 _SIXTEEN_BIT_GREY = {"I", "I;16", "I;16B", "I;16L", "I;16N"}

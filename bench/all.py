@@ -44,6 +44,7 @@ MODULES = [
     ("weights", "The weight of every public page"),
     ("year", "The database after a simulated year"),
     ("descriptions", "Action descriptions at their worst"),
+    ("photos", "Hostile photos against a phone's: time and workers' memory"),
 ]
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HAND_WRITTEN = "<!-- Written by hand below this line: make bench keeps it. -->"

@@ -171,6 +171,63 @@ def test_a_refused_photo_keeps_the_text(client, db, building, name, content):
     assert db.table("grievances").count == 0 and db.table("grievance_photos").count == 0
 
 
+@pytest.fixture(scope="module")
+def deep_png() -> bytes:
+    """A 36-megapixel 16-bit PNG: 84 KB on disk, over 400 MB to decode as it once was."""
+    buffer = io.BytesIO()
+    Image.new("I;16", (6000, 6000), 30000).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def reports_counted(db) -> int:
+    """The report attempts counted against addresses."""
+    return db.execute("select count(*) from throttle_events where scope = 'report-address'"
+                      ).fetchone()[0]
+
+
+def test_three_36_megapixel_16_bit_pngs_are_refused_and_counted(client, db, building,
+                                                                 deep_png):
+    """Issue 19, finding 2: three 36 MP 16-bit PNGs in one anonymous report are refused by
+    their headers, with the text kept and the reason; the attempt is counted all the same."""
+    response = post_report(client, building=building, photos=[
+        (f"IMG_{n}.png", deep_png) for n in range(3)],
+        description="Moisissures au plafond de la salle de bains")
+    assert response.status_code == 400
+    page = page_text(response)
+    assert "Moisissures au plafond de la salle de bains" in page
+    assert "Cette photo a trop de pixels" in page
+    assert reports_counted(db) == 1
+    assert db.table("grievances").count == 0 and db.table("members").count == 0
+
+
+def test_a_refused_photo_is_explained_in_english(client, building, deep_png):
+    """The refusal reads in the page's language."""
+    data = form(client, building=building)
+    data["photos"] = [(io.BytesIO(deep_png), "IMG_1.png")]
+    response = client.post("/signaler?lang=en", data=data, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "This photo is too large in pixels" in page_text(response)
+
+
+@pytest.mark.parametrize("photo", ["deep", "cut-in-its-pixels"])
+def test_an_address_over_its_limit_gets_429_before_any_photo_is_opened(app, db, building,
+                                                                       deep_png, photo):
+    """Past the address's limit, a report with a photo that a header check or a decode
+    would refuse gets 429 (the text kept), not that refusal: the throttle answered first,
+    so nothing was decoded. A JPEG cut in its pixels has a sound header: only decoding it
+    would have found it damaged."""
+    app.config["REPORTS_PER_ADDRESS"] = 1
+    tenant = app.test_client()
+    assert post_report(tenant, building=building).status_code == 303
+    whole = jpeg_bytes((1200, 900))
+    content = deep_png if photo == "deep" else whole[:len(whole) // 2]
+    refused = post_report(tenant, building=building, photos=[("p.jpg", content)],
+                          description="Le chauffage est coupé depuis dimanche soir")
+    assert refused.status_code == 429
+    assert "Le chauffage est coupé depuis dimanche soir" in page_text(refused)
+    assert reports_counted(db) == 1
+
+
 def _gps_jpeg() -> bytes:
     exif = Image.Exif()
     exif[0x010F] = "CameraMaker"

@@ -398,3 +398,96 @@ def test_module_is_pure_shared_core():
 
     assert imported - set(sys.stdlib_module_names) == {"PIL"}
     assert not any(isinstance(node, ast.ImportFrom) and node.level for node in ast.walk(tree))
+
+
+# --- what decoding costs, judged from the header (issue 19, finding 2) --------------------------
+
+def progressive_jpeg(size):
+    """A uniform grey progressive JPEG of ``size``: tiny on disk."""
+    return encode(Image.new("L", size, 90), "JPEG", progressive=True)
+
+
+@pytest.mark.parametrize("make, kind", [
+    (lambda: encode(Image.new("I;16", (6000, 6000), 30000), "PNG"), "PNG 16-bit"),  # 36 MP
+    (lambda: encode(Image.new("I;16", (3000, 3000), 30000), "PNG"), "PNG 16-bit"),  # 9 MP
+    (lambda: encode(Image.new("1", (5000, 4000)), "PNG"), "PNG"),  # 20 MP
+    (lambda: progressive_jpeg((5000, 4000)), "JPEG progressive"),  # 20 MP
+    (lambda: encode(Image.new("RGB", (2500, 2400)), "WEBP", lossless=True, method=0), "WEBP"),
+], ids=["png-16bit-36MP", "png-16bit-9MP", "png-20MP", "progressive-jpeg-20MP", "webp-6MP"])
+def test_costly_decodes_are_refused_by_their_header(make, kind, monkeypatch):
+    """Each kind of file has the pixel limit of what it costs to decode (16-bit, PNG, WebP and
+    progressive JPEG decode at full size): over it, the header alone refuses it."""
+    data = make()
+    assert kind in images.LIMITS
+
+    def decode(*args):
+        raise AssertionError("the image was decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decode)
+    monkeypatch.setattr(WebPImagePlugin.WebPImageFile, "load", decode)
+    with pytest.raises(PhotoRefused) as caught:
+        clean_photo(data)
+    assert caught.value.code == "too_many_pixels" and kind in str(caught.value)
+
+
+def test_a_50_megapixel_phone_jpeg_is_kept():
+    """A 50 MP sensor's photo (8160x6144, sequential JPEG) is within the limits, drafted."""
+    photo = clean_photo(encode(Image.new("L", (8160, 6144), 90), "JPEG"))
+
+    assert (photo.width, photo.height) == (MAX_SIDE, 1506)
+
+
+def test_a_header_reads_size_depth_frames_and_kind():
+    """``inspect`` reads what decoding will cost without decoding."""
+    assert images.inspect(encode(Image.new("I;16", (30, 20)), "PNG")) == images.Header(
+        "PNG", 30, 20, bits=16)
+    assert images.inspect(progressive_jpeg((40, 30))).kind == "JPEG progressive"
+    assert images.inspect(encode(Image.new("RGB", (50, 60)), "JPEG")).kind == "JPEG"
+    for params in ({"lossless": True}, {"quality": 50}):  # VP8L and VP8 headers
+        assert images.inspect(encode(Image.new("RGB", (70, 33)), "WEBP", **params)) == \
+            images.Header("WEBP", 70, 33)
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_animations_of_many_frames_are_refused(fmt):
+    """More than MAX_FRAMES frames is an animation, not a photo: refused by its header."""
+    frames = [Image.new("RGB", (40, 40), (n * 20, 0, 0)) for n in range(images.MAX_FRAMES + 1)]
+    data = encode(frames[0], fmt, save_all=True, append_images=frames[1:], duration=100,
+                  lossless=True)
+
+    assert refusal(data) == "animated"
+
+
+def test_a_reports_headers_are_all_judged_before_any_photo_is_decoded(monkeypatch):
+    """A good photo then a bomb: the bomb is refused before the good one is decoded."""
+    def decode(*args):
+        raise AssertionError("the image was decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decode)
+    with pytest.raises(PhotoRefused) as caught:
+        images.clean_photos([encode(Image.new("RGB", (64, 48)), "JPEG"),
+                             encode(Image.new("1", (8000, 7500)), "PNG")])
+    assert caught.value.code == "too_many_pixels"
+
+
+def test_a_header_that_pillow_reads_otherwise_is_damaged():
+    """A JPEG with a second, larger frame header: Pillow would decode a size we did not judge."""
+    data = bytearray(encode(Image.new("RGB", (16, 16)), "JPEG"))
+    sof = data.index(b"\xff\xc0")
+    frame = data[sof:sof + 2 + int.from_bytes(data[sof + 2:sof + 4], "big")]
+    frame[5:9] = struct.pack(">HH", 4000, 4000)
+    data[sof:sof] = frame  # ours reads the first, 4000x4000; Pillow keeps the last, 16x16
+
+    assert refusal(bytes(data)) == "damaged"
+
+
+def test_a_flood_of_tiny_header_chunks_is_refused_unread():
+    """More header segments or chunks than any photo has is refused, not walked to the end."""
+    jpeg = encode(Image.new("RGB", (16, 16)), "JPEG")
+    comments = jpeg[:2] + b"\xff\xfe\x00\x04ab" * 100 + jpeg[2:]
+    texts = PngImagePlugin.PngInfo()
+    for number in range(100):
+        texts.add_text(f"k{number}", "v")
+
+    assert refusal(comments) == "damaged"
+    assert refusal(encode(Image.new("RGB", (16, 16)), "PNG", pnginfo=texts)) == "damaged"

@@ -22,6 +22,7 @@ PHOTO_REFUSED = {
     "not_an_image": _l("This file is not a photo we can read (JPEG, PNG or WebP)."),
     "unsupported_format": _l("Send photos as JPEG, PNG or WebP."),
     "too_many_pixels": _l("This photo is too large in pixels: send a smaller one."),
+    "animated": _l("This file holds many images (an animation or a video): send one photo."),
     "damaged": _l("This photo seems damaged: send it again or choose another."),
     "metadata": _l("We could not remove this photo's hidden data (place, camera), so we did "
                    "not keep it: send another one."),
@@ -49,46 +50,51 @@ def report():
     if request.method == "GET":
         form.building.data = request.args.get("batiment", type=int)
     if form.validate_on_submit():
-        photos = _clean_photos(form)
-        if photos is not None:
-            try:
-                return _record(db, member, form, photos)
-            except throttle.Throttled as error:
-                form.description.errors.append(_(
-                    "Many reports came from this connection. Try again after %(time)s; what "
-                    "you wrote is kept below.", time=local_time(error.retry_at)))
-                return _form_page(db, form, member, retry_at=error.retry_at)
+        uploads = [upload for upload in form.photos.data or [] if getattr(upload, "filename", "")]
+        counted = False
+        try:
+            if uploads:
+                # Counted (and committed) before any photo is opened: an address over its
+                # limit costs no decode, and a refused photo still counts.
+                throttle.count_attempt(db, _attempt())
+                counted = True
+            photos = _clean_photos(form, uploads)
+            if photos is not None:
+                return _record(db, member, form, photos, counted)
+        except throttle.Throttled as error:
+            form.description.errors.append(_(
+                "Many reports came from this connection. Try again after %(time)s; what "
+                "you wrote is kept below.", time=local_time(error.retry_at)))
+            return _form_page(db, form, member, retry_at=error.retry_at)
     return _form_page(db, form, member, 400 if form.errors else 200)
 
 
-def _clean_photos(form) -> list | None:
-    """The photos re-encoded without metadata, or None with the reason on the form."""
-    cleaned = []
-    for upload in form.photos.data or []:
-        if not getattr(upload, "filename", ""):
-            continue
-        try:
-            cleaned.append(images.clean_photo(upload.read(images.MAX_BYTES + 1)))
-        except images.PhotoRefused as refused:
-            form.photos.errors.append(_("%(why)s Your text is kept: choose the photos again.",
-                                        why=PHOTO_REFUSED[refused.code]))
-            return None
-    return cleaned
+def _attempt() -> tuple:
+    """The report's attempt, counted against the address it came from."""
+    return ((throttle.Limit("report-address", current_app.config["REPORTS_PER_ADDRESS"]),
+             client_address()),)
 
 
-def _record(db, member, form, photos):
-    """Count the attempt, sign the tenant in (their key, or a new one) and record the
-    report: one write transaction, all or nothing (two workers writing at once wait for each
-    other once per report, not three times)."""
-    attempt = ((throttle.Limit("report-address", current_app.config["REPORTS_PER_ADDRESS"]),
-                client_address()),)
-    if photos:  # counted first, so that a refused flood writes no file
-        throttle.count_attempt(db, attempt)
-        attempt = ()
+def _clean_photos(form, uploads: list) -> list | None:
+    """The photos re-encoded without metadata, or None with the reason on the form (every
+    header is judged before any photo is decoded)."""
+    try:
+        return images.clean_photos([upload.read(images.MAX_BYTES + 1) for upload in uploads])
+    except images.PhotoRefused as refused:
+        form.photos.errors.append(_("%(why)s Your text is kept: choose the photos again.",
+                                    why=PHOTO_REFUSED[refused.code]))
+        return None
+
+
+def _record(db, member, form, photos, counted: bool):
+    """Sign the tenant in (their key, or a new one) and record the report, counting the
+    attempt unless ``counted``: one write transaction, all or nothing (a report with photos
+    counted its attempt before they were cleaned, in a transaction of its own; files are
+    written between the two, when no write lock is held)."""
     stored = reports.store_photos(photos)
     wrong_key = False
     with db.atomic():
-        throttle.count_attempt(db, attempt)
+        throttle.count_attempt(db, () if counted else _attempt())
         if member is None and form.key.data:
             try:
                 member = member_for(db, form.key.data)
