@@ -13,7 +13,7 @@ from ..capability import collect
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
 from ..markup import too_complex, too_long
-from ..urls import external_url
+from ..urls import external_url, row_id
 from ..volunteers import role_required
 from . import diff, embeds, publication, revisions, workflow
 from .forms import CorrectionForm, DraftForm, PublishForm, SettingsForm, WithdrawForm
@@ -96,7 +96,7 @@ def new():
     started = _started_from(db, request.args.get("depuis", ""))
     if request.method == "GET" and started:
         form.title.data, form.body.data = started["title"], started["body"]
-    source = request.args.get("version-de", type=int)
+    source = request.args.get("version-de", type=row_id)
     if request.method == "GET" and source:
         original = revisions.get(db, source)
         if original and original["latest"]:
