@@ -165,7 +165,7 @@ def _detail_page(communique, publish_form=None, status=200):
                    if latest and (pending or public_html is None) else None),
         public_html=public_html, versions=revisions.versions(db, communique),
         history=revisions.revisions(db, communique["id"]),
-        may_approve=workflow.may_approve(communique, current_user),
+        may_approve=workflow.may_approve(db, communique, current_user),
         may_publish_alone=workflow.may_publish_alone(db, communique, current_user),
         awaiting=workflow.awaiting_approval(communique),
         publish_form=publish_form or PublishForm(formdata=None),
