@@ -43,7 +43,8 @@ MODULES = [
     ("screen", "The sensitive-content screen"),
     ("weights", "The weight of every public page"),
     ("year", "The database after a simulated year"),
-    ("descriptions", "Action descriptions at their worst"),
+    ("descriptions", "Action descriptions and communiqués at their worst"),
+    ("locks", "A writer waiting for another"),
 ]
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HAND_WRITTEN = "<!-- Written by hand below this line: make bench keeps it. -->"
