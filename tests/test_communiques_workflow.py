@@ -202,6 +202,22 @@ def test_a_schedule_in_the_past_is_refused_with_a_reason(app, editors):
     assert row(app, communique_id)["status"] == "submitted"
 
 
+@pytest.mark.parametrize(("day", "time"), [("0001-01-01", "00:00"), ("9999-12-31", "23:59")])
+def test_a_schedule_on_a_far_date_is_refused_with_a_reason(app, editors, day, time):
+    """Issue 19, finding 13 (the same class as the actions' dates): a publication on year 1
+    at midnight answered 500 (OverflowError turning it into UTC). A date outside 1900–2999
+    is refused on its field, as typed; nothing is published."""
+    alice, bruno = editors["alice"], editors["bruno"]
+    communique_id = draft(alice)
+    post(alice, f"{BASE}/{communique_id}/soumettre")
+    response = post(bruno, f"{BASE}/{communique_id}/approuver", when="later", day=day,
+                    time=time)
+    assert response.status_code == 400
+    assert "Indiquez une date entre 1900 et 2999." in page_text(response)
+    assert f'value="{day}"' in response.get_data(as_text=True)
+    assert row(app, communique_id)["status"] == "submitted"
+
+
 def test_taking_back_a_scheduled_communique(app, editors):
     """A scheduled communiqué taken back is a draft again, without address or date."""
     alice, bruno = editors["alice"], editors["bruno"]
