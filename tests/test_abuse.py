@@ -568,7 +568,7 @@ def counting_views(app) -> list:
 SWEEP_MOMENT = datetime(2026, 3, 14, 23, 55, tzinfo=timezone.utc)
 # Each visitor's forms are shared out over this many tests (by their view), each on a world
 # of its own, so that the workers of ``make test`` share the sweep.
-GROUPS = 3
+GROUPS = 2
 
 
 def group_of(form: Form) -> int:
