@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from . import config as settings_config
+from .urls import IdConverter
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,6 +28,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    # Before any route is added: every <int:...> of every blueprint is an id SQLite can hold.
+    app.url_map.converters["int"] = IdConverter
     app.config.from_mapping(settings_config.DEFAULTS)
     app.config["CAPABILITIES"] = CAPABILITIES
     app.config.from_mapping(overrides)

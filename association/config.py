@@ -42,6 +42,9 @@ DEFAULTS = {
     # for triage, too few to rebuild a report by walking word prefixes (issue 19).
     "DESK_SEARCHES_PER_QUARTER_HOUR": 150,
     "DESK_SEARCHES_PER_DAY": 600,
+    # Throttles count an IPv6 client by its network of this prefix length (a subscriber is
+    # usually given a /64: counted by address, it would have 2^64 tries); IPv4 by address.
+    "THROTTLE_IPV6_PREFIX": 64,
     "BACKUP_DIR": None,  # instance/backups unless given
     "BACKUP_PASSPHRASE": None,  # backups encrypted with it when given
     # Maintenance: pages are served, every write is refused with a clear page (503).
@@ -55,7 +58,7 @@ BOOLEANS = {"BEHIND_PROXY", "BENCH_ROUTES", "DEBUG", "READ_ONLY"}
 LISTS = {"TRUSTED_HOSTS"}
 INTEGERS = {"REPORTS_PER_ADDRESS", "DESK_SEARCHES_PER_QUARTER_HOUR", "DESK_SEARCHES_PER_DAY",
             "DATABASE_MAX_PAGES", "JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS",
-            "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS",
+            "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS", "THROTTLE_IPV6_PREFIX",
             "SCHEDULER_LOCK_RETRY_SECONDS"}
 
 
@@ -132,6 +135,9 @@ def secure_instance(instance_path: str, database: str) -> None:
 
 def check(config) -> None:
     """Refuse combinations that are unsafe or meaningless."""
+    if not 1 <= int(config.get("THROTTLE_IPV6_PREFIX") or 0) <= 128:
+        raise ConfigError("AMICALE_THROTTLE_IPV6_PREFIX must be a prefix length from 1 to 128, "
+                          f"got {config.get('THROTTLE_IPV6_PREFIX')!r}")
     if config.get("ENV") == "production" and config.get("DEBUG"):
         raise ConfigError("Debug mode is refused when AMICALE_ENV=production.")
     if config.get("SCHEDULER") not in {"embedded", "off"}:

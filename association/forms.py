@@ -12,9 +12,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
+from wtforms import DateField as WTFormsDateField
 from wtforms import SelectField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Optional, ValidationError
+from wtforms.validators import DataRequired, Optional, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .audit import REVEAL_REASONS
@@ -43,6 +44,32 @@ class Form(FlaskForm):
 
     class Meta:
         csrf = False
+
+
+# The years a date typed in a form may fall in. Year 1 or 9999 parse as dates, but the
+# arithmetic around a date (a time zone's offset, a deadline, a reminder) would overflow.
+YEARS = (1900, 2999)
+
+
+def years_message(years: tuple[int, int] = YEARS):
+    """What a date outside ``years`` is told."""
+    return _l("Enter a date between %(first)s and %(last)s.", first=years[0], last=years[1])
+
+
+class DateField(WTFormsDateField):
+    """A date typed in a form: outside ``years`` (``YEARS`` unless given), refused with a
+    message saying so (the typed text is shown again) and read as no date, so that nothing
+    computes with it."""
+
+    def __init__(self, *args, years: tuple[int, int] = YEARS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.years = years
+
+    def pre_validate(self, form):
+        """Refuse a date outside the years before any other check reads it."""
+        if self.data is not None and not self.years[0] <= self.data.year <= self.years[1]:
+            self.data = None
+            raise StopValidation(years_message(self.years))
 
 
 class OptionalChoice(Optional):

@@ -1,5 +1,7 @@
 """Safe by default: security headers, CSRF, cookies that are Secure over HTTPS, cache rules."""
-from flask import request, session
+import ipaddress
+
+from flask import current_app, request, session
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -53,8 +55,24 @@ def is_public_request(app) -> bool:
 
 
 def client_address() -> str:
-    """The client's network address (behind a proxy, ProxyFix has set it)."""
-    return request.remote_addr or "unknown"
+    """The client's network address as throttles count it (behind a proxy, ProxyFix has set
+    it): an IPv4 address as is, an IPv6 address by its network (see ``client_key``)."""
+    return client_key(request.remote_addr, current_app.config["THROTTLE_IPV6_PREFIX"])
+
+
+def client_key(address: str | None, ipv6_prefix: int = 64) -> str:
+    """What one client is counted as: an IPv4 address (an IPv4-mapped IPv6 one too) as is;
+    an IPv6 address by its ``/ipv6_prefix`` network, since one subscriber is usually given a
+    whole /64, 2^64 addresses to take a fresh one from at each attempt."""
+    try:
+        found = ipaddress.ip_address((address or "").split("%", 1)[0])
+    except ValueError:
+        return address or "unknown"
+    if found.version == 6 and found.ipv4_mapped:
+        return str(found.ipv4_mapped)
+    if found.version == 6:
+        return str(ipaddress.ip_network(f"{found}/{ipv6_prefix}", strict=False))
+    return str(found)
 
 
 class SessionInterface(SecureCookieSessionInterface):

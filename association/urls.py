@@ -4,10 +4,16 @@ Links that people carry away (an invitation, a QR code on a poster, a key card) 
 the configured public address (``AMICALE_BASE_URL``), never on the Host header of whoever
 asked; redirects after a form go only to a page of this site.
 """
+import builtins
 from urllib.parse import quote, urlencode, urlsplit
 
 from flask import current_app, request, url_for
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
+
+# The largest integer SQLite stores: a larger id cannot name a row, and binding it raises
+# OverflowError (a 500) wherever it reaches a query.
+LARGEST_ID = 2 ** 63 - 1
 
 
 def external_url(endpoint: str, **values) -> str:
@@ -30,6 +36,24 @@ def safe_next(target: str | None) -> str | None:
     except HTTPException:
         return None
     return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+class IdConverter(IntegerConverter):
+    """``<int:...>`` in every route: a whole number SQLite can hold, else the address names
+    nothing (404)."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=None, signed=False):
+        ceiling = LARGEST_ID if max is None else builtins.min(max, LARGEST_ID)
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=ceiling, signed=signed)
+
+
+def row_id(value: str) -> int:
+    """A query argument's id (``request.args.get(name, type=row_id)``): a whole number SQLite
+    can hold, else ValueError (and the argument's default)."""
+    number = int(value)
+    if not -LARGEST_ID - 1 <= number <= LARGEST_ID:
+        raise ValueError(f"{value!r} is too large to name a row")
+    return number
 
 
 def this_page(**changes) -> str:

@@ -43,7 +43,8 @@ MODULES = [
     ("screen", "The sensitive-content screen"),
     ("weights", "The weight of every public page"),
     ("year", "The database after a simulated year"),
-    ("descriptions", "Action descriptions at their worst"),
+    ("descriptions", "Action descriptions and communiqués at their worst"),
+    ("locks", "A writer waiting for another"),
     ("photos", "Hostile photos against a phone's: time and workers' memory"),
 ]
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"

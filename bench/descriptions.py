@@ -7,12 +7,16 @@ paid once when a volunteer saves (the page is stored, never rendered per request
 Python: run ``.venv/bin/python bench/descriptions.py`` from the repository root; each time
 is the best of a few rounds, and the ratio to the ordinary text is the one to compare. The
 worst text is reported, the others in its note.
+
+The same for a communiqué: the worst texts ``markup.too_complex`` still accepts (the suite
+checks what they render to, tests/test_markup.py; how long they take is measured here).
 """
 import time
 
 from common import Figure, Target, print_table
 
 from association.actions.forms import MAX_BRACKETS, MAX_DESCRIPTION
+from association.markup import MAX_BRACKETS as COMMUNIQUE_BRACKETS
 from association.markup import render_markdown
 
 ROUNDS = 3
@@ -33,6 +37,20 @@ def texts() -> dict[str, str]:
         f"{N} '<a ' then text": "<a " * N + "x" * MAX_DESCRIPTION,
     }
     return {name: text[:MAX_DESCRIPTION] for name, text in found.items()}
+
+
+def communique_texts() -> dict[str, str]:
+    """An ordinary communiqué of about 90,000 characters, and the worst ones accepted."""
+    words = "mot " * 24_000
+    return {
+        "ordinary communiqué (baseline)": ("Le bailleur annonce une **hausse** des charges ; "
+                                           "nous la contestons.\n\n") * 1300,
+        "19 unclosed '[' then 24,000 words": "[" * 19 + words,
+        "19 '[a](' then 24,000 words": "[a](" * 19 + words,
+        f"{COMMUNIQUE_BRACKETS // 2} '<b>' then 90,000 characters":
+            "<b>x</b> " * (COMMUNIQUE_BRACKETS // 2) + "x" * 90_000,
+        "a list 33 deep": "1. " * 33,
+    }
 
 
 def best_time(text: str) -> float:
@@ -57,7 +75,22 @@ def figures() -> list[Figure]:
                    note="; ".join(f"{name} {ms:.0f} ms" for name, ms in hostile.items()
                                   if name != worst),
                    how=f"`render_markdown` in one process, best of {ROUNDS}",
-                   baseline_name="an ordinary text of the same length")]
+                   baseline_name="an ordinary text of the same length"),
+            _worst_communique()]
+
+
+def _worst_communique() -> Figure:
+    """The slowest communiqué ``too_complex`` accepts, against an ordinary long one."""
+    measured = {name: best_time(text) * 1000 for name, text in communique_texts().items()}
+    baseline_name, baseline = next(iter(measured.items()))
+    hostile = {name: ms for name, ms in measured.items() if name != baseline_name}
+    worst = max(hostile, key=hostile.get)
+    return Figure(f"communiqué, worst text accepted: {worst}", hostile[worst], baseline, "ms",
+                  Target("≤", 2000, "value", "ours: paid once, when an editor previews or saves"),
+                  note="; ".join(f"{name} {ms:.0f} ms" for name, ms in hostile.items()
+                                 if name != worst),
+                  how=f"`render_markdown` in one process, best of {ROUNDS}",
+                  baseline_name="an ordinary communiqué of about the same length")
 
 
 if __name__ == "__main__":

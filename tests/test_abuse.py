@@ -10,6 +10,11 @@ through the forms people use runs on the pages that show it.
 
 Forms are found, not listed: every HTML page of the access table is opened by every visitor
 who may open it, and every form there is swept, so forms added later are covered too.
+
+The sweep is the same at every run: a fixed clock, every hostile value in every field, and
+far dates with both ends of the day through the date and time fields together. It is shared
+out over several tests (each visitor's forms in ``GROUPS`` groups, each on a world of its
+own), so that the workers of ``make test`` share it.
 """
 import functools
 import io
@@ -18,7 +23,8 @@ import re
 import sqlite3
 import threading
 import traceback
-from datetime import timedelta
+import zlib
+from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -33,7 +39,7 @@ from werkzeug.test import encode_multipart
 
 from association.db import connect
 from association.inventory import all_tables
-from conftest import Clock, Volunteers, add_building, make_app, new_member, report
+from conftest import Clock, Volunteers, add_building, make_app, make_world, new_member, report
 from routes import ACCESS, EXPECTED, LAST, NOT_HTML, concrete, methods_of
 from test_hardening import SECURITY_HEADERS
 
@@ -60,18 +66,19 @@ FTS = ("NEAR(a b)", '"unbalanced', "a AND OR NOT", "*", "col:val", "^x")
 CONTROL = ("\x00", "\x1b[31m", "\r\n\r\nSet-Cookie: x=1")
 UNICODE = ("abc\u202egnp.exe", "\u200b\u200c\u200d\ufeff")
 NUMBERS = ("99999999999999999999999", "-1", "1e400", "NaN")
-DATES = ("9999-12-31", "0001-01-01", "2026-02-30", "99999-01-01")
+# Far dates: the first and last days a date holds, and a year of five digits.
+FAR_DATES = ("0001-01-01", "9999-12-31", "10000-01-01")
+DATES = FAR_DATES + ("2026-02-30", "99999-01-01")
+# The ends of a day (a far date at 00:00 in Paris is before the first moment UTC holds), and
+# times that do not exist.
+DAY_ENDS = ("00:00", "23:59")
+TIMES = DAY_ENDS + ("24:00", "-01:00")
 BLANKS = ("", " \t\u00a0 ")
 LONG = "Fuite d'eau au plafond. " * 1000
-# What each field where people type receives, one submission each (the rest of the form at
-# its own values).
-FIELD_CORPUS = MARKUP + SQL + FTS + CONTROL + UNICODE + NUMBERS + DATES + BLANKS + (LONG,)
-# Fields that take a choice, a date, a time or a number are parsed before anything reads
-# them: one value of each kind of text, and every number and date.
-CHOICE_KINDS = ("select", "checkbox", "radio", "date", "month", "week", "time",
-                "datetime-local", "number", "range", "color")
-CHOICE_CORPUS = (MARKUP[0], SQL[0], FTS[1], CONTROL[0], UNICODE[0], *NUMBERS, *DATES, *BLANKS,
-                 LONG)
+# What every field receives, whatever its kind, one submission each (the rest of the form at
+# its own values): the same values each run, so that a failure shows every time.
+FIELD_CORPUS = (MARKUP + SQL + FTS + CONTROL + UNICODE + NUMBERS + DATES + TIMES + BLANKS
+                + (LONG,))
 XSS = MARKUP[0]
 # What the CSRF token receives (the same check guards every form: a few values are enough).
 CSRF_CORPUS = (XSS, "\x00")
@@ -471,12 +478,15 @@ def fresh_visitor(app, world, who: str, volunteers):
 def sweep_form(sweep: Sweep, form: Form, client) -> None:
     """Every fillable field of the form with each hostile value, the rest of the form at its
     own values; the field missing, repeated, and as invalid UTF-8; then the CSRF token
-    tampered with, unknown field names, and a 1 MB string. What usually succeeds comes last
-    (a form that acts, acts once its hostile variants are sent)."""
+    tampered with, unknown field names, and a 1 MB string; far dates through its date and
+    time fields together (``far_moments``). What usually succeeds comes last (a form that
+    acts, acts once its hostile variants are sent)."""
     base = form.baseline()
 
     def without(name):
         return [(n, v) for n, v in base if n != name]
+
+    far_moments(sweep, form, client, base)
 
     for item in form.fillable:
         others, name = without(item.name), item.name
@@ -485,7 +495,7 @@ def sweep_form(sweep: Sweep, form: Form, client) -> None:
                 sweep.send(form, client, f"{name}: file {filename[:20]!r}", others,
                            files=[(name, content, filename)], target=name)
             continue
-        for value in CHOICE_CORPUS if item.kind in CHOICE_KINDS else FIELD_CORPUS:
+        for value in FIELD_CORPUS:
             sweep.send(form, client, f"{name}={value[:24]!r}", others + [(name, value)],
                        payload=value, target=name)
         sweep.send(form, client, f"{name} missing", others, target=name)
@@ -519,6 +529,25 @@ def sweep_form(sweep: Sweep, form: Form, client) -> None:
                payload=XSS)
 
 
+def far_moments(sweep: Sweep, form: Form, client, base) -> None:
+    """Each far date in each date field (then in all of them at once), with every time field
+    of the form at its own value and at each end of the day: a date and a time are combined
+    (a time zone's offset, a deadline), and year 1 at 00:00 in Paris is before the first
+    moment UTC holds."""
+    dates = [f.name for f in form.fillable if f.kind == "date"]
+    times = [f.name for f in form.fillable if f.kind == "time"]
+    if not dates:
+        return
+    for far in FAR_DATES:
+        for chosen in [[name] for name in dates] + ([dates] if len(dates) > 1 else []):
+            for at in (None,) + (DAY_ENDS if times else ()):
+                changed = {name: far for name in chosen}
+                changed.update({name: at for name in times if at is not None})
+                pairs = [(n, v) for n, v in base if n not in changed] + list(changed.items())
+                sweep.send(form, client, f"{'+'.join(chosen)}={far} at {at or 'its time'}",
+                           pairs, target=chosen[0])
+
+
 def counting_views(app) -> list:
     """Wrap every view so that each call is noted: a submission that a check made before
     the view (CSRF, body size) refused did not reach the form's own validation."""
@@ -536,15 +565,49 @@ def counting_views(app) -> list:
     return calls
 
 
-def test_every_form_field_survives_hostile_input(app, world, volunteers):
+# The sweep's moment: fixed, so that the forms' own values (an action's date and times, made
+# from the clock) are the same at every run.
+SWEEP_MOMENT = datetime(2026, 3, 14, 23, 55, tzinfo=timezone.utc)
+# Each visitor's forms are shared out over this many tests (by their view), each on a world
+# of its own, so that the workers of ``make test`` share the sweep.
+GROUPS = 2
+
+
+def group_of(form: Form) -> int:
+    """The test that sweeps the form: the same one at every run (a hash of its view)."""
+    return zlib.crc32(form.endpoint.encode()) % GROUPS
+
+
+@pytest.fixture
+def sweep_world(app):
+    """The world of the access table on a fixed clock, with a report whose text is masked
+    (its page holds one more form: the reason to reveal it); and the forms found on it."""
+    app.config["CLOCK"] = Clock(SWEEP_MOMENT)
+    volunteers = Volunteers(app)
+    world = make_world(app, volunteers)
+    masked = report(world.clients["member"], world.building_a, keep_as_written="y",
+                    description="La voisine est alcoolique et l'ascenseur est sale")
+    forms = discover_forms(app, world, [("volunteer", f"/benevoles/signalements/{masked['id']}")])
+    return world, volunteers, forms
+
+
+def test_the_sweep_finds_the_forms(sweep_world):
+    """Discovery finds the site's forms, and each is swept by one of the tests below."""
+    _world, _volunteers, forms = sweep_world
+    assert len(forms) >= 40 and sum(len(f.fillable) for f in forms) >= 80
+    assert {f.who for f in forms} <= set(WHO_ORDER)
+
+
+@pytest.mark.parametrize("group", range(GROUPS))
+@pytest.mark.parametrize("who", WHO_ORDER)
+def test_every_form_field_survives_hostile_input(app, sweep_world, who, group):
     """Every field of every form, with each hostile input: no 5xx, the security headers,
     no markup echoed unescaped, nothing changed by a refused form, and every row saved
     before the sweep unchanged unless a form accepted the change. Every field's hostile
-    values reach the form's own validation (not only the CSRF check)."""
-    masked = report(world.clients["member"], world.building_a, keep_as_written="y",
-                    description="La voisine est alcoolique et l'ascenseur est sale")
-    # A report whose text is masked holds one more form: the reason to reveal it.
-    forms = discover_forms(app, world, [("volunteer", f"/benevoles/signalements/{masked['id']}")])
+    values reach the form's own validation (not only the CSRF check). (This test: the
+    forms of one visitor in one group.)"""
+    world, volunteers, found = sweep_world
+    forms = [f for f in found if f.who == who and group_of(f) == group]
     visitors = {}
     for index, form in enumerate(forms):  # fresh visitors, before anything is deleted
         if _matches(form, ENDS_A_SESSION) is not None:
@@ -559,7 +622,7 @@ def test_every_form_field_survives_hostile_input(app, world, volunteers):
     app.config["PROPAGATE_EXCEPTIONS"] = False  # a crash is a 500 to note, not the end
     got_request_exception.connect(sweep.crashed, app)
     for index, form in enumerate(forms):
-        if sweep_order(form)[0] > 0 and sweep_order(forms[index - 1])[0] == 0:
+        if index and sweep_order(form)[0] > 0 and sweep_order(forms[index - 1])[0] == 0:
             sweep.pages("after the forms to fill")  # before anything is deleted
         sweep_form(sweep, form, visitors.get(index) or world.clients[form.who])
     sweep.pages("at the end")
@@ -574,15 +637,14 @@ def test_every_form_field_survives_hostile_input(app, world, volunteers):
                  for name in [i.name for i in f.fillable] or ["(button)"]
                  if (f.action, name) not in sweep.reached]
     fields = sum(len(f.fillable) for f in forms)
-    print(f"\nabuse sweep: {len(forms)} forms, {fields} fields, {len(FIELD_CORPUS)} hostile values "
-          f"({len(CHOICE_CORPUS)} for choices, dates and numbers), {sweep.sent} submissions, "
+    print(f"\nabuse sweep ({who}, group {group}): {len(forms)} forms, {fields} fields, "
+          f"{len(FIELD_CORPUS)} hostile values, {sweep.sent} submissions, "
           f"{len(sweep.failures)} failures; of {len(rows)} rows saved before, "
           f"{len(rows) - len(changed)} unchanged, {len(changed) - len(unexplained)} changed by "
           f"a form that accepted the change, {len(unexplained)} otherwise")
     assert sweep.failures == [], "\n".join(sweep.failures[:60])
     assert unexplained == [], unexplained[:20]
     assert unreached == [], unreached
-    assert len(forms) >= 40 and fields >= 80
 
 
 # --- in Chromium: no payload runs ---------------------------------------------------------------

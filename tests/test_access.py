@@ -95,3 +95,31 @@ def test_every_post_form_carries_a_csrf_token(app, world):
                 if not re.search(r'name="csrf_token"[^>]*value="[^"]+"', form):
                     missing.append(f"{role} on {url}: {form[:80]}")
     assert missing == [], "\n".join(missing)
+
+
+def test_an_id_sqlite_cannot_hold_names_nothing(app, world):
+    """Issue 19, finding 9: an id above 2^63 answered 500 (OverflowError binding it to
+    SQLite) on every route that takes one. Each route with an ``<int:...>`` argument, given
+    2^64 in every such argument, answers 404 to each visitor who may open it; so do ids in
+    query strings."""
+    huge = str(2 ** 64)
+    ids = {**world.ids, **{name: huge for name, value in world.ids.items()
+                           if isinstance(value, int)}}
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # a crash is a 500 to list
+    failures, tried = [], 0
+    for rule in sorted(r for r in ACCESS if "<int:" in r):
+        for role, fate in EXPECTED[ACCESS[rule].audience].items():
+            if fate != "ok":
+                continue
+            url = concrete(rule, ids)
+            assert huge in url, f"{rule}: give its argument a value in World.ids"
+            status = visit(app, world.clients[role], rule, url).status_code
+            tried += 1
+            if status != 404:
+                failures.append(f"{role} on {url}: {status}")
+    for role, url in (("editor", f"/benevoles/communiques/nouveau?version-de={huge}"),):
+        response = world.clients[role].get(url)
+        if response.status_code != 200:
+            failures.append(f"{role} on {url}: {response.status_code}")
+    assert failures == [], "\n".join(failures)
+    assert tried >= 16

@@ -53,6 +53,34 @@ def test_bad_input_comes_back_with_a_clear_message(organiser, db, overrides, fie
     assert db.table("actions").count == 0 and db.table("action_tasks").count == 0
 
 
+@pytest.mark.parametrize("overrides", [
+    {"end_date": "0001-01-01", "end_time": "00:00"},
+    {"start_date": "0001-01-01", "start_time": "00:05"},
+    {"start_date": "9999-12-31", "start_time": "23:59", "end_time": "23:59"},
+    {"end_date": "9999-12-31"},
+], ids=["end on year 1 at midnight", "start on year 1", "start on the last day", "end on it"])
+def test_a_far_date_is_refused_with_its_range(organiser, db, overrides):
+    """Issue 19, finding 13: an end date of 0001-01-01 answered 500 (OverflowError in
+    timing.resolve: at midnight in Paris, year 1 is before the first moment UTC holds).
+    A date outside 1900–2999 is refused on its own field, what was typed comes back."""
+    response = create_action(organiser, **overrides)
+    page = page_text(response)
+    assert response.status_code == 400
+    assert "Indiquez une date entre 1900 et 2999." in page
+    field = next(name for name in overrides if name.endswith("_date"))
+    assert f'id="{field}-error"' in page and f'value="{overrides[field]}"' in \
+        response.get_data(as_text=True)
+    assert db.table("actions").count == 0
+
+
+def test_a_far_date_is_refused_in_english_too(organiser):
+    """The same refusal in English."""
+    organiser.get("/?lang=en")
+    response = create_action(organiser, end_date="0001-01-01", end_time="00:00")
+    assert response.status_code == 400
+    assert "Enter a date between 1900 and 2999." in page_text(response)
+
+
 def test_an_action_may_not_last_beyond_a_month(organiser, db):
     """An end date weeks later is most likely a typing mistake: it is refused."""
     response = create_action(organiser, end_date="2027-04-13")

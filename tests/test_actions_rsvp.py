@@ -194,7 +194,35 @@ def test_answers_are_throttled_per_address(app, action):
     assert come(elsewhere, action).status_code == 303
 
 
-def test_the_public_count_hides_groups_under_three(app, db):
+def test_an_ipv6_client_is_counted_by_its_network(app, action):
+    """Issue 19, finding 12: each IPv6 address had its own count, and a subscriber's /64
+    holds 2^64 of them. Thirty answers from thirty addresses of one /64 use up its limit;
+    another /64 still answers; an IPv4-mapped address is counted as its IPv4 address."""
+    statuses = [come(browser_from(app, f"2001:db8:1:2::{n:x}"), action).status_code
+                for n in range(1, 32)]
+    assert statuses == [303] * 30 + [429]
+    assert come(browser_from(app, "2001:db8:1:2:ffff:1:2:3"), action).status_code == 429
+    assert come(browser_from(app, "2001:db8:1:3::1"), action).status_code == 303
+    for _ in range(30):
+        come(browser_from(app, "192.0.2.9"), action)
+    assert come(browser_from(app, "::ffff:192.0.2.9"), action).status_code == 429
+
+
+def test_the_ipv6_network_counted_is_configurable():
+    """The prefix length comes from AMICALE_THROTTLE_IPV6_PREFIX (64 by default); IPv4
+    addresses are counted as they are."""
+    from association.security import client_key
+
+    assert client_key("2001:db8:1:2:aaaa::1") == client_key("2001:db8:1:2:bbbb::2") \
+        == "2001:db8:1:2::/64"
+    assert client_key("2001:db8:1:2:aaaa::1", 48) == "2001:db8:1::/48"
+    assert client_key("2001:db8::1", 128) != client_key("2001:db8::2", 128)
+    assert client_key("192.0.2.1") != client_key("192.0.2.2")
+    assert client_key("::ffff:192.0.2.1") == "192.0.2.1"
+    assert client_key(None) == "unknown"
+
+
+def test_the_public_count_hides_groups_under_three(app, db, clock):
     """With the count shown, it counts answers tied to a confirmed key: one or two read
     "fewer than 3", three read 3. The places left are never given as a number."""
     action, _, _ = add_action(app, show_count=True, capacity=20)

@@ -1,5 +1,6 @@
 """Administration: accounts and scopes, buildings, landlords, settings and the audit log."""
 import re
+import threading
 
 import pytest
 
@@ -84,6 +85,32 @@ def test_last_admin_cannot_be_disabled_or_demoted(app, admin_client):
     response = post(admin_client, f"/benevoles/admin/comptes/{admin_id}", role="volunteer")
     assert response.status_code == 400 and "dernier administrateur" in text(response)
     assert db.table("volunteers").get(admin_id)["role"] == "admin"
+    db.close()
+
+
+def test_two_simultaneous_demotions_leave_an_administrator(app, admin_client, volunteers):
+    """Issue 19, finding 8: two administrators demoted at once left none. The count is now
+    read inside the write transaction: while the first demotion's transaction is open (held
+    here on a connection of its own), the second one waits for it, then counts one
+    administrator and is refused."""
+    other = volunteers.create("other-admin", "admin")
+    second = app.test_client()
+    volunteers.login(second, other)
+    token = csrf_token(second, "/benevoles/")
+    first = connect(app.config["DATABASE"])
+    first.execute("BEGIN IMMEDIATE")
+    first.execute("update volunteers set role = 'editor' where id = ?", [admin_client.admin.id])
+    answers = []
+    demotion = threading.Thread(target=lambda: answers.append(second.post(
+        f"/benevoles/admin/comptes/{other.id}", data={"csrf_token": token, "role": "editor"})))
+    demotion.start()
+    demotion.join(0.5)  # the second demotion has read what it reads and waits for the lock
+    first.execute("COMMIT")
+    demotion.join()
+    first.close()
+    assert answers[0].status_code == 400 and "dernier administrateur" in text(answers[0])
+    db = connect(app.config["DATABASE"])
+    assert db.table("volunteers").count_where("role = 'admin'") == 1
     db.close()
 
 

@@ -85,20 +85,21 @@ def test_the_dashboard_tells_editors_what_awaits_their_approval(app, editors):
 
 
 def test_the_author_cannot_approve_their_own_text(app, editors):
-    """Whoever wrote the latest revision is refused, and nothing is published."""
+    """Whoever wrote a revision is refused, and nothing is published."""
     alice = editors["alice"]
     communique_id = draft(alice)
     post(alice, f"{BASE}/{communique_id}/soumettre")
     detail = page_text(alice.get(f"{BASE}/{communique_id}"))
-    assert "qui a écrit la dernière version ne peut pas l'approuver" in detail
+    assert "qui en a écrit une version, quelle qu'elle soit, ne peut pas l'approuver" in detail
     response = post(alice, f"{BASE}/{communique_id}/approuver", when="now", follow=True)
-    assert "un autre rédacteur doit l'approuver" in page_text(response)
+    assert "un rédacteur qui n'en a rien écrit doit l'approuver" in page_text(response)
     assert row(app, communique_id)["status"] == "submitted"
 
 
 def test_an_edit_by_the_approver_needs_another_approval(app, editors):
     """Bruno changes Alice's submitted text: it is a draft again, and Bruno, now the author
-    of the latest revision, cannot approve it; Alice can, once it is submitted again."""
+    of the latest revision, cannot approve it; nor can Alice, who wrote the rest; a third
+    editor can, once it is submitted again."""
     alice, bruno = editors["alice"], editors["bruno"]
     communique_id = draft(alice)
     post(alice, f"{BASE}/{communique_id}/soumettre")
@@ -111,7 +112,40 @@ def test_an_edit_by_the_approver_needs_another_approval(app, editors):
     post(bruno, f"{BASE}/{communique_id}/approuver", when="now")
     assert row(app, communique_id)["status"] == "submitted"
     post(alice, f"{BASE}/{communique_id}/approuver", when="now")
+    assert row(app, communique_id)["status"] == "submitted"
+    post(editors["chef"], f"{BASE}/{communique_id}/approuver", when="now")
     assert row(app, communique_id)["status"] == "published"
+
+
+def test_the_author_cannot_approve_after_a_co_editor_changed_the_cosignatories(app, editors):
+    """Issue 19, finding 10: after Bruno changed only the co-signatories of Alice's text,
+    Alice approved and published her own text (only the latest revision's writer was
+    refused). Whoever wrote any revision of what is approved cannot approve it: neither
+    Alice nor Bruno, for a first publication as for a correction; the dashboard does not
+    count it as waiting for them."""
+    alice, bruno, chef = editors["alice"], editors["bruno"], editors["chef"]
+    title, body = "Loyers : nous refusons la hausse", "Le **texte**."
+    communique_id = draft(alice, title=title, body=body)
+    post(bruno, f"{BASE}/{communique_id}/modifier", lang="fr", original_id="0", title=title,
+         body=body, cosignatories="Collectif des Tilleuls", submit="1")
+    post(bruno, f"{BASE}/{communique_id}/soumettre")
+    assert row(app, communique_id)["status"] == "submitted"
+    assert "attend votre approbation" not in page_text(alice.get("/benevoles/"))
+    response = post(alice, f"{BASE}/{communique_id}/approuver", when="now", follow=True)
+    assert "un rédacteur qui n'en a rien écrit doit l'approuver" in page_text(response)
+    assert row(app, communique_id)["status"] == "submitted"
+    post(chef, f"{BASE}/{communique_id}/approuver", when="now")
+    assert row(app, communique_id)["status"] == "published"
+    # A correction: Alice proposes it, Bruno touches it; Chef's approval was of the old text.
+    post(alice, f"{BASE}/{communique_id}/modifier", title=title, body="Le **texte** revu.",
+         note="Une précision.", submit="1")
+    post(bruno, f"{BASE}/{communique_id}/modifier", title=title, body="Le **texte** revu.",
+         cosignatories="Collectif des Tilleuls, Amicale B", note="Une précision.", submit="1")
+    for writer in (alice, bruno):
+        post(writer, f"{BASE}/{communique_id}/approuver")
+    assert row(app, communique_id)["published_revision"] == 2
+    post(chef, f"{BASE}/{communique_id}/approuver")
+    assert row(app, communique_id)["published_revision"] == 4
 
 
 def test_an_admin_publishes_alone_only_when_the_settings_allow_it(app, editors):
@@ -165,6 +199,22 @@ def test_a_schedule_in_the_past_is_refused_with_a_reason(app, editors):
                     day="2020-01-01", time="10:00")
     assert response.status_code == 400
     assert "Ce moment est déjà passé" in page_text(response)
+    assert row(app, communique_id)["status"] == "submitted"
+
+
+@pytest.mark.parametrize(("day", "time"), [("0001-01-01", "00:00"), ("9999-12-31", "23:59")])
+def test_a_schedule_on_a_far_date_is_refused_with_a_reason(app, editors, day, time):
+    """Issue 19, finding 13 (the same class as the actions' dates): a publication on year 1
+    at midnight answered 500 (OverflowError turning it into UTC). A date outside 1900–2999
+    is refused on its field, as typed; nothing is published."""
+    alice, bruno = editors["alice"], editors["bruno"]
+    communique_id = draft(alice)
+    post(alice, f"{BASE}/{communique_id}/soumettre")
+    response = post(bruno, f"{BASE}/{communique_id}/approuver", when="later", day=day,
+                    time=time)
+    assert response.status_code == 400
+    assert "Indiquez une date entre 1900 et 2999." in page_text(response)
+    assert f'value="{day}"' in response.get_data(as_text=True)
     assert row(app, communique_id)["status"] == "submitted"
 
 

@@ -54,3 +54,10 @@ def test_database_defaults_to_instance_folder(tmp_path):
     """Without AMICALE_DATABASE the database is instance/amicale.db."""
     app = create_app({"INSTANCE_PATH": str(tmp_path / "inst")})
     assert app.config["DATABASE"] == str(tmp_path / "inst" / "amicale.db")
+
+
+def test_ipv6_prefix_of_the_throttles_is_read_and_checked(tmp_path):
+    """AMICALE_THROTTLE_IPV6_PREFIX is a whole number from 1 to 128."""
+    assert from_environment({"AMICALE_THROTTLE_IPV6_PREFIX": "56"}) == {"THROTTLE_IPV6_PREFIX": 56}
+    with pytest.raises(ConfigError, match="THROTTLE_IPV6_PREFIX"):
+        create_app({"INSTANCE_PATH": str(tmp_path), "THROTTLE_IPV6_PREFIX": 129})

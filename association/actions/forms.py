@@ -2,14 +2,14 @@
 from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, DateField, IntegerField, SelectField, StringField,
+from wtforms import (BooleanField, IntegerField, SelectField, StringField,
                      SubmitField, TextAreaField, TimeField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from ..privacy import flags_value
 from .. import clock
 from ..counts import MIN_GROUP
-from ..forms import Form, Screened, choices, flagged_categories
+from ..forms import DateField, Form, Screened, choices, flagged_categories, years_message
 from .kinds import KINDS, VISIBILITIES
 from .rsvps import MAX_PEOPLE
 from .timing import LocalTimeError, day_text, resolve
@@ -120,7 +120,10 @@ class ActionForm(Form):
 
 
 def _time_message(error: LocalTimeError):
-    """Why a time on the day the clocks change is refused, and what to choose instead."""
+    """Why a time on the day the clocks change is refused, and what to choose instead (or
+    why a day that far is)."""
+    if error.problem == "range":
+        return years_message()
     values = {"time": error.typed.strftime("%H:%M"), "date": day_text(error.day),
               "other": error.suggestion.strftime("%H:%M")}
     if error.problem == "gap":

@@ -14,14 +14,16 @@ from babel.dates import format_date
 from flask import current_app
 
 from .. import clock
+from ..forms import YEARS
 from ..i18n import current_locale
 
 
 class LocalTimeError(ValueError):
-    """A local time that does not exist ("gap") or happens twice ("fold") on that day;
-    ``suggestion`` is a nearby time that exists once."""
+    """A local time that does not exist ("gap") or happens twice ("fold") on that day
+    (``suggestion`` is a nearby time that exists once), or a day outside the years a form
+    accepts ("range", no suggestion: see ``forms.YEARS``)."""
 
-    def __init__(self, problem: str, day: date, typed: time, suggestion: time):
+    def __init__(self, problem: str, day: date, typed: time, suggestion: time | None):
         super().__init__(problem)
         self.problem = problem
         self.day = day
@@ -36,7 +38,11 @@ def zone() -> ZoneInfo:
 
 def resolve(day: date, at: time, tz: ZoneInfo | None = None) -> datetime:
     """The moment a local date and time name, as an aware datetime in UTC; raises
-    LocalTimeError when that time does not exist or happens twice on that day."""
+    LocalTimeError when that time does not exist or happens twice on that day, or when the
+    day is too far for the arithmetic around it (year 1 at midnight in Paris is before the
+    first moment a datetime holds in UTC)."""
+    if not YEARS[0] <= day.year <= YEARS[1]:
+        raise LocalTimeError("range", day, at, None)
     tz = tz or zone()
     naive = datetime.combine(day, at.replace(second=0, microsecond=0, tzinfo=None))
     first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)

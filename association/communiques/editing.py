@@ -13,7 +13,7 @@ from ..capability import collect
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
 from ..markup import too_complex, too_long
-from ..urls import external_url
+from ..urls import external_url, row_id
 from ..volunteers import role_required
 from . import diff, embeds, publication, revisions, workflow
 from .forms import CorrectionForm, DraftForm, PublishForm, SettingsForm, WithdrawForm
@@ -96,7 +96,7 @@ def new():
     started = _started_from(db, request.args.get("depuis", ""))
     if request.method == "GET" and started:
         form.title.data, form.body.data = started["title"], started["body"]
-    source = request.args.get("version-de", type=int)
+    source = request.args.get("version-de", type=row_id)
     if request.method == "GET" and source:
         original = revisions.get(db, source)
         if original and original["latest"]:
@@ -165,7 +165,7 @@ def _detail_page(communique, publish_form=None, status=200):
                    if latest and (pending or public_html is None) else None),
         public_html=public_html, versions=revisions.versions(db, communique),
         history=revisions.revisions(db, communique["id"]),
-        may_approve=workflow.may_approve(communique, current_user),
+        may_approve=workflow.may_approve(db, communique, current_user),
         may_publish_alone=workflow.may_publish_alone(db, communique, current_user),
         awaiting=workflow.awaiting_approval(communique),
         publish_form=publish_form or PublishForm(formdata=None),

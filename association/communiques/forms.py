@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 from flask import current_app
 from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, DateField, RadioField, SelectField, StringField, SubmitField,
+from wtforms import (BooleanField, RadioField, SelectField, StringField, SubmitField,
                      TextAreaField, TimeField)
 from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
 
 from .. import clock
-from ..forms import Form, Screened, choices, flagged_labels
+from ..forms import DateField, Form, Screened, choices, flagged_labels
 from ..markup import MAX_BRACKETS, MAX_SOURCE_CHARS, too_complex, too_long
 from ..privacy import find_sensitive
 from .messages import LANGUAGE_LABELS

@@ -30,7 +30,7 @@ OBJECT_TYPES = {"communique": _l("communiqué"),
 REFUSED = {
     "not_editable": _l("This communiqué can no longer be changed this way."),
     "not_submitted": _l("Only a communiqué awaiting approval can be approved."),
-    "own_text": _l("You wrote the latest version of this text: another editor must approve "
+    "own_text": _l("You wrote part of this text: an editor who wrote none of it must approve "
                    "it."),
     "not_allowed_alone": _l("The association's settings do not let an administrator publish "
                             "without a second editor."),

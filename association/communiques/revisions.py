@@ -111,6 +111,16 @@ def revisions(db, communique_id: int) -> list[dict]:
         "where communique_id = ? order by number desc", [communique_id]))
 
 
+def unpublished_authors(db, communique: dict) -> set[int]:
+    """Who wrote a revision not yet public (every revision before the first publication,
+    those of a proposed correction after it): the editors who wrote part of what awaits
+    approval."""
+    return {row["author_id"] for row in db.query(
+        "select distinct author_id from communique_revisions where communique_id = ? "
+        "and number > ? and author_id is not null",
+        [communique["id"], communique["published_revision"] or 0])}
+
+
 def has_pending_correction(communique: dict) -> bool:
     """Whether a published communiqué has a correction written after its public text."""
     latest = communique.get("latest")

@@ -62,12 +62,14 @@ def awaiting_approval(communique: dict) -> bool:
     return communique["status"] == "submitted" or revisions.has_pending_correction(communique)
 
 
-def may_approve(communique: dict, volunteer) -> bool:
-    """Whether ``volunteer`` may approve: it awaits approval and they did not write the
-    revision to approve (a second pair of eyes)."""
-    latest = communique["latest"]
-    return (awaiting_approval(communique) and latest is not None
-            and latest["author_id"] != getattr(volunteer, "id", None))
+def may_approve(db, communique: dict, volunteer) -> bool:
+    """Whether ``volunteer`` may approve: it awaits approval and they wrote no part of what
+    is to be approved (a second pair of eyes): no revision since the public text, not only
+    the latest one — a co-editor changing the co-signatories does not make the author a
+    second pair of eyes on their own text."""
+    return (awaiting_approval(communique) and communique["latest"] is not None
+            and getattr(volunteer, "id", None) not in revisions.unpublished_authors(
+                db, communique))
 
 
 def may_publish_alone(db, communique: dict, volunteer) -> bool:
@@ -148,7 +150,7 @@ def approve(db, communique_id: int, volunteer, publish_at: datetime | None = Non
         communique = _current(db, communique_id)
         if not awaiting_approval(communique):
             raise WorkflowError("not_submitted")
-        if not may_approve(communique, volunteer):
+        if not may_approve(db, communique, volunteer):
             raise WorkflowError("own_text")
         audit.record(db, volunteer, "approve", "communique", communique_id)
         return _release(db, communique, volunteer, publish_at)
@@ -276,14 +278,19 @@ def delete(db, communique_id: int, volunteer) -> int:
 
 def awaiting(db, volunteer) -> int:
     """How many communiqués (first publications or corrections) wait for this editor's
-    approval: those whose latest revision someone else wrote."""
+    approval: those of which they wrote no revision since the public text (see
+    ``may_approve``)."""
     return db.execute("""
         select count(*) from communiques c join communique_revisions r
           on r.communique_id = c.id and r.number = (select max(number) from communique_revisions
                                                     where communique_id = c.id)
         where (c.status = 'submitted' or (c.status = 'published'
                                           and r.number > coalesce(c.published_revision, 0)))
-          and coalesce(r.author_id, -1) != ?""", [getattr(volunteer, "id", 0)]).fetchone()[0]
+          and not exists (select 1 from communique_revisions own
+                          where own.communique_id = c.id
+                            and own.number > coalesce(c.published_revision, 0)
+                            and own.author_id = ?)""",
+                      [getattr(volunteer, "id", 0)]).fetchone()[0]
 
 
 def publish_due(db, today: date) -> dict:

@@ -4,11 +4,11 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import MultipleFileField
-from wtforms import BooleanField, DateField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .. import clock
-from ..forms import Form, MultiCheckboxField, OptionalChoice, Screened, choices
+from ..forms import DateField, Form, MultiCheckboxField, OptionalChoice, Screened, choices
 from . import categories
 
 DESCRIPTION_MAX = 4000

@@ -1,11 +1,11 @@
 """Forms of joint access requests. Messages are lazy, so they follow the visitor's language."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, DateField, EmailField, SelectField, StringField,
+from wtforms import (BooleanField, EmailField, SelectField, StringField,
                      SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from .. import reference
-from ..forms import Form, MultiCheckboxField, OptionalChoice, Screened, choices
+from ..forms import DateField, Form, MultiCheckboxField, OptionalChoice, Screened, choices
 from ..markup import MAX_SOURCE_CHARS
 from . import campaigns, letters
 from .labels import CHANNEL_LABELS, GRADE_LABELS, ITEM_LABELS
@@ -197,8 +197,10 @@ class CampaignForm(Form):
                               validators=[Optional(), Length(max=20000), no_unknown_placeholder,
                                           Screened()], render_kw={"rows": 12})
     keep_as_written = BooleanField(_l("Keep the flagged text as written"))
-    opens_on = DateField(_l("Opens on"), validators=[DataRequired(DATE), campaign_year])
-    closes_on = DateField(_l("Closes on (optional)"), validators=[Optional(), campaign_year])
+    opens_on = DateField(_l("Opens on"), validators=[DataRequired(DATE), campaign_year],
+                         years=CAMPAIGN_YEARS)
+    closes_on = DateField(_l("Closes on (optional)"), validators=[Optional(), campaign_year],
+                          years=CAMPAIGN_YEARS)
     submit = SubmitField(_l("Save the campaign"))
 
     def validate_closes_on(self, field):

@@ -1,12 +1,13 @@
 """Volunteer accounts: invitation, enrolment, roles and building scopes, disabling."""
 import sqlite3
+from contextlib import contextmanager
 from datetime import timedelta
 
 from flask_babel import ngettext
 
 from .. import clock
 from ..crypto import decrypt, encrypt, keyed_hash, new_token
-from ..db import first_row, row_or_none
+from ..db import first_row, immediate, row_or_none
 from ..passwords import hash_password
 from . import second_factor
 
@@ -90,10 +91,35 @@ def set_scope(db, volunteer_id: int, buildings: list[int]) -> None:
 
 
 def set_role(db, volunteer_id: int, role: str) -> None:
-    """Change the volunteer's role."""
+    """Change the volunteer's role (refused with "last_admin" when it would leave no
+    administrator able to sign in)."""
     if role not in ROLES:
         raise AccountError("bad_role")
-    db.table("volunteers").update(volunteer_id, {"role": role})
+    with keeping_an_admin(db, volunteer_id):
+        db.table("volunteers").update(volunteer_id, {"role": role})
+
+
+def set_role_and_scope(db, volunteer_id: int, role: str, buildings: list[int]) -> None:
+    """Change the volunteer's role and buildings together (see ``set_role``)."""
+    with keeping_an_admin(db, volunteer_id):
+        set_role(db, volunteer_id, role)
+        set_scope(db, volunteer_id, buildings)
+
+
+@contextmanager
+def keeping_an_admin(db, volunteer_id: int):
+    """A write transaction on an account that is rolled back, with AccountError
+    "last_admin", when it leaves no administrator able to sign in while the account was one.
+
+    The count is read inside the transaction, which takes the write lock first (``BEGIN
+    IMMEDIATE``): two administrators demoting each other at once are counted one after the
+    other, and the second is refused. (Counted before the transaction, both saw two.)"""
+    with immediate(db):
+        before = get(db, volunteer_id)
+        yield before
+        if before and before["role"] == "admin" and can_sign_in(before) \
+                and admin_count(db) == 0:
+            raise AccountError("last_admin")
 
 
 def invite(db, volunteer_id: int, created_by: int | None = None) -> str:
@@ -211,8 +237,9 @@ def change_second_factor(db, volunteer_id: int, secret: str, step: int) -> list[
 
 
 def reset_second_factor(db, volunteer_id: int, by: int) -> str:
-    """Admin: clear the password and second factor, end sessions, return a new invitation."""
-    with db.atomic():
+    """Admin: clear the password and second factor, end sessions, return a new invitation
+    (refused with "last_admin" for the last administrator able to sign in)."""
+    with keeping_an_admin(db, volunteer_id):
         db.table("volunteers").update(volunteer_id, {"password_hash": None, "totp_secret": None,
                                                      "totp_last_step": 0})
         db.execute("delete from recovery_codes where volunteer_id = ?", [volunteer_id])
@@ -221,8 +248,9 @@ def reset_second_factor(db, volunteer_id: int, by: int) -> str:
 
 
 def set_disabled(db, volunteer_id: int, disabled: bool) -> None:
-    """Disable (ending every session at once) or enable an account."""
-    with db.atomic():
+    """Disable (ending every session at once) or enable an account; disabling the last
+    administrator able to sign in is refused with "last_admin"."""
+    with keeping_an_admin(db, volunteer_id):
         db.table("volunteers").update(volunteer_id, {"disabled": int(disabled)})
         if disabled:
             end_sessions(db, volunteer_id)

@@ -67,12 +67,11 @@ def account_detail(volunteer_id):
                                                                           "role": "volunteer"}))})
     form.buildings.choices = building_choices(db)
     if form.validate_on_submit():
-        if _would_remove_last_admin(db, account, form.role.data):
-            form.role.errors.append(ACCOUNT["last_admin"])
+        try:
+            accounts.set_role_and_scope(db, volunteer_id, form.role.data, form.buildings.data)
+        except accounts.AccountError as error:
+            form.role.errors.append(ACCOUNT[error.code])
         else:
-            with db.atomic():
-                accounts.set_role(db, volunteer_id, form.role.data)
-                accounts.set_scope(db, volunteer_id, form.buildings.data)
             audit.record(db, current_user, "update", "volunteer", volunteer_id)
             flash(_("Role and buildings saved."), "success")
             return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
@@ -82,7 +81,9 @@ def account_detail(volunteer_id):
 
 
 def _would_remove_last_admin(db, account, new_role=None, disabling=False) -> bool:
-    """Whether the change would leave no administrator able to sign in."""
+    """Whether the change would leave no administrator able to sign in, as far as can be
+    told before it (to warn early; the write itself checks again, see
+    ``accounts.keeping_an_admin``)."""
     if account["role"] != "admin" or not accounts.can_sign_in(account):
         return False
     losing = disabling or (new_role is not None and new_role != "admin")
@@ -122,7 +123,11 @@ def account_disable(volunteer_id):
                      sessions)],
             _("You can enable the account again later."), _("Disable the account"),
             "admin.account_disable")
-    accounts.set_disabled(db, volunteer_id, True)
+    try:
+        accounts.set_disabled(db, volunteer_id, True)
+    except accounts.AccountError as error:  # the other administrators left meanwhile
+        flash(ACCOUNT[error.code], "error")
+        return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
     audit.record(db, current_user, "disable", "volunteer", volunteer_id)
     flash(_("Account disabled; its sessions have ended."), "success")
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
@@ -163,7 +168,11 @@ def account_reset(volunteer_id):
               login=login)],
             _("The old password, app and codes cannot be restored."),
             _("Reset and get a new link"), "admin.account_reset")
-    token = accounts.reset_second_factor(db, volunteer_id, current_user.id)
+    try:
+        token = accounts.reset_second_factor(db, volunteer_id, current_user.id)
+    except accounts.AccountError as error:  # the other administrators left meanwhile
+        flash(ACCOUNT[error.code], "error")
+        return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
     audit.record(db, current_user, "reset_second_factor", "volunteer", volunteer_id)
     flash(_("The password and second factor of this account have been cleared and its "
             "sessions ended."), "success")

@@ -1,11 +1,11 @@
 """Forms of the volunteer area. Messages are lazy, so they follow the visitor's language."""
 from flask_babel import lazy_gettext as _l
-from wtforms import (BooleanField, DateField, EmailField, PasswordField, SelectField,
+from wtforms import (BooleanField, EmailField, PasswordField, SelectField,
                      StringField, SubmitField, TextAreaField)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from .. import passwords, reference
-from ..forms import Form, MultiCheckboxField, OptionalChoice, choices
+from ..forms import DateField, Form, MultiCheckboxField, OptionalChoice, choices
 from .messages import ROLE_LABELS
 
 # Each required field says what is missing (never "this field is required").
