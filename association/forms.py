@@ -8,6 +8,7 @@ ticks the form's confirmation box to keep the text as written (it is then stored
 from dataclasses import dataclass
 
 from flask_babel import get_locale
+from jinja2 import pass_context
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
@@ -15,6 +16,7 @@ from markupsafe import Markup, escape
 from wtforms import DateField as WTFormsDateField
 from wtforms import SelectField, SelectMultipleField, SubmitField
 from wtforms.fields.choices import SelectChoice
+from wtforms.form import BaseForm
 from wtforms.validators import DataRequired, Optional, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -191,9 +193,25 @@ def highlight(text: str, findings) -> Markup:
     return Markup("").join(pieces)
 
 
+@pass_context
+def refused_forms(context) -> list:
+    """The forms of the page being drawn that came back with errors, in the order the view
+    gave them (a form, or forms inside a dict, list or tuple it passed): the page shows
+    their summaries first and says "Error" in its title."""
+    found, seen = [], set()
+    for value in context.get_all().values():
+        inside = value.values() if isinstance(value, dict) else (
+            value if isinstance(value, (list, tuple)) else (value,))
+        for item in inside:
+            if isinstance(item, BaseForm) and id(item) not in seen and item.errors:
+                seen.add(id(item))
+                found.append(item)
+    return found
+
+
 def init_app(app) -> None:
-    """Give templates what the screened-field macro needs."""
+    """Give templates what the screened-field macro and the error summaries need."""
     app.jinja_env.globals.update(
         highlight=highlight, flagged_labels=flagged_labels, flag_labels=flag_labels,
-        screen_why=WHY, csrf_field=csrf_field,
+        screen_why=WHY, csrf_field=csrf_field, refused_forms=refused_forms,
         reveal_reason=lambda code: REVEAL_REASON_LABELS.get(code, code))
