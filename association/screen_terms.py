@@ -787,5 +787,120 @@ _GROWN = {
         "trashy (?:family|families|people|lot|neighbours?)", "sous hommes",
     ),
 }
+# A second round, from the categories' usual phrasings rather than from any corpus line.
+_COUNTRY_FR = ("(?:maroc|algerie|tunisie|senegal|mali|cote d'ivoire|congo|cameroun|turquie|"
+               "roumanie|pologne|chine|vietnam|pakistan|inde|sri lanka|haiti|comores|afrique|"
+               "syrie|afghanistan|tchetchenie|albanie|kosovo|bulgarie|ukraine|russie|erythree|"
+               "soudan|somalie|ethiopie|nigeria|ghana|guinee|mauritanie|egypte|liban|iran|irak|"
+               "bangladesh|bled)")
+_COUNTRY_EN = ("(?:morocco|algeria|tunisia|senegal|mali|ivory coast|congo|cameroon|turkey|"
+               "romania|poland|china|vietnam|pakistan|india|sri lanka|haiti|africa|syria|"
+               "afghanistan|albania|kosovo|bulgaria|ukraine|russia|eritrea|sudan|somalia|"
+               "ethiopia|nigeria|ghana|guinea|egypt|lebanon|iran|iraq|bangladesh|jamaica|"
+               "the caribbean|eastern europe|lithuania|latvia)")
+_GROWN_GUARDS.update({
+    "she": "elle|she|her",
+    "he": "il|he|him",
+})
+_ROUND2 = {
+    "health": (
+        "(?:fum(?:e|ent|ait|aient)|smokes?|smoking) (?:du shit|de l'herbe|des joints|du crack|"
+        "de la beuh|du cannabis|weed|crack|pot|cannabis|skunk)",
+        # not "the bill is high": a person before ("he's always high", "the tenant is stoned")
+        ("(?:high|stoned|off (?:his|her|their) face)(?= ?(?:$|[.,;:!?)]| (?:again|on|every|all|"
+         "and)(?![a-z])))", "pred"),
+        "fragile (?:psychologiquement|mentalement|dans sa tete)",
+        "malade (?:dans sa tete|mentalement|mental)", "mentally (?:ill|unwell|fragile)",
+        "(?:mettre|mis|mettait) fin a (?:ses|leurs) jours", "(?:se|s') foutre en l'air",
+        "(?:kill|killed|kills|killing|hurt|hurting|harm|harming) (?:himself|herself|themselves)",
+        "(?:end|ended|ending) (?:his|her|their) (?:own )?life", "self harm(?:ing)?",
+        "sous l'emprise (?:de l'alcool|de la drogue|de stupefiants|du crack)",
+        "(?:sent|sentait|sentent) l'alcool", "smell(?:s|ed)? of (?:alcohol|booze|drink)",
+        "(?:se|s') bourr(?:e|ent|ait|aient) la (?:gueule|tete)",
+        "(?:se|s') (?:saoul|soul)(?:e|ent|ait|aient)", "perte de memoire", "memory loss",
+        "heart condition", "bedridden", "grabataires?", ("alite(?:e|s|es)?", "pred"),
+        "housebound",
+        # not "attend un enfant" (at the school gate)
+        "attend(?:ent|ait)? (?:un bebe|des jumeaux)", "expecting (?:a baby|twins)",
+    ),
+    "disability": (
+        # not "elle ne peut plus voir le bailleur en peinture"
+        ("ne (?:peut|peuvent|pouvait|pourra) plus (?:marcher|se deplacer|se lever|"
+         "monter les escaliers|monter les marches|descendre les escaliers)", "pronoun"),
+        ("(?:a|avait|ont) du mal a (?:marcher|se deplacer|monter les escaliers)", "pronoun"),
+        "(?:marche|marchent|marchait) avec (?:une canne|des bequilles|un deambulateur)",
+        ("(?:can t|cannot|can no longer|could not|couldn t) (?:walk|see|hear|climb the stairs|"
+         "manage the stairs)", "pronoun"),
+        "(?:unable|struggles|struggling) to (?:walk|see|hear)", "wheelchair bound",
+        ("muet(?:te|s|tes)?", "pred|attr|det"), ("mute", "pred"), "begue", "stammer",
+    ),
+    "origin": (
+        "originaires?",
+        f"(?:vient|viennent|venait|venu|venue|venus|venues|arrive|arrivee|arrives|arrivees|ne|nee|"
+        f"nes|nees|rentre|rentree|rentres) (?:du|de la|de l'|d'|des|de|en|au|a) {_COUNTRY_FR}",
+        f"(?:comes|came|come|originally|born|fled|moved here|immigrated|emigrated) "
+        f"(?:from|in) {_COUNTRY_EN}",
+        f"{_EN_PEOPLE} from {_COUNTRY_EN}",
+        "renois?", "bledards?", "babtous?", "toubabs?", "feujs?",
+    ),
+    "religion": (
+        "integristes?", "salafis(?:te|tes|t|ts|me|m)?", "fondamentalistes?", "fundamentalists?",
+        ("radicalise(?:e|s|es)?", "pred|attr"), ("radicali[sz]ed", "pred|attr"),
+        "mormons?", "scientolog[a-z]*", "aid el [a-z]+", "eid", "hanouk?k?a", "hanukk?ah",
+        "diwali", "yom kipp(?:our|ur)", "pelerinages?", "pilgrimage", "la mecque", "mecca",
+        ("(?:mass|masses)", "worship"), "turbans?", "chapelets?", "rosary",
+    ),
+    "sexuality": (
+        ("sor(?:t|tait) avec une (?:fille|femme|nana)", "she"),
+        ("sor(?:t|tait) avec un (?:garcon|homme|mec|gars)", "he"),
+        ("(?:dating|seeing|sees|dates) (?:a|another) (?:woman|girl)", "she"),
+        ("(?:dating|seeing|sees|dates) (?:a|another) (?:man|guy|bloke)", "he"),
+        "mariee (?:avec|a) une femme", "married to a woman",
+        "drag queens?", "travesti(?:e|s|es)?", "transvestites?", "cross dress(?:er|ers|ing)",
+        "fiottes?", "tafioles?", "tarlouzes?", "faggots?", "dykes?", "poofs?",
+        "couche a droite a gauche", "sleeps around", "sleeping around",
+        "sleep(?:s|ing)? with (?:the neighbour|other men|other women|married men|anyone)",
+    ),
+    "opinion": (
+        ("(?:a |avait |ont |avaient )?manifest(?:e|ent|ait|aient|er) (?:contre|pour)", "pronoun"),
+        "zadistes?", "black blocs?", "antifas?", "sionistes?", "zionists?", "remainers?",
+        "militant(?:e|s|es)? (?:ecologistes?|feministes?|antiracistes?|de gauche|de droite|"
+        "pro palestiniens?|pro palestiniennes?|sionistes?|identitaires?)",
+    ),
+    "offences": (
+        ("(?:a |avait |ont )?vol(?:e|ent|ait|aient) (?:le|la|les|des|un|une|du|son|sa|ses|"
+         "dans)", "pronoun"),
+        "fraudeu(?:r|rs|se|ses)", "fraude aux (?:aides|allocs|allocations|apl|caf)",
+        "(?:got|get|gets|been|getting) nicked", "banged up", "in the nick",
+        "done for (?:theft|burglary|assault|drink driving|dealing|fraud|shoplifting)",
+        "burglars?", "cambrioleu(?:r|rs|se|ses)", "shoplift(?:ing|er|ers)", "pickpockets?",
+        "recherche(?:e|s|es)? par (?:la police|les flics|la gendarmerie)",
+        "wanted by (?:the )?police", "convoque(?:e|s|es)? au commissariat",
+        "drink driving", "alcool au volant", "ankle tag",
+    ),
+    "domestic_violence": (
+        f"(?:hurle|hurlent|hurlait|crie|crient|criait|gueule|gueulent|gueulait) (?:sur|apres) "
+        f"(?:sa|son|ses|leur|leurs) (?:{_KIN}|{_CHILD})",
+        f"(?:a|avait|ont|avaient) peur de (?:son|sa|leur) (?:{_KIN_MOD} )?{_KIN}",
+        "(?:scared|afraid|terrified|frightened) of (?:her|his|their) (?:husband|partner|ex|"
+        "boyfriend|girlfriend|wife|dad|father|stepdad|stepfather)",
+        (f"{_CLITIC}{_AUX_FR}sequestr(?:e|ee|es|ees|ent|ait|aient|er)", "agent"),
+        "(?:controls|controlling|control) (?:her|his) (?:money|phone|every move)",
+        "mariages? force(?:e|s|es)?", "forced marriages?", "excision", "fgm",
+        ("knock(?:s|ed|ing)? (?:her|him|them) (?:about|around)", "agent_en"),
+        "(?:raised|raises|raise|raising) (?:his|her) hand (?:to|against) (?:her|him|them|the kids|"
+        "his wife|her husband)",
+    ),
+    "judgement": (
+        "beaufs?", "ploucs?", "bouseu(?:x|se|ses)", "pequenaud(?:e|s|es)?", "gueux",
+        "tocard(?:e|s|es)?", "pique assiettes?", "sans (?:aucune )?education", "bas de plafond",
+        "bete comme ses pieds", "con comme un balai", "degeneres?", "consanguins?",
+        ("(?:grosses?|gros|moches?|laids?|laides?)", "pred"),
+        "riff ?raff", "rabble", "degenerates?", "inbreds?", "wasters?", "layabouts?",
+        "dossers?", "slags?", "slappers?", "hags?", "old (?:bag|cow|hag)", "fat (?:cow|pig|slob)",
+        "nasty piece of work", "thick as (?:a brick|two short planks|mince)",
+    ),
+}
+_GROWN = {category: terms + _ROUND2[category] for category, terms in _GROWN.items()}
 GUARDS.update(_GROWN_GUARDS)
 TERMS = {category: terms + _GROWN[category] for category, terms in TERMS.items()}
