@@ -21,10 +21,12 @@ matches). Guard sources use plain spaces between words and write "c est" for "c'
 other guard matches: "son mari la frappe" is domestic violence, "le voisin la frappe" an
 offence.
 
-Fragments that start with a long alternation are split into one regex branch per
-alternative, each carrying the whole rest of the fragment: start a fragment with the verb or
-the pronoun and put the long list of who comes before it in a guard, or the compiled lexicon
-grows by the size of the rest times the length of the list.
+The screen files each phrase under the words it can start with: a fragment that starts with
+an alternation (or an optional group) is split into one phrase per alternative, each carrying
+the whole rest of the fragment, while a fragment that starts with a verb is one phrase filed
+under every form of it. So start a fragment with the verb or the pronoun and put the long
+list of who comes before it in a guard, or the compiled lexicon grows by the size of the rest
+times the length of the list.
 """
 
 # Who a judgemental adjective can be about: pronouns and nouns for people. Third person only,
@@ -829,9 +831,9 @@ _ROUND2 = {
          "monter les escaliers|monter les marches|descendre les escaliers)", "pronoun"),
         ("(?:a|avait|ont) du mal a (?:marcher|se deplacer|monter les escaliers)", "pronoun"),
         "(?:marche|marchent|marchait) avec (?:une canne|des bequilles|un deambulateur)",
-        ("(?:can t|cannot|can no longer|could not|couldn t) (?:walk|see|hear|climb the stairs|"
+        ("(?:can't|cannot|can no longer|could not|couldn't) (?:walk|climb the stairs|"
          "manage the stairs)", "pronoun"),
-        "(?:unable|struggles|struggling) to (?:walk|see|hear)", "wheelchair bound",
+        "(?:unable|struggles|struggling) to walk", "wheelchair bound",
         ("muet(?:te|s|tes)?", "pred|attr|det"), ("mute", "pred"), "begue", "stammer",
     ),
     "origin": (

@@ -113,7 +113,7 @@ def test_blind_dev_corpus_recall_and_false_alarms():
     ("il boit", "health"), ("elle boit tous les soirs", "health"), ("she drinks too much", "health"),
     ("la voisine perd la tête", "health"), ("il a pété un câble", "health"),
     ("he's off his meds", "health"), ("she is losing her mind", "health"),
-    ("ils boitent tous les deux", "disability"),
+    ("ils boitent tous les deux", "disability"), ("she can't walk any more", "disability"),
     ("une famille de Marocains", "origin"), ("those Asians upstairs", "origin"),
     ("deux femmes qui habitent ensemble", "sexuality"), ("her wife", "sexuality"),
     ("Mme Petit et sa compagne", "sexuality"),
@@ -134,6 +134,7 @@ def test_states_idioms_households_and_contempt(text, category):
     "a vermin problem in the cellar", "the Poles of the fence are down",
     "elle et sa copine ont apporté un gâteau", "elle a un grain de beauté",
     "la religion des chiffres", "le local est à l'ouest du bâtiment",
+    "he couldn't see the notice in the dark", "the water bill is high.",
 ])
 def test_new_terms_keep_innocent_senses(text):
     """The writer's own exasperation, a coffee, pests, a friend: not flagged."""
