@@ -6,11 +6,11 @@ prefers precision on words with innocent senses ("la cage d'escalier est sale", 
 fou", "en face de l'église") and lets the writer confirm what it flags.
 
 How it works: the text is normalised once (lowercase, accents and ligatures folded, hyphens
-and line breaks as spaces) with a map back to the original offsets; two compiled regular
-expressions, one over the guarded terms and one over the others, their terms factored into a
-trie of letters so that each word start tries only the terms sharing its first letters, find
-every candidate; guards look at the few words before a candidate; overlaps keep the longest
-match.
+and line breaks as spaces) with a map back to the original offsets, and cut into tokens. Each
+term of the lexicon is a phrase compiled on its own and filed under the words it can start
+with (a verb under every form of it, an open word such as "psychiatr..." under its stem): at
+each token, only the phrases filed under that word are tried, anchored there. Guards look at
+the few words before a candidate; overlaps keep the longest match.
 
 Verbs are matched by lemma: a lexicon fragment may name ``<fr:frapper|battre>``, and the build
 replaces it with every form of those verbs, taken from simplemma's French and English
@@ -18,10 +18,10 @@ dictionaries and completed by regular paradigms, since simplemma files ambiguous
 one lemma only ("frappe" under the noun, "battue" under the hunt). simplemma is a build and
 test tool: its forms are generated once into ``data/screen_forms.json`` (``python -m
 association.screen --regenerate``, which a test checks), so a process neither imports it nor
-loads its tables. The forms are folded like the text and joined into the same regex, so "il
-l'a frappée", "il la bats", "he's been hitting her" cost nothing more at screening time than a
-plain word: lemmatising each word of each text would be slower and would fail on text typed
-without accents, which the dictionaries do not know.
+loads its tables. The forms are folded like the text and file a phrase under each of them, so
+"il l'a frappée", "il la bats", "he's been hitting her" cost nothing more at screening time
+than a plain word: lemmatising each word of each text would be slower and would fail on text
+typed without accents, which the dictionaries do not know.
 """
 import json
 import re
@@ -58,7 +58,6 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD_CHAR = "[a-z0-9]"
 _GUARD_SEPARATOR = "[ .,']+"  # between the words of a guard: "c'est", "M. Dupont"
 _GUARD_WINDOW = 90  # characters before a candidate that guards may look at
-_PLAIN_ALTERNATION = re.compile(r"\(\?:([a-z0-9 ']+(?:\|[a-z0-9 ']+)+)\)")
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
@@ -199,9 +198,31 @@ class _Lemmas:
                 self.forms[lang, lemma] = frozenset(f for f in folded if _FORM.match(f))
 
     def regex(self, lang: str, lemmas: str) -> str:
-        """A trie-factored regex over the folded forms of ``lemmas`` ("frapper|battre")."""
+        """A regex over the folded forms of ``lemmas`` ("frapper|battre"), factored by
+        prefixes: ``re`` tries a plain list of 700 forms one by one."""
         forms = set().union(*(self.forms[lang, lemma] for lemma in lemmas.split("|")))
         return _trie_regex(sorted(forms))
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex matching exactly ``words``, factored by common prefixes (fast in ``re``)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit_trie(trie)
+
+
+def _emit_trie(node: dict) -> str:
+    """The regex for one trie node (a nested dict; the key "" marks the end of a word)."""
+    branches = [char + _emit_trie(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else \
+        f"(?:{'|'.join(branches)})"
+    return f"{body}?" if "" in node else body
 
 
 def dictionary_forms(wanted: dict[str, set[str]]) -> dict:
@@ -297,12 +318,12 @@ def _convert(fragment: str) -> str:
 
 
 def _top_level(fragment: str, wanted: str) -> list[int]:
-    """Positions of ``wanted`` outside any group or character class."""
+    """Positions of ``wanted`` outside any group, character class or ``<lang:lemmas>``."""
     depth, in_class, positions = 0, False, []
     for i, char in enumerate(fragment):
         if in_class:
-            in_class = char != "]"
-        elif char == "[":
+            in_class = char not in "]>"
+        elif char in "[<":
             in_class = True
         elif char == "(":
             depth += 1
@@ -316,7 +337,7 @@ def _top_level(fragment: str, wanted: str) -> list[int]:
 
 
 def _expand_head(fragment: str) -> list[str]:
-    """Split ``a|b`` and a leading ``(?:a|b)rest`` so that every piece starts with a letter."""
+    """Split ``a|b`` and a leading ``(?:a|b)rest`` so that each phrase has one first word."""
     bars = _top_level(fragment, "|")
     if bars:
         bounds = [-1, *bars, len(fragment)]
@@ -326,43 +347,34 @@ def _expand_head(fragment: str) -> list[str]:
         return [fragment]
     i = _top_level(fragment, ")")[0]
     head, rest = fragment[3:i], fragment[i + 1:]
-    if "[" in head or rest[:1] in _QUANTIFIERS:
+    if rest[:1] == "?" and rest[1:2] not in _QUANTIFIERS:  # "(?:a )?rest": with and without
+        rest = rest[1:]
+        return [piece for choice in [*_expand_head(head), ""]
+                for piece in _expand_head(choice + rest)]
+    if rest[:1] in _QUANTIFIERS:
         return [fragment]
     return [piece for choice in _expand_head(head) for piece in _expand_head(choice + rest)]
 
 
-def _trie_regex(words: list[str]) -> str:
-    """A regex matching exactly ``words``, factored by common prefixes (fast in ``re``)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _emit_trie(trie, root=True)
-
-
-def _emit_trie(node: dict, root: bool = False) -> str:
-    """The regex for one trie node (a nested dict; the key "" marks the end of a word)."""
-    branches = [char + _emit_trie(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    # A lone chain stays bare ("frapp(?:e|ait)", not "f(?:r(?:a...") so that the lexicon keys
-    # it by its letters; only the root, which callers may quantify, and an optional node
-    # need the group.
-    bare = len(branches) == 1 and (len(branches[0]) == 1 or not (root or "" in node))
-    body = branches[0] if bare else f"(?:{'|'.join(branches)})"
-    return f"{body}?" if "" in node else body
-
-
-def _factor(source: str) -> str:
-    """Replace every plain word list ``(?:a|b|c)`` in ``source`` by its trie form."""
-    return _PLAIN_ALTERNATION.sub(lambda m: _trie_regex(m.group(1).split("|")), source)
+def _first_words(phrase: str, lemmas: _Lemmas) -> tuple[bool, list[str]]:
+    """What a phrase's first word is: (True, the words it can be) when they are known, or
+    (False, stems) when the word goes on ("gays?", "psychiatr[a-z]*": a word starting with
+    the stem); (False, [""]) when any word may start it."""
+    head = _LEMMA_REF.match(phrase)
+    if head:  # a verb first: every form of it, the word ending where the verb does
+        lang, names = head.groups()
+        forms = sorted(set().union(*(lemmas.forms[lang, name] for name in names.split("|"))))
+        return phrase[head.end():][:1] in ("", " ", "("), forms
+    regex = _convert(phrase)
+    i = 0
+    while i < len(regex) and regex[i].isalnum() and regex[i + 1:i + 2] not in _QUANTIFIERS:
+        i += 1
+    return regex[i:i + 2] in ("", " +"), [regex[:i]]
 
 
 def _guard_regex(source: str, lemmas: _Lemmas) -> str:
     """A guard source as a regex that must end exactly where the candidate starts."""
-    body = _factor(f"(?:{_with_lemmas(source, lemmas)})").replace(" ", _GUARD_SEPARATOR)
+    body = f"(?:{_with_lemmas(source, lemmas)})".replace(" ", _GUARD_SEPARATOR)
     return "(?<![a-z0-9])" + body + "[ ']*\\Z"
 
 
@@ -377,70 +389,73 @@ def _compile_guard(spec: str, compiled: dict[str, re.Pattern],
     return tuple(compiled[name] for name in names), wanted
 
 
-def _literal_prefix(regex: str) -> int:
-    """How many leading characters of ``regex`` are plain letters matched exactly once."""
-    i = 0
-    while i < len(regex) and regex[i].isalnum() and regex[i + 1:i + 2] not in _QUANTIFIERS:
-        i += 1
-    return i
+@dataclass(frozen=True)
+class _Phrase:
+    """One phrase of the lexicon, tried where a token could be its first word: its regex
+    (the rest of the phrase, anchored at the token), its category, and its guards: ``guards``
+    (any may match) must match or not as ``wanted`` says, else ``otherwise`` (guards, wanted,
+    category) may give it another category ("son mari la frappe", "le voisin la frappe")."""
+
+    regex: re.Pattern
+    category: str
+    guards: tuple = ()
+    wanted: bool = True
+    otherwise: tuple | None = None
+
+    def category_at(self, norm: str, start: int) -> str | None:
+        """The category when the guards allow the phrase at ``start``, else None."""
+        if not self.guards:
+            return self.category
+        window = max(0, start - _GUARD_WINDOW)
+        guards, wanted, category = self.guards, self.wanted, self.category
+        found = any(guard.search(norm, window, start) for guard in guards)
+        if found != wanted and self.otherwise is not None:
+            guards, wanted, category = self.otherwise
+            found = any(guard.search(norm, window, start) for guard in guards)
+        return category if found == wanted else None
 
 
-def _emit_terms(node: dict) -> str:
-    """The regex for a node of the term trie: longer literal prefixes first, then the tails."""
-    branches = [char + _emit_terms(child) for char, child in sorted(node.items()) if char]
-    # the empty group at the end names the term, and keeps each branch starting with a letter
-    tails = sorted(node.get("", ()), key=lambda tail: -len(tail[0]))
-    branches += [f"{rest}(?P<{name}>)(?!{_WORD_CHAR})" for rest, name in tails]
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+class _Lexicon:
+    """The lexicon as phrases keyed by their first word: ``words`` by the whole word (a verb
+    phrase under each of the verb's forms), ``stems`` by the first two letters of the start
+    of a word that goes on, with that start ("psychiatr": "ps", ("psychiatr", phrase))."""
 
+    def __init__(self) -> None:
+        """Compile every term of TERMS, each alternative of its first word apart."""
+        self.words: dict[str, list[_Phrase]] = {}
+        self.stems: dict[str, list[_Phrase]] = {}
+        lemmas = _Lemmas(_lexicon_lemmas(), _read_forms())
+        guards: dict[str, tuple[tuple, bool]] = {}
+        compiled: dict[str, re.Pattern] = {}
+        for category, terms in TERMS.items():
+            for term in terms:
+                fragment, spec, *rest = (term, None) if isinstance(term, str) else term
+                for one in (spec, *(other for other, _ in rest)):
+                    if one and one not in guards:
+                        guards[one] = _compile_guard(one, compiled, lemmas)
+                guard, wanted = guards[spec] if spec else ((), True)
+                otherwise = (*guards[rest[0][0]], rest[0][1]) if rest else None
+                for phrase in _expand_head(fragment):
+                    try:
+                        regex = re.compile(f"(?:{_convert(_with_lemmas(phrase, lemmas))})"
+                                           f"(?!{_WORD_CHAR})")
+                    except re.error as error:
+                        raise ValueError(f"bad {category} term {fragment!r}: {error}") from error
+                    whole, keys = _first_words(phrase, lemmas)
+                    entry = _Phrase(regex, category, guard, wanted, otherwise)
+                    for key in keys:
+                        if whole:
+                            self.words.setdefault(key, []).append(entry)
+                        else:
+                            self.stems.setdefault(key[:2], []).append((key, entry))
 
-def _insert(trie: dict, regex: str, cut: int, name: str) -> None:
-    """Add a term to a trie keyed by its literal prefix; the rest of its regex is a tail."""
-    node = trie
-    for char in regex[:cut]:
-        node = node.setdefault(char, {})
-    node.setdefault("", []).append((regex[cut:], name))
-
-
-_Entry = tuple[str, tuple | None, bool, tuple | None]  # category, guards, wanted, otherwise
-
-
-def _build() -> tuple[tuple[re.Pattern, re.Pattern], dict[str, _Entry]]:
-    """Compile the lexicon: one lookahead regex over guarded terms, one over the others."""
-    entries: dict[str, _Entry] = {}
-    guards: dict[str, tuple[tuple, bool]] = {}
-    compiled: dict[str, re.Pattern] = {}
-    # At one position a regex stops at the first term that matches: when that term's guard
-    # then says no, an unguarded term starting there must still be found, so the two kinds
-    # are searched apart (a single regex needed a second copy of every unguarded term that
-    # shares its first letters with a guarded one, and verb lists share many).
-    tries: tuple[dict, dict] = ({}, {})  # guarded, plain
-    lemmas = _Lemmas(_lexicon_lemmas(), _read_forms())
-    for category, terms in TERMS.items():
-        for term in terms:
-            fragment, spec, *rest = (term, None) if isinstance(term, str) else term
-            for one in (spec, *(other for other, _ in rest)):
-                if one and one not in guards:
-                    guards[one] = _compile_guard(one, compiled, lemmas)
-            guard, wanted = guards[spec] if spec else (None, True)
-            # (fragment, guard, (other guard, other category)): the same words mean another
-            # thing after other words ("son mari la frappe", "le voisin la frappe")
-            otherwise = (*guards[rest[0][0]], rest[0][1]) if rest else None
-            # the forms go in before the head is split, so that a verb list at the start of
-            # a fragment splits by first letter ("b...", "f..."), not into one piece per form
-            for piece in _expand_head(_with_lemmas(fragment, lemmas)):
-                name = f"t{len(entries)}"
-                entries[name] = (category, guard, wanted, otherwise)
-                regex = _convert(_factor(piece))
-                _insert(tries[guard is None], regex, _literal_prefix(regex), name)
-    try:
-        # A zero-width lookahead yields a candidate at every word start, overlapping ones too.
-        guarded, plain = (re.compile(f"(?=(?<!{_WORD_CHAR}){_emit_terms(trie)})")
-                          for trie in tries)
-    except re.error:
-        _name_bad_term(lemmas)
-        raise
-    return (guarded, plain), entries
+    @lru_cache(maxsize=50_000)  # noqa: B019 (one lexicon, built once, for the process)
+    def phrases(self, word: str) -> tuple[_Phrase, ...]:
+        """The phrases that may start with ``word`` (remembered: words repeat)."""
+        found = list(self.words.get(word, ()))
+        for key in {word[:2], word[:1], ""}:
+            found += [entry for stem, entry in self.stems.get(key, ()) if word.startswith(stem)]
+        return tuple(found)
 
 
 def _fragments() -> list[str]:
@@ -449,21 +464,11 @@ def _fragments() -> list[str]:
             for terms in TERMS.values() for term in terms]
 
 
-def _name_bad_term(lemmas: _Lemmas) -> None:
-    """Raise a ValueError naming the lexicon term that is not a valid regular expression."""
-    for category, terms in TERMS.items():
-        for term in terms:
-            fragment = term if isinstance(term, str) else term[0]
-            try:
-                re.compile(_convert(_factor(_with_lemmas(fragment, lemmas))))
-            except re.error as error:
-                raise ValueError(f"bad {category} term {fragment!r}: {error}") from error
-
-
 # Built once, at import; not when this file runs as the command that regenerates FORMS_FILE,
 # which must work while the file is stale.
 if __name__ != "__main__":
-    _PATTERNS, _ENTRIES = _build()
+    _LEXICON = _Lexicon()
+_TOKEN = re.compile(f"{_WORD_CHAR}+")
 
 
 def find_sensitive(text: str, lang: str = "fr") -> list[Finding]:
@@ -475,21 +480,14 @@ def find_sensitive(text: str, lang: str = "fr") -> list[Finding]:
         return []
     norm, index = _normalise(text)
     candidates = []
-    guarded, plain = _PATTERNS
-    for match in guarded.finditer(norm):
-        name = match.lastgroup
-        category, guards, wanted, otherwise = _ENTRIES[name]
-        start = match.start()
-        window = max(0, start - _GUARD_WINDOW)
-        found = any(guard.search(norm, window, start) for guard in guards)
-        if found != wanted and otherwise is not None:
-            guards, wanted, category = otherwise
-            found = any(guard.search(norm, window, start) for guard in guards)
-        if found == wanted:
-            candidates.append((start, match.end(name), category))
-    for match in plain.finditer(norm):
-        name = match.lastgroup
-        candidates.append((match.start(), match.end(name), _ENTRIES[name][0]))
+    for token in _TOKEN.finditer(norm):
+        start = token.start()
+        for phrase in _LEXICON.phrases(token.group()):
+            match = phrase.regex.match(norm, start)
+            if match:
+                category = phrase.category_at(norm, start)
+                if category:
+                    candidates.append((start, match.end(), category))
     if not candidates:
         return []
     # Keep the longest when two overlap (then the earliest).

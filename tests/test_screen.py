@@ -83,6 +83,64 @@ def test_fresh_corpus_recall_and_false_alarms():
     assert recall >= 0.90 and false_alarm_rate <= 0.03, report
 
 
+BLIND = ("blind_dev_sensitive.txt", "blind_dev_ordinary.txt", "blind_heldout_sensitive.txt",
+         "blind_heldout_ordinary.txt")
+
+
+def test_blind_corpus_is_large_varied_and_marked():
+    """The blind corpus (issue 20): over 300 lines, both halves covering every category, each
+    file marked as never a lexicon source."""
+    pairs = sensitive_corpus(BLIND[0]) + sensitive_corpus(BLIND[2])
+    plain = corpus_lines(BLIND[1]) + corpus_lines(BLIND[3])
+    assert len(pairs) >= 150 and len(plain) >= 150
+    for name in BLIND[0], BLIND[2]:
+        assert {category for category, _ in sensitive_corpus(name)} == set(CATEGORIES)
+    for name in BLIND:
+        assert "NEVER a lexicon source" in (CORPUS / name).read_text(encoding="utf-8")
+
+
+def test_blind_dev_corpus_recall_and_false_alarms():
+    """On the blind corpus' dev half: at least 90 % caught, at most 5 % flagged.
+
+    Written before reading the lexicon; its dev half was then read to see what kind of text
+    the screen missed (never copied from), its held-out half only measured (make bench).
+    """
+    recall, false_alarm_rate, report = corpus_figures(BLIND[0], BLIND[1])
+    assert recall >= 0.90 and false_alarm_rate <= 0.05, report
+
+
+@pytest.mark.parametrize("text, category", [
+    ("il boit", "health"), ("elle boit tous les soirs", "health"), ("she drinks too much", "health"),
+    ("la voisine perd la tête", "health"), ("il a pété un câble", "health"),
+    ("he's off his meds", "health"), ("she is losing her mind", "health"),
+    ("ils boitent tous les deux", "disability"), ("she can't walk any more", "disability"),
+    ("une famille de Marocains", "origin"), ("those Asians upstairs", "origin"),
+    ("deux femmes qui habitent ensemble", "sexuality"), ("her wife", "sexuality"),
+    ("Mme Petit et sa compagne", "sexuality"),
+    ("les gosses sont frappés", "domestic_violence"),
+    ("he shoved her down the stairs", "domestic_violence"),
+    ("des nuisibles, ces locataires", "judgement"), ("those animals next door", "judgement"),
+    ("ils sont immondes", "judgement"),
+])
+def test_states_idioms_households_and_contempt(text, category):
+    """What the blind corpus showed missing: states told with a verb, idioms, groups named
+    about a household, a couple's make-up, dehumanising words (examples not from it)."""
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "je perds la tête avec ces charges", "ce bruit me fait péter les plombs",
+    "il boit son café sur le palier", "la boîte aux lettres est cassée",
+    "a vermin problem in the cellar", "the Poles of the fence are down",
+    "elle et sa copine ont apporté un gâteau", "elle a un grain de beauté",
+    "la religion des chiffres", "le local est à l'ouest du bâtiment",
+    "he couldn't see the notice in the dark", "the water bill is high.",
+])
+def test_new_terms_keep_innocent_senses(text):
+    """The writer's own exasperation, a coffee, pests, a friend: not flagged."""
+    assert find_sensitive(text) == []
+
+
 @pytest.mark.parametrize("text, category", [
     ("alcoolique", "judgement"),
     ("violence conjugale", "domestic_violence"),
