@@ -14,9 +14,10 @@ def shown(count: int) -> int | None:
 
 
 def label(count: int | None) -> str:
-    """A published count as text: the number, or "fewer than 3" when it was withheld."""
+    """A published count as text: the number (0 included), or "1 or 2" when it was withheld
+    (``shown`` withholds only 1 and 2)."""
     if count is None:
-        return _("fewer than %(n)s", n=MIN_GROUP)
+        return _("1 or 2")
     return str(count)
 
 

@@ -232,7 +232,7 @@ def test_the_public_count_hides_groups_under_three(app, db, clock):
     confirm_key(app, new_member(member))
     come(member, action, people="2", with_key="y")
     page = page_text(app.test_client().get(f"/actions/{action}"))
-    assert "moins de 3" in page and "places restantes" not in page
+    assert "1 ou 2" in page and "places restantes" not in page
     other = app.test_client()
     confirm_key(app, new_member(other), login="porte")
     come(other, action, with_key="y")

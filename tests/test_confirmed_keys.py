@@ -81,7 +81,7 @@ def test_finding_4_probing_cannot_tell_a_withheld_count(app):
     # The only number a refusal gives is the rule's own (2 people an answer), never a count.
     assert refusals and all(set(re.findall(r"\d+", refusal)) <= {str(rsvps.MAX_OPEN_PEOPLE)}
                             for refusal in refusals)
-    assert all("moins de 3" in facts for _s, _r, facts in outcomes[0])
+    assert all("1 ou 2" in facts for _s, _r, facts in outcomes[0])
 
 
 @pytest.mark.parametrize("capacity", range(MIN_GROUP, 41))  # the form refuses less than 3
@@ -114,7 +114,7 @@ def test_finding_6_one_address_cannot_fill_an_action(app, db):
     assert come(free, action, people="2", with_key="y").status_code == 409
     row = db.table("actions").get(action)
     assert row["rsvp_count"] - row["confirmed_count"] <= 10 and row["confirmed_count"] == 0
-    assert "moins de 3" not in page_text(app.test_client().get(f"/actions/{action}"))
+    assert "1 ou 2" not in page_text(app.test_client().get(f"/actions/{action}"))
     member = app.test_client()
     confirm_key(app, new_member(member))
     assert come(member, action, people="6", with_key="y").status_code == 303

@@ -1,4 +1,4 @@
-"""Public results (fewer than 3 withheld), stats.json, CSV for volunteers, campaigns managed
+"""Public results (1 or 2 withheld), stats.json, CSV for volunteers, campaigns managed
 by administrators, and the demo campaign."""
 import re
 from datetime import date, timedelta
@@ -68,7 +68,7 @@ def test_stats_json_and_page_show_the_same(app, db, client):
     assert data["campaign"]["slug"] == "bailleur-2026" and data["min_group"] == 3
     assert data["answered"] == 3 and data["items"]["d"]["missing"] is None
     page = page_text(client.get("/demandes/bailleur-2026?lang=en"))
-    assert "fewer than 3" in page and "Results so far" in page
+    assert "1 or 2" in page and "Results so far" in page
 
 
 def test_results_read_counters_not_trackers(ctx, db):
@@ -147,7 +147,7 @@ def test_volunteers_get_the_results_as_csv(app, volunteers, db):
     response = client.get("/benevoles/campagnes/1/resultats.csv?lang=en")
     text = response.get_data(as_text=True)
     assert response.mimetype == "text/csv" and text.startswith("\ufeff")
-    assert "fewer than 3" in text and "Participants" in text
+    assert "1 or 2" in text and "Participants" in text
 
 
 def test_deleting_a_campaign_says_what_goes(app, db, admin_client):
@@ -195,7 +195,7 @@ def test_a_communique_shows_a_campaigns_results_live(app, db):
     _, slug = publish_communique(app, body=body)
     client = app.test_client()
     page = re.sub(r"<[^>]+>", " ", page_text(client.get(f"/communiques/{slug}")))
-    assert re.search(r"Réponses reçues\s*moins de 3", page) and "[[" not in page
+    assert re.search(r"Réponses reçues\s*1 ou 2", page) and "[[" not in page
     assert page.count("Tous les résultats de cette campagne") == 1
     with app.app_context():
         _answer(app, db, campaigns.by_slug(db, "bailleur-2026"), [(5, "a")])
@@ -274,3 +274,15 @@ def test_a_key_confirmed_later_brings_its_tracker_in(ctx, db):
     assert found["participants"] == 3 and found["sent"] == 3
     assert keys.confirm(db, member_ids[0], Reader(1, "confirmer"))
     assert results.results(db, campaign["id"])["participants"] == 3
+
+
+def test_no_answer_yet_reads_zero_not_withheld(app, client):
+    """Before any answer, what the answers hold is 0, not "1 or 2" (issue 21: a withheld
+    figure where the truth is 0); the page says the results are live, not daily."""
+    add_campaign(app)
+    stats = client.get("/demandes/bailleur-2026/stats.json").get_json()
+    assert stats["answered"] == 0
+    assert all(v["missing"] == 0 for v in stats["items"].values()), stats["items"]
+    page = page_text(client.get("/demandes/bailleur-2026?lang=en"))
+    assert "<dd>1 or 2" not in page and "every day" not in page
+    assert "updated as soon as a tenant records where their request stands" in page

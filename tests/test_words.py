@@ -188,14 +188,16 @@ def test_months_are_named(app, lang, month):
         assert i18n.month_name("2026-11") == month
 
 
-def test_fewer_than_three_means_the_same_in_both_languages(app, client):
-    """A withheld count reads "fewer than 3" and "moins de 3", and the report says in both
-    languages that it stands for one or two (zero is written 0)."""
+def test_a_withheld_count_means_the_same_in_both_languages(app, client):
+    """A withheld count reads "1 or 2" and "1 ou 2" (what it is: never 0, which is written
+    0), and the report says so in both languages (issue 21: "fewer than 3" read as if it
+    could be none)."""
     for lang, withheld, explained in (
-            ("fr", "moins de 3", "quand au moins une personne ou un élément, mais moins de 3"),
-            ("en", "fewer than 3", "when at least one but fewer than 3 people or items")):
+            ("fr", "1 ou 2", "quand une ou deux personnes ou éléments sont concernés"),
+            ("en", "1 or 2", "when one or two people or items are concerned")):
         with app.test_request_context(f"/?lang={lang}"):
             assert counts.label(None) == withheld and counts.label(0) == "0"
         page = text(client.get(f"/transparence?lang={lang}"))
         assert explained in page
         assert "between 1 and 3" not in page and "en dessous de 3" not in page
+        assert "fewer than 3" not in page and "moins de 3" not in page

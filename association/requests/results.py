@@ -128,17 +128,19 @@ def _share(part: int | None, whole: int) -> float | None:
 
 
 def results(db, campaign_id: int) -> dict:
-    """The campaign's public results; a count of 1 or 2 is None ("fewer than 3")."""
+    """The campaign's public results; a count of 1 or 2 is None ("1 or 2"). What the answers
+    hold is published once 3 answers are in (and reads 0 while there is none)."""
     raw = counters(db, campaign_id)
     answered = raw.get("answered", 0)
+    of_answers = answered == 0 or answered >= MIN_GROUP
     histogram = {int(name[5:]): n for name, n in raw.items() if name.startswith("days:") and n}
     items = {}
     for item in ITEMS:
-        missing = shown(raw.get(f"missing:{item}", 0)) if answered >= MIN_GROUP else None
+        missing = shown(raw.get(f"missing:{item}", 0)) if of_answers else None
         items[item] = {"missing": missing, "share_missing": _share(missing, answered)}
     disclosures = {}
     for name in DISCLOSURES:
-        count = shown(raw.get(name, 0)) if answered >= MIN_GROUP else None
+        count = shown(raw.get(name, 0)) if of_answers else None
         disclosures[name] = {"count": count, "share": _share(count, answered)}
     return {
         "min_group": MIN_GROUP,
