@@ -53,10 +53,12 @@ class MemberSection:
 class HomeSection:
     """A section of the home page (latest communiqués, upcoming actions...): a template
     included with what ``context(db)`` returns. Nothing is drawn when it returns None, so the
-    home page shows a list only when there is something in it."""
+    home page shows a list only when there is something in it. ``first``: a way in to the
+    site's main jobs (report a problem), drawn before the explanations."""
 
     template: str
     context: Callable
+    first: bool = False
 
 
 @dataclass(frozen=True)

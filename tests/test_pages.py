@@ -242,3 +242,14 @@ def test_behind_a_proxy_https_and_addresses_come_from_its_headers(tmp_path):
     plain = make_app(tmp_path / "other", BEHIND_PROXY=False).test_client().get(
         "/", headers={"X-Forwarded-Proto": "https"})
     assert "Strict-Transport-Security" not in plain.headers
+
+
+def test_the_home_page_opens_with_its_main_jobs(client):
+    """The first thing on the home page is a way in to what people come for: report a
+    problem, follow one's report; the explanation of keys comes after (issue 21)."""
+    page = client.get("/?lang=en").get_data(as_text=True)
+    report, follow = page.find('href="/signaler">Report a problem'), page.find(
+        'href="/membre/">Follow my report')
+    explained = page.find("Taking part, in three lines")
+    assert 0 < report < explained and 0 < follow < explained
+    assert "Suivre mon signalement" in client.get("/?lang=fr").get_data(as_text=True)

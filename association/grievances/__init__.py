@@ -5,7 +5,7 @@ Other capabilities use it through what this package exports (nothing yet).
 """
 from flask_babel import lazy_gettext as _l
 
-from ..capability import Capability, MemberSection, NavEntry
+from ..capability import Capability, HomeSection, MemberSection, NavEntry
 from ..jobs import Job
 from . import case_views, cases, categories, demo, desk, member, views
 from .migrations import migrations
@@ -35,6 +35,7 @@ CAPABILITY = Capability(
     nav=(NavEntry("grievances.report", _l("Report a problem"), ("public",)),
          NavEntry("desk.listing", _l("Reports"), ("volunteer",)),
          NavEntry("cases.listing", _l("Collective cases"), ("volunteer",))),
+    home_sections=(HomeSection("grievances/_home.html", lambda db: {}, first=True),),
     member_sections=(MemberSection("grievances/_member.html", member.section),),
     building_sections=(MemberSection("grievances/_building.html", member.building_section),),
     notices=cases.notices,

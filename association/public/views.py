@@ -32,8 +32,8 @@ def home():
         unchanged_until=minute + timedelta(minutes=1))
 
 
-def home_sections(db) -> list[tuple[str, dict]]:
-    """The home page's sections from every capability: (template, context) pairs. A section
+def home_sections(db) -> list[tuple[str, dict, bool]]:
+    """The home page's sections from every capability: (template, context, first). A section
     whose tables are not there yet (a new capability before ``init-db``) is left out rather
     than taking the front door down."""
     found = []
@@ -44,7 +44,7 @@ def home_sections(db) -> list[tuple[str, dict]]:
             log.error("home section %s left out: its tables are missing", section.template)
             continue
         if context is not None:
-            found.append((section.template, context))
+            found.append((section.template, context, section.first))
     return found
 
 
