@@ -786,3 +786,18 @@ def test_the_dashboard_mentions_new_reports_with_and_without_late_cases(app, vol
     db.execute("update grievances set status = 'checked'")
     db.conn.commit()
     assert "new report" not in page_text(client.get("/benevoles/?lang=en"))
+
+
+def test_the_member_space_opens_with_the_reports_named_by_reference(app, volunteers):
+    """A returning tenant sees their reports first, and "who read my records" names the
+    report by its reference, not by a row number (issue 21)."""
+    building = add_building(app, "Tilleuls")
+    tenant = app.test_client()
+    made = report(tenant, building)
+    volunteer = app.test_client()
+    volunteers.login(volunteer, volunteers.create("lecture", "volunteer", [building]))
+    assert volunteer.get(f"/benevoles/signalements/{made['id']}").status_code == 200
+    space = page_text(tenant.get("/membre/?lang=en"))
+    assert space.index("My reports") < space.index("What we hold")
+    log = space[space.index("Who read or changed my records"):]
+    assert f"report “{made['reference']}”" in log

@@ -30,6 +30,7 @@ CAPABILITY = Capability(
     audit_actions={"search": _l("found in a search")},
     object_types={"grievance": _l("report"), "grievance_note": _l("note on a report"),
                   "grievance_photo": _l("photo of a report"), "case": _l("collective case")},
+    object_names={"grievance": member.report_names},
     messages={"grievance_status": member.status_changed},
     demo=demo.load,
     nav=(NavEntry("grievances.report", _l("Report a problem"), ("public",)),
