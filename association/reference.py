@@ -1,6 +1,7 @@
 """Reference data: the association itself (who it is), its landlords and the buildings it covers."""
 from sqlite_utils.db import NotFoundError
 
+from . import audit
 from .db import first_row, remembered, row_or_none
 
 SETTINGS_ID = 1
@@ -29,13 +30,17 @@ def _read_association(db) -> dict:
 
 
 def save_association(db, name: str, postal_address: str, contact_email: str,
-                     is_demo: bool = False) -> None:
-    """Create or replace the association's settings."""
-    db.table("association_settings").upsert(
-        {"id": SETTINGS_ID, "name": name, "postal_address": postal_address,
-         "contact_email": contact_email, "is_demo": int(is_demo)},
-        pk="id",
-    )
+                     is_demo: bool = False, by=None) -> None:
+    """Create or replace the association's settings; an administrator's change (``by``) has
+    its audit entry in the same transaction."""
+    with db.atomic():
+        db.table("association_settings").upsert(
+            {"id": SETTINGS_ID, "name": name, "postal_address": postal_address,
+             "contact_email": contact_email, "is_demo": int(is_demo)},
+            pk="id",
+        )
+        if by is not None:
+            audit.record(db, by, "update", "settings", SETTINGS_ID)
 
 
 def landlords(db) -> list[dict]:
@@ -71,35 +76,48 @@ def landlord(db, landlord_id: int) -> dict | None:
     return row_or_none(db, "landlords", landlord_id)
 
 
-def save_building(db, values: dict, building_id: int | None = None) -> int:
-    """Create a building, or update one; return its id."""
+def _saved(db, table: str, object_type: str, fields: dict, record_id: int | None, by) -> int:
+    """Insert or update a row of ``table`` with the audit entry of the administrator ``by``,
+    in one transaction; return its id."""
+    with db.atomic():
+        if record_id is None:
+            saved = db.table(table).insert(fields).last_pk
+        else:
+            saved = record_id
+            db.table(table).update(record_id, fields)
+        audit.record(db, by, "create" if record_id is None else "update", object_type, saved)
+    return saved
+
+
+def save_building(db, values: dict, building_id: int | None = None, *, by) -> int:
+    """Create a building, or update one, with the audit entry of ``by``; return its id."""
     fields = {k: values.get(k) or None for k in ("name", "street_address", "landlord_id")}
-    if building_id is None:
-        return db.table("buildings").insert(fields).last_pk
-    db.table("buildings").update(building_id, fields)
-    return building_id
+    return _saved(db, "buildings", "building", fields, building_id, by)
 
 
-def save_landlord(db, values: dict, landlord_id: int | None = None) -> int:
-    """Create a landlord, or update one; return its id."""
+def save_landlord(db, values: dict, landlord_id: int | None = None, *, by) -> int:
+    """Create a landlord, or update one, with the audit entry of ``by``; return its id."""
     fields = {k: (values.get(k) or "").strip() or None
               for k in ("name", "postal_address", "dpo_email", "siren")}
-    if landlord_id is None:
-        return db.table("landlords").insert(fields).last_pk
-    db.table("landlords").update(landlord_id, fields)
-    return landlord_id
+    return _saved(db, "landlords", "landlord", fields, landlord_id, by)
 
 
-def delete_building(db, building_id: int) -> None:
-    """Delete a building: volunteers lose it from their scope, members no longer name it."""
-    db.execute("delete from buildings where id = ?", [building_id])
+def delete_building(db, building_id: int, *, by) -> None:
+    """Delete a building: volunteers lose it from their scope, members no longer name it.
+    The administrator ``by`` has the audit entry, in the same transaction."""
+    with db.atomic():
+        db.execute("delete from buildings where id = ?", [building_id])
+        audit.record(db, by, "delete", "building", building_id)
 
 
-def delete_landlord(db, landlord_id: int) -> bool:
-    """Delete a landlord that no building points to; False when some still do."""
-    if db.table("buildings").count_where("landlord_id = ?", [landlord_id]):
-        return False
-    db.execute("delete from landlords where id = ?", [landlord_id])
+def delete_landlord(db, landlord_id: int, *, by) -> bool:
+    """Delete a landlord that no building points to (counted under the write's lock), with
+    the audit entry of ``by``; False when some still do."""
+    with db.atomic():
+        if db.table("buildings").count_where("landlord_id = ?", [landlord_id]):
+            return False
+        db.execute("delete from landlords where id = ?", [landlord_id])
+        audit.record(db, by, "delete", "landlord", landlord_id)
     return True
 
 

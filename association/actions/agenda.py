@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from flask import current_app
 
+from .. import audit
 from .. import clock
 from ..db import immediate, row_or_none
 from ..markup import render_markdown
@@ -88,8 +89,9 @@ def _row(fields: dict, lang: str) -> dict:
     return row
 
 
-def create(db, fields: dict, lang: str = "fr", is_demo: bool = False) -> int:
-    """A new action with the checklist of its kind, in one transaction; return its id."""
+def create(db, fields: dict, lang: str = "fr", is_demo: bool = False, by=None) -> int:
+    """A new action with the checklist of its kind, in one transaction with its audit entry
+    when a volunteer (``by``) creates it; return its id."""
     now = clock.stamp()
     row = {**_row(fields, lang), "uid": new_uid(), "status": "planned", "sequence": 0,
            "rsvp_count": 0, "created_at": now, "updated_at": now, "is_demo": int(is_demo)}
@@ -99,13 +101,16 @@ def create(db, fields: dict, lang: str = "fr", is_demo: bool = False) -> int:
             {"action_id": action_id, "template": code, "position": position,
              "action_ends_at": row["ends_at"], "created_at": now}
             for position, code in enumerate(TEMPLATES.get(row["kind"], ())))
+        if by is not None:
+            audit.record(db, by, "create", "action", action_id)
     return action_id
 
 
-def update(db, action_id: int, fields: dict, lang: str = "fr") -> bool:
-    """Change an action; return whether anything calendars show changed (the sequence then
-    moves). The capacity is checked against the answers in the same write transaction, so
-    an answer arriving meanwhile cannot slip under it: raises CapacityBelowAnswers."""
+def update(db, action_id: int, fields: dict, lang: str = "fr", *, by) -> bool:
+    """Change an action, with the audit entry of the volunteer ``by``; return whether
+    anything calendars show changed (the sequence then moves). The capacity is checked
+    against the answers in the same write transaction, so an answer arriving meanwhile
+    cannot slip under it: raises CapacityBelowAnswers."""
     row = _row(fields, lang)
     with immediate(db):
         current = db.table("actions").get(action_id)
@@ -120,15 +125,20 @@ def update(db, action_id: int, fields: dict, lang: str = "fr") -> bool:
             for table in ("action_rsvps", "action_tasks"):
                 db.execute(f"update {table} set action_ends_at = ? where action_id = ?",
                            [row["ends_at"], action_id])
+        audit.record(db, by, "update", "action", action_id)
     return changed
 
 
-def set_status(db, action_id: int, status: str) -> bool:
-    """Cancel (``cancelled``) or reinstate (``planned``) an action; return whether it changed."""
+def set_status(db, action_id: int, status: str, *, by) -> bool:
+    """Cancel (``cancelled``) or reinstate (``planned``) an action, with the audit entry of
+    the volunteer ``by``; return whether it changed."""
     with immediate(db):
         moved = db.execute(
             "update actions set status = ?, sequence = sequence + 1, updated_at = ? "
             "where id = ? and status != ?", [status, clock.stamp(), action_id, status])
+        if moved.rowcount == 1:
+            audit.record(db, by, "action_cancel" if status == "cancelled" else "action_reinstate",
+                         "action", action_id)
     return moved.rowcount == 1
 
 

@@ -6,7 +6,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from ..privacy import flags_value
-from .. import audit, clock, urls
+from .. import clock, urls
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, flagged_categories
 from ..i18n import current_locale
@@ -44,8 +44,8 @@ def new():
     form = ActionForm()
     if form.validate_on_submit():
         db = get_db()
-        action_id = agenda.create(db, form.fields_to_save(), str(current_locale()))
-        audit.record(db, current_user, "create", "action", action_id)
+        action_id = agenda.create(db, form.fields_to_save(), str(current_locale()),
+                                  by=current_user)
         flash(_("Action saved, with the checklist of its kind."), "success")
         return redirect(url_for("actions_manage.overview", action_id=action_id), code=303)
     return _form_page(form, None)
@@ -76,14 +76,14 @@ def edit(action_id):
     form.original_start = clock.parse(action["starts_at"])
     if form.validate_on_submit():
         try:
-            agenda.update(db, action_id, form.fields_to_save(), str(current_locale()))
+            agenda.update(db, action_id, form.fields_to_save(), str(current_locale()),
+                          by=current_user)
         except agenda.CapacityBelowAnswers as error:
             form.capacity.errors.append(ngettext(
                 "%(num)s person has already said they would come: the capacity cannot be "
                 "below that.", "%(num)s people have already said they would come: the "
                 "capacity cannot be below that.", error.answered))
         else:
-            audit.record(db, current_user, "update", "action", action_id)
             flash(_("Action saved."), "success")
             return redirect(url_for("actions_manage.overview", action_id=action_id), code=303)
     return _form_page(form, action)
@@ -132,8 +132,7 @@ def cancel(action_id):
             confirm=_("Cancel the action"), cancel=back).page()
     if not ButtonForm().validate_on_submit():
         abort(400)
-    if agenda.set_status(db, action_id, "cancelled"):
-        audit.record(db, current_user, "action_cancel", "action", action_id)
+    if agenda.set_status(db, action_id, "cancelled", by=current_user):
         flash(_("The action is cancelled."), "success")
     return redirect(back, code=303)
 
@@ -144,8 +143,8 @@ def reinstate(action_id):
     """Plan a cancelled action again."""
     db = get_db()
     _action_or_404(db, action_id)
-    if ButtonForm().validate_on_submit() and agenda.set_status(db, action_id, "planned"):
-        audit.record(db, current_user, "action_reinstate", "action", action_id)
+    if ButtonForm().validate_on_submit() and agenda.set_status(db, action_id, "planned",
+                                                               by=current_user):
         flash(_("The action is planned again."), "success")
     return redirect(url_for("actions_manage.overview", action_id=action_id))
 
@@ -160,8 +159,7 @@ def add_task(action_id):
     if not form.validate_on_submit():
         return _overview_page(db, action, form, status=400)
     flags = flags_value(flagged_categories(form.label))
-    task_id = tasks.add(db, action, form.label.data, flags)
-    audit.record(db, current_user, "create", "action_task", task_id)
+    tasks.add(db, action, form.label.data, flags, by=current_user)
     flash(_("Task added."), "success")
     return redirect(url_for("actions_manage.overview", action_id=action_id) + "#taches",
                     code=303)
@@ -179,7 +177,6 @@ def _task_change(action_id: int, task_id: int, change) -> object:
     if ButtonForm().validate_on_submit():
         message = change(db, task)
         if message:
-            audit.record(db, current_user, "update", "action_task", task_id)
             flash(message, "success")
     return redirect(url_for("actions_manage.overview", action_id=action_id) + "#taches")
 
@@ -201,7 +198,7 @@ def take_task(action_id, task_id):
 def release_task(action_id, task_id):
     """Give a task back: nobody holds it any more."""
     def change(db, task):
-        tasks.release(db, task["id"])
+        tasks.release(db, task["id"], by=current_user)
         return _("Nobody holds this task now.")
     return _task_change(action_id, task_id, change)
 
@@ -211,7 +208,7 @@ def release_task(action_id, task_id):
 def tick_task(action_id, task_id):
     """Tick a task off (or untick it)."""
     def change(db, task):
-        return _("Task ticked off.") if tasks.toggle_done(db, task["id"]) \
+        return _("Task ticked off.") if tasks.toggle_done(db, task["id"], by=current_user) \
             else _("Task marked as not done.")
     return _task_change(action_id, task_id, change)
 
@@ -236,7 +233,6 @@ def remove_task(action_id, task_id):
                            task_id=task_id)).page()
     if not ButtonForm().validate_on_submit():
         abort(400)
-    tasks.remove(db, task_id)
-    audit.record(db, current_user, "delete", "action_task", task_id)
+    tasks.remove(db, task_id, by=current_user)
     flash(_("Task removed."), "success")
     return redirect(back, code=303)

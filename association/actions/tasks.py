@@ -7,6 +7,7 @@ from flask import current_app
 from flask_babel import gettext, ngettext
 from markupsafe import escape
 
+from .. import audit
 from .. import clock
 from ..db import first_row, immediate
 from .kinds import task_label
@@ -27,42 +28,57 @@ def get(db, action_id: int, task_id: int) -> dict | None:
                      [task_id, action_id])
 
 
-def add(db, action: dict, label: str, flags: str | None) -> int:
-    """Add a task written by a volunteer at the end of the checklist; return its id."""
+def add(db, action: dict, label: str, flags: str | None, *, by) -> int:
+    """Add a task written by the volunteer ``by`` at the end of the checklist, with its audit
+    entry; return its id."""
     with immediate(db):
         position = db.execute("select coalesce(max(position), -1) + 1 from action_tasks "
                               "where action_id = ?", [action["id"]]).fetchone()[0]
-        return db.table("action_tasks").insert({
+        task_id = db.table("action_tasks").insert({
             "action_id": action["id"], "label": label.strip(), "label_flags": flags,
             "position": position, "action_ends_at": action["ends_at"],
             "created_at": clock.stamp()}).last_pk
+        audit.record(db, by, "create", "action_task", task_id)
+        return task_id
 
 
-def remove(db, task_id: int) -> None:
-    """Remove a task from its checklist."""
-    db.execute("delete from action_tasks where id = ?", [task_id])
+def remove(db, task_id: int, *, by) -> None:
+    """Remove a task from its checklist, with the audit entry of the volunteer ``by``."""
+    with db.atomic():
+        db.execute("delete from action_tasks where id = ?", [task_id])
+        audit.record(db, by, "delete", "action_task", task_id)
 
 
 def take(db, task_id: int, volunteer) -> bool:
-    """The volunteer takes the task, under their pseudonym, unless someone else has it."""
-    moved = db.execute("update action_tasks set assignee_id = ?, assignee_login = ? "
-                       "where id = ? and (assignee_id is null or assignee_id = ?)",
-                       [volunteer.id, volunteer.login, task_id, volunteer.id])
+    """The volunteer takes the task, under their pseudonym, unless someone else has it (the
+    audit entry, theirs, is written with it)."""
+    with db.atomic():
+        moved = db.execute("update action_tasks set assignee_id = ?, assignee_login = ? "
+                           "where id = ? and (assignee_id is null or assignee_id = ?)",
+                           [volunteer.id, volunteer.login, task_id, volunteer.id])
+        if moved.rowcount == 1:
+            audit.record(db, volunteer, "update", "action_task", task_id)
     return moved.rowcount == 1
 
 
-def release(db, task_id: int) -> None:
-    """Nobody holds the task any more (its reminder goes with it)."""
-    db.execute("update action_tasks set assignee_id = null, assignee_login = null, "
-               "reminded_on = null where id = ?", [task_id])
+def release(db, task_id: int, *, by) -> None:
+    """Nobody holds the task any more (its reminder goes with it); the volunteer ``by`` has
+    the audit entry."""
+    with db.atomic():
+        db.execute("update action_tasks set assignee_id = null, assignee_login = null, "
+                   "reminded_on = null where id = ?", [task_id])
+        audit.record(db, by, "update", "action_task", task_id)
 
 
-def toggle_done(db, task_id: int) -> bool:
-    """Tick the task off, or untick it; return whether it is now done."""
-    db.execute("update action_tasks set done_at = case when done_at is null then ? end "
-               "where id = ?", [clock.stamp(), task_id])
-    return db.execute("select done_at is not null from action_tasks where id = ?",
-                      [task_id]).fetchone()[0] == 1
+def toggle_done(db, task_id: int, *, by) -> bool:
+    """Tick the task off, or untick it, with the audit entry of the volunteer ``by``; return
+    whether it is now done."""
+    with db.atomic():
+        db.execute("update action_tasks set done_at = case when done_at is null then ? end "
+                   "where id = ?", [clock.stamp(), task_id])
+        audit.record(db, by, "update", "action_task", task_id)
+        return db.execute("select done_at is not null from action_tasks where id = ?",
+                          [task_id]).fetchone()[0] == 1
 
 
 def progress(db, action_ids: list[int]) -> dict[int, tuple[int, int]]:

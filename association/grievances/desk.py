@@ -4,10 +4,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import audit, privacy, reference, throttle
+from .. import privacy, reference, throttle
 from ..db import get_db
 from ..forms import RevealForm, choices, flagged_categories
-from ..members import queue_message
 from ..volunteers import role_required
 from . import categories, reports, triage
 from .forms import FilterForm, MergeForm, NoteForm, StatusForm
@@ -90,13 +89,10 @@ def status(grievance_id):
     if not form.validate_on_submit():
         return _page(db, found, status=400, status_form=form)
     try:
-        triage.change_status(db, found, form.status.data, form.close_reason.data or None)
+        triage.change_status(db, found, form.status.data, form.close_reason.data or None,
+                             by=current_user)
     except ValueError:
         abort(400)
-    audit.record(db, current_user, "update", "grievance", found["id"],
-                 member_id=found["member_id"])
-    if found["member_id"]:
-        queue_message(db, found["member_id"], "grievance_status")
     flash(_("Status changed: %(status)s.", status=categories.status_label(form.status.data)),
           "success")
     return redirect(url_for("desk.grievance", grievance_id=grievance_id))
@@ -113,8 +109,6 @@ def note(grievance_id):
         return _page(db, found, status=400, note_form=form)
     triage.add_note(db, found, current_user, form.text.data.strip(),
                     flagged_categories(form.text))
-    audit.record(db, current_user, "create", "grievance_note", found["id"],
-                 member_id=found["member_id"])
     flash(_("Note added: the tenant reads it in their space."), "success")
     return redirect(url_for("desk.grievance", grievance_id=grievance_id))
 
@@ -131,9 +125,7 @@ def merge(grievance_id):
         if form.into.data and not form.into.errors:
             form.into.errors.append(_("No other report of this building has this reference."))
         return _page(db, found, status=400, merge_form=form)
-    triage.merge(db, found, into)
-    audit.record(db, current_user, "update", "grievance", found["id"],
-                 member_id=found["member_id"])
+    triage.merge(db, found, into, by=current_user)
     flash(_("Closed as a duplicate of %(reference)s.", reference=into["reference"]), "success")
     return redirect(url_for("desk.grievance", grievance_id=into["id"]))
 

@@ -8,6 +8,7 @@ from flask import current_app
 from ..privacy import flags_value
 from .. import audit, clock, search, throttle
 from ..db import first_row
+from ..members import queue_message
 from . import categories
 
 PAGE_SIZE = 50
@@ -101,30 +102,48 @@ def notes(db, grievance_id: int) -> list[dict]:
                          "order by created_at, id", [grievance_id]))
 
 
-def change_status(db, grievance: dict, to: str, reason: str | None = None) -> None:
-    """Move a report to ``to`` (ValueError when the workflow does not allow it)."""
-    if not categories.can_move(grievance["status"], to):
-        raise ValueError(f"{grievance['status']} -> {to}")
-    now = clock.stamp()
-    closing = to in ("resolved", "closed")
-    db.table("grievances").update(grievance["id"], {
-        "status": to, "updated_at": now, "closed_at": now if closing else None,
-        "close_reason": reason if to == "closed" else None})
+def change_status(db, grievance: dict, to: str, reason: str | None = None, by=None) -> None:
+    """Move a report to ``to`` (ValueError when the workflow does not allow it from the status
+    it has under the write's lock); its tenant is told (a message with no text). The
+    volunteer ``by`` has the audit entry, in the same transaction."""
+    with db.atomic():
+        status = db.execute("select status from grievances where id = ?",
+                            [grievance["id"]]).fetchone()
+        if status is None or not categories.can_move(status[0], to):
+            raise ValueError(f"{status[0] if status else None} -> {to}")
+        now = clock.stamp()
+        closing = to in ("resolved", "closed")
+        db.table("grievances").update(grievance["id"], {
+            "status": to, "updated_at": now, "closed_at": now if closing else None,
+            "close_reason": reason if to == "closed" else None})
+        if by is not None:
+            audit.record(db, by, "update", "grievance", grievance["id"],
+                         member_id=grievance["member_id"])
+        if grievance["member_id"]:
+            queue_message(db, grievance["member_id"], "grievance_status")
 
 
 def add_note(db, grievance: dict, volunteer, text: str, flags: list[str]) -> None:
-    """A volunteer's note on the report, which its tenant reads in their space."""
-    db.table("grievance_notes").insert({
-        "grievance_id": grievance["id"], "member_id": grievance["member_id"],
-        "volunteer_id": volunteer.id, "volunteer_login": volunteer.login,
-        "created_at": clock.stamp(), "text": text, "text_flags": flags_value(flags)})
+    """A volunteer's note on the report, which its tenant reads in their space; the audit
+    entry, the volunteer's, in the same transaction."""
+    with db.atomic():
+        db.table("grievance_notes").insert({
+            "grievance_id": grievance["id"], "member_id": grievance["member_id"],
+            "volunteer_id": volunteer.id, "volunteer_login": volunteer.login,
+            "created_at": clock.stamp(), "text": text, "text_flags": flags_value(flags)})
+        audit.record(db, volunteer, "create", "grievance_note", grievance["id"],
+                     member_id=grievance["member_id"])
 
 
-def merge(db, duplicate: dict, into: dict) -> None:
-    """Close a report as a duplicate of another of the same building."""
+def merge(db, duplicate: dict, into: dict, *, by) -> None:
+    """Close a report as a duplicate of another of the same building, with the audit entry
+    of the volunteer ``by``."""
     if duplicate["id"] == into["id"] or duplicate["building_id"] != into["building_id"]:
         raise ValueError("merge within one building, into another report")
     now = clock.stamp()
-    db.table("grievances").update(duplicate["id"], {
-        "status": "closed", "close_reason": "duplicate", "merged_into": into["id"],
-        "updated_at": now, "closed_at": now})
+    with db.atomic():
+        db.table("grievances").update(duplicate["id"], {
+            "status": "closed", "close_reason": "duplicate", "merged_into": into["id"],
+            "updated_at": now, "closed_at": now})
+        audit.record(db, by, "update", "grievance", duplicate["id"],
+                     member_id=duplicate["member_id"])

@@ -69,6 +69,14 @@ def export(db, member_id: int) -> dict:
     }
 
 
+def exported(db, member_id: int) -> dict:
+    """The member's own export (``export``), with its audit entry in the same transaction:
+    the transparency report counts exports."""
+    with db.atomic():
+        audit.record(db, None, "export", "member", member_id=member_id)
+        return export(db, member_id)
+
+
 def erase(db, member_id: int, journal: bool = True) -> bool:
     """Delete everything tied to the member (or unlink it, for the audit log), their files
     included, and note it in the erasure journal (so no backup brings it back); return False
@@ -125,6 +133,11 @@ def access_log(db, member_id: int, limit: int = 200) -> list[dict]:
         "from audit_tallies where member_id = ? group by volunteer_id, day, action, object_type) "
         "order by at desc, id desc limit ?",
         [member_id, member_id, limit]))
+
+
+def access(db, member_id: int) -> list[dict]:
+    """The member's access log (``access_log``) as their space shows it, each record named."""
+    return audit.describe(db, access_log(db, member_id))
 
 
 def erase_again(db) -> dict:

@@ -6,7 +6,7 @@ from flask import (Blueprint, abort, flash, jsonify, redirect, render_template,
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .. import audit, qr, reference, shown_once, throttle, urls
+from .. import qr, reference, shown_once, throttle, urls
 from ..capability import sections
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
@@ -69,7 +69,7 @@ def _space(db, member, contact_form=None, status=200):
         building=reference.building(db, member["building_id"]) if member["building_id"] else None,
         building_form=building_form,
         contact_form=contact_form or ContactForm(prefix="contact", formdata=None),
-        access=audit.describe(db, records.access_log(db, member["id"])),
+        access=records.access(db, member["id"]),
         sections=sections("member_sections", db, member),
         waiting=mail.waiting(db, member["id"]), confirmed=keys.is_confirmed(member),
         code_minutes=confirmation.MINUTES), status
@@ -212,9 +212,7 @@ def export_page(member):
 
 def _exported(member) -> dict:
     """The member's export, counted for the transparency report."""
-    db = get_db()
-    audit.record(db, None, "export", "member", member_id=member["id"])
-    return records.export(db, member["id"])
+    return records.exported(get_db(), member["id"])
 
 
 @bp.route("/effacer", methods=["GET", "POST"])

@@ -9,7 +9,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from ..privacy import flags_value
-from .. import audit, reference
+from .. import reference
 from ..counts import label as count_label
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices, flagged_categories
@@ -81,8 +81,7 @@ def _edit(campaign=None):
                                       "this address."))
         values = _form_values(db, form)
         if values is not None:
-            saved = campaigns.save(db, values, campaign_id)
-            audit.record(db, current_user, "update" if campaign else "create", "campaign", saved)
+            campaigns.save(db, values, campaign_id, by=current_user)
             flash(_("Campaign saved."), "success")
             return redirect(url_for("requests_admin.campaigns_list"))
     return render_template(
@@ -127,8 +126,7 @@ def campaign_delete(campaign_id):
             cancel=url_for("requests_admin.campaign_edit", campaign_id=campaign_id)).page()
     if not ButtonForm().validate_on_submit():
         abort(400)
-    campaigns.delete(db, campaign_id)
-    audit.record(db, current_user, "delete", "campaign", campaign_id)
+    campaigns.delete(db, campaign_id, by=current_user)
     flash(_("Campaign deleted."), "success")
     return redirect(url_for("requests_admin.campaigns_list"))
 

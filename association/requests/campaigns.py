@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from flask import current_app
 
-from .. import clock, retention
+from .. import audit, clock, retention
 from ..db import first_row, row_or_none
 from ..markup import render_markdown
 from . import letters
@@ -76,9 +76,11 @@ FIELDS = ("slug", "title", "landlord_id", "controller_name", "controller_address
           "letter_fr_flags", "letter_en", "letter_en_flags", "opens_on", "closes_on")
 
 
-def save(db, values: dict, campaign_id: int | None = None, is_demo: bool = False) -> int:
+def save(db, values: dict, campaign_id: int | None = None, is_demo: bool = False,
+         by=None) -> int:
     """Create or update a campaign: the explanation is rendered once here, and the trackers
-    learn the close date their retention counts from. Return the campaign's id."""
+    learn the close date their retention counts from; an administrator's change (``by``) has
+    its audit entry in the same transaction. Return the campaign's id."""
     row = {name: values.get(name) for name in FIELDS}
     for name in ("opens_on", "closes_on"):
         if isinstance(row[name], date):
@@ -87,6 +89,7 @@ def save(db, values: dict, campaign_id: int | None = None, is_demo: bool = False
     row["explanation_html"] = (str(render_markdown(row["explanation"], "fr"))
                                if row["explanation"] else None)
     row["updated_at"] = clock.stamp()
+    action = "create" if campaign_id is None else "update"
     with db.atomic():
         if campaign_id is None:
             campaign_id = db.table("campaigns").insert(
@@ -96,12 +99,17 @@ def save(db, values: dict, campaign_id: int | None = None, is_demo: bool = False
         closed = closed_at(row["closes_on"])
         db.execute("update trackers set campaign_closed_at = ? where campaign_id = ? "
                    "and campaign_closed_at is not ?", [closed, campaign_id, closed])
+        if by is not None:
+            audit.record(db, by, action, "campaign", campaign_id)
     return campaign_id
 
 
-def delete(db, campaign_id: int) -> None:
-    """Delete a campaign with its trackers and counts."""
-    db.execute("delete from campaigns where id = ?", [campaign_id])
+def delete(db, campaign_id: int, *, by) -> None:
+    """Delete a campaign with its trackers and counts, with the audit entry of the
+    administrator ``by``."""
+    with db.atomic():
+        db.execute("delete from campaigns where id = ?", [campaign_id])
+        audit.record(db, by, "delete", "campaign", campaign_id)
 
 
 def tracker_count(db, campaign_id: int) -> int:

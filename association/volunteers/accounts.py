@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from flask_babel import ngettext
 
+from .. import audit
 from .. import clock
 from ..crypto import decrypt, encrypt, keyed_hash, new_token
 from ..db import first_row, immediate, row_or_none
@@ -61,9 +62,10 @@ def building_ids(db, volunteer: dict) -> set[int]:
         "select building_id from volunteer_buildings where volunteer_id = ?", [volunteer["id"]])}
 
 
-def create(db, login: str, role: str, buildings: list[int], created_by: int | None = None,
-           is_demo: bool = False) -> tuple[int, str]:
-    """Create an account without password and return its id and an invitation token."""
+def create(db, login: str, role: str, buildings: list[int], is_demo: bool = False,
+           by=None) -> tuple[int, str]:
+    """Create an account without password and return its id and an invitation token; an
+    administrator's invitation (``by``) has its audit entry in the same transaction."""
     login = login.strip()
     if role not in ROLES:
         raise AccountError("bad_role")
@@ -78,7 +80,9 @@ def create(db, login: str, role: str, buildings: list[int], created_by: int | No
         except sqlite3.IntegrityError:  # the same login created meanwhile by someone else
             raise AccountError("login_taken") from None
         set_scope(db, volunteer_id, buildings)
-        token = invite(db, volunteer_id, created_by)
+        token = invite(db, volunteer_id, by.id if by is not None else None)
+        if by is not None:
+            audit.record(db, by, "invite", "volunteer", volunteer_id)
     return volunteer_id, token
 
 
@@ -99,11 +103,14 @@ def set_role(db, volunteer_id: int, role: str) -> None:
         db.table("volunteers").update(volunteer_id, {"role": role})
 
 
-def set_role_and_scope(db, volunteer_id: int, role: str, buildings: list[int]) -> None:
-    """Change the volunteer's role and buildings together (see ``set_role``)."""
+def set_role_and_scope(db, volunteer_id: int, role: str, buildings: list[int], *,
+                       by) -> None:
+    """Change the volunteer's role and buildings together (see ``set_role``), with the audit
+    entry of the administrator ``by``."""
     with keeping_an_admin(db, volunteer_id):
         set_role(db, volunteer_id, role)
         set_scope(db, volunteer_id, buildings)
+        audit.record(db, by, "update", "volunteer", volunteer_id)
 
 
 @contextmanager
@@ -193,7 +200,9 @@ def accept_invitation(db, token: str, password: str, code: str) -> tuple[dict, l
         })
         replace_recovery_codes(db, invitation["volunteer_id"], codes)
         end_sessions(db, invitation["volunteer_id"])
-    return get(db, invitation["volunteer_id"]), codes
+        account = get(db, invitation["volunteer_id"])
+        audit.record(db, account, "update", "volunteer", account["id"])
+    return account, codes
 
 
 def replace_recovery_codes(db, volunteer_id: int, codes: list[str]) -> None:
@@ -219,47 +228,62 @@ def unused_recovery_codes(db, volunteer_id: int) -> int:
         "volunteer_id = ? and used_at is null", [volunteer_id])
 
 
-def change_password(db, volunteer_id: int, password: str, keep_session: str | None) -> None:
-    """Set a new password and end every other session."""
+def change_password(db, volunteer, password: str, keep_session: str | None) -> None:
+    """Set a new password and end every other session of the signed-in ``volunteer``, with
+    their audit entry."""
+    password_hash = hash_password(password)  # slow: before the write transaction
     with db.atomic():
-        db.table("volunteers").update(volunteer_id, {"password_hash": hash_password(password)})
-        end_sessions(db, volunteer_id, keep=keep_session)
+        db.table("volunteers").update(volunteer.id, {"password_hash": password_hash})
+        end_sessions(db, volunteer.id, keep=keep_session)
+        audit.record(db, volunteer, "update", "volunteer", volunteer.id)
 
 
-def change_second_factor(db, volunteer_id: int, secret: str, step: int) -> list[str]:
-    """Enrol a new TOTP secret (already confirmed with a code); return new recovery codes."""
+def change_second_factor(db, volunteer, secret: str, step: int) -> list[str]:
+    """Enrol a new TOTP secret (already confirmed with a code) for the signed-in
+    ``volunteer``, with their audit entry; return new recovery codes."""
     codes = second_factor.new_recovery_codes()
     with db.atomic():
-        db.table("volunteers").update(volunteer_id, {"totp_secret": encrypt(secret),
+        db.table("volunteers").update(volunteer.id, {"totp_secret": encrypt(secret),
                                                      "totp_last_step": step})
-        replace_recovery_codes(db, volunteer_id, codes)
+        replace_recovery_codes(db, volunteer.id, codes)
+        audit.record(db, volunteer, "update", "volunteer", volunteer.id)
     return codes
 
 
-def reset_second_factor(db, volunteer_id: int, by: int) -> str:
+def reset_second_factor(db, volunteer_id: int, *, by) -> str:
     """Admin: clear the password and second factor, end sessions, return a new invitation
-    (refused with "last_admin" for the last administrator able to sign in)."""
+    (refused with "last_admin" for the last administrator able to sign in); the
+    administrator ``by`` has the audit entry."""
     with keeping_an_admin(db, volunteer_id):
         db.table("volunteers").update(volunteer_id, {"password_hash": None, "totp_secret": None,
                                                      "totp_last_step": 0})
         db.execute("delete from recovery_codes where volunteer_id = ?", [volunteer_id])
         end_sessions(db, volunteer_id)
-        return invite(db, volunteer_id, by)
+        audit.record(db, by, "reset_second_factor", "volunteer", volunteer_id)
+        return invite(db, volunteer_id, by.id)
 
 
-def set_disabled(db, volunteer_id: int, disabled: bool) -> None:
-    """Disable (ending every session at once) or enable an account; disabling the last
-    administrator able to sign in is refused with "last_admin"."""
+def set_disabled(db, volunteer_id: int, disabled: bool, *, by) -> None:
+    """Disable (ending every session at once) or enable an account, with the audit entry of
+    the administrator ``by``; disabling the last administrator able to sign in is refused
+    with "last_admin"."""
     with keeping_an_admin(db, volunteer_id):
         db.table("volunteers").update(volunteer_id, {"disabled": int(disabled)})
         if disabled:
             end_sessions(db, volunteer_id)
+        audit.record(db, by, "disable" if disabled else "enable", "volunteer", volunteer_id)
 
 
-def delete(db, volunteer_id: int) -> None:
-    """Delete an account with its scope, codes, sessions and invitations (the audit log keeps
-    the login name it recorded)."""
-    db.execute("delete from volunteers where id = ?", [volunteer_id])
+def delete(db, volunteer_id: int, *, by) -> None:
+    """Delete a disabled account with its scope, codes, sessions and invitations (the audit
+    log keeps the login name it recorded), with the audit entry of the administrator ``by``.
+    Whether it is disabled is read under the write's lock: refused with "still_enabled"."""
+    with db.atomic():
+        account = get(db, volunteer_id)
+        if account is not None and not account["disabled"]:
+            raise AccountError("still_enabled")
+        db.execute("delete from volunteers where id = ?", [volunteer_id])
+        audit.record(db, by, "delete", "volunteer", volunteer_id)
 
 
 def sessions_of(db, volunteer_id: int) -> list[dict]:
@@ -269,11 +293,16 @@ def sessions_of(db, volunteer_id: int) -> list[dict]:
         "where volunteer_id = ? order by last_seen_at desc", [volunteer_id]))
 
 
-def end_sessions(db, volunteer_id: int, keep: str | None = None) -> int:
-    """End the volunteer's sessions (but ``keep``, a session id hash); return how many."""
-    result = db.execute(
-        "delete from volunteer_sessions where volunteer_id = ? and id_hash != ?",
-        [volunteer_id, keep or ""])
+def end_sessions(db, volunteer_id: int, keep: str | None = None, by=None) -> int:
+    """End the volunteer's sessions (but ``keep``, a session id hash); return how many. Asked
+    by a volunteer (``by``: the account's owner or an administrator), with their audit
+    entry in the same transaction."""
+    with db.atomic():
+        result = db.execute(
+            "delete from volunteer_sessions where volunteer_id = ? and id_hash != ?",
+            [volunteer_id, keep or ""])
+        if by is not None:
+            audit.record(db, by, "end_sessions", "volunteer", volunteer_id)
     return result.rowcount
 
 

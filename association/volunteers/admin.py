@@ -6,10 +6,10 @@ from flask_login import current_user
 
 from flask import Blueprint
 
-from .. import audit, qr, shown_once, urls
+from .. import qr, shown_once, urls
 from ..db import get_db
 from ..forms import choices
-from . import accounts, auth
+from . import accounts, auth, logbook
 from ..forms import ButtonForm, Confirmation
 from .forms import (AccountForm, AuditFilterForm, ScopeForm, building_choices)
 from .messages import ACCOUNT, ROLE_LABELS
@@ -42,11 +42,10 @@ def account_new():
     if form.validate_on_submit():
         try:
             volunteer_id, token = accounts.create(db, form.login.data, form.role.data,
-                                                  form.buildings.data, created_by=current_user.id)
+                                                  form.buildings.data, by=current_user)
         except accounts.AccountError as error:
             form.login.errors.append(ACCOUNT[error.code])
         else:
-            audit.record(db, current_user, "invite", "volunteer", volunteer_id)
             return _show_link(volunteer_id, token)
     return render_template("volunteers/admin/account_new.html", form=form), \
         400 if form.errors else 200
@@ -68,11 +67,11 @@ def account_detail(volunteer_id):
     form.buildings.choices = building_choices(db)
     if form.validate_on_submit():
         try:
-            accounts.set_role_and_scope(db, volunteer_id, form.role.data, form.buildings.data)
+            accounts.set_role_and_scope(db, volunteer_id, form.role.data, form.buildings.data,
+                                        by=current_user)
         except accounts.AccountError as error:
             form.role.errors.append(ACCOUNT[error.code])
         else:
-            audit.record(db, current_user, "update", "volunteer", volunteer_id)
             flash(_("Role and buildings saved."), "success")
             return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
     sessions = db.table("volunteer_sessions").count_where("volunteer_id = ?", [volunteer_id])
@@ -124,11 +123,10 @@ def account_disable(volunteer_id):
             _("You can enable the account again later."), _("Disable the account"),
             "admin.account_disable")
     try:
-        accounts.set_disabled(db, volunteer_id, True)
+        accounts.set_disabled(db, volunteer_id, True, by=current_user)
     except accounts.AccountError as error:  # the other administrators left meanwhile
         flash(ACCOUNT[error.code], "error")
         return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
-    audit.record(db, current_user, "disable", "volunteer", volunteer_id)
     flash(_("Account disabled; its sessions have ended."), "success")
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
@@ -138,8 +136,7 @@ def account_disable(volunteer_id):
 def account_enable(volunteer_id):
     """Enable a disabled account again."""
     db, _account = _account_action(volunteer_id)
-    accounts.set_disabled(db, volunteer_id, False)
-    audit.record(db, current_user, "enable", "volunteer", volunteer_id)
+    accounts.set_disabled(db, volunteer_id, False, by=current_user)
     flash(_("Account enabled again."), "success")
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
@@ -169,11 +166,10 @@ def account_reset(volunteer_id):
             _("The old password, app and codes cannot be restored."),
             _("Reset and get a new link"), "admin.account_reset")
     try:
-        token = accounts.reset_second_factor(db, volunteer_id, current_user.id)
+        token = accounts.reset_second_factor(db, volunteer_id, by=current_user)
     except accounts.AccountError as error:  # the other administrators left meanwhile
         flash(ACCOUNT[error.code], "error")
         return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
-    audit.record(db, current_user, "reset_second_factor", "volunteer", volunteer_id)
     flash(_("The password and second factor of this account have been cleared and its "
             "sessions ended."), "success")
     return _show_link(volunteer_id, token)
@@ -217,8 +213,7 @@ def invitation_link_handed(volunteer_id):
 def account_end_sessions(volunteer_id):
     """End every session of an account."""
     db, _account = _account_action(volunteer_id)
-    ended = accounts.end_sessions(db, volunteer_id)
-    audit.record(db, current_user, "end_sessions", "volunteer", volunteer_id)
+    ended = accounts.end_sessions(db, volunteer_id, by=current_user)
     flash(ngettext("%(num)s session ended.", "%(num)s sessions ended.", ended), "success")
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
@@ -229,10 +224,10 @@ def account_delete(volunteer_id):
     """Delete a disabled account for good, after confirmation."""
     db, account = _account_action(volunteer_id)
     if not account["disabled"]:
-        flash(_("Disable the account before deleting it."), "error")
+        flash(ACCOUNT["still_enabled"], "error")
         return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
     if request.method == "GET":
-        entries = db.table("audit_log").count_where("volunteer_id = ?", [volunteer_id])
+        entries = logbook.entries_of(db, volunteer_id)
         buildings = len(accounts.building_ids(db, {**account, "role": "volunteer"}))
         login = account["login"]
         return _confirm(account, _("Delete the account %(login)s for good?", login=login), [
@@ -244,8 +239,11 @@ def account_delete(volunteer_id):
                      "The audit log keeps the login in its %(num)s entries.", entries)],
             _("A deleted account cannot be restored: invite the person again if needed."),
             _("Delete the account"), "admin.account_delete")
-    accounts.delete(db, volunteer_id)
-    audit.record(db, current_user, "delete", "volunteer", volunteer_id)
+    try:
+        accounts.delete(db, volunteer_id, by=current_user)
+    except accounts.AccountError as error:  # enabled again meanwhile
+        flash(ACCOUNT[error.code], "error")
+        return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
     flash(_("Account deleted."), "success")
     return redirect(url_for("admin.accounts_list"))
 
@@ -259,15 +257,10 @@ def audit_log():
     every = [("", _("All"))]
     form.volunteer.choices = choices(
         every + [(str(a["id"]), a["login"]) for a in accounts.all_accounts(db)])
-    form.action.choices = choices(every + list(audit.actions().items()))
-    form.object_type.choices = choices(
-        every + [(t, audit.object_label(t)) for t in audit.object_types(db)])
-    page = min(max(request.args.get("page", 1, type=int), 1), audit.MAX_PAGE)
+    form.action.choices = choices(every + logbook.action_choices())
+    form.object_type.choices = choices(every + logbook.object_type_choices(db))
+    page = logbook.page_number(request.args.get("page", 1, type=int))
     filters = form.data if form.validate() else {}
-    rows, more = audit.entries(
-        db, volunteer_id=filters.get("volunteer") or None, action=filters.get("action"),
-        object_type=filters.get("object_type"),
-        since=filters["since"].isoformat() if filters.get("since") else None,
-        until=filters["until"].isoformat() if filters.get("until") else None, page=page)
-    return render_template("volunteers/admin/audit.html", form=form,
-                           rows=audit.describe(db, rows), page=page, more=more)
+    rows, more = logbook.page(db, filters, page)
+    return render_template("volunteers/admin/audit.html", form=form, rows=rows, page=page,
+                           more=more)

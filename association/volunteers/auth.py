@@ -70,23 +70,30 @@ def _session_hash(session_id: str) -> str:
 
 
 def start_session(db, volunteer: dict) -> None:
-    """A fresh session for the volunteer: the old cookie content is dropped first."""
+    """A fresh session for the volunteer, with their ``login`` audit entry: the old cookie
+    content is dropped first."""
     session.clear()
     session_id = new_token()
     now = clock.stamp()
-    db.table("volunteer_sessions").insert({
-        "id_hash": _session_hash(session_id), "volunteer_id": volunteer["id"],
-        "created_at": now, "last_seen_at": now,
-    })
+    with db.atomic():
+        db.table("volunteer_sessions").insert({
+            "id_hash": _session_hash(session_id), "volunteer_id": volunteer["id"],
+            "created_at": now, "last_seen_at": now,
+        })
+        audit.record(db, volunteer, "login", "volunteer", volunteer["id"])
     session["sid"] = session_id
     login_user(Volunteer(volunteer, _session_hash(session_id)))
 
 
 def end_session(db) -> None:
-    """Log out here: delete this session's row and clear the cookie."""
-    if session.get("sid"):
-        db.execute("delete from volunteer_sessions where id_hash = ?",
-                   [_session_hash(session["sid"])])
+    """Log out here: delete this session's row, with the ``logout`` audit entry of the
+    signed-in volunteer, and clear the cookie."""
+    with db.atomic():
+        if current_user.is_authenticated:
+            audit.record(db, current_user, "logout", "volunteer", current_user.id)
+        if session.get("sid"):
+            db.execute("delete from volunteer_sessions where id_hash = ?",
+                       [_session_hash(session["sid"])])
     logout_user()
     session.clear()
 

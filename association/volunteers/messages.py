@@ -27,6 +27,7 @@ ACCOUNT = {
     "login_taken": _l("This login is already used by another account."),
     "bad_role": _l("Choose one of the roles offered."),
     "last_admin": _l("This is the last active administrator: appoint another one first."),
+    "still_enabled": _l("Disable the account before deleting it."),
 }
 
 ROLE_LABELS = {"admin": _l("Administrator"), "editor": _l("Editor"),

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from .. import audit, reference
+from .. import reference
 from ..capability import blocks_of, uses_of
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
@@ -35,8 +35,7 @@ def building_edit(building_id):
     form.landlord_id.choices = choices(
         [(0, _("(none)"))] + [(row["id"], row["name"]) for row in reference.landlords(db)])
     if form.validate_on_submit():
-        saved = reference.save_building(db, form.data, building_id)
-        audit.record(db, current_user, "create" if found is None else "update", "building", saved)
+        reference.save_building(db, form.data, building_id, by=current_user)
         flash(_("Building saved."), "success")
         return redirect(url_for("setup.buildings_list"))
     delete_url = (url_for("setup.building_delete", building_id=building_id)
@@ -69,8 +68,7 @@ def building_delete(building_id):
             cancel=url_for("setup.building_edit", building_id=building_id)).page()
     if not ButtonForm().validate_on_submit():
         abort(400)
-    reference.delete_building(db, building_id)
-    audit.record(db, current_user, "delete", "building", building_id)
+    reference.delete_building(db, building_id, by=current_user)
     flash(_("Building deleted."), "success")
     return redirect(url_for("setup.buildings_list"))
 
@@ -93,8 +91,7 @@ def landlord_edit(landlord_id):
     found = None if landlord_id is None else (reference.landlord(db, landlord_id) or abort(404))
     form = LandlordForm(data=found)
     if form.validate_on_submit():
-        saved = reference.save_landlord(db, form.data, landlord_id)
-        audit.record(db, current_user, "create" if found is None else "update", "landlord", saved)
+        reference.save_landlord(db, form.data, landlord_id, by=current_user)
         flash(_("Landlord saved."), "success")
         return redirect(url_for("setup.landlords_list"))
     delete_url = (url_for("setup.landlord_delete", landlord_id=landlord_id)
@@ -111,12 +108,8 @@ def landlord_delete(landlord_id):
     """Delete a landlord no building belongs to, after confirmation."""
     db = get_db()
     landlord = reference.landlord(db, landlord_id) or abort(404)
-    buildings = db.table("buildings").count_where("landlord_id = ?", [landlord_id])
-    if buildings:
-        flash(ngettext("%(num)s building still belongs to this landlord: give it another one "
-                       "first.", "%(num)s buildings still belong to this landlord: give them "
-                       "another one first.", buildings), "error")
-        return redirect(url_for("setup.landlord_edit", landlord_id=landlord_id))
+    if db.table("buildings").count_where("landlord_id = ?", [landlord_id]):
+        return _landlord_in_use(db, landlord_id)
     if request.method == "GET":
         return Confirmation(
             title=_("Delete the landlord %(name)s?", name=landlord["name"]),
@@ -128,10 +121,19 @@ def landlord_delete(landlord_id):
             cancel=url_for("setup.landlord_edit", landlord_id=landlord_id)).page()
     if not ButtonForm().validate_on_submit():
         abort(400)
-    reference.delete_landlord(db, landlord_id)
-    audit.record(db, current_user, "delete", "landlord", landlord_id)
+    if not reference.delete_landlord(db, landlord_id, by=current_user):  # given meanwhile
+        return _landlord_in_use(db, landlord_id)
     flash(_("Landlord deleted."), "success")
     return redirect(url_for("setup.landlords_list"))
+
+
+def _landlord_in_use(db, landlord_id: int):
+    """Back to the landlord, saying how many buildings still belong to it."""
+    buildings = db.table("buildings").count_where("landlord_id = ?", [landlord_id])
+    flash(ngettext("%(num)s building still belongs to this landlord: give it another one "
+                   "first.", "%(num)s buildings still belong to this landlord: give them "
+                   "another one first.", buildings), "error")
+    return redirect(url_for("setup.landlord_edit", landlord_id=landlord_id))
 
 
 @bp.route("/association", methods=["GET", "POST"])
@@ -143,8 +145,8 @@ def association_settings():
     form = SettingsForm(data={**current, "demo": bool(current["is_demo"])})
     if form.validate_on_submit():
         reference.save_association(db, form.name.data.strip(), form.postal_address.data,
-                                  form.contact_email.data, is_demo=form.demo.data)
-        audit.record(db, current_user, "update", "settings", 1)
+                                  form.contact_email.data, is_demo=form.demo.data,
+                                  by=current_user)
         flash(_("Settings saved."), "success")
         return redirect(url_for("setup.association_settings"))
     return render_template("volunteers/admin/edit.html", form=form,

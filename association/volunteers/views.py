@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from .. import audit, clock, qr, reference, shown_once, throttle, urls
+from .. import clock, qr, reference, shown_once, throttle, urls
 from ..capability import sections
 from ..db import get_db
 from ..forms import ButtonForm
@@ -40,7 +40,6 @@ def login():
             return render_template("volunteers/login.html", form=form,
                                    error=SIGN_IN[error.code]), 400
         auth.start_session(db, account)
-        audit.record(db, current_user, "login", "volunteer", account["id"])
         response = redirect(urls.safe_next(request.args.get("next"))
                             or url_for("volunteers.dashboard"))
         auth.set_known_device(response, account)
@@ -54,9 +53,7 @@ def login():
 def logout():
     """End this session."""
     if ButtonForm().validate_on_submit():
-        db = get_db()
-        audit.record(db, current_user, "logout", "volunteer", current_user.id)
-        auth.end_session(db)
+        auth.end_session(get_db())
         flash(_("You are signed out."), "success")
     return redirect(url_for("public.home"))
 
@@ -89,9 +86,7 @@ def invitation(token):
                                        message=INVITATION[error.code]), 410
             form.code.errors.append(CODE_WRONG)
         else:
-            audit.record(db, account, "update", "volunteer", account["id"])
             auth.start_session(db, account)
-            audit.record(db, current_user, "login", "volunteer", account["id"])
             shown_once.keep("recovery_codes", codes, f"volunteer:{account['id']}")
             response = redirect(url_for("volunteers.recovery_codes"), code=303)
             auth.set_known_device(response, account)
@@ -199,9 +194,8 @@ def change_password():
     except auth.SignInError as error:
         return _reauth_throttled(error, password_form=form)
     if accepted:
-        accounts.change_password(db, current_user.id, form.password.data,
+        accounts.change_password(db, current_user, form.password.data,
                                  keep_session=current_user.session_hash)
-        audit.record(db, current_user, "update", "volunteer", current_user.id)
         flash(_("Your password has been changed. Your other sessions have been ended."),
               "success")
         return redirect(url_for("volunteers.account"))
@@ -242,9 +236,8 @@ def confirm_second_factor():
         step = second_factor.accepted_step(secret, form.code.data, 0, clock.now())
         if isinstance(step, int):
             db = get_db()
-            codes = accounts.change_second_factor(db, current_user.id, secret, step)
+            codes = accounts.change_second_factor(db, current_user, secret, step)
             shown_once.forget("new_factor")
-            audit.record(db, current_user, "update", "volunteer", current_user.id)
             shown_once.keep("recovery_codes", codes, f"volunteer:{current_user.id}")
             return redirect(url_for("volunteers.recovery_codes"), code=303)
         form.code.errors.append(CODE_WRONG)
@@ -257,8 +250,8 @@ def end_other_sessions():
     """End every session of this account except the current one."""
     if ButtonForm().validate_on_submit():
         db = get_db()
-        ended = accounts.end_sessions(db, current_user.id, keep=current_user.session_hash)
-        audit.record(db, current_user, "end_sessions", "volunteer", current_user.id)
+        ended = accounts.end_sessions(db, current_user.id, keep=current_user.session_hash,
+                                      by=current_user)
         flash(ngettext("%(num)s other session ended.", "%(num)s other sessions ended.", ended),
               "success")
     return redirect(url_for("volunteers.account"))
