@@ -272,3 +272,25 @@ def test_erasure_unlinks_the_searches_that_found_the_members_reports(app, volunt
             for row in db.table("audit_tallies").rows] == [("vic", None, 2)]
     assert db.table("audit_log").count_where("action = 'search' and member_id is null") == 1
     db.close()
+
+
+def test_the_readable_export_reads_as_a_tenant_thinks(app, client):
+    """The readable export opens with the tenant's own reports, values in words (the kind of
+    problem, its state, a month by name), short labels, who read what last, and what each
+    entry means in a glossary at the end (issue 21)."""
+    from conftest import add_building, report
+
+    building = add_building(app, "Tilleuls")
+    made = report(client, building, category="damp", since="2025-11")
+    page = text(client.get("/membre/export?lang=en"))
+    reports, key = page.index("My reports"), page.index("My key and settings")
+    glossary = page.index("What each entry means")
+    assert reports < key < glossary
+    first = page[reports:key]
+    assert made["reference"] in first and "Tilleuls" in first
+    assert "damp and mould" in first and "damp\n" not in first
+    assert "November 2025" in first and "2025-11" not in first
+    assert "Where it stands" in first and "new" in first
+    assert "the report's reference, given to the tenant" in page[glossary:]
+    french = text(client.get("/membre/export?lang=fr"))
+    assert "Mes signalements" in french and "novembre 2025" in french

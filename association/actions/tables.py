@@ -57,6 +57,7 @@ TABLES: tuple[Table, ...] = (
         _l("answers \"I'll come\": no name, no address, no trace of the browser; only a "
            "keyed hash of the random token the person keeps to cancel, and how many they "
            "are"),
+        export_heading=_l("My answers to actions"), export_rank=30,
         legal_basis="legitimate_interest", people="members",
         retention=f"{RSVP_DAYS} days after action_ends_at", readers=("member",),
         member_link="member_id",
@@ -65,7 +66,7 @@ TABLES: tuple[Table, ...] = (
                                     "kept only by the person, in their browser and link)"),
                    readers=("system",)),
             Column("action_id", _l("the action")),
-            Column("people", _l("how many people the answer counts")),
+            Column("people", label=_l("People"), purpose=_l("how many people the answer counts")),
             Column("member_id", _l("the member, only if they chose to tie the answer to "
                                    "their personal key (for a reminder in their space)"),
                    personal=True),

@@ -50,6 +50,11 @@ def status_label(status: str):
     return STATUSES.get(status, status)
 
 
+def close_reason_label(reason: str):
+    """The readable reason a report was closed (the code itself if unknown)."""
+    return CLOSE_REASONS.get(reason, reason)
+
+
 def can_move(status: str, to: str) -> bool:
     """Whether a grievance may go from ``status`` to ``to``."""
     return to in NEXT.get(status, ())

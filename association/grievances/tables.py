@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from ..inventory import Column, Table, demo_flag
+from . import categories
 
 FLAGGED = "90 days after created_at"  # confirmed sensitive text goes sooner than the rest
 
@@ -9,6 +10,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "grievance_photos",
         _l("photos joined to a report, re-encoded without any metadata (no place, no camera)"),
+        export_heading=_l("Photos of my reports"), export_rank=12,
         legal_basis="legitimate_interest", people="members", retention="until parent_deleted",
         readers=("member", "volunteer"), member_link="member_id",
         columns=(
@@ -25,6 +27,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "grievance_notes",
         _l("volunteers' notes on a report, which the tenant concerned reads in their space"),
+        export_heading=_l("Notes on my reports"), export_rank=11,
         legal_basis="legitimate_interest", people="members", retention="until parent_deleted",
         readers=("member", "volunteer"), member_link="member_id",
         columns=(
@@ -34,8 +37,9 @@ TABLES: tuple[Table, ...] = (
             Column("volunteer_id", _l("the volunteer who wrote it"), personal=True),
             Column("volunteer_login", _l("their login name, shown to the tenant"),
                    personal=True),
-            Column("created_at", _l("when it was written")),
-            Column("text", _l("the note, screened for sensitive content"), personal=True,
+            Column("created_at", label=_l("Written on"), purpose=_l("when it was written")),
+            Column("text", label=_l("Note"),
+                   purpose=_l("the note, screened for sensitive content"), personal=True,
                    sensitive=True, screened=True, flagged_retention=FLAGGED),
             Column("text_flags", _l("what the screen found in it, if the volunteer kept it"),
                    personal=True),
@@ -45,29 +49,36 @@ TABLES: tuple[Table, ...] = (
         "grievances",
         _l("problems reported by tenants (repairs, damp, lifts, charges...): what, where, "
            "since when; never a name, a flat number or a phone number"),
+        export_heading=_l("My reports"), export_rank=10,
         legal_basis="legitimate_interest", people="members",
         retention="183 days after closed_at", readers=("member", "volunteer"),
         member_link="member_id", search=("description",),
         columns=(
             Column("id", _l("row number")),
-            Column("reference", _l("the report's reference, given to the tenant")),
+            Column("reference", label=_l("Reference"),
+                   purpose=_l("the report's reference, given to the tenant")),
             Column("member_id", _l("the tenant's personal key (as a row number)"),
                    personal=True),
-            Column("building_id", _l("the building concerned")),
-            Column("category", _l("what it is about, from a closed list")),
-            Column("description", _l("what the tenant wrote, screened for sensitive content"),
+            Column("building_id", label=_l("Building"), purpose=_l("the building concerned")),
+            Column("category", label=_l("About"), words=categories.label,
+                   purpose=_l("what it is about, from a closed list")),
+            Column("description", label=_l("What I wrote"),
+                   purpose=_l("what the tenant wrote, screened for sensitive content"),
                    personal=True, sensitive=True, screened=True, flagged_retention=FLAGGED),
             Column("description_flags", _l("what the screen found in it, if the tenant kept "
                                            "it"), personal=True),
-            Column("since", _l("since when (month)")),
-            Column("status", _l("new, checked, in a collective case, sent, resolved or "
+            Column("since", label=_l("Since"), purpose=_l("since when (month)")),
+            Column("status", label=_l("Where it stands"), words=categories.status_label,
+                   purpose=_l("new, checked, in a collective case, sent, resolved or "
                                 "closed")),
-            Column("close_reason", _l("why it was closed, from a closed list")),
+            Column("close_reason", label=_l("Why it was closed"), words=categories.close_reason_label,
+                   purpose=_l("why it was closed, from a closed list")),
             Column("case_id", _l("the collective case it is part of")),
             Column("merged_into", _l("the report it duplicated, if merged")),
-            Column("created_at", _l("when it was reported")),
-            Column("updated_at", _l("when it last changed")),
-            Column("closed_at", _l("when it was resolved or closed; 6 months later it is "
+            Column("created_at", label=_l("Reported on"), purpose=_l("when it was reported")),
+            Column("updated_at", label=_l("Last change"), purpose=_l("when it last changed")),
+            Column("closed_at", label=_l("Closed on"),
+                   purpose=_l("when it was resolved or closed; 6 months later it is "
                                    "deleted with its photos and notes")),
             demo_flag(),
         ),
@@ -76,6 +87,7 @@ TABLES: tuple[Table, ...] = (
         "grievance_supports",
         _l("“me too”: a household joining a problem already reported in its building, "
            "without writing anything"),
+        export_heading=_l("Problems I joined (“me too”)"), export_rank=13,
         legal_basis="legitimate_interest", people="members",
         retention="183 days after created_at", readers=("member", "volunteer"),
         member_link="member_id",
@@ -83,9 +95,9 @@ TABLES: tuple[Table, ...] = (
             Column("id", _l("row number")),
             Column("member_id", _l("the tenant's personal key (as a row number)"),
                    personal=True),
-            Column("building_id", _l("the building")),
-            Column("category", _l("the kind of problem")),
-            Column("created_at", _l("when they joined")),
+            Column("building_id", label=_l("Building"), purpose=_l("the building")),
+            Column("category", label=_l("About"), words=categories.label, purpose=_l("the kind of problem")),
+            Column("created_at", label=_l("Joined on"), purpose=_l("when they joined")),
             demo_flag(),
         ),
     ),

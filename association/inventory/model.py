@@ -1,5 +1,6 @@
 """The vocabulary of the inventory: roles, legal bases, retention rules, tables, columns."""
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -109,6 +110,10 @@ class Column:
     # The column holds the name of a file kept under ``instance/<file_folder>/``: retention,
     # erasure and demo removal delete the file with the row, the export counts it.
     file_folder: str | None = None
+    # The member's readable export: a short label (``purpose`` goes to its glossary) and the
+    # value in words (a code's label), for the columns a tenant reads first.
+    label: object | None = None
+    words: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,10 @@ class Table:
     # rather than data the association works with: the register folds these under their own
     # heading, so that a reader finds the rest first. Nothing else changes for them.
     technical: bool = False
+    # The member's readable export, ordered as a tenant thinks (their reports first, who read
+    # them last): a short heading (``purpose`` otherwise) and a rank (lower first).
+    export_heading: object | None = None
+    export_rank: int = 50
 
     @property
     def search_table(self) -> str | None:

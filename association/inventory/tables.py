@@ -106,6 +106,7 @@ TABLES: tuple[Table, ...] = (
         _l("who did what to which record, and when: every volunteer read of a non-public record "
            "and every change; members see the entries about their own records. Never any text, "
            "key or password"),
+        export_heading=_l("Who read or changed my records"), export_rank=90,
         legal_basis="legitimate_interest", people="volunteers",
         retention="365 days after at", readers=("admin", "member"),
         member_link="member_id", on_member_erase="unlink",
@@ -131,6 +132,7 @@ TABLES: tuple[Table, ...] = (
            "reports), counted once per volunteer, record and day, so that members see one line "
            "per volunteer and day in their log; the audit log holds the first of each. Never "
            "the words searched"),
+        export_heading=_l("Searches and pages that showed my records"), export_rank=91,
         legal_basis="legitimate_interest", people="volunteers",
         retention="365 days after last_at", readers=("admin", "member"),
         member_link="member_id", on_member_erase="unlink",

@@ -5,10 +5,13 @@ The JSON export keeps the machine names (it is the data itself) and gains an exp
 every table and field in the member's language.
 """
 import re
+from datetime import date
+
+from flask_babel import format_date
 
 from .. import audit, inventory, reference
 from ..forms import REVEAL_REASON_LABELS
-from ..i18n import moment
+from ..i18n import moment, month_name
 
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
 LANGUAGES = {"fr": "français", "en": "English"}
@@ -23,10 +26,17 @@ def hidden(table: inventory.Table, column: inventory.Column) -> bool:
             or tuple(table.readers_of(column)) == ("system",) and not column.encrypted)
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+
+
 def _value(db, column: inventory.Column, value):
-    """A stored value as a person reads it."""
+    """A stored value as a person reads it: a building by name, a code in words, a date as
+    a date, a month as a month."""
     if value is None or value == "":
         return None
+    if column.words is not None:
+        return column.words(value)
     if column.name == "building_id":
         building = reference.building(db, value)
         return building["name"] if building else None
@@ -39,22 +49,29 @@ def _value(db, column: inventory.Column, value):
         return labels[column.name](value)
     if isinstance(value, str) and _STAMP.match(value):
         return moment(value)
+    if isinstance(value, str) and _DAY.match(value):
+        return format_date(date.fromisoformat(value), "long")
+    if isinstance(value, str) and _MONTH.match(value):
+        return month_name(value)
     return value
 
 
 def sections(db, held: dict[str, list[dict]]) -> list[dict]:
-    """The printable export: one section per kind of data the member has, each row as
-    (label, value) pairs."""
+    """The printable export, as a tenant looks for it: their reports first, then their
+    requests and answers, their key and settings, and who read their records last; each
+    row as (label, value) pairs, and each section's glossary (label, what it is)."""
     found = []
-    for table in inventory.member_tables():
+    for table in sorted(inventory.member_tables(), key=lambda t: t.export_rank):
         rows = held.get(table.name) or []
         if not rows:
             continue
         shown = [c for c in table.columns if not hidden(table, c)]
         found.append({
-            "title": table.purpose,
-            "rows": [[(column.purpose, _value(db, column, row.get(column.name)))
+            "title": table.export_heading or table.purpose,
+            "about": table.purpose if table.export_heading else None,
+            "rows": [[(column.label or column.purpose, _value(db, column, row.get(column.name)))
                       for column in shown] for row in rows],
+            "glossary": [(column.label, column.purpose) for column in shown if column.label],
         })
     return found
 

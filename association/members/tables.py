@@ -15,6 +15,7 @@ TABLES: tuple[Table, ...] = (
     Table(
         "members",
         _l("members, known only by a key: no name, e-mail address, phone or flat number"),
+        export_heading=_l("My key and settings"), export_rank=60,
         legal_basis="legitimate_interest", people="members",
         retention=f"{INACTIVE_DAYS} days after last_seen_at", readers=("member",),
         member_link="id",
@@ -52,6 +53,7 @@ TABLES: tuple[Table, ...] = (
         "member_sessions",
         _l("open personal spaces, so that closing the space or erasing everything ends every copy "
            "of the browser's cookie (%(duration)s idle)", duration=lazy_duration(SESSION_IDLE)),
+        export_heading=_l("My open spaces"), export_rank=70,
         legal_basis="legitimate_interest", people="members",
         retention="1 day after last_seen_at", readers=("system",), member_link="member_id",
         technical=True,
@@ -83,6 +85,7 @@ TABLES: tuple[Table, ...] = (
         "outbox",
         _l("messages waiting to be sent to members who gave an e-mail address: only their "
            "kind, never any text, key or letter content"),
+        export_heading=_l("Messages waiting to be sent to me"), export_rank=75,
         legal_basis="consent", people="members", retention="30 days after created_at",
         readers=("system",), member_link="member_id",
         columns=(

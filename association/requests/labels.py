@@ -44,6 +44,21 @@ DISCLOSURE_LABELS = {
 STATUS_LABELS = {"upcoming": _l("not open yet"), "open": _l("open"), "closed": _l("closed")}
 
 
+def state_label(state: str):
+    """Where a request stands, in words."""
+    return STATE_LABELS.get(state, state)
+
+
+def channel_label(channel: str):
+    """How a letter went, in words."""
+    return CHANNEL_LABELS.get(channel, channel)
+
+
+def grade_label(grade: str):
+    """What the landlord's answer was worth, in words."""
+    return GRADE_LABELS.get(grade, grade)
+
+
 def item_text(item: str) -> str:
     """An article 15 item as the follow-up letter lists it, in the current language."""
     return str(ITEM_LABELS[item])

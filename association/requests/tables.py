@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from ..inventory import Column, Table, demo_flag
+from . import labels
 
 FLAGGED_TEXT = "180 days after updated_at"  # confirmed sensitive text in a campaign
 RETENTION_DAYS = 365  # trackers of a closed campaign become anonymous counts after this
@@ -47,6 +48,7 @@ TABLES: tuple[Table, ...] = (
         _l("one per member following their access request: dates, channel and what the "
            "answer held. Never the letter's name, address or reference, never the "
            "landlord's reply itself"),
+        export_heading=_l("My access requests"), export_rank=20,
         legal_basis="legitimate_interest", people="members",
         retention=f"{RETENTION_DAYS} days after campaign_closed_at", readers=("member",),
         member_link="member_id",
@@ -55,22 +57,29 @@ TABLES: tuple[Table, ...] = (
             Column("campaign_id", _l("the campaign")),
             Column("member_id", _l("the member following the request"), personal=True),
             Column("created_at", _l("when the member started following it"), personal=True),
-            Column("state", _l("to send, awaiting a reply, due within 7 days, overdue, "
+            Column("state", label=_l("Where it stands"), words=labels.state_label,
+                   purpose=_l("to send, awaiting a reply, due within 7 days, overdue, "
                                "answered, complaint ready")),
-            Column("sent_on", _l("when the member sent the letter"), personal=True),
-            Column("channel", _l("how: e-mail, post, registered post, by hand"), personal=True),
-            Column("received_on", _l("when the landlord received it (or an estimate)"),
+            Column("sent_on", label=_l("Sent on"),
+                   purpose=_l("when the member sent the letter"), personal=True),
+            Column("channel", label=_l("How"), words=labels.channel_label,
+                   purpose=_l("how: e-mail, post, registered post, by hand"), personal=True),
+            Column("received_on", label=_l("Received on"),
+                   purpose=_l("when the landlord received it (or an estimate)"),
                    personal=True),
             Column("received_estimated", _l("whether the receipt date is an estimate")),
-            Column("due_on", _l("the legal deadline for the answer"), personal=True),
+            Column("due_on", label=_l("Answer due by"),
+                   purpose=_l("the legal deadline for the answer"), personal=True),
             Column("extension_notice_on", _l("when the landlord announced an extension"),
                    personal=True),
             Column("extended_due_on", _l("the deadline once extended"), personal=True),
-            Column("deadline_on", _l("the deadline in force"), personal=True),
+            Column("deadline_on", label=_l("Deadline in force"),
+                   purpose=_l("the deadline in force"), personal=True),
             Column("followed_up_on", _l("when the member sent the follow-up letter"),
                    personal=True),
-            Column("answered_on", _l("when the answer came"), personal=True),
-            Column("grade", _l("complete, partial, refusal or off the point"), personal=True),
+            Column("answered_on", label=_l("Answered on"), purpose=_l("when the answer came"), personal=True),
+            Column("grade", label=_l("The answer"), words=labels.grade_label,
+                   purpose=_l("complete, partial, refusal or off the point"), personal=True),
             Column("checklist", _l("which items of article 15 the answer gave"), personal=True),
             Column("copy_received", _l("whether a copy of the data came"), personal=True),
             Column("comments_disclosed", _l("whether comment zones were disclosed"),
