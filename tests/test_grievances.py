@@ -801,3 +801,18 @@ def test_the_member_space_opens_with_the_reports_named_by_reference(app, volunte
     assert space.index("My reports") < space.index("What we hold")
     log = space[space.index("Who read or changed my records"):]
     assert f"report “{made['reference']}”" in log
+
+
+def test_a_volunteers_reads_of_a_report_on_one_day_are_one_line(app, volunteers):
+    """Six openings of a report by one volunteer in a minute read as one line of the
+    tenant's log, "6 times that day", not six lines (issue 21)."""
+    building = add_building(app, "Tilleuls")
+    tenant = app.test_client()
+    made = report(tenant, building)
+    volunteer = app.test_client()
+    volunteers.login(volunteer, volunteers.create("relit", "volunteer", [building]))
+    for _ in range(6):
+        assert volunteer.get(f"/benevoles/signalements/{made['id']}").status_code == 200
+    space = page_text(tenant.get("/membre/?lang=en"))
+    log = space[space.index("Who read or changed my records"):]
+    assert log.count("relit") == 1 and "6 times that day" in log

@@ -4,6 +4,9 @@ Tables declare which column ties a row to a member (``member_link``), which colu
 encrypted and which name files, so a new table of member data is exported and erased
 (files included) without touching this module.
 """
+from zoneinfo import ZoneInfo
+
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
@@ -136,8 +139,28 @@ def access_log(db, member_id: int, limit: int = 200) -> list[dict]:
 
 
 def access(db, member_id: int) -> list[dict]:
-    """The member's access log (``access_log``) as their space shows it, each record named."""
-    return audit.describe(db, access_log(db, member_id))
+    """The member's access log (``access_log``) as their space shows it, each record named,
+    and one volunteer's reads of one record on one day told once, with how many times (a
+    page opened six times in a minute is one line, not six)."""
+    return audit.describe(db, grouped_reads(access_log(db, member_id)))
+
+
+def grouped_reads(rows: list[dict]) -> list[dict]:
+    """``rows`` (newest first) with each run of plain reads of the same record by the same
+    volunteer on the same day (the association's) made one row counting them (``times``)."""
+    zone = ZoneInfo(current_app.config["TIMEZONE"])
+    grouped, last_key = [], None
+    for row in rows:
+        key = None
+        if row["action"] == "read" and not row.get("times"):
+            key = (row["volunteer_login"], row["object_type"], row["object_id"],
+                   clock.parse(row["at"]).astimezone(zone).date())
+        if key is not None and key == last_key:
+            grouped[-1]["times"] = (grouped[-1].get("times") or 1) + 1
+            continue
+        grouped.append(dict(row))
+        last_key = key
+    return grouped
 
 
 def erase_again(db) -> dict:
