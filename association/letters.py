@@ -19,6 +19,7 @@ from fpdf.enums import XPos, YPos
 
 from . import letter_fonts
 from .letter_fonts import FAMILY, FONTS
+from .markup import no_break_spaces
 
 
 @dataclass
@@ -33,6 +34,15 @@ class Letter:
     paragraphs: list[str]
     signature: str
     attachments: list[str] = field(default_factory=list)
+
+    def __post_init__(self):
+        """A French letter gets French spacing before ; : ! ? and inside « » (no line of the
+        page or the PDF starts with a lone ";"), whoever wrote its text."""
+        if self.language == "fr":
+            self.dated, self.subject, self.signature = (
+                no_break_spaces(self.dated), no_break_spaces(self.subject),
+                no_break_spaces(self.signature))
+            self.paragraphs = [no_break_spaces(paragraph) for paragraph in self.paragraphs]
 
     def plain_text(self) -> str:
         """The letter as text, for an e-mail."""
@@ -124,23 +134,28 @@ def _drawn(letter: Letter, title: str, fallbacks: list[str]) -> bytes:
     document.add_page()
     document.set_font(FAMILY, size=10.5)
     for line in letter.sender:
-        document.cell(0, LINE, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        document.multi_cell(0, LINE, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     document.ln(LINE)
+    # The recipient, the date and the signature in the right half, aligned left and wrapped
+    # within the margin (an address is never justified, a long name never cut off).
     right = document.w / 2
+    half = document.w - right - MARGIN
     for line in letter.recipient:
         document.set_x(right)
-        document.multi_cell(document.w - right - MARGIN, LINE, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        document.multi_cell(half, LINE, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     document.ln(LINE)
     document.set_x(right)
-    document.cell(0, LINE, letter.dated, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    document.multi_cell(half, LINE, letter.dated, align="L", new_x=XPos.LMARGIN,
+                        new_y=YPos.NEXT)
     document.ln(LINE)
     document.set_font(FAMILY, "B", 10.5)
-    document.multi_cell(0, LINE, letter.subject, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    document.multi_cell(0, LINE, letter.subject, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     document.set_font(FAMILY, size=10.5)
     for paragraph in letter.paragraphs:
         document.ln(LINE * 0.6)
         document.multi_cell(0, LINE, paragraph, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     document.ln(LINE * 2)
-    document.set_x(right)
-    document.cell(0, LINE, letter.signature, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    for line in letter.signature.split("\n"):
+        document.set_x(right)
+        document.multi_cell(half, LINE, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(document.output())

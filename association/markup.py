@@ -84,6 +84,23 @@ def typeset(text: str, lang: str = "fr") -> str:
     return _typeset("", text) if lang == "fr" else text
 
 
+_BEFORE_COLON = re.compile(r"(?<=\S)[ \u00a0\u202f]*:(?=\s|$)")
+_BEFORE_MARK = re.compile(r"(?<=\S)[ \u00a0\u202f]*([;!?]+)(?=\s|$|\u202f?»)")
+
+
+def no_break_spaces(text: str) -> str:
+    """French spacing alone, the apostrophes left as typed: a no-break space before ":", a
+    narrow one before ; ! ? and inside « » — for a letter, so that no line of it starts with
+    a lone ";" (URLs and addresses are left alone)."""
+    parts = _WORD_WITH_URL.split(text)
+    for index in range(0, len(parts), 2):  # odd indexes are URLs and addresses, left alone
+        spaced = _OPENING_QUOTE.sub("«\u202f", parts[index])
+        spaced = _CLOSING_QUOTE.sub("\u202f»", spaced)
+        spaced = _BEFORE_COLON.sub("\u00a0:", spaced)
+        parts[index] = _BEFORE_MARK.sub("\u202f\\1", spaced)
+    return "".join(parts)
+
+
 def too_long(text: str) -> bool:
     """Whether `text` is beyond what a form accepts as Markdown source."""
     return len(text) > MAX_SOURCE_CHARS

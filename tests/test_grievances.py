@@ -816,3 +816,41 @@ def test_a_volunteers_reads_of_a_report_on_one_day_are_one_line(app, volunteers)
     space = page_text(tenant.get("/membre/?lang=en"))
     log = space[space.index("Who read or changed my records"):]
     assert log.count("relit") == 1 and "6 times that day" in log
+
+
+def test_the_collective_letter_fits_its_page(app):
+    """The collective letter's PDF (issue 21): the signature wraps within the right margin
+    and every word of it is in the text, the recipient is aligned left, no line starts with
+    a lone ";", and a building named "Bâtiment A" is not "du bâtiment Bâtiment A"."""
+    import io
+
+    from pypdf import PdfReader
+
+    from association.grievances import cases
+    from association.letters import pdf
+
+    name = "Amicale des locataires des Tilleuls, des Érables et des Marronniers (démonstration)"
+    case = {"building_name": "Bâtiment A", "street_address": "12 rue des Tilleuls",
+            "title": "Humidité persistante", "landlord_name": "Habitat Exemple OPH",
+            "landlord_address": "1 place de l'Hôtel de Ville\n75004 Paris",
+            "demands": "Un diagnostic sous un mois ; des travaux avant l'hiver ; un suivi."}
+    facts = {"households": 4, "reports": 5, "kinds": ["humidité"], "since": "2026-09"}
+    with app.test_request_context():
+        letter = cases.letter(case, facts, {"name": name, "postal_address": "Local"},
+                              date(2026, 12, 7))
+        data = pdf(letter, "lettre")
+    assert "du bâtiment Bâtiment" not in " ".join(letter.paragraphs)
+    assert "du Bâtiment A" in " ".join(letter.paragraphs)
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    chunks = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: chunks.append(
+        (text, tm[4] * cm[0] + cm[4], size * (tm[0] or 1))))
+    text = page.extract_text()
+    for word in name.replace(",", "").replace("(", "").replace(")", "").split():
+        assert word in text, word
+    assert not any(line.strip().startswith(";") for line in text.splitlines())
+    right_margin = float(page.mediabox.width) - 20 / 25.4 * 72
+    for chunk, x, size in chunks:
+        if chunk.strip():
+            # DejaVu Serif's glyphs average well under 0.6 em
+            assert x + len(chunk.rstrip()) * size * 0.5 <= right_margin + 2, (chunk, x)

@@ -106,6 +106,22 @@ def facts(db, case: dict) -> dict:
             "kinds": [categories.label(k) for k in kinds], "since": since}
 
 
+# A building named after what it is ("Bâtiment A", "Résidence Les Lilas"): its own article.
+_NAMED_AS = (("bâtiment", "du"), ("batiment", "du"), ("bât.", "du"), ("immeuble", "de l'"),
+             ("résidence", "de la"), ("residence", "de la"), ("tour", "de la"),
+             ("cité", "de la"), ("foyer", "du"))
+
+
+def of_building(name: str) -> str:
+    """"du bâtiment Tilleuls", but "du Bâtiment A" and "de la Résidence Les Lilas" (never
+    "du bâtiment Bâtiment A")."""
+    lowered = name.lower()
+    for word, article in _NAMED_AS:
+        if lowered.startswith(word + " ") or lowered == word:
+            return f"{article}{name}" if article.endswith("'") else f"{article} {name}"
+    return f"du bâtiment {name}"
+
+
 def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
     """The collective letter to the landlord, in French: the households and the kinds of
     problem counted, since when, the landlord's duties in law, the association's demands.
@@ -121,7 +137,7 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
     paragraphs = [
         "Madame, Monsieur,",
         f"L'amicale des locataires vous écrit au nom de {households} foyer"
-        f"{'s' if households > 1 else ''} du bâtiment {case['building_name']}, qui nous ont "
+        f"{'s' if households > 1 else ''} {of_building(case['building_name'])}, qui nous ont "
         f"signalé {facts['reports']} problème{plural} relevant de : "
         f"{', '.join(str(kind) for kind in facts['kinds'])}{since}.",
         "Nous vous rappelons qu'en application de l'article 6 de la loi n° 89-462 du 6 juillet "
@@ -148,7 +164,7 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
         dated=f"Le {format_date(today, 'long', locale='fr')}",
         subject=f"Objet : {case['title']} — {place}",
         paragraphs=paragraphs,
-        signature=f"Pour l'amicale, {association.get('name') or ''}".strip().rstrip(","))
+        signature=f"Pour l'amicale : {association.get('name') or ''}".strip().rstrip(" :"))
 
 
 def save_demands(db, case_id: int, demands: str, flags: list[str], volunteer) -> None:
