@@ -93,16 +93,6 @@ def connect(path: str, read_only: bool = False, max_pages: int | None = None) ->
     return db
 
 
-@contextmanager
-def immediate(db: Database):
-    """A write transaction taken at once (``BEGIN IMMEDIATE``): what is read inside it cannot
-    change before it is written, whatever other processes do (a check and its record are one
-    step). Inside an open transaction, a savepoint of it. (``db.atomic()`` does the same on
-    our connections; this name says why at the places that depend on it.)"""
-    with WritingDatabase.atomic(db):
-        yield db
-
-
 def best_effort(db: Database, sql: str, params=()) -> None:
     """A write that may be skipped when the database refuses writes (maintenance, full
     disk): the time a session was last seen, say. Reading pages must go on meanwhile."""
@@ -244,7 +234,7 @@ def get_db() -> Database:
 
 def thread_db(config) -> Database:
     """This thread's connection to the database of an application's ``config`` (the one
-    ``get_db`` gives a request), outside any request too (the front door)."""
+    ``get_db`` gives a request), outside any request too."""
     return _thread_connection(config["DATABASE"], read_only=bool(config.get("READ_ONLY")),
                               max_pages=config.get("DATABASE_MAX_PAGES"))
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from flask import current_app
 
 from .. import clock
-from ..db import immediate, row_or_none
+from ..db import row_or_none
 from ..markup import render_markdown
 from ..members import is_confirmed
 from .kinds import TEMPLATES
@@ -93,7 +93,7 @@ def create(db, fields: dict, lang: str = "fr", is_demo: bool = False) -> int:
     now = clock.stamp()
     row = {**_row(fields, lang), "uid": new_uid(), "status": "planned", "sequence": 0,
            "rsvp_count": 0, "created_at": now, "updated_at": now, "is_demo": int(is_demo)}
-    with immediate(db):
+    with db.atomic():
         action_id = db.table("actions").insert(row).last_pk
         db.table("action_tasks").insert_all(
             {"action_id": action_id, "template": code, "position": position,
@@ -107,7 +107,7 @@ def update(db, action_id: int, fields: dict, lang: str = "fr") -> bool:
     moves). The capacity is checked against the answers in the same write transaction, so
     an answer arriving meanwhile cannot slip under it: raises CapacityBelowAnswers."""
     row = _row(fields, lang)
-    with immediate(db):
+    with db.atomic():
         current = db.table("actions").get(action_id)
         if row["capacity"] is not None and row["capacity"] < current["rsvp_count"]:
             raise CapacityBelowAnswers(current["rsvp_count"])
@@ -125,7 +125,7 @@ def update(db, action_id: int, fields: dict, lang: str = "fr") -> bool:
 
 def set_status(db, action_id: int, status: str) -> bool:
     """Cancel (``cancelled``) or reinstate (``planned``) an action; return whether it changed."""
-    with immediate(db):
+    with db.atomic():
         moved = db.execute(
             "update actions set status = ?, sequence = sequence + 1, updated_at = ? "
             "where id = ? and status != ?", [status, clock.stamp(), action_id, status])

@@ -8,7 +8,7 @@ from flask_babel import gettext, ngettext
 from markupsafe import escape
 
 from .. import clock
-from ..db import first_row, immediate
+from ..db import first_row
 from .kinds import task_label
 from .timing import day_text, local, time_text
 
@@ -29,7 +29,7 @@ def get(db, action_id: int, task_id: int) -> dict | None:
 
 def add(db, action: dict, label: str, flags: str | None) -> int:
     """Add a task written by a volunteer at the end of the checklist; return its id."""
-    with immediate(db):
+    with db.atomic():
         position = db.execute("select coalesce(max(position), -1) + 1 from action_tasks "
                               "where action_id = ?", [action["id"]]).fetchone()[0]
         return db.table("action_tasks").insert({
