@@ -3,7 +3,6 @@ on ``g`` during a request), and one per job or command, all with our pragmas."""
 import os
 import sqlite3
 import threading
-import time
 from collections import OrderedDict
 from contextlib import contextmanager
 
@@ -23,7 +22,8 @@ class WritingDatabase(Database):
     columns before inserting — and then writes cannot wait for another writer: SQLite
     answers "database is locked" at once rather than risk a deadlock. ``BEGIN IMMEDIATE``
     takes the write lock up front and waits for it (busy timeout), so concurrent writers
-    queue instead of failing."""
+    queue instead of failing. ``with db.atomic():`` is the one transaction helper: what is
+    read inside it cannot change before it is written."""
 
     @contextmanager
     def atomic(self):
@@ -32,46 +32,13 @@ class WritingDatabase(Database):
             with super().atomic():
                 yield self
             return
-        begin_immediate(self.conn)
+        self.conn.execute("BEGIN IMMEDIATE")  # waits for another writer: the busy timeout
         try:
             yield self
         except BaseException:
             self.conn.rollback()
             raise
         self.conn.execute("COMMIT")
-
-
-# How long a writer asks again and again, briefly, before leaving the wait to SQLite.
-QUICK_WAIT_SECONDS = 0.05
-FIRST_PAUSE_SECONDS = 0.00005
-LONGEST_PAUSE_SECONDS = 0.0005
-
-
-def begin_immediate(conn: sqlite3.Connection) -> None:
-    """``BEGIN IMMEDIATE``, waiting for another writer in short pauses first.
-
-    SQLite's own busy handler sleeps 1 ms, then 2, 5, 10… before asking again, while a
-    report's transaction holds the lock for a tenth of that: two workers writing at once
-    spent most of their time asleep. For its first ``QUICK_WAIT_SECONDS`` the wait asks again
-    after 50 µs, then 100, up to half a millisecond; past that (a purge, a backup), SQLite's
-    handler takes over, with the usual busy timeout."""
-    conn.execute("PRAGMA busy_timeout=0")
-    try:
-        pause, deadline = FIRST_PAUSE_SECONDS, time.monotonic() + QUICK_WAIT_SECONDS
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as error:
-                if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
-                    raise
-            if time.monotonic() >= deadline:
-                break
-            time.sleep(pause)
-            pause = min(pause * 2, LONGEST_PAUSE_SECONDS)
-    finally:
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    conn.execute("BEGIN IMMEDIATE")
 
 
 def connect(path: str, read_only: bool = False, max_pages: int | None = None) -> Database:
