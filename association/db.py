@@ -1,5 +1,6 @@
 """The database: one sqlite-utils Database per thread, reused from request to request (kept
 on ``g`` during a request), and one per job or command, all with our pragmas."""
+import itertools
 import os
 import sqlite3
 import threading
@@ -15,6 +16,9 @@ from sqlite_utils.db import NotFoundError
 BUSY_TIMEOUT_MS = 5000
 
 
+_serials = itertools.count(1)
+
+
 class WritingDatabase(Database):
     """sqlite-utils' Database whose ``atomic()`` blocks start as write transactions.
 
@@ -24,6 +28,11 @@ class WritingDatabase(Database):
     takes the write lock up front and waits for it (busy timeout), so concurrent writers
     queue instead of failing. ``with db.atomic():`` is the one transaction helper: what is
     read inside it cannot change before it is written."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Names the connection in ``data_version``: unlike id(), never reused by a later one.
+        self.serial = next(_serials)
 
     @contextmanager
     def atomic(self):
@@ -77,7 +86,8 @@ def data_version(db: Database) -> tuple:
     comparable only from the same connection, which the value names. One statement: it is
     asked on every request of a kept page."""
     conn = db.conn
-    return (id(conn), conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+    return (getattr(db, "serial", id(conn)), conn.total_changes,
+            conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 REMEMBERED_MAX = 1024

@@ -53,6 +53,7 @@ class _Kept(NamedTuple):
     body: bytes
     headers: tuple  # Content-Type, ETag and Last-Modified, written once
     expires: datetime | None  # by the application's clock; None: drawn for one request
+    version: tuple = ()  # db.data_version when drawn
 
 
 def respond(db, key: tuple, draw: Callable, mimetype: str = "text/html",
@@ -64,20 +65,24 @@ def respond(db, key: tuple, draw: Callable, mimetype: str = "text/html",
     if not _shareable(app, req, args):
         drawn = draw()
         return _answer(_kept(drawn, mimetype, None)) if _is_page(drawn) else drawn
-    full_key = (key, choose_locale(), req.script_root,
-                tuple(req.args.get(name) for name in args), data_version(db))
+    version = data_version(db)
+    # One place per page and connection (a thread's): a page drawn again replaces the
+    # previous one rather than piling up beside it; versions compare on one connection only.
+    place = (key, choose_locale(), req.script_root,
+             tuple(req.args.get(name) for name in args), version[0])
     now = clock.now()
     pages = app.extensions.setdefault(EXTENSION, OrderedDict())
-    kept = pages.get(full_key)
-    if kept is None or now >= kept.expires:
+    kept = pages.get(place)
+    if kept is None or kept.version != version or now >= kept.expires:
         drawn = draw()
         if not _is_page(drawn):
             return drawn
-        kept = _kept(drawn, mimetype, now + timedelta(seconds=app.config["PUBLIC_CACHE_SECONDS"]))
+        kept = _kept(drawn, mimetype,
+                     now + timedelta(seconds=app.config["PUBLIC_CACHE_SECONDS"]), version)
         if session:  # drawn for this visitor (a CSRF token): theirs alone
             return _answer(kept)
         with _lock:
-            pages[full_key] = kept
+            pages[place] = kept
             while len(pages) > MAX_PAGES:
                 pages.popitem(last=False)
     return _answer(kept)
@@ -99,14 +104,14 @@ def _is_page(drawn) -> bool:
     return isinstance(drawn, (str, bytes, Page))
 
 
-def _kept(drawn, mimetype: str, expires: datetime | None) -> _Kept:
+def _kept(drawn, mimetype: str, expires: datetime | None, version: tuple = ()) -> _Kept:
     page = drawn if isinstance(drawn, Page) else Page(drawn)
     body = page.body if isinstance(page.body, bytes) else page.body.encode()
     headers = [("Content-Type", get_content_type(mimetype, "utf-8")),
                ("ETag", quote_etag(hashlib.blake2b(body, digest_size=16).hexdigest()))]
     if page.last_modified is not None:
         headers.append(("Last-Modified", http_date(page.last_modified)))
-    return _Kept(body, tuple(headers), expires)
+    return _Kept(body, tuple(headers), expires, version)
 
 
 def _answer(kept: _Kept):

@@ -195,3 +195,16 @@ def test_a_withdrawn_communique_answers_410_kept_or_not(app, client):
         workflow.withdraw(db, communique_id, approver, "Retiré.", {})
     db.close()
     assert client.get(f"/communiques/{slug}").status_code == 410
+
+
+def test_a_page_drawn_again_replaces_the_kept_one(app, client, db):
+    """After commits, the worker keeps one copy of a page per language, not one per state of
+    the database (the register is 116 KB: copies piling up would weigh on a small server)."""
+    from association import pagecache
+
+    for number in range(5):
+        client.get("/donnees")
+        db.execute("insert into landlords (name) values (?)", [f"Bailleur {number}"])
+        db.conn.commit()
+    client.get("/donnees")
+    assert len(app.extensions[pagecache.EXTENSION]) == 1
