@@ -43,10 +43,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings_config.check(app.config)
     _configure_logging(app)
 
-    from . import audit, backup, capability, counts, db, demo, errors, forms, frontdoor, \
-        i18n, inventory, reference, scheduler, security, urls
+    from . import audit, backup, capability, counts, db, demo, errors, forms, i18n, \
+        inventory, reference, scheduler, security, urls
 
-    frontdoor.install(app)  # inside the proxy fix that security may put around it
     security.init_app(app)  # first hook: its after_request hook must run last
     db.init_app(app)
     i18n.init_app(app)

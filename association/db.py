@@ -1,9 +1,9 @@
 """The database: one sqlite-utils Database per thread, reused from request to request (kept
 on ``g`` during a request), and one per job or command, all with our pragmas."""
+import itertools
 import os
 import sqlite3
 import threading
-import time
 from collections import OrderedDict
 from contextlib import contextmanager
 
@@ -16,6 +16,9 @@ from sqlite_utils.db import NotFoundError
 BUSY_TIMEOUT_MS = 5000
 
 
+_serials = itertools.count(1)
+
+
 class WritingDatabase(Database):
     """sqlite-utils' Database whose ``atomic()`` blocks start as write transactions.
 
@@ -23,7 +26,13 @@ class WritingDatabase(Database):
     columns before inserting — and then writes cannot wait for another writer: SQLite
     answers "database is locked" at once rather than risk a deadlock. ``BEGIN IMMEDIATE``
     takes the write lock up front and waits for it (busy timeout), so concurrent writers
-    queue instead of failing."""
+    queue instead of failing. ``with db.atomic():`` is the one transaction helper: what is
+    read inside it cannot change before it is written."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Names the connection in ``data_version``: unlike id(), never reused by a later one.
+        self.serial = next(_serials)
 
     @contextmanager
     def atomic(self):
@@ -32,46 +41,13 @@ class WritingDatabase(Database):
             with super().atomic():
                 yield self
             return
-        begin_immediate(self.conn)
+        self.conn.execute("BEGIN IMMEDIATE")  # waits for another writer: the busy timeout
         try:
             yield self
         except BaseException:
             self.conn.rollback()
             raise
         self.conn.execute("COMMIT")
-
-
-# How long a writer asks again and again, briefly, before leaving the wait to SQLite.
-QUICK_WAIT_SECONDS = 0.05
-FIRST_PAUSE_SECONDS = 0.00005
-LONGEST_PAUSE_SECONDS = 0.0005
-
-
-def begin_immediate(conn: sqlite3.Connection) -> None:
-    """``BEGIN IMMEDIATE``, waiting for another writer in short pauses first.
-
-    SQLite's own busy handler sleeps 1 ms, then 2, 5, 10… before asking again, while a
-    report's transaction holds the lock for a tenth of that: two workers writing at once
-    spent most of their time asleep. For its first ``QUICK_WAIT_SECONDS`` the wait asks again
-    after 50 µs, then 100, up to half a millisecond; past that (a purge, a backup), SQLite's
-    handler takes over, with the usual busy timeout."""
-    conn.execute("PRAGMA busy_timeout=0")
-    try:
-        pause, deadline = FIRST_PAUSE_SECONDS, time.monotonic() + QUICK_WAIT_SECONDS
-        while True:
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return
-            except sqlite3.OperationalError as error:
-                if error.sqlite_errorcode != sqlite3.SQLITE_BUSY:
-                    raise
-            if time.monotonic() >= deadline:
-                break
-            time.sleep(pause)
-            pause = min(pause * 2, LONGEST_PAUSE_SECONDS)
-    finally:
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    conn.execute("BEGIN IMMEDIATE")
 
 
 def connect(path: str, read_only: bool = False, max_pages: int | None = None) -> Database:
@@ -93,16 +69,6 @@ def connect(path: str, read_only: bool = False, max_pages: int | None = None) ->
     return db
 
 
-@contextmanager
-def immediate(db: Database):
-    """A write transaction taken at once (``BEGIN IMMEDIATE``): what is read inside it cannot
-    change before it is written, whatever other processes do (a check and its record are one
-    step). Inside an open transaction, a savepoint of it. (``db.atomic()`` does the same on
-    our connections; this name says why at the places that depend on it.)"""
-    with WritingDatabase.atomic(db):
-        yield db
-
-
 def best_effort(db: Database, sql: str, params=()) -> None:
     """A write that may be skipped when the database refuses writes (maintenance, full
     disk): the time a session was last seen, say. Reading pages must go on meanwhile."""
@@ -120,7 +86,8 @@ def data_version(db: Database) -> tuple:
     comparable only from the same connection, which the value names. One statement: it is
     asked on every request of a kept page."""
     conn = db.conn
-    return (id(conn), conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+    return (getattr(db, "serial", id(conn)), conn.total_changes,
+            conn.execute("PRAGMA data_version").fetchone()[0])
 
 
 REMEMBERED_MAX = 1024
@@ -244,7 +211,7 @@ def get_db() -> Database:
 
 def thread_db(config) -> Database:
     """This thread's connection to the database of an application's ``config`` (the one
-    ``get_db`` gives a request), outside any request too (the front door)."""
+    ``get_db`` gives a request), outside any request too."""
     return _thread_connection(config["DATABASE"], read_only=bool(config.get("READ_ONLY")),
                               max_pages=config.get("DATABASE_MAX_PAGES"))
 

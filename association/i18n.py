@@ -157,8 +157,7 @@ def choose_locale() -> str:
 
 def pick_language(config, asked: str | None, remembered: str | None) -> str:
     """The rule of a page's language, from what ``?lang=`` asks and what the language cookie
-    remembers: the first that is one of ours, else the default (French). The front door
-    applies it too, before Flask."""
+    remembers: the first that is one of ours, else the default (French)."""
     languages = config["LANGUAGES"]
     if asked in languages:
         return asked

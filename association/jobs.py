@@ -12,7 +12,6 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Callable
 from zoneinfo import ZoneInfo
 
-from .db import immediate
 
 log = logging.getLogger("amicale.jobs")
 
@@ -40,12 +39,12 @@ def housekeeping(db, today: date) -> dict:
     from . import clock
 
     repeated = [job.id for job in all_jobs() if job.every is not None]
-    with immediate(db):
+    with db.atomic():
         pruned = prune_runs(db, clock.now(), repeated)
     # Before the checkpoint, so that what it writes is folded back too; in a transaction taken
     # at once, since it reads before it writes: upgrading its read to a write after a worker
     # committed fails at once with "database is locked", without waiting.
-    with immediate(db):
+    with db.atomic():
         db.execute("PRAGMA optimize")
     busy, wal_pages, moved = db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     return {"runs_pruned": pruned, "wal_pages": wal_pages, "checkpointed": moved, "busy": busy}

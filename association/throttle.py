@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 
 from . import clock
 from .crypto import keyed_hash
-from .db import immediate
 
 WINDOW = timedelta(minutes=15)
 
@@ -79,7 +78,7 @@ def count_attempt(db, subjects, now: datetime | None = None) -> list[int]:
     """Count one attempt against each ``(limit, value)`` before it is checked; raise
     Throttled (counting nothing) when one of them is used up. Return the records' ids, for
     ``succeeded``."""
-    with immediate(db):
+    with db.atomic():
         waits = [blocked_until(db, limit, value, now) for limit, value in subjects]
         if any(waits):
             raise Throttled(max(wait for wait in waits if wait))

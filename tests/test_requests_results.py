@@ -189,7 +189,6 @@ def test_a_communique_shows_a_campaigns_results_live(app, db):
     counts, live ("fewer than 3" below three); an unknown slug draws nothing."""
     from conftest import publish_communique
 
-    app.config["PUBLIC_CACHE_SECONDS"] = 0
     _answered(app, db, [(10, "a,b,c"), (20, "a,b")])
     body = "Où en sont nos demandes ?\n\n[[campagne:bailleur-2026]]\n\n[[campagne:inconnue]]"
     _, slug = publish_communique(app, body=body)

@@ -12,7 +12,7 @@ from flask import current_app
 
 from .. import audit
 from .. import clock
-from ..db import immediate, row_or_none
+from ..db import row_or_none
 from ..markup import render_markdown
 from ..members import is_confirmed
 from .kinds import TEMPLATES
@@ -95,7 +95,7 @@ def create(db, fields: dict, lang: str = "fr", is_demo: bool = False, by=None) -
     now = clock.stamp()
     row = {**_row(fields, lang), "uid": new_uid(), "status": "planned", "sequence": 0,
            "rsvp_count": 0, "created_at": now, "updated_at": now, "is_demo": int(is_demo)}
-    with immediate(db):
+    with db.atomic():
         action_id = db.table("actions").insert(row).last_pk
         db.table("action_tasks").insert_all(
             {"action_id": action_id, "template": code, "position": position,
@@ -112,7 +112,7 @@ def update(db, action_id: int, fields: dict, lang: str = "fr", *, by) -> bool:
     against the answers in the same write transaction, so an answer arriving meanwhile
     cannot slip under it: raises CapacityBelowAnswers."""
     row = _row(fields, lang)
-    with immediate(db):
+    with db.atomic():
         current = db.table("actions").get(action_id)
         if row["capacity"] is not None and row["capacity"] < current["rsvp_count"]:
             raise CapacityBelowAnswers(current["rsvp_count"])
@@ -132,7 +132,7 @@ def update(db, action_id: int, fields: dict, lang: str = "fr", *, by) -> bool:
 def set_status(db, action_id: int, status: str, *, by) -> bool:
     """Cancel (``cancelled``) or reinstate (``planned``) an action, with the audit entry of
     the volunteer ``by``; return whether it changed."""
-    with immediate(db):
+    with db.atomic():
         moved = db.execute(
             "update actions set status = ?, sequence = sequence + 1, updated_at = ? "
             "where id = ? and status != ?", [status, clock.stamp(), action_id, status])

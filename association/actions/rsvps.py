@@ -39,7 +39,7 @@ from flask_babel import ngettext
 from .. import clock
 from ..counts import MIN_GROUP
 from ..crypto import keyed_hash, new_token
-from ..db import first_row, immediate
+from ..db import first_row
 from ..throttle import Limit
 
 RSVP_ADDRESS = Limit("rsvp-address", 30)  # answers from one network address per 15 minutes
@@ -96,7 +96,7 @@ def answer(db, action_id: int, people: int = 1, member_id: int | None = None,
     Refused when the action is cancelled, has started, or has no room for this answer."""
     confirmed = bool(confirmed and member_id is not None)
     token = new_token(16)
-    with immediate(db):
+    with db.atomic():
         action = first_row(db, "select status, starts_at, ends_at, capacity, rsvp_count, "
                                "confirmed_count from actions where id = ?", [action_id])
         if action["status"] == "cancelled":
@@ -139,7 +139,7 @@ def cancel(db, action_id: int, token: str | None = None, member_id: int | None =
     counted (0 when there was none). Refused("started") once the action has begun: the
     archive's count is what was announced. (Withdrawing late needs no other rule: an open
     answer frees a place of the open third at most.)"""
-    with immediate(db):
+    with db.atomic():
         found = find(db, action_id, token, member_id)
         if found is None:
             return 0

@@ -9,7 +9,7 @@ from markupsafe import escape
 
 from .. import audit
 from .. import clock
-from ..db import first_row, immediate
+from ..db import first_row
 from .kinds import task_label
 from .timing import day_text, local, time_text
 
@@ -31,7 +31,7 @@ def get(db, action_id: int, task_id: int) -> dict | None:
 def add(db, action: dict, label: str, flags: str | None, *, by) -> int:
     """Add a task written by the volunteer ``by`` at the end of the checklist, with its audit
     entry; return its id."""
-    with immediate(db):
+    with db.atomic():
         position = db.execute("select coalesce(max(position), -1) + 1 from action_tasks "
                               "where action_id = ?", [action["id"]]).fetchone()[0]
         task_id = db.table("action_tasks").insert({

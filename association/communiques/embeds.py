@@ -4,8 +4,8 @@ kind returns (``Capability.embeds``: kind → function(db, argument) → safe HT
 
 Embeds are drawn with the page, on the stored HTML, never in the stored HTML itself: a
 campaign's live figures stay live, and a capability installed later fills the boxes of
-communiqués published before it. The public page cache keeps a drawn page no longer than
-proxies may (``PUBLIC_CACHE_SECONDS``), so a box is never older than that. On public pages
+communiqués published before it. The public page cache keeps a drawn page only while the
+database is as it was (``pagecache``): a box is as fresh as the figures it shows. On public pages
 an unknown kind or argument leaves nothing; the editors' preview says what is missing.
 """
 import re

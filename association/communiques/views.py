@@ -1,5 +1,7 @@
 """The public pages of communiqués: the list, a communiqué, the Atom feed. Thin views: the
-page cache (``association/pagecache.py``) decides whether a page is drawn or a kept one is sent."""
+page cache (``association/pagecache.py``) decides whether a page is drawn or a kept one is sent:
+a communiqué is kept no longer than the database stays as it was, so the campaign results it
+embeds are as fresh as the campaign's own page."""
 from flask import Blueprint, abort, render_template, request
 
 from .. import clock
@@ -23,54 +25,46 @@ def _page_number() -> int:
 def index():
     """Every published communiqué, newest first, ten a page."""
     page = _page_number()
-    kept = pagecache.recent(("list", page), args=("page",))
-    if kept is not None:
-        return kept
     db = get_db()
 
-    def render():
+    def draw():
         rows, more = publication.heads(db, page)
         if not rows and page > 1:
             abort(404)
-        return render_template("communiques/index.html", rows=rows, more=more, page=page)
+        return pagecache.Page(
+            render_template("communiques/index.html", rows=rows, more=more, page=page),
+            publication.last_change(db))
 
-    return pagecache.respond(db, ("list", page), publication.version(db),
-                             publication.last_change(db), render, args=("page",))
+    return pagecache.respond(db, ("list", page), draw, args=("page",))
 
 
 @bp.get("/communiques/<slug>")
 @public
 def show(slug):
-    """One communiqué, as published (with its correction notes); 410 with the notice once
-    withdrawn."""
-    kept = pagecache.recent(("page", slug))
-    if kept is not None:
-        return kept
+    """One communiqué, as published (with its correction notes and the live boxes it
+    embeds); 410 with the notice once withdrawn."""
     db = get_db()
-    found = publication.state(db, slug) or abort(404)
-    if found["status"] == "withdrawn":
-        return render_template("communiques/withdrawn.html", withdrawn=found), 410
 
-    def render():
+    def draw():
+        found = publication.state(db, slug) or abort(404)
+        if found["status"] == "withdrawn":
+            return render_template("communiques/withdrawn.html", withdrawn=found), 410
         communique = publication.published(db, found["id"])
-        return render_template(
-            "communiques/page.html", communique=communique,
-            html=embeds.apply(db, communique["html"]))
+        return pagecache.Page(
+            render_template("communiques/page.html", communique=communique,
+                            html=embeds.apply(db, communique["html"])),
+            clock.parse(found["updated_at"]))
 
-    return pagecache.respond(db, ("page", slug),
-                             (found["updated_at"], found["published_revision"]),
-                             clock.parse(found["updated_at"]), render)
+    return pagecache.respond(db, ("page", slug), draw)
 
 
 @bp.get("/communiques/feed.atom")
 @public
 def feed():
     """The Atom feed: every published communiqué, full text."""
-    kept = pagecache.recent(("feed",))
-    if kept is not None:
-        return kept
     db = get_db()
     return pagecache.respond(
-        db, ("feed",), publication.version(db), publication.last_change(db),
-        lambda: atom_feed.atom(db, str(current_locale())),
+        db, ("feed",),
+        lambda: pagecache.Page(atom_feed.atom(db, str(current_locale())),
+                               publication.last_change(db)),
         mimetype="application/atom+xml")

@@ -2,9 +2,9 @@
 or scheduled → corrected (a dated note, the previous revision kept) → withdrawn (410).
 
 An administrator may publish without a second editor when the association's settings allow
-it; that is logged as ``publish_alone``. Every step is one write transaction (``immediate``:
-what is checked cannot change before it is written) and one audit entry. Scheduled
-communiqués are published by the ``communiques-publish`` job.
+it; that is logged as ``publish_alone``. Every step is one write transaction
+(``db.atomic()``, BEGIN IMMEDIATE: what is checked cannot change before it is written) and
+one audit entry. Scheduled communiqués are published by the ``communiques-publish`` job.
 """
 import uuid
 from datetime import date, datetime
@@ -12,8 +12,8 @@ from datetime import date, datetime
 from flask import current_app
 
 from ..privacy import flags_value
-from .. import audit, clock, pagecache
-from ..db import first_row, immediate
+from .. import audit, clock
+from ..db import first_row
 from ..retention import start_of
 from . import publication, revisions, slugs
 
@@ -34,7 +34,7 @@ def settings(db) -> dict:
 
 def save_settings(db, volunteer, admins_publish_alone: bool) -> None:
     """Change whether administrators may publish alone (logged)."""
-    with immediate(db):
+    with db.atomic():
         db.table("communique_settings").upsert(
             {"id": 1, "admins_publish_alone": int(admins_publish_alone)}, pk="id")
         audit.record(db, volunteer, "update", "communique_settings", 1)
@@ -83,7 +83,7 @@ def may_publish_alone(db, communique: dict, volunteer) -> bool:
 def create(db, volunteer, lang: str, texts: dict, flags: dict,
            original_id: int | None = None) -> int:
     """Begin a draft (logged); return its id."""
-    with immediate(db):
+    with db.atomic():
         communique_id = revisions.create(db, volunteer, lang, texts, flags, original_id)
         audit.record(db, volunteer, "create", "communique", communique_id)
     return communique_id
@@ -95,7 +95,7 @@ def save_draft(db, communique_id: int, volunteer, texts: dict, flags: dict,
     is a draft); a communiqué awaiting approval or scheduled goes back to draft (its approval
     or schedule no longer holds for a changed text). Returns the new revision's number, or
     None when nothing changed."""
-    with immediate(db):
+    with db.atomic():
         communique = _current(db, communique_id)
         if not is_editable(communique):
             raise WorkflowError("not_editable")
@@ -114,7 +114,7 @@ def save_draft(db, communique_id: int, volunteer, texts: dict, flags: dict,
 
 def submit(db, communique_id: int, volunteer) -> None:
     """Ask a second editor to approve a draft."""
-    with immediate(db):
+    with db.atomic():
         communique = _current(db, communique_id)
         if communique["status"] != "draft":
             raise WorkflowError("not_draft")
@@ -124,7 +124,7 @@ def submit(db, communique_id: int, volunteer) -> None:
 
 def return_to_draft(db, communique_id: int, volunteer) -> None:
     """Take back a communiqué awaiting approval or scheduled: it is a draft again."""
-    with immediate(db):
+    with db.atomic():
         communique = _current(db, communique_id)
         if communique["status"] not in ("submitted", "scheduled"):
             raise WorkflowError("not_pending")
@@ -146,7 +146,7 @@ def approve(db, communique_id: int, volunteer, publish_at: datetime | None = Non
     """A second editor approves the latest revision: a first publication goes out now or
     at ``publish_at``; a proposed correction goes out now. Returns "published",
     "scheduled" or "corrected"."""
-    with immediate(db):
+    with db.atomic():
         communique = _current(db, communique_id)
         if not awaiting_approval(communique):
             raise WorkflowError("not_submitted")
@@ -159,7 +159,7 @@ def approve(db, communique_id: int, volunteer, publish_at: datetime | None = Non
 def publish_alone(db, communique_id: int, volunteer, publish_at: datetime | None = None) -> str:
     """An administrator publishes without a second editor, when the settings allow it
     (logged as such). Returns "published", "scheduled" or "corrected"."""
-    with immediate(db):
+    with db.atomic():
         communique = _current(db, communique_id)
         if not may_publish_alone(db, communique, volunteer):
             raise WorkflowError("not_allowed_alone")
@@ -215,13 +215,12 @@ def publish(db, communique: dict, number: int, moment: datetime) -> None:
         changes["slug"] = communique["slug"] or slugs.unique_slug(
             db, publication.local_date(stamp), text["title"], communique["id"])
     db.table("communiques").update(communique["id"], changes)
-    pagecache.changed()
 
 
 def propose_correction(db, communique_id: int, volunteer, texts: dict, flags: dict) -> int:
     """A correction of a published communiqué, with its note: a new revision that a second
     editor approves (or an administrator publishes alone). Returns its number."""
-    with immediate(db):
+    with db.atomic():
         communique = _current(db, communique_id)
         if communique["status"] != "published":
             raise WorkflowError("not_published")
@@ -235,7 +234,7 @@ def propose_correction(db, communique_id: int, volunteer, texts: dict, flags: di
 def discard_correction(db, communique_id: int, volunteer) -> int:
     """Delete the proposed, unpublished revisions of a published communiqué; return how
     many went."""
-    with immediate(db):
+    with db.atomic():
         communique = _current(db, communique_id)
         if not revisions.has_pending_correction(communique):
             raise WorkflowError("no_correction")
@@ -248,7 +247,7 @@ def discard_correction(db, communique_id: int, volunteer) -> int:
 def withdraw(db, communique_id: int, volunteer, notice: str, notice_flags) -> None:
     """Withdraw a published communiqué: its page answers 410 with ``notice``; it leaves the
     list and the feed. Its revisions stay, for the association's own record."""
-    with immediate(db):
+    with db.atomic():
         communique = _current(db, communique_id)
         if communique["status"] != "published":
             raise WorkflowError("not_published")
@@ -259,13 +258,12 @@ def withdraw(db, communique_id: int, volunteer, notice: str, notice_flags) -> No
         db.execute("delete from communique_revisions where communique_id = ? and number > ?",
                    [communique_id, communique["published_revision"]])
         audit.record(db, volunteer, "withdraw", "communique", communique_id)
-        pagecache.changed()
 
 
 def delete(db, communique_id: int, volunteer) -> int:
     """Delete a communiqué that has never been public, with its revisions; return how many
     revisions went."""
-    with immediate(db):
+    with db.atomic():
         communique = _current(db, communique_id)
         if communique["published_at"]:
             raise WorkflowError("published_once")
@@ -302,7 +300,7 @@ def publish_due(db, today: date) -> dict:
         "order by publish_at", [clock.stamp(moment)])]
     published = 0
     for communique_id in due:
-        with immediate(db):
+        with db.atomic():
             communique = revisions.get(db, communique_id)
             if communique is None or communique["status"] != "scheduled":
                 continue  # taken back meanwhile

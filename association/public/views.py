@@ -1,14 +1,13 @@
 """Views of the public pages: parse, call, render."""
 import logging
 import sqlite3
-from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template, request
 
 from .. import clock, pagecache
 from ..capability import collect
-from ..db import data_version, get_db
+from ..db import get_db
 from ..security import public
 from .register import register_json as register_json_body, register_page
 from .transparency import report as transparency_report
@@ -22,20 +21,17 @@ log = logging.getLogger("amicale.public")
 def home():
     """Home: the association, how to take part, then what the capabilities publish there
     (latest communiqués, upcoming actions, open campaigns), each only when it has something.
-    Drawn once for every visitor until the database changes or the minute turns (what is
-    coming is counted from now)."""
+    A kept page (see ``pagecache``)."""
     db = get_db()
-    minute = clock.now().replace(second=0, microsecond=0)
     return pagecache.respond(
-        db, ("home",), (data_version(db), minute), None,
-        lambda: render_template("public/home.html", sections=home_sections(db)),
-        unchanged_until=minute + timedelta(minutes=1))
+        db, ("home",),
+        lambda: render_template("public/home.html", sections=home_sections(db)))
 
 
 def home_sections(db) -> list[tuple[str, dict, bool]]:
     """The home page's sections from every capability: (template, context, first). A section
     whose tables are not there yet (a new capability before ``init-db``) is left out rather
-    than taking the front door down."""
+    than taking the home page down."""
     found = []
     for section in collect("home_sections"):
         try:
@@ -51,35 +47,33 @@ def home_sections(db) -> list[tuple[str, dict, bool]]:
 @bp.get("/donnees")
 @public
 def register():
-    """The data register, readable: drawn once per language and settings (the page cache
-    keys every page by the association's settings)."""
+    """The data register, readable (a kept page)."""
     db = get_db()
-    return pagecache.respond(db, ("register",), (), None, lambda: register_page(db),
-                             unchanged_until=pagecache.NO_END)
+    return pagecache.respond(db, ("register",), lambda: register_page(db))
 
 
 @bp.get("/donnees.json")
 @public
 def register_json():
-    """The data register, as JSON: serialised once per language and settings."""
+    """The data register, as JSON (a kept page)."""
     db = get_db()
-    return pagecache.respond(db, ("register.json",), (), None,
-                             lambda: register_json_body(db), mimetype=current_app.json.mimetype,
-                             unchanged_until=pagecache.NO_END)
+    return pagecache.respond(db, ("register.json",), lambda: register_json_body(db),
+                             mimetype=current_app.json.mimetype)
 
 
 @bp.get("/transparence")
 @public
 def transparency():
-    """The transparency report: counts of purges, reads, reveals, exports and erasures."""
+    """The transparency report: counts of purges, reads, reveals, exports and erasures (a
+    kept page)."""
     db = get_db()
-    zone = ZoneInfo(current_app.config["TIMEZONE"])
-    today = clock.now().astimezone(zone).date()
-    return pagecache.respond(
-        db, ("transparency",), (data_version(db), today), None,
-        lambda: render_template("public/transparency.html",
-                                report=transparency_report(db, today)),
-        unchanged_until=datetime.combine(today + timedelta(days=1), time(), zone))
+
+    def draw():
+        today = clock.now().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
+        return render_template("public/transparency.html",
+                               report=transparency_report(db, today))
+
+    return pagecache.respond(db, ("transparency",), draw)
 
 
 def register_bench_routes(app) -> None:

@@ -7,7 +7,7 @@ and move the campaign's counters in the same transaction (see results.py).
 from datetime import date, timedelta
 
 from .. import clock
-from ..db import first_row, immediate
+from ..db import first_row
 from ..deadlines import add_working_days, due_date
 from ..members import get_member, is_confirmed
 from . import results
@@ -160,7 +160,7 @@ def start(db, campaign: dict, member_id: int | None, today: date, is_demo: bool 
           **changes) -> int:
     """Follow a campaign (once per member; the existing tracker otherwise), with its first
     dates if given; return the tracker's id."""
-    with immediate(db):
+    with db.atomic():
         existing = of_campaign(db, campaign["id"], member_id) if member_id else None
         if existing:
             tracker_id = existing["id"]
@@ -182,7 +182,7 @@ def start(db, campaign: dict, member_id: int | None, today: date, is_demo: bool 
 def update(db, tracker_id: int, today: date, **changes) -> dict:
     """Change a tracker's dates or answer; refused (TrackerError) when they cannot be.
     Nothing is written unless everything holds; the counters move with it."""
-    with immediate(db):
+    with db.atomic():
         before = first_row(db, results.COUNTED_TRACKER, [tracker_id])
         if before is None:
             raise TrackerError("gone")
@@ -202,7 +202,7 @@ def update(db, tracker_id: int, today: date, **changes) -> dict:
 def remove(db, tracker_id: int) -> None:
     """The member stops following: the tracker goes, and so do its counts (it was started
     by mistake or withdrawn; erasure and retention leave the counts, see results.py)."""
-    with immediate(db):
+    with db.atomic():
         before = first_row(db, results.COUNTED_TRACKER, [tracker_id])
         if before is not None:
             db.execute("delete from trackers where id = ?", [tracker_id])

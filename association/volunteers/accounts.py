@@ -8,7 +8,7 @@ from flask_babel import ngettext
 from .. import audit
 from .. import clock
 from ..crypto import decrypt, encrypt, keyed_hash, new_token
-from ..db import first_row, immediate, row_or_none
+from ..db import first_row, row_or_none
 from ..passwords import hash_password
 from . import second_factor
 
@@ -121,7 +121,7 @@ def keeping_an_admin(db, volunteer_id: int):
     The count is read inside the transaction, which takes the write lock first (``BEGIN
     IMMEDIATE``): two administrators demoting each other at once are counted one after the
     other, and the second is refused. (Counted before the transaction, both saw two.)"""
-    with immediate(db):
+    with db.atomic():
         before = get(db, volunteer_id)
         yield before
         if before and before["role"] == "admin" and can_sign_in(before) \
