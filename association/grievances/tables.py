@@ -47,7 +47,7 @@ TABLES: tuple[Table, ...] = (
            "since when; never a name, a flat number or a phone number"),
         legal_basis="legitimate_interest", people="members",
         retention="183 days after closed_at", readers=("member", "volunteer"),
-        member_link="member_id", search=("description",),
+        member_link="member_id", search=("description", "building_id"),
         columns=(
             Column("id", _l("row number")),
             Column("reference", _l("the report's reference, given to the tenant")),
