@@ -54,7 +54,11 @@ def html_params(**attributes) -> Markup:
     return Markup(" ".join(written))
 
 
+# Every widget of WTForms 3.3 finds it there: the module's function, and the copy that inputs
+# and buttons hold as a class attribute.
 wtforms.widgets.core.html_params = wtforms.widgets.html_params = html_params
+wtforms.widgets.core.Input.html_params = wtforms.widgets.core.Button.html_params = \
+    staticmethod(html_params)
 
 
 class Form(FlaskForm):

@@ -8,6 +8,9 @@ from association.forms import html_params
 
 def test_wtforms_widgets_draw_with_ours():
     assert core.html_params is html_params
+    assert core.TextInput.html_params is html_params
+    assert core.SubmitInput.html_params is html_params
+    assert core.Button.html_params is html_params
 
 
 def test_attributes_are_written_as_wtforms_writes_them():
