@@ -2,22 +2,33 @@
 
 The "one month" of the GDPR is counted as Regulation (EEC, Euratom) No 1182/71 art. 3 says,
 as the EDPB's guidelines 01/2022 on the right of access ask. Working days exclude Saturdays,
-Sundays and the public holidays of metropolitan France.
+Sundays and the public holidays of metropolitan France, counted here (eleven days, three of
+them set by Easter) rather than by the ``holidays`` package, which loads every country's
+calendar to give one (15 MB in each worker).
 """
 import calendar
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
+from dateutil.easter import easter
 
 SATURDAY = 5
+# New Year, 1 May, 8 May, 14 July, Assumption, All Saints, Armistice, Christmas.
+FIXED_HOLIDAYS = ((1, 1), (5, 1), (5, 8), (7, 14), (8, 15), (11, 1), (11, 11), (12, 25))
 
 
 @lru_cache(maxsize=None)
 def french_holidays(year: int) -> frozenset[date]:
-    """The public holidays of metropolitan France in `year`."""
+    """The public holidays of metropolitan France in `year` (since 1982; Code du travail,
+    art. L3133-1): eight fixed days, Easter Monday, Ascension and Whit Monday, which was a
+    working day from 2005 to 2007 (the "journée de solidarité")."""
+    sunday = easter(year)
+    days = {date(year, month, day) for month, day in FIXED_HOLIDAYS}
+    days |= {sunday + timedelta(days=1), sunday + timedelta(days=39)}
+    if year not in (2005, 2006, 2007):
+        days.add(sunday + timedelta(days=50))
     # Frozen so that a caller cannot alter the cached set for everybody else.
-    return frozenset(holidays.France(years=year))
+    return frozenset(days)
 
 
 def is_working_day(day: date) -> bool:

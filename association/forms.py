@@ -7,6 +7,8 @@ ticks the form's confirmation box to keep the text as written (it is then stored
 """
 from dataclasses import dataclass
 
+import wtforms.widgets
+import wtforms.widgets.core
 from flask_babel import get_locale
 from jinja2 import pass_context
 from flask_babel import lazy_gettext as _l
@@ -37,6 +39,28 @@ CATEGORY_LABELS = {
 WHY = _l("The association does not need this to handle the matter. Whatever is written here "
          "can be read by the member concerned and, if it is forwarded, by the landlord. "
          "Describe the facts (what, where, since when) rather than the people.")
+
+
+def html_params(**attributes) -> Markup:
+    """WTForms' ``html_params``, the same attributes in the same order, written with one
+    f-string each: WTForms formats each through ``Markup.format``, which escapes every piece
+    apart, and that was half the time of drawing the report form (a select of 14 options
+    calls it 15 times)."""
+    written = []
+    for name, value in sorted(attributes.items()):
+        name = wtforms.widgets.core.clean_key(name)
+        if value is True:
+            written.append(str(escape(name)))
+        elif value is not False:
+            written.append(f'{escape(name)}="{str(escape(value)).replace(chr(34), "&quot;")}"')
+    return Markup(" ".join(written))
+
+
+# Every widget of WTForms 3.3 finds it there: the module's function, and the copy that inputs
+# and buttons hold as a class attribute.
+wtforms.widgets.core.html_params = wtforms.widgets.html_params = html_params
+wtforms.widgets.core.Input.html_params = wtforms.widgets.core.Button.html_params = \
+    staticmethod(html_params)
 
 
 class Form(FlaskForm):

@@ -1,20 +1,33 @@
-"""gunicorn settings (``make run`` and production): start the embedded scheduler in each
-worker, and keep visitors' addresses and the addresses they asked for out of the logs.
+"""gunicorn settings (``make run`` and production): import the app once in the master and fork
+the workers from it, start the embedded scheduler in each worker, and keep visitors'
+addresses and the addresses they asked for out of the logs.
+
+``preload_app``: the master imports the app (and compiles the screen's lexicon) before it
+forks, so the workers share those pages instead of each holding its own copy; ``gc.freeze``
+just before each fork keeps the collector from writing into the shared objects (which would
+copy their pages into every worker). Nothing the workers must not share exists before the
+fork: ``create_app`` opens no database connection (``db`` opens one per thread, at its first
+query), the scheduler and its lock are taken in a worker after it starts, and ``random``
+reseeds itself in each child. A code change is then taken by restarting the master, not by a
+HUP alone.
 
 Only the worker holding the lock in ``instance/`` actually runs the scheduler (see
 ``scheduler.py``). No access log: it would record visitors' addresses. gunicorn's error log
 names the request line of a failed or malformed request, which can hold an invitation token
 or a record's id, and the client's address: ``PrivateLogger`` leaves both out.
 """
+import gc
+
 from gunicorn import glogging
 
-from association import scheduler
+from association import scheduler, screen
 
 accesslog = None
 # No control socket (gunicorn 25+ opens one at ~/.gunicorn/gunicorn.ctl, shared by every
 # instance of the same user: a second instance, or a test server, would take it over).
 # Amicale is managed by its process manager, not at run time through a socket.
 control_socket_disable = True
+preload_app = True
 
 
 class PrivateLogger(glogging.Logger):
@@ -49,6 +62,18 @@ class PrivateLogger(glogging.Logger):
 
 
 logger_class = PrivateLogger
+
+
+def when_ready(server):
+    """In the master, once the app is loaded and before any worker is forked: compile the
+    screen's lexicon here, once for all the workers."""
+    screen.compile_lexicon()
+
+
+def pre_fork(server, worker):
+    """In the master, before each fork: move every object made so far out of the collector's
+    reach, so that no collection in a worker dirties (and copies) the shared pages."""
+    gc.freeze()
 
 
 def post_worker_init(worker):

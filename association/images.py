@@ -16,8 +16,11 @@ Why one output format: these photos are evidence (mould, a broken lift) shown on
 printed in letters; transparency means nothing there and white is what paper is. One format
 means one encoder and one verifier to trust, and a predictable size.
 
-Pure shared core: the standard library and Pillow, no Flask, no capability.
+Pure shared core: the standard library and Pillow, no Flask, no capability. Pillow is imported
+by the first photo a worker decodes, not with the app.
 """
+from __future__ import annotations
+
 import io
 import os
 import re
@@ -27,8 +30,10 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageOps
+if TYPE_CHECKING:
+    from PIL import Image
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 2000
@@ -295,6 +300,9 @@ _DAMAGED = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error
 
 def _decode(data: bytes, header: Header) -> Image.Image:
     """The upright first frame, opaque RGB, longest side at most MAX_SIDE."""
+    from PIL import ImageOps
+
+
     image = _open(data, header)
     try:
         # JPEG only (a no-op elsewhere): libjpeg decodes at 1/2, 1/4 or 1/8 scale, still at
@@ -313,6 +321,9 @@ def _decode(data: bytes, header: Header) -> Image.Image:
 def _open(data: bytes, header: Header) -> Image.Image:
     """Read the header with the one parser that the first bytes named; it must see the size
     that ``inspect`` judged."""
+    from PIL import Image
+
+
     try:
         image = Image.open(io.BytesIO(data), formats=[header.format])
     except Image.DecompressionBombError as error:  # a second frame header, say
@@ -349,6 +360,9 @@ _SIXTEEN_BIT_GREY = {"I", "I;16", "I;16B", "I;16L", "I;16N"}
 
 def _opaque_rgb(image: Image.Image) -> Image.Image:
     """8-bit RGB: 16-bit grey scaled down, CMYK converted, transparency flattened onto white."""
+    from PIL import Image
+
+
     if image.mode in _SIXTEEN_BIT_GREY:
         # convert("L") would clip 0..65535 at 255 and give a white photo: scale instead.
         image = image.convert("I").point(lambda value: value / 256).convert("L")
@@ -372,12 +386,18 @@ def _fitted(size: tuple[int, int]) -> tuple[int, int]:
 
 def _resized(image: Image.Image) -> Image.Image:
     """The image scaled down to fit MAX_SIDE, unchanged when it already fits."""
+    from PIL import Image
+
+
     target = _fitted(image.size)
     return image if target == image.size else image.resize(target, Image.Resampling.LANCZOS)
 
 
 def _encode(image: Image.Image) -> bytes:
     """A JPEG made from the pixels alone."""
+    from PIL import Image
+
+
     # A new image has an empty ``info``: Pillow copies ``info`` through transpose and resize
     # and reuses some of it (ICC profile) when saving, so nothing of the upload may reach save.
     pixels = Image.frombytes("RGB", image.size, image.tobytes())
@@ -411,6 +431,9 @@ def verify_clean(data: bytes) -> None:
 
 def _verify_reopened(data: bytes) -> None:
     """Second opinion from Pillow: the file decodes and shows no metadata at all."""
+    from PIL import Image
+
+
     try:
         with Image.open(io.BytesIO(data), formats=["JPEG"]) as image:
             image.load()

@@ -19,8 +19,6 @@ from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
 FAMILY = "DejaVuSerif"
 MAIN = {"": "DejaVuSerif-lgc.ttf", "B": "DejaVuSerif-Bold-lgc.ttf"}
@@ -44,6 +42,8 @@ LIBRARIES = ("fpdf", "fontTools", "PIL")  # their log records can quote the text
 @cache
 def character_map(file_name: str) -> frozenset[int]:
     """The code points a font of ``static/fonts/`` has a glyph for (read once a process)."""
+    from fontTools.ttLib import TTFont  # with the first letter: fontTools is heavy
+
     with TTFont(FONTS / file_name, lazy=True) as font:
         return frozenset(font.getBestCmap())
 

@@ -10,12 +10,12 @@ tenant's name in Arabic, Tamil or Chinese, so the PDF embeds the fonts shipped i
 ``static/fonts/`` (``letter_fonts``). A PDF is made in memory for the request that asks for
 it and never written anywhere; a letter that the fonts cannot draw gets none
 (``Undrawable``), and the views offer its printable page instead, which the browser draws.
+fpdf2 (and fontTools, Pillow, HarfBuzz under it: about 20 MB) is imported by the first PDF a
+worker draws, not by the app: most workers never draw one.
 """
 from dataclasses import dataclass, field, replace
+from functools import cache
 from urllib.parse import quote
-
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
 
 from . import letter_fonts
 from .letter_fonts import FAMILY, FONTS
@@ -103,21 +103,32 @@ def _without_controls(letter: Letter) -> Letter:
                    signature=clean(letter.signature))
 
 
-class _Document(FPDF):
-    """fpdf2 2.8.9 with one fix: a line that starts and ends in a fallback font (a name in
-    Arabic alone) sets the page's own font only inside that line's ``q … Q``, so every line
-    after it was drawn with the fallback font's glyph numbers, as garbage. Here the font is
-    set on the page whenever it changes, before any line."""
+@cache
+def _document_class():
+    """fpdf2's FPDF, imported when a worker draws its first PDF, with one fix: a line that
+    starts and ends in a fallback font (a name in Arabic alone) sets the page's own font only
+    inside that line's ``q … Q``, so every line after it was drawn with the fallback font's
+    glyph numbers, as garbage. Here the font is set on the page whenever it changes, before
+    any line."""
+    from fpdf import FPDF
 
-    def set_font(self, family=None, style="", size=0):
-        """Select the font, and set it on the page at once."""
-        super().set_font(family, style, size)
-        if self.page and self.current_font is not None and not self.current_font_is_set_on_page:
-            self._out(self._set_font_for_page(self.current_font, self.font_size_pt))
+    class Document(FPDF):
+        """fpdf2 2.8.9, the font set on the page whenever it changes."""
+
+        def set_font(self, family=None, style="", size=0):
+            """Select the font, and set it on the page at once."""
+            super().set_font(family, style, size)
+            if self.page and self.current_font is not None \
+                    and not self.current_font_is_set_on_page:
+                self._out(self._set_font_for_page(self.current_font, self.font_size_pt))
+
+    return Document
 
 
 def _drawn(letter: Letter, title: str, fallbacks: list[str]) -> bytes:
-    document = _Document(format="A4", unit="mm")
+    from fpdf.enums import XPos, YPos
+
+    document = _document_class()(format="A4", unit="mm")
     document.set_margins(MARGIN, MARGIN, MARGIN)
     document.set_auto_page_break(True, margin=MARGIN)
     for style, file_name in letter_fonts.MAIN.items():

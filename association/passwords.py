@@ -6,7 +6,6 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app, has_app_context
-from zxcvbn import matching, zxcvbn
 
 MIN_LENGTH = 12
 MAX_LENGTH = 256
@@ -34,6 +33,9 @@ def _hasher() -> tuple[PasswordHasher, str]:
 
 @lru_cache(maxsize=1)
 def _load_french_words() -> None:
+    # zxcvbn's dictionaries (13 MB) are loaded by the first password judged, not by the app.
+    from zxcvbn import matching
+
     words = [line.strip() for line in WORDS_FILE.read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     matching.add_frequency_lists({"french": words})
@@ -48,6 +50,8 @@ def weakness(password: str, context: tuple[str, ...] = ()) -> str | None:
         return "too_short"
     if len(password) > MAX_LENGTH:
         return "too_long"
+    from zxcvbn import zxcvbn
+
     _load_french_words()
     inputs = [word.lower() for text in context for word in re.split(r"\W+", text or "") if word]
     inputs += ["amicale", "locataire", "locataires", "benevole", "association"]

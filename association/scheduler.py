@@ -3,7 +3,8 @@
 Production runs ``flask --app app run-scheduler`` as its own process. ``make run`` embeds it
 in the web server instead: every gunicorn worker tries a file lock in ``instance/`` and only
 its holder runs the scheduler; if that worker dies the lock is freed and another takes over.
-Either way the claim table makes each ``(job, period)`` run once.
+Either way the claim table makes each ``(job, period)`` run once. APScheduler is imported
+by the process that runs the scheduler, after gunicorn forked it, not with the app.
 """
 import fcntl
 import logging
@@ -13,10 +14,8 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import click
-from flask.cli import with_appcontext
-from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import current_app
+from flask.cli import with_appcontext
 
 from . import jobs
 from .db import connect
@@ -46,8 +45,11 @@ def check_seconds(app, job: jobs.Job) -> float:
     return app.config["JOB_CHECK_SECONDS"]
 
 
-def build(app, scheduler_class=BackgroundScheduler):
-    """A scheduler with every declared job, checked now and then every few minutes."""
+def build(app, scheduler_class=None):
+    """A scheduler with every declared job, checked now and then every few minutes (in a
+    background thread unless ``scheduler_class`` says otherwise)."""
+    if scheduler_class is None:
+        from apscheduler.schedulers.background import BackgroundScheduler as scheduler_class
     scheduler = scheduler_class(timezone=app.config["TIMEZONE"])
     for job in jobs.all_jobs(app):
         scheduler.add_job(
@@ -104,6 +106,8 @@ def stop_embedded(app) -> None:
 @with_appcontext
 def run_scheduler_command():
     """Run the scheduler in this process (production: beside gunicorn, not inside it)."""
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
     app = current_app._get_current_object()
     lock = try_lock(app)
     if lock is None:

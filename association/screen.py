@@ -464,10 +464,19 @@ def _fragments() -> list[str]:
             for terms in TERMS.values() for term in terms]
 
 
-# Built once, at import; not when this file runs as the command that regenerates FORMS_FILE,
-# which must work while the file is stale.
-if __name__ != "__main__":
-    _LEXICON = _Lexicon()
+@lru_cache(maxsize=1)
+def _build() -> _Lexicon:
+    """The lexicon, compiled once a process at the first text screened (a worker that never
+    screens a text never pays for it), or by gunicorn's master before it forks
+    (``compile_lexicon``), so that the workers share it."""
+    return _Lexicon()
+
+
+def compile_lexicon() -> None:
+    """Compile the lexicon now: gunicorn's master does, before forking its workers."""
+    _build()
+
+
 _TOKEN = re.compile(f"{_WORD_CHAR}+")
 
 
@@ -479,10 +488,10 @@ def find_sensitive(text: str, lang: str = "fr") -> list[Finding]:
     if not text:
         return []
     norm, index = _normalise(text)
-    candidates = []
+    lexicon, candidates = _build(), []
     for token in _TOKEN.finditer(norm):
         start = token.start()
-        for phrase in _LEXICON.phrases(token.group()):
+        for phrase in lexicon.phrases(token.group()):
             match = phrase.regex.match(norm, start)
             if match:
                 category = phrase.category_at(norm, start)

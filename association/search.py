@@ -32,12 +32,19 @@ def create_index(db, table) -> None:
     db.execute(f"insert into [{index}]([{index}]) values ('rebuild')")
 
 
-def match_query(typed: str, limit_words: int = 12) -> str | None:
-    """An FTS5 query finding rows holding every word typed (the last one as a prefix), or
-    None when nothing searchable was typed."""
+def match_query(typed: str, limit_words: int = 12, column: str | None = None) -> str | None:
+    """An FTS5 query finding rows holding every word typed (the last one as a prefix), in
+    ``column`` when the index has several, or None when nothing searchable was typed."""
     words = _WORD.findall(typed or "")[:limit_words]
     if not words:
         return None
     quoted = [f'"{word}"' for word in words]
     quoted[-1] += "*"
-    return " ".join(quoted)
+    return f"{column} : ({' AND '.join(quoted)})" if column else " ".join(quoted)
+
+
+def within(query: str, column: str, values) -> str:
+    """``query`` restricted to the rows whose indexed ``column`` is one of ``values``
+    (numbers): the index intersects the lists itself, without reading the other rows."""
+    listed = " OR ".join(f'"{int(value)}"' for value in values)
+    return f"{column} : ({listed}) AND {query}"

@@ -46,6 +46,7 @@ MODULES = [
     ("descriptions", "Action descriptions and communiqués at their worst"),
     ("locks", "A writer waiting for another"),
     ("photos", "Hostile photos against a phone's: time and workers' memory"),
+    ("memory", "A worker's memory after every public page"),
 ]
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HAND_WRITTEN = "<!-- Written by hand below this line: make bench keeps it. -->"

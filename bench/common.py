@@ -196,16 +196,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(instance: Path, **env):
+def served(instance: Path, options: tuple = (), **env):
     """Serve ``instance`` with gunicorn (2 workers, the hello-world route on, no scheduler)
-    and yield its address; ``env`` adds AMICALE_ settings."""
+    and yield its address; ``options`` adds gunicorn's, ``env`` AMICALE_ settings."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     environment = {**os.environ, "AMICALE_INSTANCE_PATH": str(instance),
                    "AMICALE_BENCH_ROUTES": "1", "AMICALE_SCHEDULER": "off",
                    "AMICALE_BASE_URL": base, **{f"AMICALE_{k}": v for k, v in env.items()}}
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", "app:app"],
+        [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", *options,
+         "app:app"],
         cwd=ROOT, env=environment, stderr=subprocess.DEVNULL)
     try:
         for _ in range(200):

@@ -2,7 +2,8 @@
 
 1. a building's public page, a volunteer's filtered list and their search, on a database of
    1,000,000 reports over 500 buildings (``BENCH_GRIEVANCES``), against the same pages on a
-   database of 1,000, served in-process and measured in alternation (target: within 1.5×);
+   database of 1,000, served in-process and measured in alternation (target: within 1.5×,
+   the search within 3×); the descriptions are as varied as tenants' (``realistic_texts``);
 2. the daily retention purge on both: an ordinary day (one day of closed reports past their
    6 months), and on the large one the retention job catching up six months without a purge
    (about 100,000 reports past their time), a week per transaction: its longest transaction
@@ -14,6 +15,7 @@
 The large database is generated in bulk (one transaction, its indexes, triggers and
 full-text index dropped first and built after), in well under a minute.
 """
+import itertools
 import os
 import random
 import re
@@ -34,8 +36,24 @@ SMALL = 1000
 BUILDINGS = 500
 CATEGORIES = ("repairs", "damp", "heating", "lifts", "pests", "cleanliness", "noise", "charges")
 STATUSES = ("new", "checked", "sent", "resolved", "closed")
-WORDS = ("fuite", "humidité", "moisissures", "ascenseur", "panne", "chauffage", "radiateur",
-         "cafards", "escalier", "porte", "hall", "bruit", "charges", "facture", "plafond")
+# Descriptions as varied as tenants' (``realistic_texts``): everyday French by frequency (the
+# common words of the password list, drawn from film subtitles), a few words of the report's
+# subject, lengths from a line to a page.
+VOCABULARY_SIZE = 4000
+TEXTS = 65536  # distinct descriptions, each given to about 15 of a million reports
+SUBJECTS = {
+    "repairs": "fuite évier robinet plombier joint chasse eau plafond infiltration dégât "
+               "réparation serrure volet fenêtre",
+    "damp": "humidité moisissures plafond murs salle bain condensation tâches noires odeur "
+            "ventilation vmc fuite",
+    "heating": "chauffage radiateur froid eau chaude chaudière panne degrés hiver coupure",
+    "lifts": "ascenseur panne bloqué étage escalier courses poussette technicien",
+    "pests": "cafards punaises souris rats cave poubelles désinsectisation traitement",
+    "cleanliness": "hall escalier poubelles sale ménage local encombrants odeur tags",
+    "noise": "bruit nuit voisin musique travaux cris porte claque",
+    "charges": "charges facture régularisation provision eau chauffage montant décompte "
+               "gardien",
+}
 START = datetime(2024, 1, 1, tzinfo=timezone.utc)  # a report a minute from then on
 # The first day a purge finds closed reports past their 6 months (one day of them), and a
 # day after months without a purge.
@@ -48,10 +66,40 @@ PAGES = (("building's public page", None, "/batiments/1"),
 WHY = {"building's public page": "it counts the building's open reports on each request "
                                  f"({LARGE // BUILDINGS:,} reports a building, against "
                                  f"{SMALL // BUILDINGS})",
-       "volunteer's search": "the generated texts draw on 15 words, so each searched word is "
-                             "in about half the reports; real texts are more varied",
+       "volunteer's search": "the last word typed is a prefix: FTS5 merges the lists of every "
+                             "word it begins (\"plafond*\": a tenth of the reports) before "
+                             "intersecting them with the building's",
        "volunteer's filtered list": "the list reads its page of the building's reports of "
                                     "the category through an index, and counts them"}
+
+
+def vocabulary() -> list[str]:
+    """The ``VOCABULARY_SIZE`` most frequent French words of ``french_words.txt`` (its common
+    words follow the passwords, most frequent first)."""
+    from association.passwords import WORDS_FILE
+
+    lines = WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    start = lines.index("est")
+    words = [w for w in lines[start:] if w.isalpha() and w.islower() and len(w) > 1]
+    return words[:VOCABULARY_SIZE]
+
+
+def realistic_texts() -> list[str]:
+    """``TEXTS`` descriptions: Zipf-distributed everyday words (the rank-th word at 1/rank),
+    one word in six from the report's subject, 8 to 300 words (median about 35)."""
+    rng = random.Random(7)
+    words = vocabulary()
+    weights = list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
+    subjects = [text.split() for text in SUBJECTS.values()]
+    texts = []
+    for _ in range(TEXTS):
+        length = min(300, max(8, round(rng.lognormvariate(3.55, 0.7))))
+        subject = rng.choice(subjects)
+        drawn = rng.choices(words, cum_weights=weights, k=length)
+        for index in range(0, length, 6):
+            drawn[index] = rng.choice(subject)
+        texts.append(" ".join(drawn))
+    return texts
 
 
 def make_instance(path: Path, reports: int):
@@ -69,8 +117,7 @@ def make_instance(path: Path, reports: int):
     db = connect(app.config["DATABASE"])
     migrate(db, app)
     db.table("buildings").insert_all({"name": f"Bâtiment {n}"} for n in range(BUILDINGS))
-    rng = random.Random(7)
-    texts = [" ".join(rng.choice(WORDS) for _ in range(12)) for _ in range(4096)]
+    texts = realistic_texts()
     start = START.timestamp()
 
     def rows():
@@ -80,7 +127,7 @@ def make_instance(path: Path, reports: int):
             status = STATUSES[n * 7 % 5]
             closed = at + timedelta(days=1) if status in ("resolved", "closed") else None
             yield (f"R-{n:08d}", n * 7919 % BUILDINGS + 1, CATEGORIES[n * 31 % 8],
-                   texts[n * 2654435761 % 4096], status, at.isoformat(timespec="seconds"),
+                   texts[n * 2654435761 % TEXTS], status, at.isoformat(timespec="seconds"),
                    at.isoformat(timespec="seconds"),
                    closed and closed.isoformat(timespec="seconds"))
 
@@ -208,9 +255,11 @@ def at_scale() -> list[Figure]:
                 ms_per_get(clients[app][who], url, 0.1)
             result = paired(lambda: ms_per_get(clients[small][who], url),
                             lambda: ms_per_get(clients[large][who], url))
+            target = (Target("≤", 3, source="issue #20") if name == "volunteer's search"
+                      else Target("≤", 1.5, source="grievances benchmark"))
             figures.append(Figure(
                 f"{name} at {LARGE:,} reports vs {SMALL:,}", result.this_run, result.baseline,
-                "ms", Target("≤", 1.5, source="grievances benchmark"), ratio=result.ratio,
+                "ms", target, ratio=result.ratio,
                 note=result.spread, gap=WHY.get(name, ""),
                 how="the app's test client in one process, the two databases measured in "
                     "alternation; mean time of a GET over a quarter of a second, median of "

@@ -17,11 +17,13 @@ from common import (HELLO, Figure, Target, paired, prepare_instance, run_alone, 
 
 PAGES = [("home page", "/"), ("data register", "/donnees"),
          ("data register JSON", "/donnees.json"),
-         ("agenda", "/actions/"),
+         ("report form", "/signaler"), ("agenda", "/actions/"),
          ("an action", "/actions/{action}"), ("agenda feed (ICS)", "/actions/agenda.ics")]
 TARGETS = {"home page": Target("≥", 0.7, source="issue #20"),
            "data register": Target("≥", 0.7, source="issue #20"),
-           "data register JSON": Target("≥", 0.8, source="issue #8")}
+           "data register JSON": Target("≥", 0.8, source="issue #8"),
+           "report form": Target("≥", 0.35, source="issue #20"),
+           "agenda": Target("≥", 0.4, source="issue #20")}
 GAPS = {"data register JSON":
         "106 KB of JSON for every answer, where hello world sends 13 bytes; 0.8 was reached "
         "by the front door, retired in issue #20 (one page cache, inside Flask)"}

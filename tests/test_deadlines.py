@@ -87,6 +87,15 @@ def test_french_holidays_are_the_eleven_of_metropolitan_france(year, expected):
     assert french_holidays(year) == {D(day) for day in expected}
 
 
+def test_french_holidays_agree_with_the_holidays_package_from_1982_to_2100():
+    """The package that counted them before (it loads every country to give one) as a second
+    opinion: the same eleven days (ten from 2005 to 2007) every year."""
+    from holidays.countries.france import France
+
+    for year in range(1982, 2101):
+        assert french_holidays(year) == set(France(years=year)), year
+
+
 def test_french_holidays_are_cached_per_year():
     """A year's holidays are computed once and cannot be altered by a caller."""
     assert french_holidays(2026) is french_holidays(2026)

@@ -854,3 +854,20 @@ def test_the_collective_letter_fits_its_page(app):
         if chunk.strip():
             # DejaVu Serif's glyphs average well under 0.6 em
             assert x + len(chunk.rstrip()) * size * 0.5 <= right_margin + 2, (chunk, x)
+
+
+def test_a_search_finds_the_words_in_the_volunteer_s_buildings_only(app, volunteers, db, building):
+    """The full-text index holds each report's building: a volunteer's search asks it for
+    their buildings' reports, and a number typed is looked for in the descriptions, never in
+    the building column."""
+    other = db.table("buildings").insert({"name": "Autre bâtiment"}).last_pk
+    tenant = app.test_client()
+    mine = report(tenant, building, description="Ascenseur bloqué au troisième étage")
+    report(tenant, other, description=f"Ascenseur bloqué aussi, bâtiment {other}")
+    account = volunteers.create("loc", "volunteer", [building])
+    client = app.test_client()
+    volunteers.login(client, account)
+    found = page_text(client.get("/benevoles/signalements/?q=ascenseur"))
+    assert re.findall(r"R-[0-9A-Z]{4}-[0-9A-Z]{4}", found) == [mine["reference"]]
+    number = page_text(client.get(f"/benevoles/signalements/?q={building}"))
+    assert re.findall(r"R-[0-9A-Z]{4}-[0-9A-Z]{4}", number) == []

@@ -8,14 +8,13 @@ the files as ``STATUS:CANCELLED`` so that subscribed calendars remove it.
 
 The VTIMEZONE is built here from the tz database rather than by icalendar's
 ``add_missing_timezones``: icalendar 7.3 writes the spring change at 03:00 local time
-(it happens at 02:00), which is what the observances' DTSTART and RDATE must say.
+(it happens at 02:00), which is what the observances' DTSTART and RDATE must say. icalendar
+is imported by the first calendar file a worker writes, not with the app.
 """
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .. import clock
 
@@ -29,6 +28,8 @@ def build(actions: list[dict], zone_name: str, title: str, describe, place_of, l
     """The iCalendar file for ``actions``: ``describe(action)`` gives the description's text,
     ``place_of(action)`` the location to publish (None: none), ``link_of(action)`` the page's
     address, ``kind_of(action)`` the kind's label and ``summary_of(action)`` its title."""
+    from icalendar import Calendar
+
     zone = ZoneInfo(zone_name)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -47,7 +48,9 @@ def build(actions: list[dict], zone_name: str, title: str, describe, place_of, l
 
 
 def _event(action: dict, zone: ZoneInfo, summary: str, description: str, place: str | None,
-           link: str, kind: str) -> Event:
+           link: str, kind: str):
+    from icalendar import Event
+
     event = Event()
     event.add("uid", action["uid"])
     event.add("sequence", action["sequence"])
@@ -94,11 +97,13 @@ def transitions(zone_name: str, first: date, last: date) -> tuple[tuple[datetime
     return tuple(found)
 
 
-def vtimezone(zone_name: str, first: date, last: date) -> Timezone:
+def vtimezone(zone_name: str, first: date, last: date):
     """A VTIMEZONE for the years from ``first`` to ``last``: each change of offset as an
     observance whose DTSTART (then RDATE) is the local time just before the change, as
     RFC 5545 reads it with TZOFFSETFROM. The year before ``first`` is included, so that the
-    rule in force on ``first`` is described too."""
+    rule in force on ``first`` is described too (an icalendar ``Timezone``)."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
     zone = ZoneInfo(zone_name)
     first, last = date(first.year - 1, 1, 1), date(last.year, 12, 31)
     component = Timezone()

@@ -2,12 +2,12 @@
 
 Links in the text are made absolute (a feed reader does not know the site's address) and
 each entry carries its own language. An entry's ``updated`` moves with each correction, so
-readers show the corrected text with its dated note.
+readers show the corrected text with its dated note. feedgen (and lxml under it) is imported
+by the first feed a worker writes, not with the app.
 """
 import re
 from datetime import datetime, timezone
 
-from feedgen.feed import FeedGenerator
 from flask import url_for
 from flask_babel import gettext as _
 
@@ -66,6 +66,8 @@ def _first_day(db) -> datetime:
 
 def atom(db, lang: str) -> str:
     """The feed as an XML document (UTF-8 text)."""
+    from feedgen.feed import FeedGenerator
+
     association = reference.association(db)
     name = association["name"] or "Amicale"
     feed_url = external_url("communiques.feed")

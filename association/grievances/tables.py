@@ -52,7 +52,7 @@ TABLES: tuple[Table, ...] = (
         export_heading=_l("My reports"), export_rank=10,
         legal_basis="legitimate_interest", people="members",
         retention="183 days after closed_at", readers=("member", "volunteer"),
-        member_link="member_id", search=("description",),
+        member_link="member_id", search=("description", "building_id"),
         columns=(
             Column("id", _l("row number")),
             Column("reference", label=_l("Reference"),

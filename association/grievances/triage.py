@@ -13,6 +13,10 @@ from . import categories
 
 PAGE_SIZE = 50
 MAX_PAGE = 10_000
+# A search names the volunteer's buildings to the full-text index when they are this few
+# (most volunteers have one to a few); beyond, the index finds the words everywhere and the
+# query keeps the scope's reports.
+SEARCH_SCOPE_IN_INDEX = 20
 
 
 def _in(values) -> tuple[str, list]:
@@ -41,7 +45,10 @@ def listing(db, scope: set[int], filters: dict, page: int = 1) -> tuple[list[dic
         params.append(clock.stamp(now - timedelta(days=30)))
     if filters.get("flagged"):
         where.append("g.description_flags is not null")
-    query = search.match_query(filters.get("q") or "")
+    query = search.match_query(filters.get("q") or "", column="description")
+    if query and 0 < len(scope) <= SEARCH_SCOPE_IN_INDEX:
+        query = search.within(query, "building_id", [int(filters["building"])]
+                              if filters.get("building") else sorted(scope))
     if query:
         # Flagged text stays out of searches: finding it would reveal it without a reason.
         where.append("g.description_flags is null and g.id in "
