@@ -49,10 +49,13 @@ def _value(db, column: inventory.Column, value):
         return labels[column.name](value)
     if isinstance(value, str) and _STAMP.match(value):
         return moment(value)
-    if isinstance(value, str) and _DAY.match(value):
-        return format_date(date.fromisoformat(value), "long")
-    if isinstance(value, str) and _MONTH.match(value):
-        return month_name(value)
+    try:
+        if isinstance(value, str) and _DAY.match(value):
+            return format_date(date.fromisoformat(value), "long")
+        if isinstance(value, str) and _MONTH.match(value):
+            return month_name(value)
+    except ValueError:  # text that only looks like a date ("2026-02-30"): shown as written
+        pass
     return value
 
 
