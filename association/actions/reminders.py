@@ -12,7 +12,8 @@ from .. import clock
 from ..members import queue_message
 from . import rsvps, tasks
 from .places import place_for
-from .timing import local, span_text, today as local_today
+from ..clock import today as local_today
+from .timing import local, span_text
 
 MESSAGE_KIND = "action_reminder"
 

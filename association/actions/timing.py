@@ -11,7 +11,6 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
-from flask import current_app
 
 from .. import clock
 from ..forms import YEARS
@@ -31,11 +30,6 @@ class LocalTimeError(ValueError):
         self.suggestion = suggestion
 
 
-def zone() -> ZoneInfo:
-    """The association's time zone."""
-    return ZoneInfo(current_app.config["TIMEZONE"])
-
-
 def resolve(day: date, at: time, tz: ZoneInfo | None = None) -> datetime:
     """The moment a local date and time name, as an aware datetime in UTC; raises
     LocalTimeError when that time does not exist or happens twice on that day, or when the
@@ -43,7 +37,7 @@ def resolve(day: date, at: time, tz: ZoneInfo | None = None) -> datetime:
     first moment a datetime holds in UTC)."""
     if not YEARS[0] <= day.year <= YEARS[1]:
         raise LocalTimeError("range", day, at, None)
-    tz = tz or zone()
+    tz = tz or clock.zone()
     naive = datetime.combine(day, at.replace(second=0, microsecond=0, tzinfo=None))
     first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
     if first.utcoffset() == second.utcoffset():
@@ -57,17 +51,12 @@ def resolve(day: date, at: time, tz: ZoneInfo | None = None) -> datetime:
 
 def local(stamp: str, tz: ZoneInfo | None = None) -> datetime:
     """A stored UTC stamp as an aware datetime in the association's time zone."""
-    return clock.parse(stamp).astimezone(tz or zone())
+    return clock.parse(stamp).astimezone(tz or clock.zone())
 
 
 def stamp(moment: datetime) -> str:
     """A moment as stored (UTC, ISO 8601, to the second)."""
     return clock.stamp(moment)
-
-
-def today() -> date:
-    """The association's current day."""
-    return clock.now().astimezone(zone()).date()
 
 
 def day_text(day: date, form: str = "full") -> str:
@@ -120,5 +109,5 @@ def month_text(year: int, month: int) -> str:
 
 def moment_text(moment: datetime) -> str:
     """A moment in words, in the association's time zone ("samedi 14 mars 2026, 18:00")."""
-    here = moment.astimezone(zone())
+    here = moment.astimezone(clock.zone())
     return f"{day_text(here.date())}, {time_text(here)}"

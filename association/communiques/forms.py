@@ -4,10 +4,8 @@ Every free text goes through the sensitive-content screen in the language it is 
 (a communiqué must never name a tenant's health or origin by accident), and Markdown is
 refused, with the reason, when it is too long or too complex to render safely.
 """
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta, timezone
 
-from flask import current_app
 from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, RadioField, SelectField, StringField, SubmitField,
@@ -140,9 +138,8 @@ class PublishForm(Form):
         """The chosen moment (aware, UTC), or None for now."""
         if self.when.data != "later":
             return None
-        local = datetime.combine(self.day.data, self.time.data,
-                                 ZoneInfo(current_app.config["TIMEZONE"]))
-        return local.astimezone(ZoneInfo("UTC"))
+        local = datetime.combine(self.day.data, self.time.data, clock.zone())
+        return local.astimezone(timezone.utc)
 
     def validate_day(self, field):
         """A later publication needs a date and time, in the future, within a year."""

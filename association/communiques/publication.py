@@ -7,9 +7,7 @@ from Markdown when it went public; pages never render Markdown. Embedded boxes
 """
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 from markupsafe import Markup
@@ -27,7 +25,7 @@ _HEADING = re.compile(r"<(/?)h([1-6])>")
 
 def local_date(stamp: str):
     """The association's calendar day of a stored moment."""
-    return clock.parse(stamp).astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
+    return clock.local(clock.parse(stamp)).date()
 
 
 def nest_headings(html: str) -> str:

@@ -32,7 +32,7 @@ def listing():
     db = get_db()
     return render_template("grievances/cases/list.html",
                            cases=cases.of_scope(db, current_user.scope(db)),
-                           today=clock.now().date())
+                           today=clock.today())
 
 
 @bp.route("/nouveau", methods=["GET", "POST"])
@@ -75,7 +75,7 @@ def _page(db, case, status=200, **forms):
     event_form.kind.choices = choices((k, cases.EVENTS[k]) for k in cases.RECORDED)
     return render_template(
         "grievances/cases/case.html", case=case, facts=cases.facts(db, case),
-        timeline=cases.timeline(db, case["id"]), today=clock.now().date(),
+        timeline=cases.timeline(db, case["id"]), today=clock.today(),
         reports=cases.read(db, case, current_user),
         demands_form=forms.get("demands_form") or DemandsForm(
             prefix="demands", formdata=None, data={"demands": case["demands"]}),
@@ -193,4 +193,4 @@ def letter_pdf(case_id):
 
 def _letter(db, found: dict):
     return cases.letter(found, cases.facts(db, found), reference.association(db),
-                        clock.now().date())
+                        clock.today())

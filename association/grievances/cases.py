@@ -246,7 +246,7 @@ def notices(db, volunteer) -> list:
     found = [ngettext("%(num)s new report waits to be checked in your buildings.",
                       "%(num)s new reports wait to be checked in your buildings.", waiting)
              ] if waiting else []
-    late = overdue(db, clock.now().date(), scope)
+    late = overdue(db, clock.today(), scope)
     if late:
         found.append(ngettext(
             "%(num)s collective case waits for an answer past its deadline: %(cases)s.",

@@ -2,7 +2,6 @@
 import logging
 import sqlite3
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, current_app, render_template, request
 
@@ -73,8 +72,8 @@ def register_json():
 def transparency():
     """The transparency report: counts of purges, reads, reveals, exports and erasures."""
     db = get_db()
-    zone = ZoneInfo(current_app.config["TIMEZONE"])
-    today = clock.now().astimezone(zone).date()
+    zone = clock.zone()
+    today = clock.today()
     return pagecache.respond(
         db, ("transparency",), (data_version(db), today), None,
         lambda: render_template("public/transparency.html",

@@ -42,7 +42,7 @@ def _home(db) -> dict | None:
     before the schema is there: the home page answers even on a database not migrated yet)."""
     import sqlite3
 
-    from .member import today
+    from ..clock import today
 
     try:
         found = [c for c in campaigns.listed(db, today()) if c["status"] == "open"]

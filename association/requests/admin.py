@@ -17,7 +17,7 @@ from ..volunteers import role_required, signed_in_required
 from . import campaigns, letters, results
 from .forms import CampaignForm
 from .labels import labels
-from .member import today
+from ..clock import today
 
 bp = Blueprint("requests_admin", __name__, url_prefix="/benevoles/campagnes")
 admin_required = role_required("admin")

@@ -23,7 +23,7 @@ from . import calendar, campaigns, letters, results, trackers
 from .forms import (AnswerForm, ExtensionForm, FollowedUpForm, FollowUpLetterForm, LetterForm,
                     ReceivedForm, SentForm, TRACKER_ERRORS, TrackForm)
 from .labels import CHANNEL_LABELS, labels
-from .member import today
+from ..clock import today
 
 bp = Blueprint("requests", __name__, url_prefix="/demandes")
 
