@@ -12,7 +12,8 @@ from ..counts import MIN_GROUP
 from ..forms import DateField, Form, Screened, choices, flagged_categories, years_message
 from .kinds import KINDS, VISIBILITIES
 from .rsvps import MAX_PEOPLE
-from .timing import LocalTimeError, day_text, resolve
+from ..dates import in_words
+from .timing import LocalTimeError, resolve
 
 REQUIRED = _l("This field is required.")
 MAX_BRACKETS = 200  # Python-Markdown scans on from each unclosed "[" or "<": brackets x length
@@ -124,8 +125,8 @@ def _time_message(error: LocalTimeError):
     why a day that far is)."""
     if error.problem == "range":
         return years_message()
-    values = {"time": error.typed.strftime("%H:%M"), "date": day_text(error.day),
-              "other": error.suggestion.strftime("%H:%M")}
+    values = {"time": in_words(error.typed), "date": in_words(error.day, "weekday"),
+              "other": in_words(error.suggestion)}
     if error.problem == "gap":
         return _l("%(time)s does not exist on %(date)s: that night the clocks go forward one "
                   "hour. Choose another time, for example %(other)s.", **values)

@@ -8,7 +8,7 @@ from markupsafe import escape
 from .. import clock
 from ..db import first_row, immediate
 from .kinds import task_label
-from .timing import day_text, local, time_text
+from ..dates import in_words
 
 SOON = timedelta(days=7)  # tasks nobody took are pointed out this long before the action
 
@@ -129,8 +129,7 @@ def notices(db, volunteer) -> list:
 
 
 def _when(starts_at: str) -> str:
-    moment = local(starts_at)
-    return f"{day_text(moment.date(), 'medium')} {time_text(moment)}"
+    return in_words(starts_at)
 
 
 class Notice:

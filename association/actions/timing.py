@@ -7,14 +7,11 @@ than silently moved: an action announced for 02:30 on the morning the clocks go 
 would otherwise start at 03:30 in some calendars and 01:30 in others.
 """
 from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 
 from .. import clock
 from ..forms import YEARS
-from ..i18n import current_locale
 
 
 class LocalTimeError(ValueError):
@@ -59,31 +56,6 @@ def stamp(moment: datetime) -> str:
     return clock.stamp(moment)
 
 
-def day_text(day: date, form: str = "full") -> str:
-    """A date in the page's language ("samedi 14 mars 2026")."""
-    return _day_text(day, form, str(current_locale()))
-
-
-@lru_cache(maxsize=2048)
-def _day_text(day: date, form: str, language: str) -> str:
-    """Babel's formatting, kept: the agenda shows the same few dates on every request."""
-    return format_date(day, form, locale=language)
-
-
-def time_text(moment: datetime) -> str:
-    """A local time as hours and minutes ("14:00", the same in French and English)."""
-    return f"{moment.hour:02d}:{moment.minute:02d}"
-
-
-def span_text(starts_at: str, ends_at: str) -> str:
-    """When an action takes place, in words: one day with two times, or two dates."""
-    start, end = local(starts_at), local(ends_at)
-    if start.date() == end.date():
-        return f"{day_text(start.date())}, {time_text(start)}–{time_text(end)}"
-    return f"{day_text(start.date())}, {time_text(start)} – {day_text(end.date())}, " \
-           f"{time_text(end)}"
-
-
 def reveal_moment(action: dict) -> datetime | None:
     """When a hidden place is given to those who answered (None: the place is not hidden)."""
     hours = action.get("place_reveal_hours")
@@ -100,14 +72,3 @@ def has_started(action: dict, now: datetime | None = None) -> bool:
 def has_ended(action: dict, now: datetime | None = None) -> bool:
     """Whether the action is over."""
     return clock.parse(action["ends_at"]) <= (now or clock.now())
-
-
-def month_text(year: int, month: int) -> str:
-    """A month and its year, as a heading ("mars 2026")."""
-    return _day_text(date(year, month, 1), "LLLL y", str(current_locale())).capitalize()
-
-
-def moment_text(moment: datetime) -> str:
-    """A moment in words, in the association's time zone ("samedi 14 mars 2026, 18:00")."""
-    here = moment.astimezone(clock.zone())
-    return f"{day_text(here.date())}, {time_text(here)}"

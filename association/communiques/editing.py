@@ -2,7 +2,6 @@
 schedule, correct, withdraw, compare revisions. Thin views on the ``communiques`` blueprint:
 the rules are in workflow.py, the texts in revisions.py."""
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -10,6 +9,7 @@ from markupsafe import Markup
 
 from .. import clock
 from ..capability import collect
+from ..dates import in_words
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
 from ..markup import too_complex, too_long
@@ -289,8 +289,7 @@ def _release(communique_id, step):
     flash({"published": _("The communiqué is published."),
            "corrected": _("The correction is published: the page and the feed show it."),
            "scheduled": _("Approved: it will be published on %(moment)s.",
-                          moment=format_datetime(clock.parse(found["publish_at"] or
-                                                             clock.stamp()), "long"))
+                          moment=in_words(found["publish_at"] or clock.stamp()))
            }[outcome], "success")
     return _to_detail(communique_id)
 

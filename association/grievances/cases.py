@@ -3,12 +3,12 @@ the name of the households concerned, and the timeline that follows. A case hold
 dates, never a tenant."""
 from datetime import date
 
-from babel.dates import format_date
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
 from ..privacy import flags_value
 from .. import audit, clock, deadlines
+from ..dates import in_words
 from ..db import first_row
 from ..letters import Letter
 from . import categories
@@ -113,8 +113,7 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
     plural = "s" if facts["reports"] > 1 else ""
     since = ""
     if facts["since"]:
-        year, month = (int(part) for part in facts["since"].split("-"))
-        since = f", constaté{plural} depuis {format_date(date(year, month, 1), 'MMMM y', locale='fr')}"
+        since = f", constaté{plural} depuis {in_words(facts['since'], 'month', 'fr')}"
     households = facts["households"]
     place = case["building_name"] + (f", {case['street_address']}" if case.get("street_address")
                                      else "")
@@ -145,7 +144,7 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
                 if line],
         recipient=[line for line in (case.get("landlord_name"), case.get("landlord_address"))
                    if line],
-        dated=f"Le {format_date(today, 'long', locale='fr')}",
+        dated=f"Le {in_words(today, 'day', 'fr')}",
         subject=f"Objet : {case['title']} — {place}",
         paragraphs=paragraphs,
         signature=f"Pour l'amicale, {association.get('name') or ''}".strip().rstrip(","))

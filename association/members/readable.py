@@ -8,9 +8,9 @@ import re
 
 from .. import audit, inventory, reference
 from ..forms import REVEAL_REASON_LABELS
-from ..i18n import moment
+from ..dates import in_words
 
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$")  # a moment or a day
 LANGUAGES = {"fr": "français", "en": "English"}
 
 
@@ -38,7 +38,7 @@ def _value(db, column: inventory.Column, value):
     if column.name in labels:
         return labels[column.name](value)
     if isinstance(value, str) and _STAMP.match(value):
-        return moment(value)
+        return in_words(value)
     return value
 
 

@@ -10,7 +10,7 @@ from .. import audit, qr, reference, shown_once, throttle, urls
 from ..capability import sections
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
-from ..i18n import local_time
+from ..dates import in_words
 from . import confirmation, entry, keys, mail, readable, records, sessions
 from .forms import BuildingChoiceForm, ContactForm, KeyForm
 
@@ -49,7 +49,7 @@ def home():
             form.key.errors.append(WRONG_KEY)
         except throttle.Throttled as error:
             form.key.errors.append(_("Too many wrong keys from this connection. Try again "
-                                     "after %(time)s.", time=local_time(error.retry_at)))
+                                     "after %(time)s.", time=in_words(error.retry_at, "time")))
             return _throttled(error.retry_at, form)
     status = 400 if form.errors else 200
     return render_template("members/enter.html", form=form), status
@@ -90,7 +90,7 @@ def new_key():
         entry.new_member(get_db())
     except throttle.Throttled as error:
         flash(_("Many keys were made from this connection. Try again after %(time)s.",
-                time=local_time(error.retry_at)), "error")
+                time=in_words(error.retry_at, "time")), "error")
         return _throttled(error.retry_at)
     return redirect(url_for("members.key_page"), code=303)
 

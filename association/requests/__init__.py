@@ -26,14 +26,8 @@ def _transparency(db, months):
 
 def _init_app(app) -> None:
     """Template helpers: dates written out in the page's language, and the labels."""
-    from datetime import date
-
-    from flask_babel import format_date
-
     from .labels import labels
 
-    app.jinja_env.filters["long_date"] = lambda value: format_date(
-        date.fromisoformat(value), "long") if value else ""
     app.jinja_env.globals["request_labels"] = labels()
 
 

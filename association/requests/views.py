@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 from .. import throttle
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation
-from ..i18n import local_time
+from ..dates import in_words
 from ..members import current_member, new_member
 from ..security import public
 from ..letters import Undrawable, pdf
@@ -171,7 +171,7 @@ def follow(slug):
                 trackers.start(db, campaign, member_id, today(), **changes)
         except throttle.Throttled as error:
             flash(_("Many keys were made from this connection. Try again after %(time)s.",
-                    time=local_time(error.retry_at)), "error")
+                    time=in_words(error.retry_at, "time")), "error")
             return redirect(url_for("requests.campaign_page", slug=slug), code=303)
         flash(_("You follow this request. Keep your personal key: it opens your tracker."),
               "success")
