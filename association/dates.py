@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from babel.dates import format_date
 from flask import has_request_context
-from flask_babel import force_locale
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
 from . import clock
@@ -30,9 +30,7 @@ def _language(language: str | None) -> str:
     if language:
         return language
     if has_request_context():
-        from .i18n import current_locale
-
-        return getattr(current_locale(), "language", "fr")
+        return getattr(get_locale(), "language", "fr")
     return "fr"
 
 
