@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from flask_babel import ngettext
 
-from .. import clock
+from .. import clock, sessions
 from ..crypto import decrypt, encrypt, keyed_hash, new_token
 from ..db import first_row, immediate, row_or_none
 from ..passwords import hash_password
@@ -13,6 +13,10 @@ from . import second_factor
 
 ROLES = ("admin", "editor", "volunteer")
 INVITATION_LIFETIME = timedelta(hours=72)
+IDLE_TIMEOUT = timedelta(minutes=30)
+ABSOLUTE_TIMEOUT = timedelta(hours=12)
+SESSIONS = sessions.Kind("volunteer_sessions", "volunteer-session", "volunteer_id", "volunteers",
+                         "sid", IDLE_TIMEOUT, ABSOLUTE_TIMEOUT)
 
 
 class AccountError(Exception):
@@ -264,17 +268,12 @@ def delete(db, volunteer_id: int) -> None:
 
 def sessions_of(db, volunteer_id: int) -> list[dict]:
     """The account's open sessions, most recently used first."""
-    return list(db.query(
-        "select id_hash, created_at, last_seen_at from volunteer_sessions "
-        "where volunteer_id = ? order by last_seen_at desc", [volunteer_id]))
+    return sessions.of_owner(db, SESSIONS, volunteer_id)
 
 
 def end_sessions(db, volunteer_id: int, keep: str | None = None) -> int:
     """End the volunteer's sessions (but ``keep``, a session id hash); return how many."""
-    result = db.execute(
-        "delete from volunteer_sessions where volunteer_id = ? and id_hash != ?",
-        [volunteer_id, keep or ""])
-    return result.rowcount
+    return sessions.end_all(db, SESSIONS, volunteer_id, keep)
 
 
 CAN_SIGN_IN = "disabled = 0 and password_hash is not null and totp_secret is not null"
