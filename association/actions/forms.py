@@ -6,13 +6,13 @@ from wtforms import (BooleanField, IntegerField, SelectField, StringField,
                      SubmitField, TextAreaField, TimeField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from ..privacy import flags_value
 from .. import clock
 from ..counts import MIN_GROUP
-from ..forms import DateField, Form, Screened, choices, flagged_categories, years_message
+from ..forms import DateField, Form, Screened, choices, years_message
 from .kinds import KINDS, VISIBILITIES
 from .rsvps import MAX_PEOPLE
 from ..dates import in_words
+from ..privacy import Flags
 from .timing import LocalTimeError, resolve
 
 REQUIRED = _l("This field is required.")
@@ -108,13 +108,13 @@ class ActionForm(Form):
         """What the action's rows are made from (after ``validate``)."""
         return {
             "kind": self.kind.data, "title": self.title.data.strip(),
-            "title_flags": flags_value(flagged_categories(self.title)),
+            "title_flags": Flags.found_in(self.title).format(),
             "starts_at": self.starts_at, "ends_at": self.ends_at,
             "place": (self.place.data or "").strip() or None,
-            "place_flags": flags_value(flagged_categories(self.place)),
+            "place_flags": Flags.found_in(self.place).format(),
             "place_reveal_hours": self.place_reveal_hours.data,
             "description": self.description.data,
-            "description_flags": flags_value(flagged_categories(self.description)),
+            "description_flags": Flags.found_in(self.description).format(),
             "visibility": self.visibility.data, "capacity": self.capacity.data,
             "show_count": self.show_count.data,
         }

@@ -5,11 +5,11 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from ..privacy import flags_value
 from .. import audit, clock, urls
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, flagged_categories
+from ..forms import ButtonForm, Confirmation
 from ..i18n import current_locale
+from ..privacy import Flags
 from ..volunteers import role_required
 from . import agenda, tasks
 from .afterwards import communique_draft
@@ -159,7 +159,7 @@ def add_task(action_id):
     form = TaskForm()
     if not form.validate_on_submit():
         return _overview_page(db, action, form, status=400)
-    flags = flags_value(flagged_categories(form.label))
+    flags = Flags.found_in(form.label).format()
     task_id = tasks.add(db, action, form.label.data, flags)
     audit.record(db, current_user, "create", "action_task", task_id)
     flash(_("Task added."), "success")

@@ -13,6 +13,7 @@ from ..dates import in_words
 from ..db import get_db
 from ..forms import ButtonForm, Confirmation, choices
 from ..markup import too_complex, too_long
+from ..privacy import Flags
 from ..urls import external_url, row_id
 from ..volunteers import role_required
 from . import diff, embeds, publication, revisions, workflow
@@ -320,7 +321,7 @@ def withdraw(communique_id):
     form.text_lang = communique["lang"]
     if form.validate_on_submit():
         workflow.withdraw(db, communique_id, current_user, form.notice.data,
-                          [f.category for f in getattr(form.notice, "findings", [])])
+                          Flags.found_in(form.notice))
         flash(_("The communiqué is withdrawn: its page now shows your notice."), "success")
         return _to_detail(communique_id)
     still = [v for v in revisions.versions(db, communique) if v["status"] == "published"]

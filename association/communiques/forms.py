@@ -13,9 +13,9 @@ from wtforms import (BooleanField, RadioField, SelectField, StringField, SubmitF
 from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
 
 from .. import clock
-from ..forms import DateField, Form, Screened, choices, flagged_labels
+from ..forms import DateField, Form, Screened, choices
 from ..markup import MAX_BRACKETS, MAX_SOURCE_CHARS, too_complex, too_long
-from ..privacy import find_sensitive
+from ..privacy import Flags, find_sensitive
 from .messages import LANGUAGE_LABELS
 from .revisions import MAX_COSIGNATORIES
 
@@ -38,7 +38,7 @@ class ScreenedText(Screened):
             raise ValidationError(_l(
                 "This text mentions %(categories)s. Rewrite it, or tick the box below to keep "
                 "it as written.", categories=", ".join(str(label) for label in
-                                                      flagged_labels(field.findings))))
+                                                      Flags.of(field.findings).labels())))
 
 
 def markdown_source(form, field):
@@ -94,8 +94,7 @@ class TextFields(Form):
         """The screen's categories found in each text (kept only when confirmed)."""
         fields = {"title": self.title, "body": self.body, "cosignatories": self.cosignatories,
                   "note": getattr(self, "note", None)}
-        return {name: sorted({f.category for f in getattr(field, "findings", [])})
-                for name, field in fields.items() if field is not None}
+        return {name: Flags.found_in(field) for name, field in fields.items() if field is not None}
 
 
 class DraftForm(TextFields):

@@ -6,7 +6,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from ..privacy import flags_value
+from ..privacy import Flags
 from .. import audit, clock, deadlines
 from ..dates import in_words
 from ..db import first_row
@@ -30,7 +30,7 @@ def open_case(db, building_id: int, category: str | None, title: str, theme: str
     with db.atomic():
         case_id = db.table("cases").insert({
             "building_id": building_id, "category": category or None, "title": title,
-            "theme": theme or None, "theme_flags": flags_value(theme_flags),
+            "theme": theme or None, "theme_flags": Flags(theme_flags).format(),
             "status": "open", "created_at": clock.stamp(), "created_by": volunteer.login,
         }).last_pk
         audit.record(db, volunteer, "create", "case", case_id)
@@ -154,7 +154,7 @@ def save_demands(db, case_id: int, demands: str, flags: list[str], volunteer) ->
     """The association's demands, which the letter states, with what the screen found."""
     with db.atomic():
         db.table("cases").update(case_id, {"demands": demands,
-                                           "demands_flags": flags_value(flags)})
+                                           "demands_flags": Flags(flags).format()})
         audit.record(db, volunteer, "update", "case", case_id)
 
 
@@ -163,7 +163,7 @@ def save_summary(db, case_id: int, summary: str | None, flags: list[str], volunt
     kept off that page."""
     with db.atomic():
         db.table("cases").update(case_id, {"public_summary": summary,
-                                           "public_summary_flags": flags_value(flags)})
+                                           "public_summary_flags": Flags(flags).format()})
         audit.record(db, volunteer, "update", "case", case_id)
 
 
@@ -176,7 +176,7 @@ def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str
     with db.atomic():
         db.table("cases").update(case["id"], {
             "status": "sent", "sent_on": sent_on.isoformat(), "sent_how": sent_how,
-            "sent_how_flags": flags_value(flags), "response_due": due.isoformat(),
+            "sent_how_flags": Flags(flags).format(), "response_due": due.isoformat(),
             "households": households})
         audit.record(db, volunteer, "update", "case", case["id"])
         _changed(db, volunteer, db.execute(
@@ -196,7 +196,7 @@ def add_event(db, case: dict, happened_on: date, kind: str, note: str | None,
     with db.atomic():
         db.table("case_events").insert({
             "case_id": case["id"], "happened_on": happened_on.isoformat(), "kind": kind,
-            "note": note or None, "note_flags": flags_value(flags),
+            "note": note or None, "note_flags": Flags(flags).format(),
             "volunteer_login": getattr(volunteer, "login", None), "created_at": clock.stamp()})
         if kind == "reply" and case["status"] == "sent":
             db.table("cases").update(case["id"], {"status": "answered"})

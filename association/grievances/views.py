@@ -7,10 +7,11 @@ from flask_babel import lazy_gettext as _l
 
 from .. import images, qr, reference, throttle, urls
 from ..db import get_db
-from ..forms import ButtonForm, choices, flagged_categories
+from ..forms import ButtonForm, choices
 from ..dates import in_words
 from ..members import (WrongKey, current_member, get_member, is_confirmed, member_for,
                        member_required, new_member, pending_key)
+from ..privacy import Flags
 from ..security import client_address, large_body, public
 from . import aggregates, categories, reports
 from .forms import MAX_PHOTOS, ReportForm, SupportForm
@@ -104,7 +105,7 @@ def _record(db, member, form, photos, counted: bool):
             member_id = member["id"] if member else new_member(db)[0]
             reports.report(
                 db, member_id, form.building.data, form.category.data,
-                form.description.data.strip(), flagged_categories(form.description),
+                form.description.data.strip(), Flags.found_in(form.description),
                 form.since.data, stored)
     if wrong_key:
         reports.discard_photos(stored)

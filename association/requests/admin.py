@@ -8,11 +8,11 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from ..privacy import flags_value
 from .. import audit, reference
 from ..counts import label as count_label
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, choices, flagged_categories
+from ..forms import ButtonForm, Confirmation, choices
+from ..privacy import Flags
 from ..volunteers import role_required, signed_in_required
 from . import campaigns, letters, results
 from .forms import CampaignForm
@@ -55,7 +55,7 @@ def _form_values(db, form) -> dict | None:
             form[name].errors.append(_("Give it, or choose a landlord that has it."))
     for name in ("explanation", "letter_fr", "letter_en"):
         values[name] = values.get(name) or None
-        values[f"{name}_flags"] = flags_value(flagged_categories(form[name]))
+        values[f"{name}_flags"] = Flags.found_in(form[name]).format()
     return None if form.errors else values
 
 
