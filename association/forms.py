@@ -76,10 +76,29 @@ class ButtonForm(Form):
     submit = SubmitField(_l("Confirm"))
 
 
+def confirmed() -> bool:
+    """Confirm-then-act, the one way: True when this request carries out a confirmed action
+    (a POST with its form's token), False on GET, when the view shows its ``Confirmation``
+    page; a POST without a valid token is refused (400)::
+
+        if not confirmed():
+            return Confirmation(...).page()
+        ...act...
+    """
+    from flask import abort, request
+
+    if request.method == "GET":
+        return False
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    return True
+
+
 @dataclass
 class Confirmation:
     """An "are you sure?" page before what cannot be undone: its title, what will happen (in
-    numbers), what cannot be undone, the address that acts and the one that goes back."""
+    numbers), what cannot be undone, the address that acts and the one that goes back
+    (see ``confirmed``)."""
 
     title: object
     consequences: list

@@ -11,7 +11,7 @@ from .. import clock
 from ..capability import collect
 from ..dates import in_words
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, choices
+from ..forms import ButtonForm, Confirmation, choices, confirmed
 from ..markup import too_complex, too_long
 from ..privacy import Flags
 from ..urls import external_url, row_id
@@ -340,7 +340,7 @@ def delete(communique_id):
     communique = _found(communique_id)
     if communique["published_at"]:
         return _refused(workflow.WorkflowError("published_once"), communique_id)
-    if request.method == "GET":
+    if not confirmed():
         count = len(revisions.revisions(db, communique_id))
         title = communique["latest"]["title"] if communique["latest"] else ""
         return Confirmation(
@@ -352,8 +352,6 @@ def delete(communique_id):
             action=url_for("communiques.delete", communique_id=communique_id),
             confirm=_("Delete the draft"),
             cancel=url_for("communiques.detail", communique_id=communique_id)).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     try:
         workflow.delete(db, communique_id, current_user)
     except workflow.WorkflowError as error:

@@ -1,7 +1,7 @@
 """Views of the personal space: parse, call, render."""
 from functools import wraps
 
-from flask import (Blueprint, abort, flash, jsonify, redirect, render_template,
+from flask import (Blueprint, flash, jsonify, redirect, render_template,
                    request, session, url_for)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from .. import audit, qr, reference, shown_once, throttle, urls
 from ..capability import sections
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, choices
+from ..forms import ButtonForm, Confirmation, choices, confirmed
 from ..dates import in_words
 from . import confirmation, entry, keys, mail, readable, records, sessions
 from .forms import BuildingChoiceForm, ContactForm, KeyForm
@@ -227,7 +227,7 @@ def erase():
             return render_template("members/erased.html", already=True)
         flash(_("Enter your personal key to open your space."), "info")
         return redirect(url_for("members.home", ouvrir=1))
-    if request.method == "GET":
+    if not confirmed():
         return Confirmation(
             title=_("Erase everything tied to your key?"),
             consequences=records.erasure_consequences(db, member),
@@ -235,8 +235,6 @@ def erase():
                            "You may want to export your data first."),
             action=url_for("members.erase"), confirm=_("Erase everything now"),
             cancel=url_for("members.home"), volunteer_area=False).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     records.erase(db, member["id"])
     sessions.sign_out(db)
     session["erased"] = True

@@ -3,7 +3,7 @@ results as CSV."""
 import csv
 import io
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -11,7 +11,7 @@ from flask_login import current_user
 from .. import audit, reference
 from ..counts import label as count_label
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, choices
+from ..forms import Confirmation, choices, confirmed
 from ..privacy import Flags
 from ..volunteers import role_required, signed_in_required
 from . import campaigns, letters, results
@@ -112,7 +112,7 @@ def campaign_delete(campaign_id):
     """Delete a campaign, its trackers and its results, after confirmation."""
     db = get_db()
     campaign = campaigns.get(db, campaign_id) or abort(404)
-    if request.method == "GET":
+    if not confirmed():
         following = campaigns.tracker_count(db, campaign_id)
         return Confirmation(
             title=_("Delete the campaign %(title)s?", title=campaign["title"]),
@@ -125,8 +125,6 @@ def campaign_delete(campaign_id):
             action=url_for("requests_admin.campaign_delete", campaign_id=campaign_id),
             confirm=_("Delete the campaign"),
             cancel=url_for("requests_admin.campaign_edit", campaign_id=campaign_id)).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     campaigns.delete(db, campaign_id)
     audit.record(db, current_user, "delete", "campaign", campaign_id)
     flash(_("Campaign deleted."), "success")

@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 
 from .. import throttle
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation
+from ..forms import Confirmation, confirmed
 from ..dates import in_words
 from ..members import current_member, new_member
 from ..security import public
@@ -379,7 +379,7 @@ def complaint(tracker):
 @tracker_required
 def remove(tracker):
     """Stop following the request, after a confirmation."""
-    if request.method == "GET":
+    if not confirmed():
         return Confirmation(
             title=_("Stop following your request to %(controller)s?",
                     controller=tracker["controller_name"]),
@@ -391,8 +391,6 @@ def remove(tracker):
             confirm=_("Stop following"),
             cancel=url_for("requests.tracker_page", tracker_id=tracker["id"]),
             volunteer_area=False).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     trackers.remove(get_db(), tracker["id"])
     flash(_("You no longer follow this request."), "success")
     return redirect(url_for("members.home"), code=303)
