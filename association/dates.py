@@ -9,6 +9,7 @@ the months and days; the two French rules Babel lacks (the first of the month is
 the hour is written "18 h 30") are in ``_day_pattern`` and ``_time``.
 """
 import re
+from contextlib import nullcontext
 from datetime import date, datetime, time
 from functools import lru_cache
 
@@ -25,13 +26,20 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NBSP = "\u00a0"  # "18 h 30" and "1er décembre" never broken across two lines
 
 
+def _page_language() -> str:
+    """The page's language (French outside a request)."""
+    return getattr(get_locale(), "language", "fr") if has_request_context() else "fr"
+
+
 def _language(language: str | None) -> str:
-    """The language asked for, else the page's (French outside a request)."""
-    if language:
-        return language
-    if has_request_context():
-        return getattr(get_locale(), "language", "fr")
-    return "fr"
+    """The language asked for, else the page's."""
+    return language or _page_language()
+
+
+def _in(language: str):
+    """The connecting words ("à", "de … à") in ``language``: the page's catalogue as it is
+    when that is the page's language (most calls: no catalogue switched per date)."""
+    return nullcontext() if language == _page_language() else force_locale(language)
 
 
 def _day_pattern(day: date, language: str, weekday: bool) -> str:
@@ -90,7 +98,7 @@ def in_words(value, form: str | None = None, language: str | None = None) -> str
         return _time(value, language)
     if form in ("day", "weekday"):
         return _day(day, language, form == "weekday")
-    with force_locale(language):
+    with _in(language):
         return _("%(day)s at %(time)s", day=_day(day, language, False), time=_time(value, language))
 
 
@@ -104,7 +112,7 @@ def span_in_words(start: datetime, end: datetime, language: str | None = None) -
     de 14 h à 16 h"), or two moments ("du … à 14 h au … à 16 h")."""
     language = _language(language)
     start, end = _value(start), _value(end)
-    with force_locale(language):
+    with _in(language):
         if start.date() == end.date():
             return _("%(day)s, %(start)s–%(end)s", day=_day(start.date(), language, True),
                      start=_time(start, language), end=_time(end, language))
