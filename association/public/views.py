@@ -3,7 +3,7 @@ import logging
 import sqlite3
 from datetime import datetime, time, timedelta
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template
 
 from .. import clock, pagecache
 from ..capability import collect
@@ -79,21 +79,3 @@ def transparency():
         lambda: render_template("public/transparency.html",
                                 report=transparency_report(db, today)),
         unchanged_until=datetime.combine(today + timedelta(days=1), time(), zone))
-
-
-def register_bench_routes(app) -> None:
-    """A hello-world route, the baseline that benchmarks compare our pages with."""
-
-    from ..security import csrf
-
-    @app.get("/_bench/hello")
-    @public
-    def bench_hello():
-        """The smallest page the app can serve."""
-        return "Hello, world!"
-
-    @app.post("/_bench/hello")
-    @csrf.exempt
-    def bench_hello_post():
-        """The smallest form the app can take: its fields are parsed and dropped."""
-        return f"Hello, {len(request.form)} fields!"
