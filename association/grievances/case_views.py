@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import clock, reference
+from ..dates import in_words
 from ..db import get_db
 from ..forms import choices
 from ..letters import Undrawable, pdf
@@ -124,7 +125,7 @@ def sending(case_id):
     due = cases.record_sending(db, found, form.sent_on.data, form.sent_how.data.strip(),
                                Flags.found_in(form.sent_how), form.response_due.data,
                                current_user)
-    flash(_("Sending recorded. The answer is due by %(date)s.", date=due.isoformat()),
+    flash(_("Sending recorded. The answer is due by %(date)s.", date=in_words(due)),
           "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
