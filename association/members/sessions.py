@@ -8,8 +8,9 @@ from flask import session
 from .. import sessions
 
 SESSION_IDLE = timedelta(minutes=30)
-SESSIONS = sessions.Kind("member_sessions", "member-session", "member_id", "members",
-                         "member_session", SESSION_IDLE)
+SESSIONS = sessions.Kind(table="member_sessions", hash_purpose="member-session",
+                         owner_column="member_id", owner_table="members",
+                         cookie_key="member_session", idle=SESSION_IDLE)
 
 
 def sign_in(db, member_id: int) -> None:

@@ -15,8 +15,9 @@ ROLES = ("admin", "editor", "volunteer")
 INVITATION_LIFETIME = timedelta(hours=72)
 IDLE_TIMEOUT = timedelta(minutes=30)
 ABSOLUTE_TIMEOUT = timedelta(hours=12)
-SESSIONS = sessions.Kind("volunteer_sessions", "volunteer-session", "volunteer_id", "volunteers",
-                         "sid", IDLE_TIMEOUT, ABSOLUTE_TIMEOUT)
+SESSIONS = sessions.Kind(table="volunteer_sessions", hash_purpose="volunteer-session",
+                         owner_column="volunteer_id", owner_table="volunteers",
+                         cookie_key="sid", idle=IDLE_TIMEOUT, lifetime=ABSOLUTE_TIMEOUT)
 
 
 class AccountError(Exception):
