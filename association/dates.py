@@ -67,7 +67,10 @@ def _value(value):
     association's time zone."""
     if isinstance(value, str):
         if _MONTH.match(value):
-            return tuple(int(part) for part in value.split("-"))
+            year, month = (int(part) for part in value.split("-"))
+            if not 1 <= month <= 12:
+                raise ValueError(value)
+            return year, month
         if _DAY.match(value):
             return date.fromisoformat(value)
         value = clock.parse(value)
@@ -81,11 +84,15 @@ def in_words(value, form: str | None = None, language: str | None = None) -> str
 
     ``value`` is a stored stamp, an ISO date, a "2026-11" month, a date, a datetime or a
     time; ``form`` is one of ``FORMS`` and defaults to what the value holds (a moment for
-    a stamp, a day for a date, a month for a month). Empty values give ""."""
+    a stamp, a day for a date, a month for a month). Empty values give ""; a text that
+    is no date ("2026-02-30", typed in a free field) is given back as it is."""
     if value in (None, ""):
         return ""
     language = _language(language)
-    value = _value(value)
+    try:
+        value = _value(value)
+    except ValueError:
+        return str(value)
     if isinstance(value, tuple):
         return _month(*value, language)
     if isinstance(value, time):

@@ -186,6 +186,9 @@ NBSP = "\u00a0"
     ("2025-11", None, "fr", "novembre 2025"),
     ("2025-11", None, "en", "November 2025"),
     (None, None, "fr", ""),
+    ("2026-02-30", None, "fr", "2026-02-30"),  # typed in a free field: no date, kept as is
+    ("2026-13", None, "fr", "2026-13"),
+    ("not a date", None, "fr", "not a date"),
 ])
 def test_dates_in_words_as_their_readers_write_them(app, value, form, lang, shown):
     """One filter for dates in both languages: the first of the month is "1er" in French,
