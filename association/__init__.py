@@ -60,10 +60,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     counts.init_app(app)
     urls.init_app(app)
     capability.install(app, _capabilities(app.config["CAPABILITIES"]))
-    if app.config["BENCH_ROUTES"]:
-        from .public.views import register_bench_routes
-
-        register_bench_routes(app)
     return app
 
 

@@ -6,9 +6,7 @@ Records are named when the log is shown (a building's name, an account's login),
 each capability declares (``Capability.object_names``), so that a renamed record shows its
 current name and a deleted one says so.
 """
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -80,7 +78,7 @@ def record_daily(db, volunteer, action: str, object_type: str,
         return
     now = clock.now()
     at = clock.stamp(now)
-    day = now.astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date().isoformat()
+    day = clock.local(now).date().isoformat()
     with db.atomic():
         for object_id, member_id in found:
             times = db.execute(

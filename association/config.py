@@ -21,7 +21,6 @@ DEFAULTS = {
     "MAIL_FROM": None,  # sender address of messages to members
     "BASE_URL": "http://127.0.0.1:5000",  # public address, for links printed by commands
     "BEHIND_PROXY": False,
-    "BENCH_ROUTES": False,
     "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
     "LANGUAGES": ("fr", "en"),
     "BABEL_DEFAULT_LOCALE": "fr",
@@ -54,7 +53,7 @@ DEFAULTS = {
 }
 
 # Environment variables read as booleans or integers rather than strings.
-BOOLEANS = {"BEHIND_PROXY", "BENCH_ROUTES", "DEBUG", "READ_ONLY"}
+BOOLEANS = {"BEHIND_PROXY", "DEBUG", "READ_ONLY"}
 LISTS = {"TRUSTED_HOSTS"}
 INTEGERS = {"REPORTS_PER_ADDRESS", "DESK_SEARCHES_PER_QUARTER_HOUR", "DESK_SEARCHES_PER_DAY",
             "DATABASE_MAX_PAGES", "JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS",

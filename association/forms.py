@@ -23,19 +23,8 @@ from wtforms.validators import DataRequired, Optional, StopValidation, Validatio
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .audit import REVEAL_REASONS
-from .privacy import find_sensitive, flag_list
+from .privacy import CATEGORY_LABELS, Flags, find_sensitive  # noqa: F401 (labels: a face)
 
-CATEGORY_LABELS = {
-    "health": _l("health"),
-    "disability": _l("disability"),
-    "origin": _l("origin, nationality or residence status"),
-    "religion": _l("religion"),
-    "sexuality": _l("sex life or sexual orientation"),
-    "opinion": _l("political or union opinion"),
-    "offences": _l("offences, convictions or police"),
-    "domestic_violence": _l("domestic violence"),
-    "judgement": _l("a judgement about a person"),
-}
 WHY = _l("The association does not need this to handle the matter. Whatever is written here "
          "can be read by the member concerned and, if it is forwarded, by the landlord. "
          "Describe the facts (what, where, since when) rather than the people.")
@@ -113,10 +102,29 @@ class ButtonForm(Form):
     submit = SubmitField(_l("Confirm"))
 
 
+def confirmed() -> bool:
+    """Confirm-then-act, the one way: True when this request carries out a confirmed action
+    (a POST with its form's token), False on GET, when the view shows its ``Confirmation``
+    page; a POST without a valid token is refused (400)::
+
+        if not confirmed():
+            return Confirmation(...).page()
+        ...act...
+    """
+    from flask import abort, request
+
+    if request.method == "GET":
+        return False
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    return True
+
+
 @dataclass
 class Confirmation:
     """An "are you sure?" page before what cannot be undone: its title, what will happen (in
-    numbers), what cannot be undone, the address that acts and the one that goes back."""
+    numbers), what cannot be undone, the address that acts and the one that goes back
+    (see ``confirmed``)."""
 
     title: object
     consequences: list
@@ -174,7 +182,7 @@ class Screened:
             raise ValidationError(_l(
                 "This text mentions %(categories)s. Rewrite it, or tick the box below to keep "
                 "it as written.", categories=", ".join(str(label) for label in
-                                                      flagged_labels(field.findings))))
+                                                      Flags.of(field.findings).labels())))
 
 
 class RevealForm(Form):
@@ -185,23 +193,6 @@ class RevealForm(Form):
         choices=[SelectChoice("", _l("— choose a reason —"))] +
                 [SelectChoice(code, REVEAL_REASON_LABELS[code]) for code in REVEAL_REASONS],
         validators=[DataRequired(_l("Say why you need to read it; the member will see it."))])
-
-
-def flag_labels(flags: str | None) -> list:
-    """The readable categories of a stored ``<column>_flags`` value."""
-    found = set(flag_list(flags))
-    return [label for category, label in CATEGORY_LABELS.items() if category in found]
-
-
-def flagged_categories(field) -> list[str]:
-    """The categories found in a screened field, to store with the text ([] if none)."""
-    return sorted({finding.category for finding in getattr(field, "findings", [])})
-
-
-def flagged_labels(findings) -> list:
-    """The readable names of the categories found, in a stable order."""
-    found = {finding.category for finding in findings}
-    return [label for category, label in CATEGORY_LABELS.items() if category in found]
 
 
 def highlight(text: str, findings) -> Markup:
@@ -236,6 +227,6 @@ def refused_forms(context) -> list:
 def init_app(app) -> None:
     """Give templates what the screened-field macro and the error summaries need."""
     app.jinja_env.globals.update(
-        highlight=highlight, flagged_labels=flagged_labels, flag_labels=flag_labels,
+        highlight=highlight, Flags=Flags,
         screen_why=WHY, csrf_field=csrf_field, refused_forms=refused_forms,
         reveal_reason=lambda code: REVEAL_REASON_LABELS.get(code, code))

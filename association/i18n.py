@@ -1,17 +1,15 @@
 """French first, English second: Flask-Babel, ``?lang=fr|en`` remembered in a cookie."""
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from babel import Locale
 from flask import current_app, g, has_request_context, request
-from flask_babel import (Babel, LazyString, format_date, format_datetime, format_time,
-                         format_timedelta, get_locale)
+from flask_babel import (Babel, LazyString, format_timedelta, get_locale)
 from flask_babel import Domain, get_translations
 from jinja2 import pass_eval_context
 from markupsafe import Markup
 from werkzeug.utils import cached_property
 
-from . import clock
+from .dates import in_words
 
 LANG_COOKIE = "lang"
 LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -198,11 +196,6 @@ def url_in_language(code: str) -> str:
     return this_page(lang=code)
 
 
-def local_time(moment_: datetime) -> str:
-    """A moment's hour and minute in the association's time zone ("14:05")."""
-    return format_time(moment_.astimezone(ZoneInfo(current_app.config["TIMEZONE"])), "HH:mm")
-
-
 def duration(delta: timedelta, threshold: float = 1.5) -> str:
     """A duration in words in the page's language, from the value the code enforces:
     395 days → "13 mois", 183 days → "6 months"; ``threshold`` 4 keeps 72 hours in hours."""
@@ -214,24 +207,6 @@ def lazy_duration(delta: timedelta, threshold: float = 1.5) -> LazyString:
     return LazyString(duration, delta, threshold)
 
 
-# Day, month in letters, year and the 24-hour clock in both languages ("9 nov. 2026 à 20:01",
-# "9 Nov 2026, 20:01"): Babel's own short English format is American ("11/9/26, 8:01 PM").
-MOMENT_PATTERNS = {"fr": "d MMM y 'à' HH:mm", "en": "d MMM y, HH:mm"}
-
-
-def moment(stamp: str) -> str:
-    """A stored UTC moment, shown in the association's time zone and the page's language."""
-    language = getattr(current_locale(), "language", "fr")
-    return format_datetime(clock.parse(stamp),
-                           MOMENT_PATTERNS.get(language, MOMENT_PATTERNS["fr"]))
-
-
-def month_name(month: str) -> str:
-    """A month kept as "2026-11", in words in the page's language ("novembre 2026")."""
-    year, number = month.split("-")
-    return format_date(date(int(year), int(number), 1), "MMMM y")
-
-
 def init_app(app) -> None:
     """Set up Babel, the language cookie and the template helpers."""
     babel.init_app(app, locale_selector=_chosen_locale)  # catalogues in association/translations
@@ -240,6 +215,5 @@ def init_app(app) -> None:
     app.after_request(remember_language)
     app.jinja_env.globals["url_in_language"] = url_in_language
     app.jinja_env.globals["get_locale"] = current_locale
-    app.jinja_env.filters["moment"] = moment
-    app.jinja_env.filters["month_name"] = month_name
+    app.jinja_env.filters["in_words"] = in_words  # the one filter for dates (dates.py)
     app.jinja_env.filters["duration"] = duration

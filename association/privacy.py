@@ -4,10 +4,11 @@ reveal of masked text (rule 3).
 Member keys live in the members capability, encryption of contact fields in ``crypto.py``.
 """
 from flask import abort
+from flask_babel import lazy_gettext as _l
 
 from .screen import CATEGORIES, Finding, find_sensitive  # noqa: F401
 
-__all__ = ["CATEGORIES", "Finding", "find_sensitive", "RevealRefused", "reveal", "flag_list",
+__all__ = ["CATEGORIES", "Finding", "find_sensitive", "RevealRefused", "reveal", "Flags",
            "need_to_know"]
 
 
@@ -46,12 +47,48 @@ def reveal(db, volunteer, object_type: str, object_id, member_id: int | None,
                  reason=reason)
 
 
-def flags_value(categories) -> str | None:
-    """What a ``<column>_flags`` column stores for the categories the screen found (None when
-    it found none); ``flag_list`` reads it back."""
-    return ",".join(sorted(set(categories or ()))) or None
+# What the interface calls each category of the screen.
+CATEGORY_LABELS = {
+    "health": _l("health"),
+    "disability": _l("disability"),
+    "origin": _l("origin, nationality or residence status"),
+    "religion": _l("religion"),
+    "sexuality": _l("sex life or sexual orientation"),
+    "opinion": _l("political or union opinion"),
+    "offences": _l("offences, convictions or police"),
+    "domestic_violence": _l("domestic violence"),
+    "judgement": _l("a judgement about a person"),
+}
 
 
-def flag_list(flags: str | None) -> list[str]:
-    """The categories stored in a ``<column>_flags`` value ("health,judgement")."""
-    return [flag for flag in (flags or "").split(",") if flag in CATEGORIES]
+class Flags(frozenset):
+    """The screen's findings kept with a text: the categories it mentions. A
+    ``<column>_flags`` column stores them as "health,judgement" (sorted, once each; NULL
+    when there is none): ``format`` writes that value, ``parse`` reads it back."""
+
+    def __new__(cls, categories=()):
+        return super().__new__(cls, categories or ())
+
+    @classmethod
+    def parse(cls, stored: str | None) -> "Flags":
+        """The categories of a stored ``<column>_flags`` value (unknown names dropped)."""
+        return cls(flag for flag in (stored or "").split(",") if flag in CATEGORIES)
+
+    @classmethod
+    def of(cls, findings) -> "Flags":
+        """The categories of the screen's findings (``find_sensitive``'s list)."""
+        return cls(finding.category for finding in findings or ())
+
+    @classmethod
+    def found_in(cls, field) -> "Flags":
+        """The categories the ``Screened`` validator found in a form field (none if it did
+        not run)."""
+        return cls.of(getattr(field, "findings", None))
+
+    def format(self) -> str | None:
+        """The value stored in a ``<column>_flags`` column."""
+        return ",".join(sorted(self)) or None
+
+    def labels(self) -> list:
+        """The readable names of the categories, in a stable order."""
+        return [label for category, label in CATEGORY_LABELS.items() if category in self]

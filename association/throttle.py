@@ -2,7 +2,9 @@
 
 An attempt is counted *before* what it tries is checked, in the same write transaction as the
 check of the limit, so that concurrent requests cannot slip past it; an attempt that succeeds
-is taken back. Subjects (a login name, a network address, a browser) are stored only as keyed
+is taken back. That is the one way to count (``count_attempt``, then ``succeeded`` or
+``forget`` on success): a check followed by a separate write would let concurrent attempts
+slip past the limit. Subjects (a login name, a network address, a browser) are stored only as keyed
 hashes, and only for the window: older rows are deleted whenever the same scope is checked.
 """
 from dataclasses import dataclass
@@ -51,7 +53,8 @@ def _subject(limit: Limit, value: str) -> str:
 
 
 def blocked_until(db, limit: Limit, value: str, now: datetime | None = None) -> datetime | None:
-    """When the subject may try again, if it has used up its failures; else None."""
+    """When the subject may try again, if it has used up its attempts; else None (for a
+    question such as "did this attempt use up the last one?": counting is ``count_attempt``)."""
     now = now or clock.now()
     start = clock.stamp(now - limit.window)
     db.execute("delete from throttle_events where scope = ? and at < ?", [limit.scope, start])
@@ -66,8 +69,8 @@ def blocked_until(db, limit: Limit, value: str, now: datetime | None = None) -> 
     return clock.parse(oldest_counted) + limit.window
 
 
-def record_failure(db, limit: Limit, value: str, now: datetime | None = None) -> int:
-    """Count one failure for the subject; return the id of its record."""
+def _record(db, limit: Limit, value: str, now: datetime | None = None) -> int:
+    """Count one attempt for the subject; return the id of its record."""
     return db.execute(
         "insert into throttle_events (scope, subject_hash, at) values (?, ?, ?)",
         [limit.scope, _subject(limit, value), clock.stamp(now)],
@@ -82,7 +85,7 @@ def count_attempt(db, subjects, now: datetime | None = None) -> list[int]:
         waits = [blocked_until(db, limit, value, now) for limit, value in subjects]
         if any(waits):
             raise Throttled(max(wait for wait in waits if wait))
-        return [record_failure(db, limit, value, now) for limit, value in subjects]
+        return [_record(db, limit, value, now) for limit, value in subjects]
 
 
 def succeeded(db, attempt_ids: list[int]) -> None:

@@ -195,6 +195,33 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def bench_app():
+    """The association's app as the benchmarks serve it (``gunicorn 'common:bench_app()'``):
+    the app of ``app.py`` plus the hello-world route ``HELLO`` that pages are compared with —
+    the smallest page the app can serve (GET), and the smallest form it can take (POST: its
+    fields parsed and dropped). The app itself knows nothing of benchmarks."""
+    from flask import request
+
+    from association import create_app
+    from association.security import csrf, public
+
+    app = create_app()
+
+    @app.get(HELLO)
+    @public
+    def bench_hello():
+        """The smallest page the app can serve."""
+        return "Hello, world!"
+
+    @app.post(HELLO)
+    @csrf.exempt
+    def bench_hello_post():
+        """The smallest form the app can take: its fields are parsed and dropped."""
+        return f"Hello, {len(request.form)} fields!"
+
+    return app
+
+
 @contextmanager
 def served(instance: Path, options: tuple = (), **env):
     """Serve ``instance`` with gunicorn (2 workers, the hello-world route on, no scheduler)
@@ -202,11 +229,11 @@ def served(instance: Path, options: tuple = (), **env):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     environment = {**os.environ, "AMICALE_INSTANCE_PATH": str(instance),
-                   "AMICALE_BENCH_ROUTES": "1", "AMICALE_SCHEDULER": "off",
+                   "AMICALE_SCHEDULER": "off",
                    "AMICALE_BASE_URL": base, **{f"AMICALE_{k}": v for k, v in env.items()}}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-w", "2", "-b", f"127.0.0.1:{port}", *options,
-         "app:app"],
+         "--pythonpath", str(ROOT / "bench"), "common:bench_app()"],
         cwd=ROOT, env=environment, stderr=subprocess.DEVNULL)
     try:
         for _ in range(200):

@@ -28,7 +28,7 @@ def main_text(page) -> str:
 
 def run_sweep(live_app, days_later: int) -> None:
     """The daily job, run as the scheduler would, some days from now."""
-    from association.requests.member import today
+    from association.clock import today
 
     db = connect(live_app.config["DATABASE"])
     with live_app.app_context():

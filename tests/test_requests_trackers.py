@@ -239,7 +239,7 @@ def test_a_letter_sent_today_is_recorded_on_every_channel(app, client, db, chann
     working days ahead means "not received yet" (issue 21, the campaign's blocker)."""
     from datetime import timedelta
 
-    from association.requests.member import today
+    from association.clock import today
 
     add_campaign(app)
     with app.app_context():

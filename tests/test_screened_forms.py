@@ -6,8 +6,8 @@ import pytest
 from flask import render_template_string
 from wtforms import BooleanField, TextAreaField
 
-from association.forms import Form, Screened, flagged_categories, highlight
-from association.privacy import find_sensitive
+from association.forms import Form, Screened, highlight
+from association.privacy import Flags, find_sensitive
 from conftest import Clock, Volunteers, csrf_token, make_app
 
 PAGE = """{% from "_macros.html" import screened %}<form method="post">{{ csrf_field() }}
@@ -31,7 +31,7 @@ def note_app(tmp_path):
     def note():
         form = NoteForm()
         if form.validate_on_submit():
-            saved.append((form.text.data, flagged_categories(form.text)))
+            saved.append((form.text.data, Flags.found_in(form.text)))
             return "saved"
         return render_template_string(PAGE, form=form), 400 if form.errors else 200
 
@@ -48,7 +48,7 @@ def test_plain_grievance_is_saved_unflagged(note_app):
     """An ordinary grievance goes straight through."""
     client = note_app.test_client()
     assert post(client, text="Fuite d'eau sous l'évier depuis lundi").get_data() == b"saved"
-    assert note_app.saved == [("Fuite d'eau sous l'évier depuis lundi", [])]
+    assert note_app.saved == [("Fuite d'eau sous l'évier depuis lundi", set())]
 
 
 def test_flagged_text_comes_back_highlighted_and_unsaved(note_app):
@@ -69,7 +69,7 @@ def test_confirmed_text_is_saved_flagged(note_app):
     client = note_app.test_client()
     post(client, text="Le voisin est alcoolique")
     assert post(client, text="Le voisin est alcoolique", keep_as_written="y").get_data() == b"saved"
-    assert note_app.saved == [("Le voisin est alcoolique", ["judgement"])]
+    assert note_app.saved == [("Le voisin est alcoolique", {"judgement"})]
 
 
 def test_english_interface_explains_in_english(note_app):
@@ -156,10 +156,14 @@ def test_reveal_needs_a_listed_reason(app, db):
 
 
 def test_flags_are_stored_one_way_and_read_back():
-    """Every screened column's ``_flags`` value is written by ``privacy.flags_value`` and
-    read by ``privacy.flag_list``: sorted, once each, nothing when nothing was found."""
-    from association.privacy import flag_list, flags_value
-
-    assert flags_value(["judgement", "health", "health"]) == "health,judgement"
-    assert flags_value([]) is None and flags_value(None) is None
-    assert flag_list(flags_value(["origin", "health"])) == ["health", "origin"]
+    """Every screened column's ``_flags`` value is written by ``Flags.format`` and read by
+    ``Flags.parse``: sorted, once each, nothing when nothing was found, unknown names
+    dropped; the labels come in a stable order."""
+    assert Flags(["judgement", "health", "health"]).format() == "health,judgement"
+    assert Flags([]).format() is None and Flags(None).format() is None
+    assert Flags.parse(Flags(["origin", "health"]).format()) == {"health", "origin"}
+    assert Flags.parse("health,nonsense,") == {"health"} and not Flags.parse(None)
+    assert Flags.of(find_sensitive("Il est alcoolique et sous chimio", "fr")) == {
+        "health", "judgement"}
+    assert [str(label) for label in Flags(["judgement", "health"]).labels()] == [
+        "health", "a judgement about a person"]

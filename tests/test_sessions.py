@@ -155,3 +155,25 @@ def test_new_second_factor_replaces_the_old(app, volunteers):
     assert volunteers.login(app.test_client(), account, code=old_code).status_code == 400
     account.secret = new_secret
     assert volunteers.login(app.test_client(), account).status_code == 302
+
+
+def test_members_and_volunteers_share_one_sessions_module(app, db, clock):
+    """Members' and volunteers' sessions are one mechanism (``association.sessions``): the
+    same columns but the owner's, and ``last_seen_at`` written at most once a minute."""
+    from association import sessions
+    from association.members.sessions import SESSIONS as MEMBERS
+    from association.volunteers.accounts import SESSIONS as VOLUNTEERS
+    from conftest import new_member
+
+    assert isinstance(MEMBERS, sessions.Kind) and isinstance(VOLUNTEERS, sessions.Kind)
+    shared = {kind.table: {c.name for c in db[kind.table].columns} - {kind.owner_column}
+              for kind in (MEMBERS, VOLUNTEERS)}
+    assert shared[MEMBERS.table] == shared[VOLUNTEERS.table]
+    client = app.test_client()
+    new_member(client)
+    seen = lambda: db.execute("select last_seen_at from member_sessions").fetchone()[0]  # noqa: E731
+    first = seen()
+    clock.advance(seconds=30)
+    assert client.get("/membre/").status_code == 200 and seen() == first
+    clock.advance(seconds=31)
+    assert client.get("/membre/").status_code == 200 and seen() > first

@@ -10,7 +10,7 @@ import pytest
 from wtforms import BooleanField, SubmitField
 from wtforms.validators import DataRequired, Optional
 
-from association import counts, i18n
+from association import counts, dates
 from association.members import forms as member_forms
 from association.volunteers import forms as volunteer_forms
 from conftest import csrf_token
@@ -170,22 +170,51 @@ def test_every_form_to_fill_has_a_way_back(app, world):
 
 
 STAMP = datetime(2026, 11, 9, 19, 1, tzinfo=timezone.utc).isoformat(timespec="seconds")
+NBSP = "\u00a0"
 
 
-@pytest.mark.parametrize(("lang", "shown"), [("fr", "9 nov. 2026 à 20:01"),
-                                             ("en", "9 Nov 2026, 20:01")])
-def test_moments_read_day_month_year_and_24_hours(app, lang, shown):
-    """A stored moment in the association's time zone, day first and on the 24-hour clock
-    in both languages (Babel's short English format would say 11/9/26, 8:01 PM)."""
+@pytest.mark.parametrize(("value", "form", "lang", "shown"), [
+    (STAMP, None, "fr", "9 novembre 2026 à 20 h 01"),
+    (STAMP, None, "en", "9 November 2026 at 20:01"),
+    ("2027-01-07T17:30:00+00:00", None, "fr", "7 janvier 2027 à 18 h 30"),
+    ("2027-01-07T17:00:00+00:00", None, "fr", "7 janvier 2027 à 18 h"),
+    ("2026-12-01", None, "fr", "1er décembre 2026"),
+    ("2026-12-01", None, "en", "1 December 2026"),
+    ("2026-12-01", "weekday", "fr", "mardi 1er décembre 2026"),
+    ("2026-12-01", "weekday", "en", "Tuesday 1 December 2026"),
+    ("2026-11-30T23:30:00+00:00", "day", "fr", "1er décembre 2026"),  # the day in Paris
+    ("2025-11", None, "fr", "novembre 2025"),
+    ("2025-11", None, "en", "November 2025"),
+    (None, None, "fr", ""),
+    ("2026-02-30", None, "fr", "2026-02-30"),  # typed in a free field: no date, kept as is
+    ("2026-13", None, "fr", "2026-13"),
+    ("not a date", None, "fr", "not a date"),
+])
+def test_dates_in_words_as_their_readers_write_them(app, value, form, lang, shown):
+    """One filter for dates in both languages: the first of the month is "1er" in French,
+    the hour "18 h 30"; English in British order on the 24-hour clock; a stored moment in
+    the association's time zone, never an offset."""
     with app.test_request_context(f"/?lang={lang}"):
-        assert i18n.moment(STAMP) == shown
+        assert dates.in_words(value, form).replace(NBSP, " ") == shown
+        assert app.jinja_env.filters["in_words"] is dates.in_words
 
 
-@pytest.mark.parametrize(("lang", "month"), [("fr", "novembre 2026"), ("en", "November 2026")])
-def test_months_are_named(app, lang, month):
-    """The transparency report names its months in the page's language."""
-    with app.test_request_context(f"/?lang={lang}"):
-        assert i18n.month_name("2026-11") == month
+def test_a_letter_is_dated_in_its_own_language_whatever_the_page(app):
+    """A letter's language wins over the page's."""
+    with app.test_request_context("/?lang=en"):
+        assert dates.in_words("2026-12-01", "day", "fr").replace(NBSP, " ") == "1er décembre 2026"
+
+
+def test_spans_in_words(app):
+    """An action on one day reads "de 14 h à 16 h"; over two days, "du … au …"."""
+    with app.test_request_context("/?lang=fr"):
+        one = dates.span_in_words("2026-03-14T13:00:00+00:00", "2026-03-14T15:00:00+00:00")
+        two = dates.span_in_words("2026-03-14T13:00:00+00:00", "2026-03-15T15:00:00+00:00")
+    assert one.replace(NBSP, " ") == "samedi 14 mars 2026, de 14 h à 16 h"
+    assert two.replace(NBSP, " ") == "du samedi 14 mars 2026 à 14 h au dimanche 15 mars 2026 à 16 h"
+    with app.test_request_context("/?lang=en"):
+        one = dates.span_in_words("2026-03-14T13:00:00+00:00", "2026-03-14T15:00:00+00:00")
+    assert one == "Saturday 14 March 2026, 14:00–16:00"
 
 
 def test_a_withheld_count_means_the_same_in_both_languages(app, client):
@@ -201,3 +230,64 @@ def test_a_withheld_count_means_the_same_in_both_languages(app, client):
         assert explained in page
         assert "between 1 and 3" not in page and "en dessous de 3" not in page
         assert "fewer than 3" not in page and "moins de 3" not in page
+
+
+MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+DATES_NOT_IN_WORDS = {
+    "the first of the month without “er”": re.compile(rf"(?<![\d])1[ \u00a0]({MONTHS_FR})\b"),
+    "an ISO date": re.compile(r"(?<![/\w-])\d{4}-\d{2}-\d{2}\b"),  # not in an address
+    "an offset": re.compile(r"\d[+-]\d{2}:?\d{2}\b|\bUTC[+-]\d"),
+    "a time as 18:30": re.compile(r"\b\d{1,2}:\d{2}\b"),
+}
+
+
+class _RunningText(HTMLParser):
+    """The text a reader reads: not attributes (``<time datetime>`` is for machines), not
+    scripts, styles or the contents of form fields."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.skipping = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self.skipping += tag in ("script", "style", "textarea")
+
+    def handle_endtag(self, tag):
+        self.skipping -= tag in ("script", "style", "textarea") and self.skipping > 0
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def running_text(html: str) -> str:
+    """A page's running text, one string."""
+    parser = _RunningText()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def test_french_pages_and_letters_write_dates_in_words(app, volunteers):
+    """Every page of the access table for its visitor, and a member's letter, in French, on
+    a world made on the first of December: no "1 décembre" (but "1er décembre"), no ISO
+    date, no offset, no "18:30" in running text."""
+    from conftest import make_world
+
+    app.config["CLOCK"].moment = datetime(2026, 12, 1, 17, 30, tzinfo=timezone.utc)
+    world = make_world(app, volunteers)
+    pages = [(f"{who} {url}", world.clients[who].get(url)) for who, url in
+             html_pages(app, world.ids)]
+    member = world.clients["member"]
+    pages.append(("the member's letter", member.post("/demandes/bailleur-2026/lettre", data={
+        "csrf_token": csrf_token(member, "/membre/"), "full_name": "Camille Test",
+        "postal_address": "1 rue du Test\n75013 Paris", "tenant_ref": "LOC-1",
+        "email": "camille@example.org"})))
+    found, seen = [], set()
+    for where, response in pages:
+        assert response.status_code == 200, where
+        page = running_text(response.get_data(as_text=True))
+        seen.update(re.findall(rf"1er[ \u00a0](?:{MONTHS_FR})", page))
+        for what, pattern in DATES_NOT_IN_WORDS.items():
+            found += [f"{where}: {what}: …{page[max(m.start() - 40, 0):m.end() + 20]}…"
+                      for m in pattern.finditer(page)]
+    assert seen and found == [], "\n".join(found)

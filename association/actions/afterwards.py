@@ -12,7 +12,8 @@ from ..capability import DraftSource
 from ..db import row_or_none
 from .ics import text_of
 from .kinds import kind_label
-from .timing import day_text, local, time_text
+from ..dates import in_words
+from .timing import local
 
 
 def communique_draft(db, action_id: int) -> dict | None:
@@ -28,7 +29,7 @@ def communique_draft(db, action_id: int) -> dict | None:
         "title": action["title"] or str(kind_label(action["kind"])),
         "kind": str(kind_label(action["kind"])),
         "date": start.date().isoformat(),
-        "date_text": f"{day_text(start.date())}, {time_text(start)}",
+        "date_text": in_words(start),
         "place": action["place"] if action["place_reveal_hours"] is None else None,
         "place_was_hidden": action["place_reveal_hours"] is not None,
         "summary": text_of(action["description_html"]),
@@ -48,7 +49,7 @@ def recent_past(db) -> list[tuple[int, str]]:
         "and ends_at <= ? and ends_at >= ? order by starts_at desc limit 50",
         [clock.stamp(now), clock.stamp(now - timedelta(days=RECENT_DAYS))])
     return [(row["id"], f"{row['title'] or kind_label(row['kind'])} — "
-                        f"{day_text(local(row['starts_at']).date())}") for row in rows]
+                        + in_words(row['starts_at'], "weekday")) for row in rows]
 
 
 def draft_text(db, action_id: int) -> dict | None:

@@ -4,7 +4,7 @@ from datetime import time, timedelta
 
 from .. import clock
 from . import agenda
-from .timing import resolve, today as local_today
+from .timing import resolve
 
 # (days from today, start, end, kind, title, place, description, visibility, extra)
 DEMO = (
@@ -43,7 +43,7 @@ def load(db) -> list[str]:
     """Add the demonstration actions once (nothing when some are there already)."""
     if db.table("actions").count_where("is_demo = 1"):
         return []
-    today = local_today()
+    today = clock.today()
     made = []
     for days, start, end, kind, title, place, description, visibility, extra in DEMO + (PAST,):
         day = today + timedelta(days=days)

@@ -6,13 +6,14 @@ from wtforms import (BooleanField, IntegerField, SelectField, StringField,
                      SubmitField, TextAreaField, TimeField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
-from ..privacy import flags_value
 from .. import clock
 from ..counts import MIN_GROUP
-from ..forms import DateField, Form, Screened, choices, flagged_categories, years_message
+from ..forms import DateField, Form, Screened, choices, years_message
 from .kinds import KINDS, VISIBILITIES
 from .rsvps import MAX_PEOPLE
-from .timing import LocalTimeError, day_text, resolve
+from ..dates import in_words
+from ..privacy import Flags
+from .timing import LocalTimeError, resolve
 
 REQUIRED = _l("This field is required.")
 MAX_BRACKETS = 200  # Python-Markdown scans on from each unclosed "[" or "<": brackets x length
@@ -107,13 +108,13 @@ class ActionForm(Form):
         """What the action's rows are made from (after ``validate``)."""
         return {
             "kind": self.kind.data, "title": self.title.data.strip(),
-            "title_flags": flags_value(flagged_categories(self.title)),
+            "title_flags": Flags.found_in(self.title).format(),
             "starts_at": self.starts_at, "ends_at": self.ends_at,
             "place": (self.place.data or "").strip() or None,
-            "place_flags": flags_value(flagged_categories(self.place)),
+            "place_flags": Flags.found_in(self.place).format(),
             "place_reveal_hours": self.place_reveal_hours.data,
             "description": self.description.data,
-            "description_flags": flags_value(flagged_categories(self.description)),
+            "description_flags": Flags.found_in(self.description).format(),
             "visibility": self.visibility.data, "capacity": self.capacity.data,
             "show_count": self.show_count.data,
         }
@@ -124,8 +125,8 @@ def _time_message(error: LocalTimeError):
     why a day that far is)."""
     if error.problem == "range":
         return years_message()
-    values = {"time": error.typed.strftime("%H:%M"), "date": day_text(error.day),
-              "other": error.suggestion.strftime("%H:%M")}
+    values = {"time": in_words(error.typed), "date": in_words(error.day, "weekday"),
+              "other": in_words(error.suggestion)}
     if error.problem == "gap":
         return _l("%(time)s does not exist on %(date)s: that night the clocks go forward one "
                   "hour. Choose another time, for example %(other)s.", **values)

@@ -1,15 +1,15 @@
 """The volunteers' side of actions (``/benevoles/actions/``): create, change, cancel, and the
 checklist each volunteer takes tasks from. Parse, call, render."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from ..privacy import flags_value
 from .. import clock, urls
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, flagged_categories
+from ..forms import ButtonForm, Confirmation, confirmed
 from ..i18n import current_locale
+from ..privacy import Flags
 from ..volunteers import role_required
 from . import agenda, tasks
 from .afterwards import communique_draft
@@ -119,7 +119,7 @@ def cancel(action_id):
     if shown_to(action).ended:
         flash(_("This action has taken place: it can no longer be cancelled."), "error")
         return redirect(back)
-    if request.method == "GET":
+    if not confirmed():
         return Confirmation(
             title=_("Cancel “%(title)s”?", title=action["title"] or kind_label(action["kind"])),
             consequences=[
@@ -130,8 +130,6 @@ def cancel(action_id):
                 _("Nobody can answer “I'll come” any more.")],
             irreversible=None, action=url_for("actions_manage.cancel", action_id=action_id),
             confirm=_("Cancel the action"), cancel=back).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     if agenda.set_status(db, action_id, "cancelled", by=current_user):
         flash(_("The action is cancelled."), "success")
     return redirect(back, code=303)
@@ -158,7 +156,7 @@ def add_task(action_id):
     form = TaskForm()
     if not form.validate_on_submit():
         return _overview_page(db, action, form, status=400)
-    flags = flags_value(flagged_categories(form.label))
+    flags = Flags.found_in(form.label).format()
     tasks.add(db, action, form.label.data, flags, by=current_user)
     flash(_("Task added."), "success")
     return redirect(url_for("actions_manage.overview", action_id=action_id) + "#taches",
@@ -223,7 +221,7 @@ def remove_task(action_id, task_id):
     if task["assignee_id"] is not None or task["done_at"] is not None:
         flash(_("A task someone holds or did stays on the checklist."), "error")
         return redirect(back)
-    if request.method == "GET":
+    if not confirmed():
         return Confirmation(
             title=_("Remove the task “%(task)s”?", task=task_label(task)),
             consequences=[_("The checklist will have %(n)s tasks.",
@@ -231,8 +229,6 @@ def remove_task(action_id, task_id):
             irreversible=None, confirm=_("Remove the task"), cancel=back,
             action=url_for("actions_manage.remove_task", action_id=action_id,
                            task_id=task_id)).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     tasks.remove(db, task_id, by=current_user)
     flash(_("Task removed."), "success")
     return redirect(back, code=303)

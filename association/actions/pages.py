@@ -9,7 +9,8 @@ from ..counts import shown
 from .kinds import VISIBILITY_BADGES, kind_label
 from .places import Place, place_for
 from .rsvps import full
-from .timing import has_ended, has_started, local, moment_text, reveal_moment, span_text
+from ..dates import in_words, span_in_words
+from .timing import has_ended, has_started, local, reveal_moment
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def shown_to(action: dict, answered: bool = False) -> Shown:
     start = local(action["starts_at"])
     return Shown(
         action=action, kind=kind_label(action["kind"]),
-        when=span_text(action["starts_at"], action["ends_at"]),
+        when=span_in_words(action["starts_at"], action["ends_at"]),
         place=place_for(action, answered, now), answered=answered,
         count=published if count_public else None, show_count=count_public,
         full=full(action), started=has_started(action, now),
@@ -53,4 +54,4 @@ def shown_to(action: dict, answered: bool = False) -> Shown:
         badge=VISIBILITY_BADGES[action["visibility"]] if action["visibility"] != "public"
         else None,
         month=(start.year, start.month),
-        reveal_when=moment_text(reveal_at) if (reveal_at := reveal_moment(action)) else None)
+        reveal_when=in_words(reveal_at, "moment") if (reveal_at := reveal_moment(action)) else None)

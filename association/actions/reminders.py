@@ -12,7 +12,9 @@ from .. import clock
 from ..members import queue_message
 from . import rsvps, tasks
 from .places import place_for
-from .timing import local, span_text, today as local_today
+from ..clock import today as local_today
+from ..dates import span_in_words
+from .timing import local
 
 MESSAGE_KIND = "action_reminder"
 
@@ -53,7 +55,7 @@ def member_section(db, member: dict) -> dict | None:
     for action in answers:
         day = local(action["starts_at"]).date()
         shown.append({
-            "action": action, "when": span_text(action["starts_at"], action["ends_at"]),
+            "action": action, "when": span_in_words(action["starts_at"], action["ends_at"]),
             "place": place_for(action, answered=True),
             "soon": "today" if day == today else "tomorrow" if day == today + timedelta(days=1)
             else None,

@@ -1,9 +1,7 @@
 """Each action's checklist: volunteers take tasks under their pseudonym and tick them off;
 the day before, the daily job puts each volunteer's tasks on their dashboard."""
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
-from flask import current_app
 from flask_babel import gettext, ngettext
 from markupsafe import escape
 
@@ -11,7 +9,7 @@ from .. import audit
 from .. import clock
 from ..db import first_row
 from .kinds import task_label
-from .timing import day_text, local, time_text
+from ..dates import in_words
 
 SOON = timedelta(days=7)  # tasks nobody took are pointed out this long before the action
 
@@ -91,9 +89,9 @@ def progress(db, action_ids: list[int]) -> dict[int, tuple[int, int]]:
         f"where action_id in ({marks}) group by action_id", action_ids)}
 
 
-def _day_bounds(day: date, tz: str) -> tuple[str, str]:
+def _day_bounds(day: date) -> tuple[str, str]:
     """The UTC stamps of a local day's start and of the next day's start."""
-    zone = ZoneInfo(tz)
+    zone = clock.zone()
     start = datetime.combine(day, time.min, zone).astimezone(timezone.utc)
     end = datetime.combine(day + timedelta(days=1), time.min, zone).astimezone(timezone.utc)
     return start.isoformat(timespec="seconds"), end.isoformat(timespec="seconds")
@@ -101,7 +99,7 @@ def _day_bounds(day: date, tz: str) -> tuple[str, str]:
 
 def starting_on(db, day: date) -> list[dict]:
     """Planned actions that start on this local day."""
-    start, end = _day_bounds(day, current_app.config["TIMEZONE"])
+    start, end = _day_bounds(day)
     return list(db.query("select * from actions where status = 'planned' and starts_at >= ? "
                          "and starts_at < ? order by starts_at", [start, end]))
 
@@ -147,8 +145,7 @@ def notices(db, volunteer) -> list:
 
 
 def _when(starts_at: str) -> str:
-    moment = local(starts_at)
-    return f"{day_text(moment.date(), 'medium')} {time_text(moment)}"
+    return in_words(starts_at)
 
 
 class Notice:

@@ -7,15 +7,11 @@ than silently moved: an action announced for 02:30 on the morning the clocks go 
 would otherwise start at 03:30 in some calendars and 01:30 in others.
 """
 from datetime import date, datetime, time, timedelta, timezone
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-from flask import current_app
 
 from .. import clock
 from ..forms import YEARS
-from ..i18n import current_locale
 
 
 class LocalTimeError(ValueError):
@@ -31,11 +27,6 @@ class LocalTimeError(ValueError):
         self.suggestion = suggestion
 
 
-def zone() -> ZoneInfo:
-    """The association's time zone."""
-    return ZoneInfo(current_app.config["TIMEZONE"])
-
-
 def resolve(day: date, at: time, tz: ZoneInfo | None = None) -> datetime:
     """The moment a local date and time name, as an aware datetime in UTC; raises
     LocalTimeError when that time does not exist or happens twice on that day, or when the
@@ -43,7 +34,7 @@ def resolve(day: date, at: time, tz: ZoneInfo | None = None) -> datetime:
     first moment a datetime holds in UTC)."""
     if not YEARS[0] <= day.year <= YEARS[1]:
         raise LocalTimeError("range", day, at, None)
-    tz = tz or zone()
+    tz = tz or clock.zone()
     naive = datetime.combine(day, at.replace(second=0, microsecond=0, tzinfo=None))
     first, second = naive.replace(tzinfo=tz, fold=0), naive.replace(tzinfo=tz, fold=1)
     if first.utcoffset() == second.utcoffset():
@@ -57,42 +48,12 @@ def resolve(day: date, at: time, tz: ZoneInfo | None = None) -> datetime:
 
 def local(stamp: str, tz: ZoneInfo | None = None) -> datetime:
     """A stored UTC stamp as an aware datetime in the association's time zone."""
-    return clock.parse(stamp).astimezone(tz or zone())
+    return clock.parse(stamp).astimezone(tz or clock.zone())
 
 
 def stamp(moment: datetime) -> str:
     """A moment as stored (UTC, ISO 8601, to the second)."""
     return clock.stamp(moment)
-
-
-def today() -> date:
-    """The association's current day."""
-    return clock.now().astimezone(zone()).date()
-
-
-def day_text(day: date, form: str = "full") -> str:
-    """A date in the page's language ("samedi 14 mars 2026")."""
-    return _day_text(day, form, str(current_locale()))
-
-
-@lru_cache(maxsize=2048)
-def _day_text(day: date, form: str, language: str) -> str:
-    """Babel's formatting, kept: the agenda shows the same few dates on every request."""
-    return format_date(day, form, locale=language)
-
-
-def time_text(moment: datetime) -> str:
-    """A local time as hours and minutes ("14:00", the same in French and English)."""
-    return f"{moment.hour:02d}:{moment.minute:02d}"
-
-
-def span_text(starts_at: str, ends_at: str) -> str:
-    """When an action takes place, in words: one day with two times, or two dates."""
-    start, end = local(starts_at), local(ends_at)
-    if start.date() == end.date():
-        return f"{day_text(start.date())}, {time_text(start)}–{time_text(end)}"
-    return f"{day_text(start.date())}, {time_text(start)} – {day_text(end.date())}, " \
-           f"{time_text(end)}"
 
 
 def reveal_moment(action: dict) -> datetime | None:
@@ -111,14 +72,3 @@ def has_started(action: dict, now: datetime | None = None) -> bool:
 def has_ended(action: dict, now: datetime | None = None) -> bool:
     """Whether the action is over."""
     return clock.parse(action["ends_at"]) <= (now or clock.now())
-
-
-def month_text(year: int, month: int) -> str:
-    """A month and its year, as a heading ("mars 2026")."""
-    return _day_text(date(year, month, 1), "LLLL y", str(current_locale())).capitalize()
-
-
-def moment_text(moment: datetime) -> str:
-    """A moment in words, in the association's time zone ("samedi 14 mars 2026, 18:00")."""
-    here = moment.astimezone(zone())
-    return f"{day_text(here.date())}, {time_text(here)}"

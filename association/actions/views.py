@@ -1,5 +1,7 @@
 """Public pages of actions: the agenda, an action, its calendar files, and the answer
 "I'll come" with its cancellation. Parse, call, render."""
+from datetime import date
+
 from flask import (Blueprint, current_app, flash, redirect, render_template, request, url_for)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -8,13 +10,13 @@ from flask_login import current_user
 from .. import shown_once, throttle, urls
 from ..db import get_db
 from ..forms import ButtonForm
-from ..i18n import current_locale, local_time
+from ..dates import in_words
+from ..i18n import current_locale
 from ..members import current_member, is_confirmed
 from ..security import client_address, public
 from . import agenda, feeds, rsvps
 from .forms import RsvpForm
 from .pages import shown_to
-from .timing import month_text
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")
 
@@ -103,7 +105,7 @@ def agenda_page():
     months = []
     for item in items:
         if not months or months[-1][0] != item.month:
-            months.append((item.month, month_text(*item.month), []))
+            months.append((item.month, in_words(date(*item.month, 1), "month").capitalize(), []))
         months[-1][2].append(item)
     response = current_app.make_response(render_template(
         "actions/agenda.html", months=months, archive=archive, page=page, more=more,
@@ -188,7 +190,7 @@ def come(action_id):
         throttle.count_attempt(db, ((rsvps.RSVP_ADDRESS, client_address()),))
     except throttle.Throttled as error:
         message = _("Many answers came from this connection. Try again after %(time)s.",
-                    time=local_time(error.retry_at))
+                    time=in_words(error.retry_at, "time"))
         return throttle.response("actions/come.html", error.retry_at, form=form,
                                  error=message, **_come_context(action, viewer))
     member_id = viewer.member["id"] if viewer.member and form.with_key.data else None

@@ -2,7 +2,6 @@
 schedule, correct, withdraw, compare revisions. Thin views on the ``communiques`` blueprint:
 the rules are in workflow.py, the texts in revisions.py."""
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -10,9 +9,11 @@ from markupsafe import Markup
 
 from .. import clock
 from ..capability import collect
+from ..dates import in_words
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, choices
+from ..forms import ButtonForm, Confirmation, choices, confirmed
 from ..markup import too_complex, too_long
+from ..privacy import Flags
 from ..urls import external_url, row_id
 from ..volunteers import role_required
 from . import diff, embeds, publication, revisions, workflow
@@ -289,8 +290,7 @@ def _release(communique_id, step):
     flash({"published": _("The communiqué is published."),
            "corrected": _("The correction is published: the page and the feed show it."),
            "scheduled": _("Approved: it will be published on %(moment)s.",
-                          moment=format_datetime(clock.parse(found["publish_at"] or
-                                                             clock.stamp()), "long"))
+                          moment=in_words(found["publish_at"] or clock.stamp()))
            }[outcome], "success")
     return _to_detail(communique_id)
 
@@ -321,7 +321,7 @@ def withdraw(communique_id):
     form.text_lang = communique["lang"]
     if form.validate_on_submit():
         workflow.withdraw(db, communique_id, current_user, form.notice.data,
-                          [f.category for f in getattr(form.notice, "findings", [])])
+                          Flags.found_in(form.notice))
         flash(_("The communiqué is withdrawn: its page now shows your notice."), "success")
         return _to_detail(communique_id)
     still = [v for v in revisions.versions(db, communique) if v["status"] == "published"]
@@ -340,7 +340,7 @@ def delete(communique_id):
     communique = _found(communique_id)
     if communique["published_at"]:
         return _refused(workflow.WorkflowError("published_once"), communique_id)
-    if request.method == "GET":
+    if not confirmed():
         count = len(revisions.revisions(db, communique_id))
         title = communique["latest"]["title"] if communique["latest"] else ""
         return Confirmation(
@@ -352,8 +352,6 @@ def delete(communique_id):
             action=url_for("communiques.delete", communique_id=communique_id),
             confirm=_("Delete the draft"),
             cancel=url_for("communiques.detail", communique_id=communique_id)).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     try:
         workflow.delete(db, communique_id, current_user)
     except workflow.WorkflowError as error:

@@ -4,10 +4,8 @@ Every free text goes through the sensitive-content screen in the language it is 
 (a communiqué must never name a tenant's health or origin by accident), and Markdown is
 refused, with the reason, when it is too long or too complex to render safely.
 """
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta, timezone
 
-from flask import current_app
 from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, RadioField, SelectField, StringField, SubmitField,
@@ -15,9 +13,9 @@ from wtforms import (BooleanField, RadioField, SelectField, StringField, SubmitF
 from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
 
 from .. import clock
-from ..forms import DateField, Form, Screened, choices, flagged_labels
+from ..forms import DateField, Form, Screened, choices
 from ..markup import MAX_BRACKETS, MAX_SOURCE_CHARS, too_complex, too_long
-from ..privacy import find_sensitive
+from ..privacy import Flags, find_sensitive
 from .messages import LANGUAGE_LABELS
 from .revisions import MAX_COSIGNATORIES
 
@@ -40,7 +38,7 @@ class ScreenedText(Screened):
             raise ValidationError(_l(
                 "This text mentions %(categories)s. Rewrite it, or tick the box below to keep "
                 "it as written.", categories=", ".join(str(label) for label in
-                                                      flagged_labels(field.findings))))
+                                                      Flags.of(field.findings).labels())))
 
 
 def markdown_source(form, field):
@@ -96,8 +94,7 @@ class TextFields(Form):
         """The screen's categories found in each text (kept only when confirmed)."""
         fields = {"title": self.title, "body": self.body, "cosignatories": self.cosignatories,
                   "note": getattr(self, "note", None)}
-        return {name: sorted({f.category for f in getattr(field, "findings", [])})
-                for name, field in fields.items() if field is not None}
+        return {name: Flags.found_in(field) for name, field in fields.items() if field is not None}
 
 
 class DraftForm(TextFields):
@@ -140,9 +137,8 @@ class PublishForm(Form):
         """The chosen moment (aware, UTC), or None for now."""
         if self.when.data != "later":
             return None
-        local = datetime.combine(self.day.data, self.time.data,
-                                 ZoneInfo(current_app.config["TIMEZONE"]))
-        return local.astimezone(ZoneInfo("UTC"))
+        local = datetime.combine(self.day.data, self.time.data, clock.zone())
+        return local.astimezone(timezone.utc)
 
     def validate_day(self, field):
         """A later publication needs a date and time, in the future, within a year."""

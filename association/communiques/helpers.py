@@ -1,19 +1,13 @@
 """What the communiqués' templates use: dates as readers read them, the language version a
 reader gets, absolute addresses (canonical link, Open Graph)."""
-from flask_babel import format_date
 
 from ..i18n import current_locale
 from ..markup import typeset
 from ..urls import external_url
 from .messages import VERSION_LINKS
-from .publication import local_date, preferred
+from .publication import preferred
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
-
-
-def day(stamp: str | None) -> str:
-    """A stored moment as the association's calendar day, in words ("12 mars 2026")."""
-    return format_date(local_date(stamp), "long") if stamp else ""
 
 
 def in_language(row: dict) -> dict:
@@ -23,7 +17,6 @@ def in_language(row: dict) -> dict:
 
 def init_app(app) -> None:
     """Register the template helpers."""
-    app.jinja_env.filters["day"] = day
     app.jinja_env.filters["typeset"] = lambda text, lang="fr": typeset(text or "", lang)
     app.jinja_env.globals.update(
         communique_in_language=in_language, absolute_url=external_url,

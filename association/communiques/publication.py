@@ -7,14 +7,13 @@ from Markdown when it went public; pages never render Markdown. Embedded boxes
 """
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from flask import current_app
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
 from .. import clock
+from ..dates import in_words
 from ..db import first_row
 from ..markup import plain_text, render_markdown
 from . import embeds
@@ -27,7 +26,7 @@ _HEADING = re.compile(r"<(/?)h([1-6])>")
 
 def local_date(stamp: str):
     """The association's calendar day of a stored moment."""
-    return clock.parse(stamp).astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
+    return clock.local(clock.parse(stamp)).date()
 
 
 def nest_headings(html: str) -> str:
@@ -64,7 +63,7 @@ def public_text(lang: str, body: str, corrections: list[dict]) -> tuple[str, str
     parts = [body_html(body, lang)]
     with force_locale(lang):
         for correction in corrections:
-            day = format_date(local_date(correction["published_at"]), "long")
+            day = in_words(correction["published_at"], "day", lang)
             parts.append(Markup(
                 '<aside class="correction"><h2>{}</h2>{}</aside>').format(
                 _("Correction of %(date)s", date=day), body_html(correction["note"], lang)))

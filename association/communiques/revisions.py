@@ -6,7 +6,7 @@ changed text adds a revision; nothing is ever overwritten. Flags from the sensit
 screen are stored beside each text (categories only).
 """
 from .. import clock
-from ..privacy import flags_value
+from ..privacy import Flags
 from ..db import first_row
 
 FIELDS = ("title", "body", "cosignatories", "note")
@@ -69,11 +69,11 @@ def _insert_revision(db, communique_id, number, author, texts, flags, now) -> No
     cosignatories = "\n".join(cosignatory_list(texts.get("cosignatories")))
     db.table("communique_revisions").insert({
         "communique_id": communique_id, "number": number,
-        "title": _normal(texts.get("title")), "title_flags": flags_value(flags.get("title")),
-        "body": _normal(texts.get("body")), "body_flags": flags_value(flags.get("body")),
+        "title": _normal(texts.get("title")), "title_flags": Flags(flags.get("title")).format(),
+        "body": _normal(texts.get("body")), "body_flags": Flags(flags.get("body")).format(),
         "cosignatories": cosignatories or None,
-        "cosignatories_flags": flags_value(flags.get("cosignatories")),
-        "note": _normal(texts.get("note")) or None, "note_flags": flags_value(flags.get("note")),
+        "cosignatories_flags": Flags(flags.get("cosignatories")).format(),
+        "note": _normal(texts.get("note")) or None, "note_flags": Flags(flags.get("note")).format(),
         "author_id": getattr(author, "id", None), "author_login": getattr(author, "login", None),
         "created_at": now, "draft_touched_at": now,
     })

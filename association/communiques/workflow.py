@@ -11,7 +11,7 @@ from datetime import date, datetime
 
 from flask import current_app
 
-from ..privacy import flags_value
+from ..privacy import Flags
 from .. import audit, clock
 from ..db import first_row
 from ..retention import start_of
@@ -254,7 +254,7 @@ def withdraw(db, communique_id: int, volunteer, notice: str, notice_flags) -> No
         db.table("communiques").update(communique_id, {
             "status": "withdrawn", "withdrawn_at": clock.stamp(),
             "withdrawal_notice": notice.strip(),
-            "withdrawal_notice_flags": flags_value(notice_flags)})
+            "withdrawal_notice_flags": Flags(notice_flags).format()})
         db.execute("delete from communique_revisions where communique_id = ? and number > ?",
                    [communique_id, communique["published_revision"]])
         audit.record(db, volunteer, "withdraw", "communique", communique_id)

@@ -6,9 +6,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import clock, reference
+from ..dates import in_words
 from ..db import get_db
-from ..forms import choices, flagged_categories
+from ..forms import choices
 from ..letters import Undrawable, pdf
+from ..privacy import Flags
 from ..volunteers import role_required
 from . import cases, categories, triage
 from .forms import CaseForm, DemandsForm, EventForm, SendingForm, SummaryForm
@@ -32,7 +34,7 @@ def listing():
     db = get_db()
     return render_template("grievances/cases/list.html",
                            cases=cases.of_scope(db, current_user.scope(db)),
-                           today=clock.now().date())
+                           today=clock.today())
 
 
 @bp.route("/nouveau", methods=["GET", "POST"])
@@ -63,7 +65,7 @@ def new():
             abort(404)  # another building: its existence is not told
         case_id = cases.open_case(db, form.building.data, form.category.data,
                                   form.title.data.strip(), (form.theme.data or "").strip(),
-                                  flagged_categories(form.theme), form.grievances.data,
+                                  Flags.found_in(form.theme), form.grievances.data,
                                   current_user)
         flash(_("Case opened."), "success")
         return redirect(url_for("cases.case", case_id=case_id))
@@ -75,7 +77,7 @@ def _page(db, case, status=200, **forms):
     event_form.kind.choices = choices((k, cases.EVENTS[k]) for k in cases.RECORDED)
     return render_template(
         "grievances/cases/case.html", case=case, facts=cases.facts(db, case),
-        timeline=cases.timeline(db, case["id"]), today=clock.now().date(),
+        timeline=cases.timeline(db, case["id"]), today=clock.today(),
         reports=cases.read(db, case, current_user),
         demands_form=forms.get("demands_form") or DemandsForm(
             prefix="demands", formdata=None, data={"demands": case["demands"]}),
@@ -103,7 +105,7 @@ def demands(case_id):
     if not form.validate_on_submit():
         return _page(db, found, status=400, demands_form=form)
     cases.save_demands(db, case_id, form.demands.data.strip(),
-                       flagged_categories(form.demands), current_user)
+                       Flags.found_in(form.demands), current_user)
     flash(_("Demands saved: see the letter."), "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
@@ -121,9 +123,9 @@ def sending(case_id):
     if not form.validate_on_submit():
         return _page(db, found, status=400, sending_form=form)
     due = cases.record_sending(db, found, form.sent_on.data, form.sent_how.data.strip(),
-                               flagged_categories(form.sent_how), form.response_due.data,
+                               Flags.found_in(form.sent_how), form.response_due.data,
                                current_user)
-    flash(_("Sending recorded. The answer is due by %(date)s.", date=due.isoformat()),
+    flash(_("Sending recorded. The answer is due by %(date)s.", date=in_words(due)),
           "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
@@ -139,7 +141,7 @@ def event(case_id):
     if not form.validate_on_submit():
         return _page(db, found, status=400, event_form=form)
     cases.add_event(db, found, form.happened_on.data, form.kind.data,
-                    (form.note.data or "").strip(), flagged_categories(form.note), current_user)
+                    (form.note.data or "").strip(), Flags.found_in(form.note), current_user)
     flash(_("Step added to the timeline."), "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
@@ -154,7 +156,7 @@ def summary(case_id):
     if not form.validate_on_submit():
         return _page(db, found, status=400, summary_form=form)
     text = (form.public_summary.data or "").strip() or None
-    cases.save_summary(db, case_id, text, flagged_categories(form.public_summary),
+    cases.save_summary(db, case_id, text, Flags.found_in(form.public_summary),
                        current_user)
     flash(_("Public summary saved.") if text else _("Public summary removed."), "success")
     return redirect(url_for("cases.case", case_id=case_id))
@@ -193,4 +195,4 @@ def letter_pdf(case_id):
 
 def _letter(db, found: dict):
     return cases.letter(found, cases.facts(db, found), reference.association(db),
-                        clock.now().date())
+                        clock.today())

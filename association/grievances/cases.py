@@ -3,12 +3,12 @@ the name of the households concerned, and the timeline that follows. A case hold
 dates, never a tenant."""
 from datetime import date
 
-from babel.dates import format_date
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from ..privacy import flags_value
+from ..privacy import Flags
 from .. import audit, clock, deadlines
+from ..dates import in_words
 from ..db import first_row
 from ..letters import Letter
 from . import categories
@@ -30,7 +30,7 @@ def open_case(db, building_id: int, category: str | None, title: str, theme: str
     with db.atomic():
         case_id = db.table("cases").insert({
             "building_id": building_id, "category": category or None, "title": title,
-            "theme": theme or None, "theme_flags": flags_value(theme_flags),
+            "theme": theme or None, "theme_flags": Flags(theme_flags).format(),
             "status": "open", "created_at": clock.stamp(), "created_by": volunteer.login,
         }).last_pk
         audit.record(db, volunteer, "create", "case", case_id)
@@ -129,8 +129,7 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
     plural = "s" if facts["reports"] > 1 else ""
     since = ""
     if facts["since"]:
-        year, month = (int(part) for part in facts["since"].split("-"))
-        since = f", constaté{plural} depuis {format_date(date(year, month, 1), 'MMMM y', locale='fr')}"
+        since = f", constaté{plural} depuis {in_words(facts['since'], 'month', 'fr')}"
     households = facts["households"]
     place = case["building_name"] + (f", {case['street_address']}" if case.get("street_address")
                                      else "")
@@ -161,7 +160,7 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
                 if line],
         recipient=[line for line in (case.get("landlord_name"), case.get("landlord_address"))
                    if line],
-        dated=f"Le {format_date(today, 'long', locale='fr')}",
+        dated=f"Le {in_words(today, 'day', 'fr')}",
         subject=f"Objet : {case['title']} — {place}",
         paragraphs=paragraphs,
         signature=f"Pour l'amicale : {association.get('name') or ''}".strip().rstrip(" :"))
@@ -171,7 +170,7 @@ def save_demands(db, case_id: int, demands: str, flags: list[str], volunteer) ->
     """The association's demands, which the letter states, with what the screen found."""
     with db.atomic():
         db.table("cases").update(case_id, {"demands": demands,
-                                           "demands_flags": flags_value(flags)})
+                                           "demands_flags": Flags(flags).format()})
         audit.record(db, volunteer, "update", "case", case_id)
 
 
@@ -180,7 +179,7 @@ def save_summary(db, case_id: int, summary: str | None, flags: list[str], volunt
     kept off that page."""
     with db.atomic():
         db.table("cases").update(case_id, {"public_summary": summary,
-                                           "public_summary_flags": flags_value(flags)})
+                                           "public_summary_flags": Flags(flags).format()})
         audit.record(db, volunteer, "update", "case", case_id)
 
 
@@ -193,7 +192,7 @@ def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str
     with db.atomic():
         db.table("cases").update(case["id"], {
             "status": "sent", "sent_on": sent_on.isoformat(), "sent_how": sent_how,
-            "sent_how_flags": flags_value(flags), "response_due": due.isoformat(),
+            "sent_how_flags": Flags(flags).format(), "response_due": due.isoformat(),
             "households": households})
         audit.record(db, volunteer, "update", "case", case["id"])
         _changed(db, volunteer, db.execute(
@@ -213,7 +212,7 @@ def add_event(db, case: dict, happened_on: date, kind: str, note: str | None,
     with db.atomic():
         db.table("case_events").insert({
             "case_id": case["id"], "happened_on": happened_on.isoformat(), "kind": kind,
-            "note": note or None, "note_flags": flags_value(flags),
+            "note": note or None, "note_flags": Flags(flags).format(),
             "volunteer_login": getattr(volunteer, "login", None), "created_at": clock.stamp()})
         if kind == "reply" and case["status"] == "sent":
             db.table("cases").update(case["id"], {"status": "answered"})
@@ -262,7 +261,7 @@ def notices(db, volunteer) -> list:
     found = [ngettext("%(num)s new report waits to be checked in your buildings.",
                       "%(num)s new reports wait to be checked in your buildings.", waiting)
              ] if waiting else []
-    late = overdue(db, clock.now().date(), scope)
+    late = overdue(db, clock.today(), scope)
     if late:
         found.append(ngettext(
             "%(num)s collective case waits for an answer past its deadline: %(cases)s.",

@@ -2,7 +2,7 @@
 letter: written by us, marked ``is_demo``. Most are already checked by a volunteer, so that the
 buildings' public pages count them (a report still "new" from no confirmed key is not counted,
 issue 19); one is left new, for the volunteers' desk to triage."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from .. import clock
 from . import reports
@@ -52,14 +52,14 @@ def load(db) -> list[str]:
                        "la remise en état des VMC, et le traitement des moisissures dans les "
                        "logements touchés, sans frais pour les locataires.",
             "status": "sent", "households": 3,
-            "sent_on": (date.today() - timedelta(days=20)).isoformat(),
+            "sent_on": (clock.today() - timedelta(days=20)).isoformat(),
             "sent_how": "lettre recommandée avec accusé de réception",
-            "response_due": (date.today() + timedelta(days=11)).isoformat(),
+            "response_due": (clock.today() + timedelta(days=11)).isoformat(),
             "created_at": now, "created_by": "demo-benevole", "is_demo": 1}).last_pk
         db.execute("update grievances set case_id = ?, status = 'sent' where id in (?, ?, ?)",
                    [case_id, *ids[:3]])
         db.table("case_events").insert({
-            "case_id": case_id, "happened_on": (date.today() - timedelta(days=20)).isoformat(),
+            "case_id": case_id, "happened_on": (clock.today() - timedelta(days=20)).isoformat(),
             "kind": "letter_sent", "volunteer_login": "demo-benevole", "created_at": now,
             "is_demo": 1})
     return []

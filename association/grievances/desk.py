@@ -6,7 +6,9 @@ from flask_login import current_user
 
 from .. import privacy, reference, throttle
 from ..db import get_db
-from ..forms import RevealForm, choices, flagged_categories
+from ..forms import RevealForm, choices
+from ..members import queue_message
+from ..privacy import Flags
 from ..volunteers import role_required
 from . import categories, reports, triage
 from .forms import FilterForm, MergeForm, NoteForm, StatusForm
@@ -108,7 +110,7 @@ def note(grievance_id):
     if not form.validate_on_submit():
         return _page(db, found, status=400, note_form=form)
     triage.add_note(db, found, current_user, form.text.data.strip(),
-                    flagged_categories(form.text))
+                    Flags.found_in(form.text))
     flash(_("Note added: the tenant reads it in their space."), "success")
     return redirect(url_for("desk.grievance", grievance_id=grievance_id))
 

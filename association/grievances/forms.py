@@ -32,7 +32,7 @@ def month(form, field):
     except ValueError:
         raise ValidationError(_l("Give the month as year-month, for example 2026-03.")) \
             from None
-    today = clock.now().date()
+    today = clock.today()
     if chosen > today.replace(day=1):
         raise ValidationError(_l("This month has not come yet: give the month the problem "
                                  "started."))
@@ -168,7 +168,7 @@ class SendingForm(Form):
 
     def validate_sent_on(self, field):
         """Not a date in the future."""
-        if field.data and field.data > clock.now().date():
+        if field.data and field.data > clock.today():
             raise ValidationError(_l("This date has not come yet."))
 
     def validate_response_due(self, field):
@@ -188,7 +188,7 @@ class EventForm(Form):
 
     def validate_happened_on(self, field):
         """Not a date in the future."""
-        if field.data and field.data > clock.now().date():
+        if field.data and field.data > clock.today():
             raise ValidationError(_l("This date has not come yet."))
 
 

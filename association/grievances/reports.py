@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import current_app
 
-from ..privacy import flags_value
+from ..privacy import Flags
 from .. import clock, images
 from ..db import first_row
 from . import categories
@@ -53,7 +53,7 @@ def report(db, member_id: int | None, building_id: int, category: str, descripti
             "description, description_flags, since, status, created_at, updated_at) "
             "values (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
             [reference, member_id, building_id, category, description,
-             flags_value(flags), since or None, now, now]).lastrowid
+             Flags(flags).format(), since or None, now, now]).lastrowid
         db.conn.executemany(
             "insert into grievance_photos (grievance_id, member_id, file_name, width, "
             "height, created_at) values (?, ?, ?, ?, ?, ?)",

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from flask import current_app
 
-from ..privacy import flags_value
+from ..privacy import Flags
 from .. import audit, clock, search, throttle
 from ..db import first_row
 from ..members import queue_message
@@ -137,7 +137,7 @@ def add_note(db, grievance: dict, volunteer, text: str, flags: list[str]) -> Non
         db.table("grievance_notes").insert({
             "grievance_id": grievance["id"], "member_id": grievance["member_id"],
             "volunteer_id": volunteer.id, "volunteer_login": volunteer.login,
-            "created_at": clock.stamp(), "text": text, "text_flags": flags_value(flags)})
+            "created_at": clock.stamp(), "text": text, "text_flags": Flags(flags).format()})
         audit.record(db, volunteer, "create", "grievance_note", grievance["id"],
                      member_id=grievance["member_id"])
 

@@ -7,10 +7,11 @@ from flask_babel import lazy_gettext as _l
 
 from .. import images, qr, reference, throttle, urls
 from ..db import get_db
-from ..forms import ButtonForm, choices, flagged_categories
-from ..i18n import local_time
+from ..forms import ButtonForm, choices
+from ..dates import in_words
 from ..members import (WrongKey, current_member, get_member, is_confirmed, member_for,
                        member_required, new_member, pending_key)
+from ..privacy import Flags
 from ..security import client_address, large_body, public
 from . import aggregates, categories, reports
 from .forms import MAX_PHOTOS, ReportForm, SupportForm
@@ -64,7 +65,7 @@ def report():
         except throttle.Throttled as error:
             form.description.errors.append(_(
                 "Many reports came from this connection. Try again after %(time)s; what "
-                "you wrote is kept below.", time=local_time(error.retry_at)))
+                "you wrote is kept below.", time=in_words(error.retry_at, "time")))
             return _form_page(db, form, member, retry_at=error.retry_at)
     return _form_page(db, form, member, 400 if form.errors else 200)
 
@@ -104,7 +105,7 @@ def _record(db, member, form, photos, counted: bool):
             member_id = member["id"] if member else new_member(db)[0]
             reports.report(
                 db, member_id, form.building.data, form.category.data,
-                form.description.data.strip(), flagged_categories(form.description),
+                form.description.data.strip(), Flags.found_in(form.description),
                 form.since.data, stored)
     if wrong_key:
         reports.discard_photos(stored)
@@ -153,7 +154,7 @@ def support(building_id):
             member_id, _key = new_member(db)
         except throttle.Throttled as error:
             flash(_("Many keys were made from this connection. Try again after %(time)s.",
-                    time=local_time(error.retry_at)), "error")
+                    time=in_words(error.retry_at, "time")), "error")
             return redirect(url_for("grievances.building", building_id=building_id))
     else:
         member_id = member["id"]

@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from .. import throttle
 from ..db import get_db
-from ..i18n import local_time
+from ..dates import in_words
 from ..volunteers import role_required
 from . import confirmation
 from .forms import ConfirmationCodeForm
@@ -34,7 +34,7 @@ def confirm():
             form.code.errors.append(WRONG_CODE)
         except throttle.Throttled as error:
             form.code.errors.append(_("Too many wrong codes. Try again after %(time)s.",
-                                      time=local_time(error.retry_at)))
+                                      time=in_words(error.retry_at, "time")))
             return throttle.response("members/confirm_key.html", error.retry_at, form=form)
         else:
             flash(_("The member's key is confirmed. Thank you."), "success")

@@ -27,11 +27,7 @@ def member_for(db, typed_key: str) -> dict:
         keys.touch(db, found["id"], str(get_locale()))
         sessions.sign_in(db, found["id"])
         return found
-    address = client_address()
-    retry_at = throttle.blocked_until(db, KEY_ADDRESS, address)
-    if retry_at:
-        raise throttle.Throttled(retry_at)
-    throttle.record_failure(db, KEY_ADDRESS, address)
+    throttle.count_attempt(db, ((KEY_ADDRESS, client_address()),))
     raise WrongKey()
 
 

@@ -5,15 +5,12 @@ The JSON export keeps the machine names (it is the data itself) and gains an exp
 every table and field in the member's language.
 """
 import re
-from datetime import date
-
-from flask_babel import format_date
 
 from .. import audit, inventory, reference
+from ..dates import in_words
 from ..forms import REVEAL_REASON_LABELS
-from ..i18n import moment, month_name
 
-_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
+_STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$")  # a moment or a day
 LANGUAGES = {"fr": "français", "en": "English"}
 
 
@@ -26,7 +23,6 @@ def hidden(table: inventory.Table, column: inventory.Column) -> bool:
             or tuple(table.readers_of(column)) == ("system",) and not column.encrypted)
 
 
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 
 
@@ -47,15 +43,8 @@ def _value(db, column: inventory.Column, value):
               "language": lambda code: LANGUAGES.get(code, code)}
     if column.name in labels:
         return labels[column.name](value)
-    if isinstance(value, str) and _STAMP.match(value):
-        return moment(value)
-    try:
-        if isinstance(value, str) and _DAY.match(value):
-            return format_date(date.fromisoformat(value), "long")
-        if isinstance(value, str) and _MONTH.match(value):
-            return month_name(value)
-    except ValueError:  # text that only looks like a date ("2026-02-30"): shown as written
-        pass
+    if isinstance(value, str) and (_STAMP.match(value) or _MONTH.match(value)):
+        return in_words(value)  # a text that only looks like a date comes back as written
     return value
 
 

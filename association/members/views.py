@@ -1,7 +1,7 @@
 """Views of the personal space: parse, call, render."""
 from functools import wraps
 
-from flask import (Blueprint, abort, flash, jsonify, redirect, render_template,
+from flask import (Blueprint, flash, jsonify, redirect, render_template,
                    request, session, url_for)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -9,8 +9,8 @@ from flask_babel import lazy_gettext as _l
 from .. import qr, reference, shown_once, throttle, urls
 from ..capability import sections
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, choices
-from ..i18n import local_time
+from ..forms import ButtonForm, Confirmation, choices, confirmed
+from ..dates import in_words
 from . import confirmation, entry, keys, mail, readable, records, sessions
 from .forms import BuildingChoiceForm, ContactForm, KeyForm
 
@@ -49,7 +49,7 @@ def home():
             form.key.errors.append(WRONG_KEY)
         except throttle.Throttled as error:
             form.key.errors.append(_("Too many wrong keys from this connection. Try again "
-                                     "after %(time)s.", time=local_time(error.retry_at)))
+                                     "after %(time)s.", time=in_words(error.retry_at, "time")))
             return _throttled(error.retry_at, form)
     status = 400 if form.errors else 200
     return render_template("members/enter.html", form=form), status
@@ -90,7 +90,7 @@ def new_key():
         entry.new_member(get_db())
     except throttle.Throttled as error:
         flash(_("Many keys were made from this connection. Try again after %(time)s.",
-                time=local_time(error.retry_at)), "error")
+                time=in_words(error.retry_at, "time")), "error")
         return _throttled(error.retry_at)
     return redirect(url_for("members.key_page"), code=303)
 
@@ -225,7 +225,7 @@ def erase():
             return render_template("members/erased.html", already=True)
         flash(_("Enter your personal key to open your space."), "info")
         return redirect(url_for("members.home", ouvrir=1))
-    if request.method == "GET":
+    if not confirmed():
         return Confirmation(
             title=_("Erase everything tied to your key?"),
             consequences=records.erasure_consequences(db, member),
@@ -233,8 +233,6 @@ def erase():
                            "You may want to export your data first."),
             action=url_for("members.erase"), confirm=_("Erase everything now"),
             cancel=url_for("members.home"), volunteer_area=False).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     records.erase(db, member["id"])
     sessions.sign_out(db)
     session["erased"] = True

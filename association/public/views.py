@@ -1,9 +1,8 @@
 """Views of the public pages: parse, call, render."""
 import logging
 import sqlite3
-from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template
 
 from .. import clock, pagecache
 from ..capability import collect
@@ -69,26 +68,7 @@ def transparency():
     db = get_db()
 
     def draw():
-        today = clock.now().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
         return render_template("public/transparency.html",
-                               report=transparency_report(db, today))
+                               report=transparency_report(db, clock.today()))
 
     return pagecache.respond(db, ("transparency",), draw)
-
-
-def register_bench_routes(app) -> None:
-    """A hello-world route, the baseline that benchmarks compare our pages with."""
-
-    from ..security import csrf
-
-    @app.get("/_bench/hello")
-    @public
-    def bench_hello():
-        """The smallest page the app can serve."""
-        return "Hello, world!"
-
-    @app.post("/_bench/hello")
-    @csrf.exempt
-    def bench_hello_post():
-        """The smallest form the app can take: its fields are parsed and dropped."""
-        return f"Hello, {len(request.form)} fields!"

@@ -26,14 +26,8 @@ def _transparency(db, months):
 
 def _init_app(app) -> None:
     """Template helpers: dates written out in the page's language, and the labels."""
-    from datetime import date
-
-    from flask_babel import format_date
-
     from .labels import labels
 
-    app.jinja_env.filters["long_date"] = lambda value: format_date(
-        date.fromisoformat(value), "long") if value else ""
     app.jinja_env.globals["request_labels"] = labels()
 
 
@@ -42,7 +36,7 @@ def _home(db) -> dict | None:
     before the schema is there: the home page answers even on a database not migrated yet)."""
     import sqlite3
 
-    from .member import today
+    from ..clock import today
 
     try:
         found = [c for c in campaigns.listed(db, today()) if c["status"] == "open"]

@@ -3,21 +3,21 @@ results as CSV."""
 import csv
 import io
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from ..privacy import flags_value
 from .. import reference
 from ..counts import label as count_label
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, choices, flagged_categories
+from ..forms import Confirmation, choices, confirmed
+from ..privacy import Flags
 from ..volunteers import role_required, signed_in_required
 from . import campaigns, letters, results
 from .forms import CampaignForm
 from .labels import labels
-from .member import today
+from ..clock import today
 
 bp = Blueprint("requests_admin", __name__, url_prefix="/benevoles/campagnes")
 admin_required = role_required("admin")
@@ -55,7 +55,7 @@ def _form_values(db, form) -> dict | None:
             form[name].errors.append(_("Give it, or choose a landlord that has it."))
     for name in ("explanation", "letter_fr", "letter_en"):
         values[name] = values.get(name) or None
-        values[f"{name}_flags"] = flags_value(flagged_categories(form[name]))
+        values[f"{name}_flags"] = Flags.found_in(form[name]).format()
     return None if form.errors else values
 
 
@@ -111,7 +111,7 @@ def campaign_delete(campaign_id):
     """Delete a campaign, its trackers and its results, after confirmation."""
     db = get_db()
     campaign = campaigns.get(db, campaign_id) or abort(404)
-    if request.method == "GET":
+    if not confirmed():
         following = campaigns.tracker_count(db, campaign_id)
         return Confirmation(
             title=_("Delete the campaign %(title)s?", title=campaign["title"]),
@@ -124,8 +124,6 @@ def campaign_delete(campaign_id):
             action=url_for("requests_admin.campaign_delete", campaign_id=campaign_id),
             confirm=_("Delete the campaign"),
             cancel=url_for("requests_admin.campaign_edit", campaign_id=campaign_id)).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     campaigns.delete(db, campaign_id, by=current_user)
     flash(_("Campaign deleted."), "success")
     return redirect(url_for("requests_admin.campaigns_list"))

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from ..db import first_row
 from . import campaigns, trackers
-from .member import today
+from ..clock import today
 
 DEMO_SLUG = "habitat-exemple"
 EXPLANATION = """**Démonstration.** Ce que notre bailleur écrit sur nous, nous avons le droit de le lire.

@@ -8,10 +8,10 @@ request being answered: nothing here stores, logs or caches them.
 import re
 from datetime import date
 
-from babel.dates import format_date
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from ..dates import in_words
 from ..letters import Letter
 
 LANGUAGES = ("fr", "en")
@@ -87,11 +87,6 @@ def fill(template: str, values: dict) -> list[str]:
     return [paragraph.strip() for paragraph in paragraphs if paragraph.strip()]
 
 
-def long_date(day: date, language: str) -> str:
-    """A date written out in the letter's language: "2 décembre 2026", "December 2, 2026"."""
-    return format_date(day, "long", locale=language)
-
-
 def _sender(fields: dict) -> list[str]:
     lines = [fields["full_name"].strip()]
     lines += [line.strip() for line in fields["postal_address"].splitlines() if line.strip()]
@@ -117,7 +112,7 @@ def request_letter(campaign: dict, template: str, fields: dict, language: str,
     """The access request of one tenant, from the campaign's template."""
     with force_locale(language):
         values = {**{name: (fields.get(name) or "").strip() for name in PLACEHOLDERS},
-                  "controller": campaign["controller_name"], "date": long_date(today, language)}
+                  "controller": campaign["controller_name"], "date": in_words(today, "day", language)}
         return Letter(
             language=language, sender=_sender(fields), recipient=_recipient(campaign),
             dated=_("On %(date)s", date=values["date"]),
@@ -131,7 +126,7 @@ def follow_up_letter(campaign: dict, tracker: dict, fields: dict, language: str,
     from .labels import item_text
 
     with force_locale(language):
-        day = lambda name: long_date(date.fromisoformat(tracker[name]), language)  # noqa: E731
+        day = lambda name: in_words(tracker[name], "day", language)  # noqa: E731
         paragraphs = [_("Dear Sir or Madam,")]
         first = _("On %(sent)s I sent you a request for access to my personal data under "
                   "Article 15 of the GDPR, which you received on %(received)s.",
@@ -171,7 +166,7 @@ def follow_up_letter(campaign: dict, tracker: dict, fields: dict, language: str,
         paragraphs.append(_("Yours faithfully,"))
         return Letter(
             language=language, sender=_sender(fields), recipient=_recipient(campaign),
-            dated=_("On %(date)s", date=long_date(today, language)),
+            dated=_("On %(date)s", date=in_words(today, "day", language)),
             subject=_("Subject: follow-up to my request for access of %(sent)s (Articles 12(3) "
                       "and 15 GDPR)", sent=day("sent_on")),
             paragraphs=paragraphs, signature=fields["full_name"].strip())
@@ -181,7 +176,7 @@ def complaint_text(campaign: dict, tracker: dict, language: str) -> str:
     """The text to paste into the CNIL's online complaint form (nothing personal in it:
     the CNIL's form asks who the complainant is)."""
     with force_locale(language):
-        day = lambda name: long_date(date.fromisoformat(tracker[name]), language)  # noqa: E731
+        day = lambda name: in_words(tracker[name], "day", language)  # noqa: E731
         parts = [_("On %(sent)s I sent %(controller)s a request for access to my personal "
                    "data under Article 15 of the GDPR.", sent=day("sent_on"),
                    controller=campaign["controller_name"])]

@@ -1,5 +1,4 @@
 """What a member sees of their requests: the section of their space, and the messages."""
-from datetime import date
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -9,19 +8,12 @@ from .. import clock
 from . import trackers
 
 
-def today() -> date:
-    """Today in the association's time zone (the clock a test may move)."""
-    from zoneinfo import ZoneInfo
-
-    return clock.now().astimezone(ZoneInfo(current_app.config["TIMEZONE"])).date()
-
-
 def section(db, member: dict) -> dict | None:
     """The member's trackers for their space (nothing drawn when they follow none)."""
     found = trackers.of_member(db, member["id"])
     if not found:
         return None
-    return {"trackers": found, "today": today().isoformat()}
+    return {"trackers": found, "today": clock.today().isoformat()}
 
 
 def member_uses(db, member_id: int) -> list:

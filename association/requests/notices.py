@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from . import campaigns, results
-from .member import today
+from ..clock import today
 
 
 def for_volunteer(db, volunteer) -> list:

@@ -14,8 +14,8 @@ from flask_babel import gettext as _
 
 from .. import throttle
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation
-from ..i18n import local_time
+from ..forms import Confirmation, confirmed
+from ..dates import in_words
 from ..members import current_member, new_member
 from ..security import public
 from ..letters import Undrawable, pdf
@@ -23,7 +23,7 @@ from . import calendar, campaigns, letters, results, trackers
 from .forms import (AnswerForm, ExtensionForm, FollowedUpForm, FollowUpLetterForm, LetterForm,
                     ReceivedForm, SentForm, TRACKER_ERRORS, TrackForm)
 from .labels import CHANNEL_LABELS, labels
-from .member import today
+from ..clock import today
 
 bp = Blueprint("requests", __name__, url_prefix="/demandes")
 
@@ -171,7 +171,7 @@ def follow(slug):
                 trackers.start(db, campaign, member_id, today(), **changes)
         except throttle.Throttled as error:
             flash(_("Many keys were made from this connection. Try again after %(time)s.",
-                    time=local_time(error.retry_at)), "error")
+                    time=in_words(error.retry_at, "time")), "error")
             return redirect(url_for("requests.campaign_page", slug=slug), code=303)
         flash(_("You follow this request. Keep your personal key: it opens your tracker."),
               "success")
@@ -379,7 +379,7 @@ def complaint(tracker):
 @tracker_required
 def remove(tracker):
     """Stop following the request, after a confirmation."""
-    if request.method == "GET":
+    if not confirmed():
         return Confirmation(
             title=_("Stop following your request to %(controller)s?",
                     controller=tracker["controller_name"]),
@@ -391,8 +391,6 @@ def remove(tracker):
             confirm=_("Stop following"),
             cancel=url_for("requests.tracker_page", tracker_id=tracker["id"]),
             volunteer_area=False).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     trackers.remove(get_db(), tracker["id"])
     flash(_("You no longer follow this request."), "success")
     return redirect(url_for("members.home"), code=303)

@@ -5,8 +5,7 @@ from datetime import timedelta
 
 from flask_babel import ngettext
 
-from .. import audit
-from .. import clock
+from .. import audit, clock, sessions
 from ..crypto import decrypt, encrypt, keyed_hash, new_token
 from ..db import first_row, row_or_none
 from ..passwords import hash_password
@@ -14,6 +13,11 @@ from . import second_factor
 
 ROLES = ("admin", "editor", "volunteer")
 INVITATION_LIFETIME = timedelta(hours=72)
+IDLE_TIMEOUT = timedelta(minutes=30)
+ABSOLUTE_TIMEOUT = timedelta(hours=12)
+SESSIONS = sessions.Kind(table="volunteer_sessions", hash_purpose="volunteer-session",
+                         owner_column="volunteer_id", owner_table="volunteers",
+                         cookie_key="sid", idle=IDLE_TIMEOUT, lifetime=ABSOLUTE_TIMEOUT)
 
 
 class AccountError(Exception):
@@ -288,9 +292,7 @@ def delete(db, volunteer_id: int, *, by) -> None:
 
 def sessions_of(db, volunteer_id: int) -> list[dict]:
     """The account's open sessions, most recently used first."""
-    return list(db.query(
-        "select id_hash, created_at, last_seen_at from volunteer_sessions "
-        "where volunteer_id = ? order by last_seen_at desc", [volunteer_id]))
+    return sessions.of_owner(db, SESSIONS, volunteer_id)
 
 
 def end_sessions(db, volunteer_id: int, keep: str | None = None, by=None) -> int:
@@ -298,12 +300,10 @@ def end_sessions(db, volunteer_id: int, keep: str | None = None, by=None) -> int
     by a volunteer (``by``: the account's owner or an administrator), with their audit
     entry in the same transaction."""
     with db.atomic():
-        result = db.execute(
-            "delete from volunteer_sessions where volunteer_id = ? and id_hash != ?",
-            [volunteer_id, keep or ""])
+        ended = sessions.end_all(db, SESSIONS, volunteer_id, keep)
         if by is not None:
             audit.record(db, by, "end_sessions", "volunteer", volunteer_id)
-    return result.rowcount
+    return ended
 
 
 CAN_SIGN_IN = "disabled = 0 and password_hash is not null and totp_secret is not null"

@@ -10,7 +10,7 @@ from .. import qr, shown_once, urls
 from ..db import get_db
 from ..forms import choices
 from . import accounts, auth, logbook
-from ..forms import ButtonForm, Confirmation
+from ..forms import ButtonForm, Confirmation, confirmed
 from .forms import (AccountForm, AuditFilterForm, ScopeForm, building_choices)
 from .messages import ACCOUNT, ROLE_LABELS
 
@@ -114,7 +114,7 @@ def account_disable(volunteer_id):
     if _would_remove_last_admin(db, account, disabling=True):
         flash(ACCOUNT["last_admin"], "error")
         return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
-    if request.method == "GET":
+    if not confirmed():
         sessions = len(accounts.sessions_of(db, volunteer_id))
         return _confirm(account, _("Disable the account %(login)s?", login=account["login"]), [
             _("%(login)s can no longer sign in.", login=account["login"]),
@@ -149,7 +149,7 @@ def account_reset(volunteer_id):
     if _would_remove_last_admin(db, account, disabling=True):
         flash(ACCOUNT["last_admin"], "error")
         return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
-    if request.method == "GET":
+    if not confirmed():
         sessions = len(accounts.sessions_of(db, volunteer_id))
         codes = accounts.unused_recovery_codes(db, volunteer_id)
         login = account["login"]
@@ -226,7 +226,7 @@ def account_delete(volunteer_id):
     if not account["disabled"]:
         flash(ACCOUNT["still_enabled"], "error")
         return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
-    if request.method == "GET":
+    if not confirmed():
         entries = logbook.entries_of(db, volunteer_id)
         buildings = len(accounts.building_ids(db, {**account, "role": "volunteer"}))
         login = account["login"]

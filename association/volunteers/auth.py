@@ -12,15 +12,11 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from .. import audit, clock, passwords, throttle
+from .. import audit, clock, passwords, sessions, throttle
 from ..crypto import decrypt, keyed_hash, new_token
-from ..db import best_effort, get_db
+from ..db import get_db
 from ..passwords import verify_password
 from . import accounts, second_factor
-
-IDLE_TIMEOUT = timedelta(minutes=30)
-ABSOLUTE_TIMEOUT = timedelta(hours=12)
-TOUCH_EVERY = timedelta(seconds=60)  # write last_seen_at at most once a minute
 
 login_manager = LoginManager()
 login_manager.login_view = "volunteers.login"
@@ -65,24 +61,14 @@ class SignInError(Exception):
         self.retry_at = retry_at
 
 
-def _session_hash(session_id: str) -> str:
-    return keyed_hash("volunteer-session", session_id)
-
-
 def start_session(db, volunteer: dict) -> None:
     """A fresh session for the volunteer, with their ``login`` audit entry: the old cookie
     content is dropped first."""
     session.clear()
-    session_id = new_token()
-    now = clock.stamp()
     with db.atomic():
-        db.table("volunteer_sessions").insert({
-            "id_hash": _session_hash(session_id), "volunteer_id": volunteer["id"],
-            "created_at": now, "last_seen_at": now,
-        })
+        id_hash = sessions.start(db, accounts.SESSIONS, volunteer["id"])
         audit.record(db, volunteer, "login", "volunteer", volunteer["id"])
-    session["sid"] = session_id
-    login_user(Volunteer(volunteer, _session_hash(session_id)))
+    login_user(Volunteer(volunteer, id_hash))
 
 
 def end_session(db) -> None:
@@ -91,44 +77,22 @@ def end_session(db) -> None:
     with db.atomic():
         if current_user.is_authenticated:
             audit.record(db, current_user, "logout", "volunteer", current_user.id)
-        if session.get("sid"):
-            db.execute("delete from volunteer_sessions where id_hash = ?",
-                       [_session_hash(session["sid"])])
+        sessions.end(db, accounts.SESSIONS)
     logout_user()
     session.clear()
 
 
-def session_state(row: dict, now) -> str:
-    """"open", "idle" (30 minutes without activity) or "expired" (12 hours after sign-in)."""
-    if now - clock.parse(row["created_at"]) >= ABSOLUTE_TIMEOUT:
-        return "expired"
-    if now - clock.parse(row["last_seen_at"]) >= IDLE_TIMEOUT:
-        return "idle"
-    return "open"
-
-
 @login_manager.user_loader
 def load_volunteer(user_id: str):
-    """The volunteer of this request, if their server-side session is still open."""
-    session_id = session.get("sid")
-    if not session_id:
+    """The volunteer of this request, if their server-side session is still open (30
+    minutes idle, 12 hours in all: ``accounts.SESSIONS``) and the account not disabled."""
+    found = sessions.current(get_db(), accounts.SESSIONS)
+    if not found:
         return None
-    db = get_db()
-    id_hash = _session_hash(session_id)
-    rows = list(db.query(
-        "select s.created_at, s.last_seen_at, v.* from volunteer_sessions s "
-        "join volunteers v on v.id = s.volunteer_id where s.id_hash = ?", [id_hash]))
-    if not rows or str(rows[0]["id"]) != str(user_id) or rows[0]["disabled"]:
-        session.pop("sid", None)
+    row, id_hash = sessions.split(found)
+    if str(row["id"]) != str(user_id) or row["disabled"]:
+        sessions.forget(accounts.SESSIONS)
         return None
-    row, now = rows[0], clock.now()
-    if session_state(row, now) != "open":
-        best_effort(db, "delete from volunteer_sessions where id_hash = ?", [id_hash])
-        session.pop("sid", None)
-        return None
-    if now - clock.parse(row["last_seen_at"]) >= TOUCH_EVERY:
-        best_effort(db, "update volunteer_sessions set last_seen_at = ? where id_hash = ?",
-                    [clock.stamp(now), id_hash])
     return Volunteer(row, id_hash)
 
 

@@ -1,5 +1,5 @@
 """Administration of what the association is: its buildings, its landlords, its settings."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -7,7 +7,7 @@ from flask_login import current_user
 from .. import reference
 from ..capability import blocks_of, uses_of
 from ..db import get_db
-from ..forms import ButtonForm, Confirmation, choices
+from ..forms import Confirmation, choices, confirmed
 from . import auth
 from .forms import BuildingForm, LandlordForm, SettingsForm
 
@@ -57,7 +57,7 @@ def building_delete(building_id):
         for reason in reasons:
             flash(reason, "error")
         return redirect(url_for("setup.building_edit", building_id=building_id))
-    if request.method == "GET":
+    if not confirmed():
         return Confirmation(
             title=_("Delete the building %(name)s?", name=building["name"]),
             consequences=uses_of("building", db, building_id) or
@@ -66,8 +66,6 @@ def building_delete(building_id):
             action=url_for("setup.building_delete", building_id=building_id),
             confirm=_("Delete the building"),
             cancel=url_for("setup.building_edit", building_id=building_id)).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     reference.delete_building(db, building_id, by=current_user)
     flash(_("Building deleted."), "success")
     return redirect(url_for("setup.buildings_list"))
@@ -110,7 +108,7 @@ def landlord_delete(landlord_id):
     landlord = reference.landlord(db, landlord_id) or abort(404)
     if db.table("buildings").count_where("landlord_id = ?", [landlord_id]):
         return _landlord_in_use(db, landlord_id)
-    if request.method == "GET":
+    if not confirmed():
         return Confirmation(
             title=_("Delete the landlord %(name)s?", name=landlord["name"]),
             consequences=uses_of("landlord", db, landlord_id) or
@@ -119,8 +117,6 @@ def landlord_delete(landlord_id):
             action=url_for("setup.landlord_delete", landlord_id=landlord_id),
             confirm=_("Delete the landlord"),
             cancel=url_for("setup.landlord_edit", landlord_id=landlord_id)).page()
-    if not ButtonForm().validate_on_submit():
-        abort(400)
     if not reference.delete_landlord(db, landlord_id, by=current_user):  # given meanwhile
         return _landlord_in_use(db, landlord_id)
     flash(_("Landlord deleted."), "success")

@@ -3,8 +3,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..i18n import lazy_duration
 from ..inventory import Column, Table, demo_flag
-from .accounts import INVITATION_LIFETIME
-from .auth import ABSOLUTE_TIMEOUT, IDLE_TIMEOUT
+from .accounts import ABSOLUTE_TIMEOUT, IDLE_TIMEOUT, INVITATION_LIFETIME
 
 TABLES: tuple[Table, ...] = (
     Table(

@@ -8,7 +8,7 @@ from .. import clock, qr, reference, shown_once, throttle, urls
 from ..capability import sections
 from ..db import get_db
 from ..forms import ButtonForm
-from ..i18n import local_time
+from ..dates import in_words
 from ..security import client_address
 from . import accounts, attention, auth, second_factor
 from .forms import (ConfirmCodeForm, EnrolForm, LoginForm, PasswordChangeForm,
@@ -36,7 +36,7 @@ def login():
         except auth.SignInError as error:
             if error.code == "throttled":
                 return throttle.response("volunteers/login.html", error.retry_at, form=form,
-                                         error=THROTTLED % {"time": local_time(error.retry_at)})
+                                         error=THROTTLED % {"time": in_words(error.retry_at, "time")})
             return render_template("volunteers/login.html", form=form,
                                    error=SIGN_IN[error.code]), 400
         auth.start_session(db, account)
@@ -177,7 +177,7 @@ def _reauthenticated(db, form) -> bool:
 def _reauth_throttled(error, **forms):
     """The account page with a 429 and the time to retry, when re-authentication is paused."""
     form = forms.get("password_form") or forms.get("reauth_form")
-    form.current.errors.append(THROTTLED % {"time": local_time(error.retry_at)})
+    form.current.errors.append(THROTTLED % {"time": in_words(error.retry_at, "time")})
     return throttle.response("volunteers/account.html", error.retry_at,
                              **_account_context(**forms))
 
