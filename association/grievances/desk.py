@@ -7,7 +7,6 @@ from flask_login import current_user
 from .. import privacy, reference, throttle
 from ..db import get_db
 from ..forms import RevealForm, choices
-from ..members import queue_message
 from ..privacy import Flags
 from ..volunteers import role_required
 from . import categories, reports, triage
