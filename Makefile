@@ -16,11 +16,15 @@ FLASK  := $(BIN)/flask --app app
 # served, unless AMICALE_BASE_URL says otherwise: the demo and gunicorn get the same default.
 BASE_URL = $${AMICALE_BASE_URL:-http://$(HOST):$(PORT)}
 
+# Without a mail server, messages to members (confirmations, reminders) are written to this
+# console, without their address, instead of waiting in a queue nobody sees.
+MAIL = $${AMICALE_MAIL:-console}
+
 run: install translations
 	$(FLASK) init-db
 	AMICALE_BASE_URL=$(BASE_URL) $(FLASK) demo --if-empty
 	@echo "Amicale is served on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	AMICALE_BASE_URL=$(BASE_URL) AMICALE_SCHEDULER=embedded $(BIN)/gunicorn -c python:association.gunicorn_conf \
+	AMICALE_BASE_URL=$(BASE_URL) AMICALE_SCHEDULER=embedded AMICALE_MAIL=$(MAIL) $(BIN)/gunicorn -c python:association.gunicorn_conf \
 		--workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) app:app
 
 # Shared out over the processors (pytest-xdist; -n 0 for one process, e.g. to debug).

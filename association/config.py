@@ -18,6 +18,9 @@ DEFAULTS = {
     "JOB_CHECK_SECONDS": 300,
     "SCHEDULER_LOCK_RETRY_SECONDS": 15,  # how soon another worker takes over the scheduler
     "SMTP_URL": None,
+    # Without SMTP_URL: "wait" keeps messages in the queue; "console" (``make run``) writes each
+    # one to the log, without its address, and counts it sent. Refused in production.
+    "MAIL": "wait",
     "MAIL_FROM": None,  # sender address of messages to members
     "BASE_URL": "http://127.0.0.1:5000",  # public address, for links printed by commands
     "BEHIND_PROXY": False,
@@ -59,6 +62,15 @@ INTEGERS = {"REPORTS_PER_ADDRESS", "DESK_SEARCHES_PER_QUARTER_HOUR", "DESK_SEARC
             "DATABASE_MAX_PAGES", "JOB_PERIOD_SECONDS", "JOB_CHECK_SECONDS",
             "MAX_CONTENT_LENGTH", "PUBLIC_CACHE_SECONDS", "THROTTLE_IPV6_PREFIX",
             "SCHEDULER_LOCK_RETRY_SECONDS"}
+
+
+# Settings read only from the environment (or a test's mapping), not kept in DEFAULTS.
+ENVIRONMENT_ONLY = {"INSTANCE_PATH", "SECRET_KEY", "DEBUG"}
+
+
+def names() -> set[str]:
+    """Every ``AMICALE_*`` variable Amicale reads (deployment files may name only these)."""
+    return {f"AMICALE_{key}" for key in (*DEFAULTS, *ENVIRONMENT_ONLY)}
 
 
 class ConfigError(RuntimeError):
@@ -139,6 +151,11 @@ def check(config) -> None:
                           f"got {config.get('THROTTLE_IPV6_PREFIX')!r}")
     if config.get("ENV") == "production" and config.get("DEBUG"):
         raise ConfigError("Debug mode is refused when AMICALE_ENV=production.")
+    if config.get("MAIL") not in {"wait", "console"}:
+        raise ConfigError(f"AMICALE_MAIL must be 'wait' or 'console', got {config.get('MAIL')!r}")
+    if config.get("ENV") == "production" and config.get("MAIL") == "console":
+        raise ConfigError("AMICALE_MAIL=console is refused when AMICALE_ENV=production: messages "
+                          "would be counted sent and reach nobody. Give AMICALE_SMTP_URL.")
     if config.get("SCHEDULER") not in {"embedded", "off"}:
         raise ConfigError(
             f"AMICALE_SCHEDULER must be 'embedded' or 'off', got {config.get('SCHEDULER')!r}"

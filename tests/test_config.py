@@ -61,3 +61,13 @@ def test_ipv6_prefix_of_the_throttles_is_read_and_checked(tmp_path):
     assert from_environment({"AMICALE_THROTTLE_IPV6_PREFIX": "56"}) == {"THROTTLE_IPV6_PREFIX": 56}
     with pytest.raises(ConfigError, match="THROTTLE_IPV6_PREFIX"):
         create_app({"INSTANCE_PATH": str(tmp_path), "THROTTLE_IPV6_PREFIX": 129})
+
+
+def test_mail_mode_is_checked_and_console_refused_in_production(tmp_path):
+    """AMICALE_MAIL is wait or console; console, which counts messages sent that reach
+    nobody, is refused in production."""
+    with pytest.raises(ConfigError, match="'wait' or 'console'"):
+        create_app({"INSTANCE_PATH": str(tmp_path), "MAIL": "smtp"})
+    with pytest.raises(ConfigError, match="AMICALE_MAIL=console is refused"):
+        create_app({"INSTANCE_PATH": str(tmp_path), "ENV": "production", "MAIL": "console"})
+    assert create_app({"INSTANCE_PATH": str(tmp_path), "MAIL": "console"}).config["MAIL"] == "console"

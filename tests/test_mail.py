@@ -124,3 +124,41 @@ def test_member_space_queues_the_confirmation(app, smtp):
     db = connect(app.config["DATABASE"])
     assert db.table("outbox").count_where("sent_at is not null") == 1
     db.close()
+
+
+def test_console_mode_writes_the_message_without_its_address(app, db, caplog):
+    """AMICALE_MAIL=console (make run) without a server: the message is written to the log,
+    subject and body, never the address, and counted sent so that it is written once."""
+    app.config["MAIL"] = "console"
+    _, key = member_with_address(app, db, email="lou.dupont@example.org")
+    with caplog.at_level("INFO", logger="amicale.mail"), app.app_context():
+        assert mailer.deliver(db) == {"sent": 1, "failed": 0}
+        assert mailer.deliver(db) == {"sent": 0, "failed": 0}
+    (record,), = [[r for r in caplog.records if r.name == "amicale.mail"]]
+    text = record.getMessage()
+    assert "contact_confirmation" in text and "Vos rappels de l'association" in text
+    assert "6\xa0mois" in text  # the body, as the member would read it
+    assert "lou" not in text and "example.org" not in text and key not in text
+    assert db.table("outbox").count_where("sent_at is not null") == 1
+
+
+def test_a_server_wins_over_console_mode(app, db, smtp, caplog):
+    """With AMICALE_SMTP_URL given, console mode changes nothing: the message goes out."""
+    inbox, url = smtp
+    app.config.update(MAIL="console", SMTP_URL=url)
+    member_with_address(app, db)
+    with caplog.at_level("INFO", logger="amicale.mail"), app.app_context():
+        assert mailer.deliver(db) == {"sent": 1, "failed": 0}
+    assert len(inbox.messages) == 1
+    assert not [r for r in caplog.records if r.name == "amicale.mail"]
+
+
+def test_administrators_are_told_where_console_messages_go(app, db):
+    """The admin's dashboard notice says messages go to the server's log, not that they wait."""
+    from types import SimpleNamespace
+
+    app.config["MAIL"] = "console"
+    with app.test_request_context("/?lang=en"):
+        assert mailer.notices(db, SimpleNamespace(is_admin=True)) == [
+            "Messages to members are written to the server's log, not sent "
+            "(AMICALE_MAIL=console, for trying Amicale out)."]

@@ -3,7 +3,14 @@
 Messages are written when sent, from their kind and the member's language: the queue holds
 no text, and no message ever carries grievance text, keys or letter fields. Without
 ``AMICALE_SMTP_URL`` nothing is sent and the queue waits; a failed send is retried later.
+
+In development (``make run`` sets ``AMICALE_MAIL=console``) a message is written to the log
+instead, so that a newcomer sees what would go out: its kind, language, subject and body —
+which hold nothing personal, by the rule above — but never its address, which would put a
+member's identity in a log that retention cannot reach. It is then counted sent, as a message handed to a
+server is: it is not written again every five minutes.
 """
+import logging
 import smtplib
 import ssl
 from datetime import timedelta
@@ -19,6 +26,8 @@ from .. import clock
 from ..capability import collect
 from ..i18n import duration
 from . import keys
+
+log = logging.getLogger("amicale.mail")
 
 MAX_ATTEMPTS = 8
 RETRY_AFTER = timedelta(minutes=15)
@@ -88,10 +97,19 @@ def send(url: str, message: EmailMessage) -> None:
         server.send_message(message)
 
 
+def write_to_log(message: EmailMessage, kind: str, language: str) -> None:
+    """``AMICALE_MAIL=console``: the message as it would go out, to the log, without its
+    sender and recipient (addresses are never logged)."""
+    log.info("message not sent (AMICALE_MAIL=console, no AMICALE_SMTP_URL): kind %s, "
+             "language %s, to a member's address (not shown)\nSubject: %s\n\n%s",
+             kind, language, message["Subject"], message.get_content().rstrip())
+
+
 def deliver(db, today=None) -> dict:
     """Job: send what is due in the outbox; failures wait and are tried again."""
     url = current_app.config.get("SMTP_URL")
-    if not url:
+    console = not url and current_app.config.get("MAIL") == "console"
+    if not url and not console:
         return {"sent": 0, "waiting": db.table("outbox").count_where("sent_at is null")}
     sender = current_app.config.get("MAIL_FROM") or "amicale@localhost"
     now = clock.now()
@@ -105,8 +123,12 @@ def deliver(db, today=None) -> dict:
         if not recipient:  # the address was removed or expired: nothing to send
             db.execute("delete from outbox where id = ?", [row["id"]])
             continue
+        message = compose(row["kind"], row["language"], sender, recipient)
         try:
-            send(url, compose(row["kind"], row["language"], sender, recipient))
+            if console:
+                write_to_log(message, row["kind"], row["language"])
+            else:
+                send(url, message)
         except (OSError, smtplib.SMTPException) as error:
             failed += 1
             db.table("outbox").update(row["id"], {
@@ -123,6 +145,9 @@ def notices(db, volunteer) -> list:
     """For administrators: messages that wait for a mail server, or that failed."""
     if not volunteer.is_admin:
         return []
+    if not current_app.config.get("SMTP_URL") and current_app.config.get("MAIL") == "console":
+        return [_("Messages to members are written to the server's log, not sent "
+                  "(AMICALE_MAIL=console, for trying Amicale out).")]
     if not current_app.config.get("SMTP_URL"):
         waiting_now = waiting(db)
         return [ngettext(
