@@ -42,7 +42,8 @@ def test_deploy_holds_what_a_server_needs():
     """Both services, the nightly off-site copy, the Caddyfile and the settings to copy."""
     assert {path.name for path in DEPLOY.iterdir()} >= {
         "amicale.service", "amicale-scheduler.service", "amicale-offsite.service",
-        "amicale-offsite.timer", "Caddyfile", "amicale.env.example"}
+        "amicale-offsite.timer", "Caddyfile", "amicale.env.example", "amicale"}
+    assert "--app app" in (DEPLOY / "amicale").read_text()
 
 
 def test_every_setting_the_files_name_exists():

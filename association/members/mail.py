@@ -100,7 +100,7 @@ def send(url: str, message: EmailMessage) -> None:
 def write_to_log(message: EmailMessage, kind: str, language: str) -> None:
     """``AMICALE_MAIL=console``: the message as it would go out, to the log, without its
     sender and recipient (addresses are never logged)."""
-    log.info("message not sent (AMICALE_MAIL=console, no AMICALE_SMTP_URL): kind %s, "
+    log.info("message that would be sent (AMICALE_MAIL=console, no AMICALE_SMTP_URL): kind %s, "
              "language %s, to a member's address (not shown)\nSubject: %s\n\n%s",
              kind, language, message["Subject"], message.get_content().rstrip())
 
