@@ -10,7 +10,7 @@ VNU_VERSION := 26.9.27
 VNU    := $(VENV)/vnu/vnu.jar
 FLASK  := $(BIN)/flask --app app
 
-.PHONY: run test stress bench install translations chromium wrk extract-messages clean
+.PHONY: run test stress bench install translations chromium caddy wrk extract-messages clean
 
 # Links people carry away (poster, key card, invitations, RSVP, Atom, ICS) name the address
 # served, unless AMICALE_BASE_URL says otherwise: the demo and gunicorn get the same default.
@@ -28,7 +28,7 @@ run: install translations
 		--workers $(WORKERS) --threads 4 --bind $(HOST):$(PORT) app:app
 
 # Shared out over the processors (pytest-xdist; -n 0 for one process, e.g. to debug).
-test: $(VENV)/.installed-test translations chromium $(VNU)
+test: $(VENV)/.installed-test translations chromium caddy $(VNU)
 	$(BIN)/pytest -n auto --dist worksteal
 
 # The fault suite at full length: 20 kills of the server during writes, 60 s of concurrent
@@ -82,6 +82,15 @@ $(VNU): | $(BIN)/python
 	cd $(VENV)/vnu && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null \
 		&& tar -xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar \
 		&& mv package/build/dist/vnu.jar vnu.jar && rm -rf package vnu-jar-$(VNU_VERSION).tgz
+
+# Caddy, for the test that validates deploy/Caddyfile (skipped, not failed, if it cannot be had).
+caddy:
+	@command -v caddy >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy >/dev/null 2>&1 \
+	     || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy >/dev/null 2>&1) \
+	     || echo "Caddy could not be installed: the Caddyfile test will be skipped." >&2); \
+	  else echo "Caddy is missing: the Caddyfile test will be skipped." >&2; fi; }
 
 wrk:
 	@command -v wrk >/dev/null 2>&1 || { \
