@@ -85,3 +85,35 @@ def sign_in(page, live_url, helper, account):
     page.locator("#password").fill(account.password)
     page.locator("#code").fill(helper.code(account.secret))
     page.get_by_role("button", name="Sign in").click()
+
+
+def test_the_volunteers_list_reads_on_a_phone(browser, live_app, live_url, live_admin):
+    """Issue 21, item 9: at 360×740 the list of reports is cards that never scroll sideways,
+    each with its status in view, the filters folded under their summary (open on a wide
+    screen, with no script), and axe finds nothing serious."""
+    helper, _admin = live_admin
+    db = connect(live_app.config["DATABASE"])
+    buildings = [row[0] for row in db.execute("select id from buildings where is_demo = 1")]
+    db.close()
+    account = helper.create("vol-phone-list", "volunteer", buildings)
+    phone = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    sign_in(phone, live_url, helper, account)
+    for query in ("", "?status="):
+        phone.goto(f"{live_url}/benevoles/signalements/{query}")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 360, query
+        statuses = phone.locator(".card .status")
+        assert statuses.count() >= 1, query
+        for index in range(statuses.count()):
+            box = statuses.nth(index).bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, query
+        assert phone.locator("details.filters").get_attribute("open") is None
+        assert not phone.locator("details.filters form").is_visible()
+        assert axe_violations(phone) == [], query
+    phone.locator("details.filters summary").click()
+    assert phone.locator("details.filters form").is_visible()
+
+    wide = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    sign_in(wide, live_url, helper, account)
+    wide.goto(f"{live_url}/benevoles/signalements/")
+    assert wide.locator("details.filters #status").is_visible()
+    assert axe_violations(wide) == []

@@ -377,6 +377,71 @@ def test_status_notes_and_duplicates(app, volunteers, db, building):
     assert merged["closed_at"]
 
 
+def _next_link(response) -> str | None:
+    """The "next report" link of a report page, or None."""
+    found = re.search(r'<a href="([^"]+)" rel="next">', response.get_data(as_text=True))
+    return found[1].replace("&amp;", "&") if found else None
+
+
+def test_the_list_shows_new_reports_by_default(app, volunteers, db, building, clock):
+    """Issue 21, item 9: the list opens on the new reports (the rest were noise to scroll
+    past), says so, and shows every state on request; the reports are cards, no table."""
+    triaged = report(app.test_client(), building)
+    clock.advance(minutes=1)
+    fresh = report(app.test_client(), building, category="lifts")
+    db.table("grievances").update(triaged["id"], {"status": "checked"})
+    client = _volunteer(app, volunteers, "tri", building)
+    listing = page_text(client.get("/benevoles/signalements/?lang=en"))
+    assert fresh["reference"] in listing and triaged["reference"] not in listing
+    assert "By default, the new reports only." in listing and "<table" not in listing
+    assert re.search(r'<option selected value="new">', listing)
+    every = page_text(client.get("/benevoles/signalements/?status=&lang=en"))
+    assert fresh["reference"] in every and triaged["reference"] in every
+    checked = page_text(client.get("/benevoles/signalements/?status=checked"))
+    assert triaged["reference"] in checked and fresh["reference"] not in checked
+
+
+def test_next_report_follows_the_list_within_the_volunteers_buildings(app, volunteers, db,
+                                                                      building, clock):
+    """Issue 21, item 9: each report links to the next one of the list it was opened from
+    (its order, its filters, carried in the address), never to another building's report;
+    changing the status opens that next report, and the list at its end."""
+    other_building = add_building(app, "Bâtiment B")
+    made = []
+    for place in (building, other_building, building, building, other_building, building):
+        made.append(report(app.test_client(), place))
+        clock.advance(minutes=1)
+    oldest, _, middle, checked, _, newest = made
+    theirs = {made[1]["id"], made[4]["id"]}
+    db.table("grievances").update(checked["id"], {"status": "checked"})
+    client = _volunteer(app, volunteers, "tri", building)
+    url = "/benevoles/signalements/{}".format
+
+    # The default list, newest first: new reports of building A only.
+    assert _next_link(client.get(url(newest["id"]))) == f"{url(middle['id'])}"
+    everything = _next_link(client.get(url(newest["id"]) + "?status="))
+    assert everything == f"{url(checked['id'])}?status="
+    assert _next_link(client.get(everything)) == f"{url(middle['id'])}?status="
+    assert _next_link(client.get(url(oldest["id"]))) is None
+    # Another building's number in the address is no way into its reports.
+    for query in ("?status=", f"?building={other_building}&status=", "?status=&q=fuite"):
+        link = _next_link(client.get(url(newest["id"]) + query))
+        assert link and int(link.split("/")[-1].split("?")[0]) not in theirs, query
+
+    # Two taps a report: open it, change its status; the next one opens.
+    token = csrf_token(client, url(newest["id"]))
+    moved = client.post(f"{url(newest['id'])}/statut", data={
+        "csrf_token": token, "status-status": "checked"})
+    assert moved.status_code == 302 and moved.headers["Location"] == url(middle["id"])
+    moved = client.post(f"{url(oldest['id'])}/statut", data={
+        "csrf_token": token, "status-status": "checked"})
+    assert moved.headers["Location"] == "/benevoles/signalements/"
+    # A volunteer of both buildings walks through both.
+    both = app.test_client()
+    volunteers.login(both, volunteers.create("both", "volunteer", [building, other_building]))
+    assert _next_link(both.get(url(middle["id"]))) == url(made[1]["id"])
+
+
 # --- "me too" and public counts --------------------------------------------------------------
 
 def test_me_too_counts_a_household_once_and_counts_stay_above_three(app, db, building):

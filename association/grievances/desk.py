@@ -10,34 +10,49 @@ from ..forms import RevealForm, choices
 from ..privacy import Flags
 from ..volunteers import role_required
 from . import categories, reports, triage
-from .forms import FilterForm, MergeForm, NoteForm, StatusForm
+from .forms import DEFAULT_STATUS, FilterForm, MergeForm, NoteForm, StatusForm
 from .views import send_photo
 
 bp = Blueprint("desk", __name__, url_prefix="/benevoles/signalements")
 volunteer_required = role_required("volunteer")
 
 
-@bp.get("/")
-@volunteer_required
-def listing():
-    """The reports of the volunteer's buildings, filtered; no text is shown in the list."""
-    db = get_db()
-    scope = current_user.scope(db)
-    form = FilterForm(request.args)
+# The list's filters, carried from the list to each report and on, so that "next report"
+# follows the same list.
+FILTERS = ("building", "category", "status", "age", "flagged", "q")
+
+
+def _filters(db, scope: set[int], args) -> tuple[FilterForm, dict, dict]:
+    """The filter form read from ``args``, the filters it applies ("new" reports unless
+    another status, or all of them, is chosen) and the arguments that carry them on."""
+    form = FilterForm(args)
     every = [("", _("All"))]
     form.building.choices = choices(every + [(str(b["id"]), b["name"])
                                              for b in reference.buildings(db) if b["id"] in scope])
     form.category.choices = choices(every + list(categories.CATEGORIES.items()))
-    form.status.choices = choices(every + list(categories.STATUSES.items()))
-    filters = form.data if form.validate() else {}
+    form.status.choices = choices([("", _("all states"))] + list(categories.STATUSES.items()))
+    if not form.validate():
+        return form, {"status": DEFAULT_STATUS}, {}
+    return form, form.data, {name: args[name] for name in FILTERS if name in args}
+
+
+@bp.get("/")
+@volunteer_required
+def listing():
+    """The reports of the volunteer's buildings, filtered ("new" ones unless told otherwise);
+    no text is shown in the list."""
+    db = get_db()
+    scope = current_user.scope(db)
+    form, filters, carried = _filters(db, scope, request.args)
     page = request.args.get("page", 1, type=int)
     try:
         rows, more = triage.searched(db, current_user, scope, filters, page)
     except throttle.Throttled as refused:
         return throttle.response("grievances/desk/list.html", refused.retry_at, form=form,
-                                 rows=[], page=1, more=False, filtered=True, throttled=True)
+                                 rows=[], page=1, more=False, carried=carried,
+                                 status=filters.get("status"), throttled=True)
     return render_template("grievances/desk/list.html", form=form, rows=rows, page=page,
-                           more=more, filtered=bool(request.args))
+                           more=more, carried=carried, status=filters.get("status"))
 
 
 def _grievance(db, grievance_id: int) -> dict:
@@ -45,9 +60,19 @@ def _grievance(db, grievance_id: int) -> dict:
     return privacy.need_to_know(db, current_user, "grievance", triage.get(db, grievance_id))
 
 
+def _next(db, grievance) -> tuple[dict | None, dict]:
+    """The report after this one in the list the volunteer came from, and that list's
+    arguments."""
+    scope = current_user.scope(db)
+    _form, filters, carried = _filters(db, scope, request.args)
+    return triage.following_for(db, current_user, scope, filters, grievance), carried
+
+
 def _page(db, grievance, status=200, revealed=False, **forms):
+    following, carried = _next(db, grievance)
     return render_template(
-        "grievances/desk/grievance.html", grievance=grievance,
+        "grievances/desk/grievance.html", grievance=grievance, following=following,
+        carried=carried,
         photos=triage.photos(db, grievance["id"]), notes=triage.notes(db, grievance["id"]),
         revealed=revealed, reveal_form=forms.get("reveal_form") or RevealForm(formdata=None),
         note_form=forms.get("note_form") or NoteForm(prefix="note", formdata=None),
@@ -94,9 +119,13 @@ def status(grievance_id):
                              by=current_user)
     except ValueError:
         abort(400)
-    flash(_("Status changed: %(status)s.", status=categories.status_label(form.status.data)),
-          "success")
-    return redirect(url_for("desk.grievance", grievance_id=grievance_id))
+    flash(_("%(reference)s: status changed to %(status)s.", reference=found["reference"],
+            status=categories.status_label(form.status.data)), "success")
+    # Triage goes on with the next report of the same list, or back to the list at its end.
+    following, carried = _next(db, found)
+    if following is None:
+        return redirect(url_for("desk.listing", **carried))
+    return redirect(url_for("desk.grievance", grievance_id=following["id"], **carried))
 
 
 @bp.post("/<int:grievance_id>/notes")
@@ -111,7 +140,8 @@ def note(grievance_id):
     triage.add_note(db, found, current_user, form.text.data.strip(),
                     Flags.found_in(form.text))
     flash(_("Note added: the tenant reads it in their space."), "success")
-    return redirect(url_for("desk.grievance", grievance_id=grievance_id))
+    return redirect(url_for("desk.grievance", grievance_id=grievance_id,
+                            **_filters(db, current_user.scope(db), request.args)[2]))
 
 
 @bp.post("/<int:grievance_id>/fusionner")

@@ -119,12 +119,17 @@ class MergeForm(Form):
         DataRequired(_l("Give the reference of the other report."))])
 
 
+# The list shows the reports still to triage unless the volunteer chooses another status
+# or "all states" (the blank choice).
+DEFAULT_STATUS = "new"
+
+
 class FilterForm(Form):
-    """Filter the list of reports (a GET form)."""
+    """Filter the list of reports (a GET form); "new" reports unless told otherwise."""
 
     building = SelectField(_l("Building"), coerce=str, validators=[OptionalChoice()])
     category = SelectField(_l("Kind"), validators=[OptionalChoice()])
-    status = SelectField(_l("Status"), validators=[OptionalChoice()])
+    status = SelectField(_l("Status"), default=DEFAULT_STATUS, validators=[OptionalChoice()])
     age = SelectField(_l("Reported"), validators=[OptionalChoice()], choices=choices([
         ("", _l("any time")), ("7", _l("this week")), ("30", _l("this month")),
         ("old", _l("over a month ago"))]))

@@ -24,9 +24,8 @@ def _in(values) -> tuple[str, list]:
     return ",".join("?" * len(values)) or "null", values
 
 
-def listing(db, scope: set[int], filters: dict, page: int = 1) -> tuple[list[dict], bool]:
-    """A page of the reports of the volunteer's buildings, newest first, filtered; and
-    whether there is a next page. No description is read: only what the list shows."""
+def _where(scope: set[int], filters: dict) -> tuple[list[str], list]:
+    """The conditions of the list: the volunteer's buildings, then the filters."""
     places, params = _in(sorted(scope))
     where = [f"g.building_id in ({places})"]
     if filters.get("building"):
@@ -54,13 +53,24 @@ def listing(db, scope: set[int], filters: dict, page: int = 1) -> tuple[list[dic
         where.append("g.description_flags is null and g.id in "
                      "(select rowid from grievances_fts where grievances_fts match ?)")
         params.append(query)
+    return where, params
+
+
+_COLUMNS = (
+    "select g.id, g.reference, g.member_id, g.building_id, b.name as building_name, g.category, "
+    "g.status, g.since, g.created_at, g.case_id, g.description_flags is not null "
+    "as flagged, (select count(*) from grievance_photos p where p.grievance_id = g.id) "
+    "as photos from grievances g join buildings b on b.id = g.building_id ")
+_ORDER = "order by g.created_at desc, g.id desc"
+
+
+def listing(db, scope: set[int], filters: dict, page: int = 1) -> tuple[list[dict], bool]:
+    """A page of the reports of the volunteer's buildings, newest first, filtered; and
+    whether there is a next page. No description is read: only what the list shows."""
+    where, params = _where(scope, filters)
     page = min(max(page, 1), MAX_PAGE)
     rows = list(db.query(
-        "select g.id, g.reference, g.member_id, g.building_id, b.name as building_name, g.category, "
-        "g.status, g.since, g.created_at, g.case_id, g.description_flags is not null "
-        "as flagged, (select count(*) from grievance_photos p where p.grievance_id = g.id) "
-        "as photos from grievances g join buildings b on b.id = g.building_id "
-        f"where {' and '.join(where)} order by g.created_at desc, g.id desc limit ? offset ?",
+        f"{_COLUMNS} where {' and '.join(where)} {_ORDER} limit ? offset ?",
         params + [PAGE_SIZE + 1, (page - 1) * PAGE_SIZE]))
     return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
 
@@ -88,6 +98,34 @@ def searched(db, volunteer, scope: set[int], filters: dict,
     audit.record_daily(db, volunteer, "search", "grievance",
                        [(row["id"], row["member_id"]) for row in rows])
     return rows, more
+
+
+def following(db, scope: set[int], filters: dict, grievance: dict) -> dict | None:
+    """The report after ``grievance`` in the list of these filters, in the list's order
+    (within the volunteer's buildings only); None at the end of the list. The report itself
+    need not match the filters any more (its status has just changed)."""
+    where, params = _where(scope, filters)
+    where.append("(g.created_at < ? or (g.created_at = ? and g.id < ?))")
+    params += [grievance["created_at"], grievance["created_at"], grievance["id"]]
+    return first_row(db, f"{_COLUMNS} where {' and '.join(where)} {_ORDER} limit 1", params)
+
+
+def following_for(db, volunteer, scope: set[int], filters: dict,
+                  grievance: dict) -> dict | None:
+    """``following`` for a volunteer: with words to search, it is a search like the list's
+    (counted against the volunteer's limits; None past them) and the report it names is
+    logged as read for its tenant, as the list would."""
+    if search.match_query(filters.get("q") or "") is None:
+        return following(db, scope, filters, grievance)
+    try:
+        throttle.count_attempt(db, [(limit, str(volunteer.id)) for limit in search_limits()])
+    except throttle.Throttled:
+        return None
+    found = following(db, scope, filters, grievance)
+    if found is not None:
+        audit.record_daily(db, volunteer, "search", "grievance",
+                           [(found["id"], found["member_id"])])
+    return found
 
 
 def get(db, grievance_id: int) -> dict | None:
