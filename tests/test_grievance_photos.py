@@ -1,6 +1,7 @@
 """Photos that are not lost (issue 21, item 3): a report sent back by the screen keeps its
 photos across the round trip, for this browser alone and for a day at most; a tenant adds a
 photo to their own open report from their space, within the same limits as /signaler."""
+import html
 import io
 import os
 import re
@@ -51,6 +52,10 @@ def test_a_report_held_back_by_the_screen_keeps_its_photo(app, client, db, build
     assert held.status_code == 400 and "<mark" in held.get_data(as_text=True)
     assert "Photo 1 gardée (640 × 480 pixels)" in page_text(held)
     assert db.table("pending_photos").count == 1 and len(files(app, "pending_photos")) == 1
+    thumbnail = f"/signaler/photos-gardees/1?jeton={signed_field(held)}"
+    assert html.escape(thumbnail) in held.get_data(as_text=True)
+    with client.get(thumbnail) as shown:
+        assert shown.status_code == 200 and shown.mimetype == "image/jpeg"
     sent = send(client, building, keep_as_written="y", pending_photos=signed_field(held))
     assert sent.status_code == 303
     photo = db.execute("select id, grievance_id, member_id, width from grievance_photos").fetchone()
@@ -90,6 +95,7 @@ def test_another_browser_cannot_use_the_pending_photos(app, db, building):
     report goes without the photo, which still waits for its own browser."""
     owner, other = app.test_client(), app.test_client()
     signed = signed_field(send(owner, building, photos=[jpeg_bytes()]))
+    assert other.get(f"/signaler/photos-gardees/1?jeton={signed}").status_code == 404
     for value in (signed, signed[:-2] + "xx"):
         assert send(other, building, keep_as_written="y", pending_photos=value).status_code == 303
     assert db.table("grievance_photos").count == 0 and db.table("pending_photos").count == 1

@@ -243,6 +243,16 @@ def add_photo(member, grievance_id):
         400 if form.errors else 200
 
 
+@bp.get("/signaler/photos-gardees/<int:number>")
+def pending_photo(number):
+    """A photo kept from a send that came back, shown on the form: only to the browser whose
+    signed field (``jeton``) names it."""
+    kept = pending.claim(get_db(), request.args.get("jeton"))
+    if not 1 <= number <= len(kept):
+        abort(404)
+    return send_photo(kept[number - 1], pending.folder(), f"photo-{number}.jpg")
+
+
 @bp.get("/signaler/photos/<int:photo_id>")
 @member_required
 def member_photo(member, photo_id):
@@ -253,13 +263,15 @@ def member_photo(member, photo_id):
     return send_photo(photo)
 
 
-def send_photo(photo: dict):
-    """A stored photo, never cached, shown inline under a neutral name."""
-    path = images.safe_path(reports.photo_folder(), photo["file_name"])
+def send_photo(photo: dict, folder=None, name: str | None = None):
+    """A stored photo (of a report, unless ``folder`` says), never cached, shown inline under
+    a neutral name."""
+    path = images.safe_path(folder or reports.photo_folder(), photo["file_name"])
     if not path.is_file():
         abort(404)
-    response = send_file(path, mimetype="image/jpeg", download_name=f"photo-{photo['id']}.jpg",
+    name = name or f"photo-{photo['id']}.jpg"
+    response = send_file(path, mimetype="image/jpeg", download_name=name,
                          max_age=0, conditional=False, etag=False, last_modified=None)
-    response.headers["Content-Disposition"] = f'inline; filename="photo-{photo["id"]}.jpg"'
+    response.headers["Content-Disposition"] = f'inline; filename="{name}"'
     response.headers["Cache-Control"] = "no-store"
     return response
