@@ -201,3 +201,14 @@ def test_the_limit_of_three_photos_holds_when_adding(app, client, db, building):
     english = add(client, made["id"], jpeg_bytes())
     assert "already has 3 photos" in page_text(english)
     assert db.table("grievance_photos").count == 3 and len(files(app, "grievance_photos")) == 3
+
+
+def test_adding_photos_is_throttled_like_reports(app, client, db, building):
+    """Photos added from the space count against the address as reports do: past the limit,
+    a 429 that says when to try again, and no photo is opened or kept."""
+    made = report(client, building)
+    app.config["REPORTS_PER_ADDRESS"] = 1  # the report itself used the one attempt
+    refused = add(client, made["id"], jpeg_bytes())
+    assert refused.status_code == 429 and refused.headers["Retry-After"]
+    assert "Réessayez après" in page_text(refused)
+    assert db.table("grievance_photos").count == 0 and files(app, "grievance_photos") == []

@@ -209,38 +209,38 @@ def poster(building_id):
                            qr=qr.svg(link))
 
 
-@bp.route("/signaler/mes-signalements/<int:grievance_id>/photo", methods=["GET", "POST"])
+@bp.post("/signaler/mes-signalements/<int:grievance_id>/photo")
 @large_body(2 * images.MAX_BYTES)
 @member_required
 def add_photo(member, grievance_id):
-    """Add a photo to one of one's own open reports (the member space's form, drawn again
-    on a page of its own when the photo is refused)."""
+    """Add a photo to one of one's own open reports (the member space's form; when the photo
+    is refused, the form comes back on a page of its own, with the reason)."""
     db = get_db()
     grievance = reports.open_report(db, member["id"], grievance_id) or abort(404)
     form = PhotoForm()
-    if form.validate_on_submit():
-        upload = form.photo.data
-        try:
-            if not getattr(upload, "filename", ""):
-                form.photo.errors.append(_("Choose a photo to add."))
-            else:
-                throttle.count_attempt(db, _attempt())
-                photos = _clean_photos(form.photo, [upload], with_text=False)
-                if photos and reports.add_photo(db, member["id"], grievance_id, photos[0],
-                                                MAX_PHOTOS):
-                    flash(_("Your photo is added to the report %(reference)s.",
-                            reference=grievance["reference"]), "success")
-                    return redirect(url_for("members.home"), code=303)
-                if photos:
-                    form.photo.errors.append(_("This report already has %(n)s photos, the "
-                                               "most it can hold.", n=MAX_PHOTOS))
-        except throttle.Throttled as error:
-            form.photo.errors.append(_("Many photos came from this connection. Try again "
-                                       "after %(time)s.", time=in_words(error.retry_at, "time")))
-            return throttle.response("grievances/add_photo.html", error.retry_at, form=form,
-                                     grievance=grievance)
-    return render_template("grievances/add_photo.html", form=form, grievance=grievance), \
-        400 if form.errors else 200
+    if not form.validate_on_submit():
+        abort(400)
+    upload = form.photo.data
+    try:
+        if not getattr(upload, "filename", ""):
+            form.photo.errors.append(_("Choose a photo to add."))
+        else:
+            throttle.count_attempt(db, _attempt())
+            photos = _clean_photos(form.photo, [upload], with_text=False)
+            if photos and reports.add_photo(db, member["id"], grievance_id, photos[0],
+                                            MAX_PHOTOS):
+                flash(_("Your photo is added to the report %(reference)s.",
+                        reference=grievance["reference"]), "success")
+                return redirect(url_for("members.home"), code=303)
+            if photos:
+                form.photo.errors.append(_("This report already has %(n)s photos, the most "
+                                           "it can hold.", n=MAX_PHOTOS))
+    except throttle.Throttled as error:
+        form.photo.errors.append(_("Many photos came from this connection. Try again after "
+                                   "%(time)s.", time=in_words(error.retry_at, "time")))
+        return throttle.response("grievances/add_photo.html", error.retry_at, form=form,
+                                 grievance=grievance)
+    return render_template("grievances/add_photo.html", form=form, grievance=grievance), 400
 
 
 @bp.get("/signaler/photos-gardees/<int:number>")
