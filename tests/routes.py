@@ -97,6 +97,9 @@ ACCESS = {
     "/batiments/<int:building_id>/moi-aussi": Entry("public", 400),
     "/signaler/moi-aussi/<int:support_id>/retirer": Entry("member", 302),
     "/signaler/photos/<int:photo_id>": Entry("member"),
+    "/signaler/mes-signalements/<int:grievance_id>/photo": Entry("member", 400),  # no photo
+    # A photo kept from a send that came back: only with the page's signed field.
+    "/signaler/photos-gardees/<int:number>": Entry("public", 404),
     "/benevoles/signalements/": Entry("volunteer"),
     "/benevoles/signalements/<int:grievance_id>": Entry("volunteer"),
     "/benevoles/signalements/<int:grievance_id>/statut": Entry("volunteer", 400),

@@ -3,8 +3,8 @@ language; every free text goes through the sensitive-content screen."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf.file import MultipleFileField
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from flask_wtf.file import FileField, MultipleFileField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from .. import clock
@@ -41,8 +41,9 @@ def month(form, field):
 
 
 def at_most_photos(form, field):
-    """No more than three photos."""
-    if len([f for f in field.data or [] if getattr(f, "filename", "")]) > MAX_PHOTOS:
+    """No more than three photos, counting those kept from a previous send."""
+    sent = len([f for f in field.data or [] if getattr(f, "filename", "")])
+    if sent + form.kept_photos > MAX_PHOTOS:
         raise ValidationError(_l("At most %(n)s photos, please.", n=MAX_PHOTOS))
 
 
@@ -64,6 +65,9 @@ class ReportForm(Form):
                         render_kw={"type": "month"})
     photos = MultipleFileField(_l("Photos (optional, up to 3)"), validators=[at_most_photos],
                                render_kw={"accept": "image/jpeg,image/png,image/webp"})
+    # The photos kept from a send that came back (signed ids, see ``pending``).
+    pending_photos = HiddenField()
+    kept_photos: int = 0  # how many, set by the view before validation
     key = StringField(_l("Your personal key, if you already have one (optional)"),
                       validators=[Optional(), Length(max=60)],
                       render_kw={"autocomplete": "off", "autocapitalize": "characters",
@@ -82,6 +86,12 @@ class ReportForm(Form):
         """The building is one the association covers."""
         if field.data not in self.building_ids:
             raise ValidationError(_l("Choose your building in the list."))
+
+
+class PhotoForm(Form):
+    """Add a photo to one of one's own reports, from the member space."""
+
+    photo = FileField(_l("Add a photo"), render_kw={"accept": "image/jpeg,image/png,image/webp"})
 
 
 class SupportForm(Form):

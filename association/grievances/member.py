@@ -6,13 +6,15 @@ from flask_babel import ngettext
 
 from ..forms import ButtonForm
 from . import categories, reports
+from .forms import MAX_PHOTOS
 
 
 def section(db, member: dict) -> dict | None:
     """The member's reports (status, volunteers' notes, photos) and "me too" households."""
     mine, joined = reports.of_member(db, member["id"]), reports.supports_of(db, member["id"])
     return {"reports": mine, "supports": joined, "withdraw_form": ButtonForm(),
-            "label": categories.label, "status_label": categories.status_label}
+            "label": categories.label, "status_label": categories.status_label,
+            "open_statuses": categories.OPEN, "most_photos": MAX_PHOTOS}
 
 
 def member_uses(db, member_id: int) -> list:

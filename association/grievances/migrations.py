@@ -142,3 +142,16 @@ def m004_search_index_knows_the_building(db):
         db.execute(f"drop trigger if exists [{trigger}]")
     db.execute("drop table if exists grievances_fts")
     search.create_index(db, next(t for t in TABLES if t.name == "grievances"))
+
+
+@migrations()
+def m005_pending_photos(db):
+    """Photos kept while a report is sent back to its writer (``pending``)."""
+    db.execute("""create table pending_photos (
+        id text primary key,
+        file_name text not null,
+        width integer not null,
+        height integer not null,
+        created_at text not null
+    )""")
+    db.execute("create index pending_photos_created on pending_photos(created_at)")

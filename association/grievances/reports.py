@@ -9,7 +9,7 @@ from flask import current_app
 from ..privacy import Flags
 from .. import clock, images
 from ..db import first_row
-from . import categories
+from . import categories, pending
 
 PHOTO_FOLDER = "grievance_photos"
 _REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -42,9 +42,9 @@ def discard_photos(stored: list[tuple]) -> None:
 
 
 def report(db, member_id: int | None, building_id: int, category: str, description: str,
-           flags: list[str], since: str | None, photos: list) -> dict:
-    """Record a grievance and its photos (as ``store_photos`` stored them); return its id
-    and reference."""
+           flags: list[str], since: str | None, photos: list, kept: list = ()) -> dict:
+    """Record a grievance and its photos (as ``store_photos`` stored them, after those
+    ``kept`` across a refused send: see ``pending``); return its id and reference."""
     now = clock.stamp()
     reference = new_reference()
     with db.atomic():
@@ -54,6 +54,7 @@ def report(db, member_id: int | None, building_id: int, category: str, descripti
             "values (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
             [reference, member_id, building_id, category, description,
              Flags(flags).format(), since or None, now, now]).lastrowid
+        photos = pending.adopt(db, list(kept), photo_folder()) + list(photos)
         db.conn.executemany(
             "insert into grievance_photos (grievance_id, member_id, file_name, width, "
             "height, created_at) values (?, ?, ?, ?, ?, ?)",
@@ -139,3 +140,27 @@ def open_count(db, member_id: int) -> int:
     return db.execute(
         f"select count(*) from grievances where member_id = ? and status in "
         f"({','.join('?' * len(categories.OPEN))})", [member_id, *categories.OPEN]).fetchone()[0]
+
+
+def open_report(db, member_id: int, grievance_id: int) -> dict | None:
+    """One of the member's own reports, while it is open (photos may still be added)."""
+    return first_row(
+        db, f"select * from grievances where id = ? and member_id = ? and status in "
+            f"({','.join('?' * len(categories.OPEN))})",  # nosec B608
+        [grievance_id, member_id, *categories.OPEN])
+
+
+def add_photo(db, member_id: int, grievance_id: int, photo, most: int) -> bool:
+    """Add a cleaned photo to one of the member's reports, unless it already holds ``most``;
+    return whether it was added (the file goes when it was not)."""
+    [(name, _photo)] = store_photos([photo])
+    with db.atomic():
+        held = db.table("grievance_photos").count_where("grievance_id = ?", [grievance_id])
+        if held < most:
+            db.execute(
+                "insert into grievance_photos (grievance_id, member_id, file_name, width, "
+                "height, created_at) values (?, ?, ?, ?, ?, ?)",
+                [grievance_id, member_id, name, photo.width, photo.height, clock.stamp()])
+    if held >= most:
+        discard_photos([(name, photo)])
+    return held < most

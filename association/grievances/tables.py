@@ -25,6 +25,21 @@ TABLES: tuple[Table, ...] = (
         ),
     ),
     Table(
+        "pending_photos",
+        _l("photos of a report sent back to its writer (to confirm or fix it), kept so that "
+           "they need not be chosen again; only that browser can use them, for a day at most"),
+        legal_basis="legitimate_interest", people="members", retention="1 day after created_at",
+        readers=("system",),
+        columns=(
+            Column("id", _l("random id, carried by the report form in a signed field")),
+            Column("file_name", _l("random name of the file kept on the server"),
+                   personal=True, file_folder="pending_photos"),
+            Column("width", _l("width in pixels")),
+            Column("height", _l("height in pixels")),
+            Column("created_at", _l("when it was sent")),
+        ),
+    ),
+    Table(
         "grievance_notes",
         _l("volunteers' notes on a report, which the tenant concerned reads in their space"),
         export_heading=_l("Notes on my reports"), export_rank=11,

@@ -13,8 +13,8 @@ from ..members import (WrongKey, current_member, get_member, is_confirmed, membe
                        member_required, new_member, pending_key)
 from ..privacy import Flags
 from ..security import client_address, large_body, public
-from . import aggregates, categories, reports
-from .forms import MAX_PHOTOS, ReportForm, SupportForm
+from . import aggregates, categories, pending, reports
+from .forms import MAX_PHOTOS, PhotoForm, ReportForm, SupportForm
 
 bp = Blueprint("grievances", __name__)
 
@@ -30,44 +30,57 @@ PHOTO_REFUSED = {
 }
 
 
-def _form_page(db, form, member, status: int = 200, retry_at=None):
-    """The report form drawn, with its list of buildings (a 429 with Retry-After when
-    ``retry_at``)."""
+def _form_page(db, form, member, kept=(), status: int = 200, retry_at=None):
+    """The report form drawn, with its list of buildings and the photos ``kept`` from this
+    send (a 429 with Retry-After when ``retry_at``)."""
     form.building.choices = choices([("", _("— choose your building —"))] + list(
         reference.building_names(db)))
+    form.pending_photos.data = pending.sign([photo["id"] for photo in kept])
     if retry_at is not None:
-        return throttle.response("grievances/report.html", retry_at, form=form, member=member)
-    return render_template("grievances/report.html", form=form, member=member), status
+        return throttle.response("grievances/report.html", retry_at, form=form, member=member,
+                                 kept=kept)
+    return render_template("grievances/report.html", form=form, member=member,
+                           kept=kept), status
 
 
 @bp.route("/signaler", methods=["GET", "POST"])
 @large_body((MAX_PHOTOS + 1) * images.MAX_BYTES)  # three photos of up to 10 MB each
 def report():
-    """Report a problem in two minutes: building, kind, what, since when, photos."""
+    """Report a problem in two minutes: building, kind, what, since when, photos. Photos of
+    a send that comes back (to confirm or fix it) are kept for the next one."""
     db = get_db()
     member = current_member(db)
     form = ReportForm()
     form.building_ids = frozenset(id_ for id_, _name in reference.building_names(db))
+    kept, uploads = [], []
     if request.method == "GET":
         form.building.data = request.args.get("batiment", type=int)
-    if form.validate_on_submit():
+    else:
+        kept = pending.claim(db, form.pending_photos.data, request.form.getlist("remove_photo"))
+        form.kept_photos = len(kept)
         uploads = [upload for upload in form.photos.data or [] if getattr(upload, "filename", "")]
-        counted = False
-        try:
-            if uploads:
-                # Counted (and committed) before any photo is opened: an address over its
-                # limit costs no decode, and a refused photo still counts.
-                throttle.count_attempt(db, _attempt())
-                counted = True
-            photos = _clean_photos(form, uploads)
-            if photos is not None:
-                return _record(db, member, form, photos, counted)
-        except throttle.Throttled as error:
-            form.description.errors.append(_(
-                "Many reports came from this connection. Try again after %(time)s; what "
-                "you wrote is kept below.", time=in_words(error.retry_at, "time")))
-            return _form_page(db, form, member, retry_at=error.retry_at)
-    return _form_page(db, form, member, 400 if form.errors else 200)
+    valid = form.validate_on_submit()
+    # A send that comes back keeps its photos, unless they are what is wrong (or the form
+    # is not this site's own: no photo is opened for a request without its CSRF token).
+    keepable = not valid and "csrf_token" not in form.errors and not form.photos.errors
+    try:
+        counted, photos = False, []
+        if uploads and (valid or keepable):
+            # Counted (and committed) before any photo is opened: an address over its
+            # limit costs no decode, and a refused photo still counts.
+            throttle.count_attempt(db, _attempt())
+            counted = True
+            photos = _clean_photos(form.photos, uploads)
+            if photos is not None and not valid:
+                kept += pending.keep(db, photos)
+        if valid and photos is not None:
+            return _record(db, member, form, photos, kept, counted)
+    except throttle.Throttled as error:
+        form.description.errors.append(_(
+            "Many reports came from this connection. Try again after %(time)s; what "
+            "you wrote is kept below.", time=in_words(error.retry_at, "time")))
+        return _form_page(db, form, member, kept, retry_at=error.retry_at)
+    return _form_page(db, form, member, kept, 400 if form.errors else 200)
 
 
 def _attempt() -> tuple:
@@ -76,22 +89,25 @@ def _attempt() -> tuple:
              client_address()),)
 
 
-def _clean_photos(form, uploads: list) -> list | None:
-    """The photos re-encoded without metadata, or None with the reason on the form (every
-    header is judged before any photo is decoded)."""
+def _clean_photos(field, uploads: list, with_text: bool = True) -> list | None:
+    """The photos re-encoded without metadata, or None with the reason on the field (every
+    header is judged before any photo is decoded); ``with_text``: the form has a text,
+    which is kept."""
     try:
         return images.clean_photos([upload.read(images.MAX_BYTES + 1) for upload in uploads])
     except images.PhotoRefused as refused:
-        form.photos.errors.append(_("%(why)s Your text is kept: choose the photos again.",
-                                    why=PHOTO_REFUSED[refused.code]))
+        why = PHOTO_REFUSED[refused.code]
+        field.errors.append(_("%(why)s Your text is kept: choose the photos again.", why=why)
+                            if with_text else _("%(why)s Choose another one.", why=why))
         return None
 
 
-def _record(db, member, form, photos, counted: bool):
-    """Sign the tenant in (their key, or a new one) and record the report, counting the
-    attempt unless ``counted``: one write transaction, all or nothing (a report with photos
-    counted its attempt before they were cleaned, in a transaction of its own; files are
-    written between the two, when no write lock is held)."""
+def _record(db, member, form, photos, kept, counted: bool):
+    """Sign the tenant in (their key, or a new one) and record the report with its photos
+    (new ones, and those ``kept`` from a send that came back), counting the attempt unless
+    ``counted``: one write transaction, all or nothing (a report with new photos counted its
+    attempt before they were cleaned, in a transaction of its own; files are written between
+    the two, when no write lock is held)."""
     stored = reports.store_photos(photos)
     wrong_key = False
     with db.atomic():
@@ -106,12 +122,12 @@ def _record(db, member, form, photos, counted: bool):
             reports.report(
                 db, member_id, form.building.data, form.category.data,
                 form.description.data.strip(), Flags.found_in(form.description),
-                form.since.data, stored)
+                form.since.data, stored, kept)
     if wrong_key:
         reports.discard_photos(stored)
         form.key.errors.append(_("No key matches. Check it, or leave the field empty: a new "
                                     "key will be made for you."))
-        return _form_page(db, form, None, 400)
+        return _form_page(db, form, None, kept + pending.keep(db, photos), 400)
     return redirect(url_for("grievances.thanks"), code=303)
 
 
@@ -193,6 +209,50 @@ def poster(building_id):
                            qr=qr.svg(link))
 
 
+@bp.post("/signaler/mes-signalements/<int:grievance_id>/photo")
+@large_body(2 * images.MAX_BYTES)
+@member_required
+def add_photo(member, grievance_id):
+    """Add a photo to one of one's own open reports (the member space's form; when the photo
+    is refused, the form comes back on a page of its own, with the reason)."""
+    db = get_db()
+    grievance = reports.open_report(db, member["id"], grievance_id) or abort(404)
+    form = PhotoForm()
+    if not form.validate_on_submit():
+        abort(400)
+    upload = form.photo.data
+    try:
+        if not getattr(upload, "filename", ""):
+            form.photo.errors.append(_("Choose a photo to add."))
+        else:
+            throttle.count_attempt(db, _attempt())
+            photos = _clean_photos(form.photo, [upload], with_text=False)
+            if photos and reports.add_photo(db, member["id"], grievance_id, photos[0],
+                                            MAX_PHOTOS):
+                flash(_("Your photo is added to the report %(reference)s.",
+                        reference=grievance["reference"]), "success")
+                return redirect(url_for("members.home"), code=303)
+            if photos:
+                form.photo.errors.append(_("This report already has %(n)s photos, the most "
+                                           "it can hold.", n=MAX_PHOTOS))
+    except throttle.Throttled as error:
+        form.photo.errors.append(_("Many photos came from this connection. Try again after "
+                                   "%(time)s.", time=in_words(error.retry_at, "time")))
+        return throttle.response("grievances/add_photo.html", error.retry_at, form=form,
+                                 grievance=grievance)
+    return render_template("grievances/add_photo.html", form=form, grievance=grievance), 400
+
+
+@bp.get("/signaler/photos-gardees/<int:number>")
+def pending_photo(number):
+    """A photo kept from a send that came back, shown on the form: only to the browser whose
+    signed field (``jeton``) names it."""
+    kept = pending.claim(get_db(), request.args.get("jeton"))
+    if not 1 <= number <= len(kept):
+        abort(404)
+    return send_photo(kept[number - 1], pending.folder(), f"photo-{number}.jpg")
+
+
 @bp.get("/signaler/photos/<int:photo_id>")
 @member_required
 def member_photo(member, photo_id):
@@ -203,13 +263,15 @@ def member_photo(member, photo_id):
     return send_photo(photo)
 
 
-def send_photo(photo: dict):
-    """A stored photo, never cached, shown inline under a neutral name."""
-    path = images.safe_path(reports.photo_folder(), photo["file_name"])
+def send_photo(photo: dict, folder=None, name: str | None = None):
+    """A stored photo (of a report, unless ``folder`` says), never cached, shown inline under
+    a neutral name."""
+    path = images.safe_path(folder or reports.photo_folder(), photo["file_name"])
     if not path.is_file():
         abort(404)
-    response = send_file(path, mimetype="image/jpeg", download_name=f"photo-{photo['id']}.jpg",
+    name = name or f"photo-{photo['id']}.jpg"
+    response = send_file(path, mimetype="image/jpeg", download_name=name,
                          max_age=0, conditional=False, etag=False, last_modified=None)
-    response.headers["Content-Disposition"] = f'inline; filename="photo-{photo["id"]}.jpg"'
+    response.headers["Content-Disposition"] = f'inline; filename="{name}"'
     response.headers["Cache-Control"] = "no-store"
     return response
