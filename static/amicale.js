@@ -2,32 +2,24 @@
 (function () {
   "use strict";
 
-  /* A key card's QR code opens /membre/#cle=KEY: the key travels in the fragment, which
-     browsers never send to the server; it fills the key field, then leaves the address. */
-  function keyFromFragment() {
-    var key = document.getElementById("key");
-    if (key && location.hash.indexOf("#cle=") === 0) {
-      key.value = decodeURIComponent(location.hash.slice(5));
-      history.replaceState(null, "", location.pathname + location.search);
-      key.focus();
-    }
-  }
-  keyFromFragment();
-  window.addEventListener("hashchange", keyFromFragment);
-
-  /* A member's confirmation code scanned by a volunteer opens /benevoles/cles/confirmer
-     #code=CODE: the same way, it fills the field and leaves the address; the volunteer
-     still presses the button (nothing is confirmed by opening a link). */
-  function codeFromFragment() {
-    var field = document.querySelector("[data-fragment=code]");
-    if (field && location.hash.indexOf("#code=") === 0) {
-      field.value = decodeURIComponent(location.hash.slice(6));
+  /* A QR code that carries a secret puts it in the address's fragment, which browsers never
+     send to the server: it fills its field, then leaves the address. A key card opens
+     /membre/#cle=KEY; a member's confirmation code scanned by a volunteer opens
+     /benevoles/cles/confirmer#code=CODE (the volunteer still presses the button: nothing is
+     confirmed by opening a link). */
+  function fromFragment(prefix, field) {
+    if (field && location.hash.indexOf(prefix) === 0) {
+      field.value = decodeURIComponent(location.hash.slice(prefix.length));
       history.replaceState(null, "", location.pathname + location.search);
       field.focus();
     }
   }
-  codeFromFragment();
-  window.addEventListener("hashchange", codeFromFragment);
+  function secretsFromFragment() {
+    fromFragment("#cle=", document.getElementById("key"));
+    fromFragment("#code=", document.querySelector("[data-fragment=code]"));
+  }
+  secretsFromFragment();
+  window.addEventListener("hashchange", secretsFromFragment);
 
   /* A letter's "Print" button (without JavaScript, the browser's own Print command). */
   document.querySelectorAll("[data-print]").forEach(function (button) {

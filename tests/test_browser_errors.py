@@ -3,7 +3,7 @@ a form sent back with errors puts its summary first in <main>, focused, within t
 screen of 360×740, and the page's title begins with "Erreur"."""
 import pytest
 
-from test_browser_pages import follow, live_ids
+from test_browser_pages import open_as
 from routes import html_pages
 
 pytestmark = pytest.mark.browser
@@ -63,18 +63,7 @@ def test_a_refused_form_shows_its_errors_first_on_a_phone(watched_page, live_app
     360×740: each refusal shows its summary first, focused, in view, "Erreur" in the title."""
     page = watched_page
     page.set_viewport_size({"width": 360, "height": 740})
-    helper, account = live_admin
-    ids = live_ids(live_app, helper)
-    if who == "admin":
-        page.goto(live_url + "/benevoles/connexion?lang=fr")
-        page.locator("#login").fill(account.login)
-        page.locator("#password").fill(account.password)
-        page.locator("#code").fill(helper.code(account.secret))
-        page.locator("#login").press("Enter")
-    elif who == "member":
-        page.goto(live_url + "/membre/?lang=fr")
-        page.get_by_role("button", name="Me créer une clé personnelle").click()
-        ids = {**ids, "tracker_id": follow(page, live_url, ids["slug"])}
+    ids = open_as(page, who, live_app, live_url, live_admin)
     problems, refused = [], 0
     for path in [url for role, url in html_pages(live_app, ids) if role == who]:
         url = live_url + path + ("&" if "?" in path else "?") + "lang=fr"

@@ -75,16 +75,11 @@ def _live_action(live_app) -> tuple[int, int, str]:
     return action, task, token
 
 
-@pytest.mark.parametrize("who", ["anonymous", "admin", "member"])
-def test_every_page_in_both_languages(watched_page, live_app, live_url, live_admin, who):
-    """Every page of the access table as the role that opens it (public pages anonymously,
-    the volunteer area as an admin, the member space with a new key), FR and EN. One test
-    per role, so that a parallel run shares them out."""
-    page = watched_page
-    page.set_viewport_size({"width": 320, "height": 800})
+def open_as(page, who: str, live_app, live_url, live_admin, on_key_page=None) -> dict:
+    """Make this browser ``who`` ("anonymous", "admin" signed in, or "member" with a new key
+    following the demo campaign); return the route arguments of the live app for them."""
     helper, account = live_admin
     ids = live_ids(live_app, helper)
-    problems = []
     if who == "admin":
         page.goto(live_url + "/benevoles/connexion?lang=fr")
         page.locator("#login").fill(account.login)
@@ -94,8 +89,23 @@ def test_every_page_in_both_languages(watched_page, live_app, live_url, live_adm
     elif who == "member":
         page.goto(live_url + "/membre/?lang=fr")
         page.get_by_role("button", name="Me créer une clé personnelle").click()
-        problems += [f"key page axe: {v}" for v in axe_violations(page)]
+        if on_key_page:
+            on_key_page()
         ids = {**ids, "tracker_id": follow(page, live_url, ids["slug"])}
+    return ids
+
+
+@pytest.mark.parametrize("who", ["anonymous", "admin", "member"])
+def test_every_page_in_both_languages(watched_page, live_app, live_url, live_admin, who):
+    """Every page of the access table as the role that opens it (public pages anonymously,
+    the volunteer area as an admin, the member space with a new key), FR and EN. One test
+    per role, so that a parallel run shares them out."""
+    page = watched_page
+    page.set_viewport_size({"width": 320, "height": 800})
+    problems = []
+    ids = open_as(page, who, live_app, live_url, live_admin,
+                  on_key_page=lambda: problems.extend(
+                      f"key page axe: {v}" for v in axe_violations(page)))
     paths = [url for role, url in html_pages(live_app, ids) if role == who]
     assert paths
     for path in paths:
