@@ -53,8 +53,16 @@ class Letter:
         """A mailto: link to ``address`` with the subject and the body filled in."""
         if not address:
             return None
-        return (f"mailto:{quote(address, safe='@')}?subject={quote(self.subject)}"
+        return (f"mailto:{quote(address, safe='@')}?subject={quote(self.email_subject())}"
                 f"&body={quote(self.plain_text())}")
+
+    def email_subject(self) -> str:
+        """The subject for an e-mail: the letter's subject line without its label ("Objet :",
+        "Subject:"), which an e-mail's own Subject field already is."""
+        label, colon, rest = self.subject.partition(":")
+        if colon and rest.strip() and label.strip() and " " not in label.strip():
+            return rest.strip()
+        return self.subject
 
     def filename(self, stem: str) -> str:
         """A file name for the PDF, without anything personal in it."""

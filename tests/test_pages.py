@@ -253,3 +253,16 @@ def test_the_home_page_opens_with_its_main_jobs(client):
     explained = page.find("Taking part, in three lines")
     assert 0 < report < explained and 0 < follow < explained
     assert "Suivre mon signalement" in client.get("/?lang=fr").get_data(as_text=True)
+
+
+def test_every_public_page_describes_itself(client):
+    """A shared link or a search result says what the page is: a meta description on the
+    public pages, in the page's language (issue 21)."""
+    import re as re_
+
+    for path in ("/", "/donnees", "/transparence", "/signaler", "/actions/", "/communiques/",
+                 "/demandes/"):
+        for lang, word in (("fr", "locataires"), ("en", "tenants")):
+            page = client.get(f"{path}?lang={lang}").get_data(as_text=True)
+            found = re_.search(r'<meta name="description" content="([^"]+)"', page)
+            assert found and word in found[1], (path, lang)

@@ -147,3 +147,33 @@ def test_the_campaign_page_says_nothing_is_kept(app, client, lang):
     assert expected.replace("'", "’") in page.replace("'", "’")
     for name in ("full_name", "postal_address", "tenant_ref", "email"):
         assert f'name="{name}"' in page
+
+
+def test_the_mailto_subject_has_no_label(app, client):
+    """The e-mail's subject is the letter's subject without "Objet :" (an e-mail's Subject
+    field is the label already; issue 21)."""
+    import html
+    from urllib.parse import parse_qs, urlsplit
+
+    add_campaign(app)
+    page = html.unescape(post_letter(client).get_data(as_text=True))
+    link = re.search(r'href="(mailto:[^"]+)"', page)[1]
+    subject = parse_qs(urlsplit(link).query)["subject"][0]
+    assert subject and not subject.startswith(("Objet", "Subject")), subject
+    assert "accès" in subject or "access" in subject
+
+
+def test_a_withdrawn_communique_shows_no_error_code(app):
+    """A reader of a withdrawn communiqué reads why, not "Code d'erreur : 410" (issue 21)."""
+    from association.db import connect
+    from conftest import publish_communique
+
+    _id, slug = publish_communique(app)
+    db = connect(app.config["DATABASE"])
+    db.execute("update communiques set status = 'withdrawn', "
+               "withdrawn_at = '2026-11-30T10:00:00+00:00' where slug = ?", [slug])
+    db.conn.commit()
+    db.close()
+    response = app.test_client().get(f"/communiques/{slug}?lang=fr")
+    assert response.status_code == 410
+    assert "Code d'erreur" not in response.get_data(as_text=True)
