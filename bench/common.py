@@ -342,3 +342,19 @@ def weight(url: str) -> tuple[int, int]:
     with urllib.request.urlopen(url) as response:
         body = response.read()
     return len(body), len(gzip.compress(body))
+
+
+def serving_processes(instance: Path) -> dict[int, tuple[int, str]]:
+    """The processes serving ``instance`` (found by their AMICALE_INSTANCE_PATH): for each
+    pid, its parent's pid and its ``/proc/<pid>/status`` text."""
+    needle = f"AMICALE_INSTANCE_PATH={instance}".encode()
+    found = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if needle not in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"):
+                continue
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:  # another user's process, or one that just ended
+            continue
+        found[int(pid)] = (int(status.split("PPid:")[1].split()[0]), status)
+    return found

@@ -25,7 +25,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from common import HELLO, ROOT, Figure, Target, prepare_instance, print_table, served
+from common import (HELLO, ROOT, Figure, Target, prepare_instance, print_table, served,
+                    serving_processes)
 
 sys.path.insert(0, str(ROOT / "tests"))
 
@@ -70,16 +71,7 @@ def processes(instance: Path, workers: int = 2) -> tuple[int, list[int]]:
 
 
 def _processes(instance: Path) -> tuple[int, list[int]]:
-    needle = f"AMICALE_INSTANCE_PATH={instance}".encode()
-    parents = {}
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            if needle not in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"):
-                continue
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:  # another user's process, or one that just ended
-            continue
-        parents[int(pid)] = int(status.split("PPid:")[1].split()[0])
+    parents = {pid: parent for pid, (parent, _) in serving_processes(instance).items()}
     master = next(pid for pid, parent in parents.items() if parent == os.getpid())
     return master, sorted(pid for pid, parent in parents.items() if parent == master)
 

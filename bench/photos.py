@@ -13,7 +13,6 @@ Before the fix the PNGs were decoded (over 400 MB each) before anything was coun
 their headers refuse them, and a worker decodes one photo at a time.
 """
 import io
-import os
 import re
 import statistics
 import subprocess
@@ -27,7 +26,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from common import ROOT, Figure, Target, prepare_instance, print_table, served
+from common import ROOT, Figure, Target, prepare_instance, print_table, served, serving_processes
 
 REQUESTS = 6  # as in the issue: six requests, three photos each
 DESCRIPTION = "Moisissures au plafond de la salle de bains depuis l'hiver dernier."
@@ -64,16 +63,8 @@ def multipart(fields: dict, files: list[tuple[str, bytes]]) -> tuple[bytes, str]
 
 def worker_peak_mb(instance: Path) -> float:
     """The largest peak resident set (VmHWM) of the processes serving ``instance``."""
-    needle = f"AMICALE_INSTANCE_PATH={instance}".encode()
-    peaks = []
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            if needle not in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"):
-                continue
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:  # another user's process, or one that just ended
-            continue
-        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024)
+    peaks = [int(re.search(r"VmHWM:\s+(\d+) kB", status)[1]) / 1024
+             for _parent, status in serving_processes(instance).values()]
     return max(peaks)
 
 

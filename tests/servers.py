@@ -1,10 +1,13 @@
 """Helpers for tests that start real server processes (gunicorn, flask commands)."""
+import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -79,3 +82,35 @@ def gunicorn(instance, workers=3, log_path=None, args=(), **env):
         stop(process)
         raise RuntimeError("gunicorn did not start")
     return process, base
+
+
+class Browser:
+    """A browser on a site served on loopback: it keeps its cookies between requests."""
+
+    def __init__(self, port: int):
+        self.port, self.cookies = port, {}
+
+    def request(self, method, path, form=None) -> tuple[int, dict, bytes]:
+        """One request with this browser's cookies (``form``: fields to POST); (status,
+        headers, body)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            for header, value in response.getheaders():
+                if header.lower() == "set-cookie":
+                    name, _, rest = value.partition("=")
+                    self.cookies[name] = rest.split(";", 1)[0]
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def token(self, path: str) -> str:
+        """The CSRF token of the form on this page."""
+        page = self.request("GET", path)[2].decode()
+        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]

@@ -8,20 +8,18 @@ kills, 60 seconds of concurrent writes.
 import http.client
 import os
 import random
-import re
 import signal
 import subprocess
 import sys
 import threading
 import time
-import urllib.parse
 import uuid
 
 import pytest
 
 from association.db import connect
 from conftest import add_building, csrf_token, make_app, page_text
-from servers import ROOT, environment, free_port, responds, wait_until
+from servers import ROOT, Browser, environment, free_port, responds, wait_until
 
 pytestmark = pytest.mark.slow
 STRESS = os.environ.get("AMICALE_STRESS") == "1"
@@ -29,39 +27,18 @@ KILLS = 20 if STRESS else 2
 LOAD_SECONDS = 60 if STRESS else 6
 
 
-class Tenant:
+class Tenant(Browser):
     """A browser on the served site: its own session, its key, the report form's token."""
 
     def __init__(self, port: int):
-        self.port, self.cookies = port, {}
-        page = self.request("GET", "/membre/")[1]
-        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
-        self.request("POST", "/membre/nouvelle-cle", {"csrf_token": token})
-        self.token = token
-
-    def request(self, method, path, form=None) -> tuple[int, str]:
-        """One request with this browser's cookies; (status, body)."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            for header, value in response.getheaders():
-                if header.lower() == "set-cookie":
-                    name, _, rest = value.partition("=")
-                    self.cookies[name] = rest.split(";", 1)[0]
-            return response.status, response.read().decode(errors="replace")
-        finally:
-            connection.close()
+        super().__init__(port)
+        self.csrf = self.token("/membre/")
+        self.request("POST", "/membre/nouvelle-cle", {"csrf_token": self.csrf})
 
     def report(self, building: int, text: str) -> int:
         """Send a report; its status (303 when it was recorded)."""
         return self.request("POST", "/signaler", {
-            "csrf_token": self.token, "building": building, "category": "repairs",
+            "csrf_token": self.csrf, "building": building, "category": "repairs",
             "description": text})[0]
 
 

@@ -3,20 +3,18 @@
 Japanese, Tamil, Bengali, Devanagari, Thai, Georgian, Armenian), or, for a script its
 fonts lack, says so and offers the printable letter; and no log line or file anywhere keeps
 any of it, even with every library logging at DEBUG."""
-import http.client
 import io
 import json
 import logging
 import re
 import signal
-import urllib.parse
 from datetime import date
 
 import pypdf
 import pytest
 
 from conftest import add_campaign, make_app
-from servers import gunicorn
+from servers import Browser, gunicorn
 
 # Canary names and addresses, one person per script: none of these words is anywhere else.
 DRAWN = {
@@ -134,37 +132,6 @@ def test_the_libraries_speak_again_after_a_letter(app):
     assert logging.getLogger("fontTools.subset").getEffectiveLevel() <= logging.WARNING
 
 
-class Browser:
-    """A browser on the served site, with its cookies."""
-
-    def __init__(self, base: str):
-        self.port, self.cookies = int(base.rsplit(":", 1)[1]), {}
-
-    def request(self, method, path, form=None) -> tuple[int, dict, bytes]:
-        """One request; (status, headers, body)."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
-        body = None
-        if form is not None:
-            body = urllib.parse.urlencode(form)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        try:
-            connection.request(method, path, body=body, headers=headers)
-            response = connection.getresponse()
-            for header, value in response.getheaders():
-                if header.lower() == "set-cookie":
-                    name, _, rest = value.partition("=")
-                    self.cookies[name] = rest.split(";", 1)[0]
-            return response.status, dict(response.getheaders()), response.read()
-        finally:
-            connection.close()
-
-    def token(self, path: str) -> str:
-        """The CSRF token of the form on this page."""
-        page = self.request("GET", path)[2].decode()
-        return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
-
-
 # Every library's records, DEBUG and up, to the server's log beside gunicorn's own: what an
 # operator who turned logging up all the way would keep.
 LOUD = json.dumps({
@@ -190,7 +157,7 @@ def test_canaries_in_fifteen_scripts_leave_no_trace(tmp_path):
                              args=("--log-level", "debug", "--log-config-json", str(tmp_path / "loud.json")),
                              TMPDIR=str(scratch))
     try:
-        browser = Browser(base)
+        browser = Browser(int(base.rsplit(":", 1)[1]))
         token = browser.token("/demandes/bailleur-2026")
         for script in EVERYONE:
             form = {"csrf_token": token, **_fields(script)}
