@@ -341,3 +341,10 @@ def m011_audit_key_confirmed(db):
     member's row is gone; the entry keeps the fact. Earlier entries stay unknown (null) and
     are not counted."""
     db.table("audit_log").add_column("key_confirmed", int)
+
+
+@migrations()
+def m012_landlord_departement(db):
+    """The département of a landlord's seat: the public holidays its deadlines count (the
+    Alsace-Moselle and overseas ones, deadlines.subdivision; issue 22)."""
+    db.execute("alter table landlords add column departement text")

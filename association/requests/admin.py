@@ -146,6 +146,9 @@ def _csv_rows(campaign, found) -> list[list[str]]:
               share(v["share_missing"])] for k, v in found["items"].items()]
     rows += [[_("Disclosed"), str(names["disclosures"][k]), count_label(found[k]["count"]),
               share(found[k]["share"])] for k in names["disclosures"]]
+    rows += [[_("Given (asked in addition)"), str(names["extra_items"][k]),
+              count_label(v["given"]), share(v["share_given"])]
+             for k, v in found["extra_items"].items()]
     median = found["median_days_to_answer"]
     rows.append([_("Median days to an answer"), "", "" if median is None else f"{median:g}",
                  ""])

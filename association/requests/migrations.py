@@ -86,3 +86,34 @@ def m002_count_confirmed_keys_only(db):
     from .results import uncount_unconfirmed
 
     uncount_unconfirmed(db)
+
+
+@migrations()
+def m003_events_the_law_turns_on(db):
+    """What the law turns on (issue 22): a request for identification (asked, answered,
+    justified: only a justified one pauses the period), a fee asked for, whether an
+    extension gave its reasons, how the follow-up went and the day the complaint pack is
+    ready. Article 15(1)(c) is split: "c" now means the recipients (C-154/21), and the staff
+    roles are an item asked in addition ("staff", C-579/21); an answer recorded as giving
+    the old "c" gave both, so it gains "staff", and the counters with it."""
+    from collections import Counter
+
+    from .results import COUNTED, add
+
+    for name, kind in (("extension_reasons", "integer"), ("followed_up_channel", "text"),
+                       ("complaint_on", "text"), ("identity_asked_on", "text"),
+                       ("identity_answered_on", "text"), ("identity_justified", "integer"),
+                       ("fee_asked_on", "text")):
+        db.execute(f"alter table trackers add column {name} {kind}")
+    deltas = Counter()
+    for tracker_id, campaign_id, checklist, counted in db.execute(
+            f"select t.id, t.campaign_id, t.checklist, {COUNTED} from trackers t "
+            f"left join members m on m.id = t.member_id where t.answered_on is not null").fetchall():
+        items = [item for item in (checklist or "").split(",") if item]
+        if "c" in items and "staff" not in items:
+            db.execute("update trackers set checklist = ? where id = ?",
+                       [",".join(sorted(items + ["staff"])), tracker_id])
+            if counted:
+                deltas[campaign_id] += 1
+    for campaign_id, n in deltas.items():
+        add(db, campaign_id, Counter({"given:staff": n}))
