@@ -278,3 +278,50 @@ def test_the_letter_is_worded_as_french_letters_are(app):
     assert english.dated == "On 7 December 2026"
     body = french.plain_text()
     assert "Objet" not in body and french.email_subject() in french.subject
+
+
+def test_letters_saved_as_the_first_default_follow_the_new_one(app):
+    """A campaign whose letter was saved unchanged from the first default letter (as a new
+    campaign's form offers it) gets the new default; one the association rewrote keeps its
+    text (the requests' migration m004)."""
+    import json
+    from pathlib import Path
+
+    from association.requests import campaigns
+    from association.requests.migrations import m004_letters_saved_as_the_first_default
+
+    first = json.loads((Path(letters.__file__).parent / "data" /
+                        "first_default_letters.json").read_text(encoding="utf-8"))
+    assert first["fr"] != letters.DEFAULT_TEMPLATES["fr"]
+    unchanged = add_campaign(app, slug="unchanged", letter_fr=first["fr"].replace("\n", "\r\n"),
+                             letter_en=first["en"])
+    rewritten = add_campaign(app, slug="rewritten", letter_fr="Madame, Monsieur, {controller}…")
+    db = connect(app.config["DATABASE"])
+    m004_letters_saved_as_the_first_default(db)
+    with app.app_context():
+        assert campaigns.template(campaigns.get(db, unchanged), "fr") == \
+            letters.DEFAULT_TEMPLATES["fr"]
+        assert campaigns.template(campaigns.get(db, unchanged), "en") == \
+            letters.DEFAULT_TEMPLATES["en"]
+        assert campaigns.template(campaigns.get(db, rewritten), "fr") == \
+            "Madame, Monsieur, {controller}…"
+    db.close()
+
+
+def test_an_answer_recorded_before_the_split_of_c_keeps_its_meaning(app):
+    """An answer that gave the old "(c) recipients, staff roles and subcontractors" gave the
+    staff roles too: it gains "staff", and the campaign's counters with it (B2)."""
+    from association.requests import results
+
+    campaign_id = add_campaign(app)
+    db = connect(app.config["DATABASE"])
+    for checklist in ("a,b,c", "a,b", "a,c,staff"):
+        db.table("trackers").insert({
+            "campaign_id": campaign_id, "created_at": "2026-01-01T00:00:00+00:00",
+            "state": "answered", "sent_on": "2026-01-05", "answered_on": "2026-01-20",
+            "grade": "partial", "checklist": checklist})
+    results.split_recipients(db)
+    rows = [row[0] for row in db.execute("select checklist from trackers order by id")]
+    assert rows == ["a,b,c,staff", "a,b", "a,c,staff"]
+    assert results.counters(db, campaign_id)["given:staff"] == 1
+    db.close()

@@ -53,9 +53,14 @@ def _form_values(db, form) -> dict | None:
     for name in ("controller_name", "controller_address"):
         if not values.get(name):
             form[name].errors.append(_("Give it, or choose a landlord that has it."))
+    for language in letters.LANGUAGES:
+        # A letter left as the default one is not kept: it follows the default's changes.
+        name = f"letter_{language}"
+        if (values.get(name) or "").replace("\r", "") == letters.DEFAULT_TEMPLATES[language]:
+            values[name] = None
     for name in ("explanation", "letter_fr", "letter_en"):
         values[name] = values.get(name) or None
-        values[f"{name}_flags"] = Flags.found_in(form[name]).format()
+        values[f"{name}_flags"] = Flags.found_in(form[name]).format() if values[name] else None
     return None if form.errors else values
 
 

@@ -96,24 +96,28 @@ def m003_events_the_law_turns_on(db):
     ready. Article 15(1)(c) is split: "c" now means the recipients (C-154/21), and the staff
     roles are an item asked in addition ("staff", C-579/21); an answer recorded as giving
     the old "c" gave both, so it gains "staff", and the counters with it."""
-    from collections import Counter
-
-    from .results import COUNTED, add
+    from .results import split_recipients
 
     for name, kind in (("extension_reasons", "integer"), ("followed_up_channel", "text"),
                        ("complaint_on", "text"), ("identity_asked_on", "text"),
                        ("identity_answered_on", "text"), ("identity_justified", "integer"),
                        ("fee_asked_on", "text")):
         db.execute(f"alter table trackers add column {name} {kind}")
-    deltas = Counter()
-    for tracker_id, campaign_id, checklist, counted in db.execute(
-            f"select t.id, t.campaign_id, t.checklist, {COUNTED} from trackers t "
-            f"left join members m on m.id = t.member_id where t.answered_on is not null").fetchall():
-        items = [item for item in (checklist or "").split(",") if item]
-        if "c" in items and "staff" not in items:
-            db.execute("update trackers set checklist = ? where id = ?",
-                       [",".join(sorted(items + ["staff"])), tracker_id])
-            if counted:
-                deltas[campaign_id] += 1
-    for campaign_id, n in deltas.items():
-        add(db, campaign_id, Counter({"given:staff": n}))
+    split_recipients(db)
+
+
+@migrations()
+def m004_letters_saved_as_the_first_default(db):
+    """A campaign's letter saved unchanged from the first default letter (a new campaign's
+    form starts from it) follows the default letter again, which now holds what the legal
+    review found missing (issue 22: C-154/21, Art. 15(2), retention criteria, the logic and
+    consequences of scoring, free of charge, the copy's form, no identity document without
+    reasonable doubt...). A letter the association changed is left as it wrote it."""
+    import json
+    from pathlib import Path
+
+    first = json.loads((Path(__file__).parent / "data" / "first_default_letters.json")
+                       .read_text(encoding="utf-8"))
+    for language, text in first.items():
+        db.execute(f"update campaigns set letter_{language} = null, letter_{language}_flags = "
+                   f"null where replace(letter_{language}, char(13), '') = ?", [text])

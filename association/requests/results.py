@@ -97,6 +97,24 @@ def count_member(db, member_id: int) -> None:
         add(db, campaign_id, delta)
 
 
+def split_recipients(db) -> None:
+    """Article 15(1)(c) split (issue 22): an answer recorded as giving "c" when it read
+    "recipients, staff roles and subcontractors" gave the staff roles too, so it gains the
+    extra item "staff", and its campaign's counters with it (the requests' migration m003)."""
+    deltas = Counter()
+    for tracker_id, campaign_id, checklist, counted in db.execute(
+            f"select t.id, t.campaign_id, t.checklist, {COUNTED} from trackers t left join "
+            f"members m on m.id = t.member_id where t.answered_on is not null").fetchall():
+        items = [item for item in (checklist or "").split(",") if item]
+        if "c" in items and "staff" not in items:
+            db.execute("update trackers set checklist = ? where id = ?",
+                       [",".join(sorted(items + ["staff"])), tracker_id])
+            if counted:
+                deltas[campaign_id] += 1
+    for campaign_id, n in deltas.items():
+        add(db, campaign_id, Counter({"given:staff": n}))
+
+
 def uncount_unconfirmed(db) -> None:
     """Take the trackers of unconfirmed keys out of the counters (once, when counting only
     confirmed keys began: see the requests' migration m002)."""
