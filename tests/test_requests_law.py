@@ -325,3 +325,20 @@ def test_an_answer_recorded_before_the_split_of_c_keeps_its_meaning(app):
     assert rows == ["a,b,c,staff", "a,b", "a,c,staff"]
     assert results.counters(db, campaign_id)["given:staff"] == 1
     db.close()
+
+
+def test_the_letters_go_to_the_data_protection_officers_own_address(app):
+    """A DPO with a postal address of its own: the letter is addressed there, and the
+    complaint pack names it (review D4, C3)."""
+    campaign = {"controller_name": "Office Test", "dpo_email": None,
+                "controller_address": "Siège, 1 place X, 93100 Montreuil",
+                "dpo_address": "DPO, 5 rue Y\n93200 Saint-Denis", "siren": "344366315"}
+    with app.test_request_context():
+        letter = letters.request_letter(campaign, letters.DEFAULT_TEMPLATES["fr"], FIELDS, "fr",
+                                        date(2026, 12, 7))
+        controller = letters.controller_lines(campaign)
+    assert letter.recipient == ["Office Test",
+                                "À l’attention du délégué à la protection des données",
+                                "DPO, 5 rue Y", "93200 SAINT-DENIS"]
+    assert controller[:4] == ["Office Test", "Siège", "1 place X", "93100 MONTREUIL"]
+    assert "93200 SAINT-DENIS" in controller[-1]

@@ -77,7 +77,7 @@ def slug_taken(db, slug: str, campaign_id: int | None) -> bool:
 
 
 FIELDS = ("slug", "title", "landlord_id", "controller_name", "controller_address",
-          "dpo_email", "siren", "explanation", "explanation_flags", "letter_fr",
+          "dpo_email", "dpo_address", "siren", "explanation", "explanation_flags", "letter_fr",
           "letter_fr_flags", "letter_en", "letter_en_flags", "opens_on", "closes_on")
 
 

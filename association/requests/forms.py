@@ -224,6 +224,8 @@ class CampaignForm(Form):
                                           "landlord)"), validators=[Optional(), Length(max=300)])
     dpo_email = EmailField(_l("E-mail of its data protection officer (optional)"),
                            validators=[Optional(), Email(EMAIL), Length(max=200)])
+    dpo_address = TextAreaField(_l("Postal address of its data protection officer (optional)"),
+                                validators=[Optional(), Length(max=300)])
     siren = StringField(_l("SIREN number (optional)"), validators=[Optional(), check_siren])
     explanation = TextAreaField(_l("Explanation for tenants (Markdown, optional)"),
                                 validators=[Optional(), Length(max=MAX_SOURCE_CHARS),

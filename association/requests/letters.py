@@ -135,14 +135,15 @@ def address_lines(address: str | None) -> list[str]:
 
 def _recipient(campaign: dict, registered: bool = False) -> list[str]:
     """The recipient's block: the controller, its data protection officer or, without one,
-    the department in charge of data protection, then the address one element a line."""
+    the department in charge of data protection, then the address (the officer's own when
+    it has one) one element a line."""
     lines = [_("Registered letter with acknowledgement of receipt")] if registered else []
     lines.append(campaign["controller_name"])
-    if campaign.get("dpo_email"):
+    if campaign.get("dpo_email") or campaign.get("dpo_address"):
         lines.append(_("For the attention of the data protection officer"))
     else:
         lines.append(_("Department in charge of personal data protection"))
-    lines += address_lines(campaign.get("controller_address"))
+    lines += address_lines(campaign.get("dpo_address") or campaign.get("controller_address"))
     if campaign.get("dpo_email"):
         lines.append(campaign["dpo_email"])
     return lines
@@ -295,6 +296,9 @@ def controller_lines(campaign: dict) -> list[str]:
         lines.append(_("SIREN: %(siren)s", siren=campaign["siren"]))
     if campaign.get("dpo_email"):
         lines.append(_("Data protection officer: %(email)s", email=campaign["dpo_email"]))
+    if campaign.get("dpo_address"):
+        lines.append(_("Data protection officer's address: %(address)s",
+                       address=", ".join(address_lines(campaign["dpo_address"]))))
     return lines
 
 

@@ -121,3 +121,10 @@ def m004_letters_saved_as_the_first_default(db):
     for language, text in first.items():
         db.execute(f"update campaigns set letter_{language} = null, letter_{language}_flags = "
                    f"null where replace(letter_{language}, char(13), '') = ?", [text])
+
+
+@migrations()
+def m005_dpo_address(db):
+    """The postal address of the controller's data protection officer, when it has its own:
+    the letters go there (issue 22, review D4)."""
+    db.execute("alter table campaigns add column dpo_address text")

@@ -23,6 +23,8 @@ TABLES: tuple[Table, ...] = (
             Column("controller_address", _l("postal address of the data controller")),
             Column("dpo_email", _l("e-mail of the controller's data protection officer"),
                    personal=True, retention="until replaced"),
+            Column("dpo_address", _l("postal address of the controller's data protection "
+                                     "officer, when it has its own")),
             Column("siren", _l("company number (SIREN) of the controller")),
             Column("explanation", _l("why the campaign, written by the association (Markdown)"),
                    screened=True, flagged_retention=FLAGGED_TEXT),
