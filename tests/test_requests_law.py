@@ -342,3 +342,25 @@ def test_the_letters_go_to_the_data_protection_officers_own_address(app):
                                 "DPO, 5 rue Y", "93200 SAINT-DENIS"]
     assert controller[:4] == ["Office Test", "Siège", "1 place X", "93100 MONTREUIL"]
     assert "93200 SAINT-DENIS" in controller[-1]
+
+
+def test_a_campaign_saved_with_the_default_letter_keeps_none(app, volunteers):
+    """An administrator saves a new campaign with the letters its form offers (the default
+    ones) and a DPO's address: the letters are not kept (they follow the default), the
+    address is."""
+    admin = volunteers.create("root-admin", "admin")
+    staff = app.test_client()
+    volunteers.login(staff, admin)
+    response = post_form(staff, "/benevoles/campagnes/nouvelle", **{
+        "title": "Campagne", "slug": "campagne", "landlord_id": "0",
+        "controller_name": "Office Test", "controller_address": "1 rue X\r\n75013 Paris",
+        "dpo_address": "DPO\r\n5 rue Y\r\n75013 Paris", "opens_on": "2026-01-01",
+        "letter_fr": letters.DEFAULT_TEMPLATES["fr"].replace("\n", "\r\n"),
+        "letter_en": letters.DEFAULT_TEMPLATES["en"]})
+    assert response.status_code in (302, 303), text(response)[-1500:]
+    db = connect(app.config["DATABASE"])
+    row = next(db.query("select letter_fr, letter_en, letter_fr_flags, dpo_address "
+                        "from campaigns"))
+    db.close()
+    assert (row["letter_fr"], row["letter_en"], row["letter_fr_flags"]) == (None, None, None)
+    assert row["dpo_address"].replace("\r", "") == "DPO\n5 rue Y\n75013 Paris"
