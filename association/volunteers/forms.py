@@ -173,8 +173,8 @@ class LandlordForm(Form):
                                        Length(max=200, message=AT_MOST)])
     siren = StringField(_l("SIREN number (optional)"), validators=[Optional(), check_siren])
     departement = StringField(
-        _l("Département of its seat, for example 75, 57 or 974 (optional: the deadlines of "
-           "its answers count that département's public holidays)"),
+        _l("Département of its seat, whose public holidays its deadlines count, for example "
+           "75, 57 or 974 (optional)"),
         validators=[Optional(), Length(max=3, message=AT_MOST), check_departement])
     submit = SubmitField(_l("Save"))
 
