@@ -211,7 +211,8 @@ def _tracker_forms(tracker) -> dict:
             else _as_date(tracker["received_on"])}),
         "extension": ExtensionForm(prefix="extension", formdata=None, data={
             "extension_notice_on": _as_date(tracker["extension_notice_on"]),
-            "extension_reasons": tracker["extension_reasons"] != 0}),
+            "extension_reasons": bool(tracker["extension_notice_on"])
+            and tracker["extension_reasons"] != 0}),
         "identity": IdentityForm(prefix="identity", formdata=None, data={
             "identity_asked_on": _as_date(tracker["identity_asked_on"]),
             "identity_justified": bool(tracker["identity_justified"]),
