@@ -189,9 +189,16 @@ def missing_items(tracker: dict) -> list[str]:
     return lines
 
 
+def _receipt_estimated(tracker: dict) -> bool:
+    """Whether the receipt is an estimate worth saying so: a posted letter's (an e-mail or a
+    letter handed over counts from the day it was sent)."""
+    return bool(tracker.get("received_estimated")) and tracker.get("channel") in ("post",
+                                                                                 "registered")
+
+
 def _request_sent(tracker: dict, day) -> str:
     """The first sentence: when the request went, and when it was received (or estimated)."""
-    if tracker.get("received_estimated"):
+    if _receipt_estimated(tracker):
         return _("On %(sent)s I sent you a request for access to my personal data under "
                  "Article 15 of the GDPR (receipt estimated on %(received)s).",
                  sent=day("sent_on"), received=day("received_on"))
@@ -206,6 +213,10 @@ def _events(tracker: dict, day) -> list[str]:
     from .trackers import extension_counts
 
     found = []
+    if tracker.get("answered_on") and tracker.get("deadline_on") \
+            and tracker["answered_on"] > tracker["deadline_on"]:
+        found.append(_("Your answer came after %(due)s, the last day Article 12(3) of the "
+                       "GDPR allowed.", due=day("deadline_on")))
     if tracker.get("extension_notice_on") and not extension_counts(tracker):
         found.append(_("Your notice of %(notice)s announced an extension without giving its "
                        "reasons, as Article 12(3) of the GDPR requires: it did not extend the "
@@ -310,7 +321,7 @@ def complaint_text(campaign: dict, tracker: dict, language: str) -> str:
         parts = [_("I am a tenant of %(controller)s.", controller=campaign["controller_name"]),
                  _("On %(sent)s I sent it a request for access to my personal data under "
                    "Article 15 of the GDPR.", sent=day("sent_on"))]
-        if tracker.get("received_estimated"):
+        if _receipt_estimated(tracker):
             parts.append(_("Its receipt is estimated on %(received)s.",
                            received=day("received_on")))
         else:
@@ -352,6 +363,9 @@ def _complaint_events(tracker: dict, day) -> list[str]:
     from .trackers import extension_counts
 
     found = []
+    if tracker.get("answered_on") and tracker.get("deadline_on") \
+            and tracker["answered_on"] > tracker["deadline_on"]:
+        found.append(_("Its answer came after that last day."))
     if tracker.get("extension_notice_on") and not extension_counts(tracker):
         found.append(_("Its notice of %(notice)s announced an extension without reasons, so "
                        "it did not extend the period (Article 12(3)).",
