@@ -8,14 +8,14 @@ from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, HomeSection, MemberSection, NavEntry
 from ..jobs import Job
-from . import afterwards, demo, home, manage, reminders, rsvps, tasks, views
+from . import afterwards, demo, hooks, reminders, rsvps, tasks, views, volunteer_views
 from .afterwards import communique_draft  # noqa: F401
 from .migrations import migrations
 from .tables import TABLES
 
 CAPABILITY = Capability(
     name="actions",
-    blueprints=(views.bp, manage.bp),
+    blueprints=(views.bp, volunteer_views.bp),
     tables=TABLES,
     migrations=migrations,
     jobs=(Job("action-reminders", reminders.remind,
@@ -28,7 +28,7 @@ CAPABILITY = Capability(
     nav=(NavEntry("actions.agenda_page", _l("Agenda"), ("public",), section=True),
          NavEntry("actions_manage.actions_list", _l("Actions"), ("volunteer",), section=True)),
     member_sections=(MemberSection("actions/_member.html", reminders.member_section),),
-    home_sections=(HomeSection("actions/_home.html", home.section),),
+    home_sections=(HomeSection("actions/_home.html", hooks.section),),
     notices=tasks.notices,
     uses={"member": rsvps.member_uses},
     draft_sources={"action": afterwards.SOURCE},

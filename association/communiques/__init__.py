@@ -9,8 +9,8 @@ from flask_babel import ngettext
 
 from ..capability import Capability, HomeSection, NavEntry
 from ..jobs import Job
-from . import demo, editing, helpers, publication, views, workflow  # noqa: F401  (editing: routes)
-from .messages import AUDIT_ACTIONS, OBJECT_TYPES
+from . import demo, helpers, publication, views, volunteer_views, workflow  # noqa: F401  (volunteer_views: routes)
+from .labels import AUDIT_ACTIONS, OBJECT_TYPES
 from .migrations import migrations
 from .tables import TABLES
 

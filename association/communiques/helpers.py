@@ -4,7 +4,7 @@ reader gets, absolute addresses (canonical link, Open Graph)."""
 from ..i18n import current_locale
 from ..markup import typeset
 from ..urls import external_url
-from .messages import VERSION_LINKS
+from .labels import VERSION_LINKS
 from .publication import preferred
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}

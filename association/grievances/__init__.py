@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, HomeSection, MemberSection, NavEntry
 from ..jobs import Job
-from . import case_views, cases, categories, demo, desk, member, views
+from . import case_views, cases, categories, demo, hooks, views, volunteer_views
 from .migrations import migrations
 from .tables import TABLES
 
@@ -22,7 +22,7 @@ def _init_app(app) -> None:
 
 CAPABILITY = Capability(
     name="grievances",
-    blueprints=(views.bp, desk.bp, case_views.bp),
+    blueprints=(views.bp, volunteer_views.bp, case_views.bp),
     tables=TABLES,
     migrations=migrations,
     jobs=(Job("case-deadlines", cases.sweep_deadlines,
@@ -30,18 +30,18 @@ CAPABILITY = Capability(
     audit_actions={"search": _l("found in a search")},
     object_types={"grievance": _l("report"), "grievance_note": _l("note on a report"),
                   "grievance_photo": _l("photo of a report"), "case": _l("collective case")},
-    object_names={"grievance": member.report_names},
-    messages={"grievance_status": member.status_changed},
+    object_names={"grievance": hooks.report_names},
+    messages={"grievance_status": hooks.status_changed},
     demo=demo.load,
     nav=(NavEntry("grievances.report", _l("Report a problem"), ("public",)),
          NavEntry("desk.listing", _l("Reports"), ("volunteer",)),
          NavEntry("cases.listing", _l("Collective cases"), ("volunteer",))),
     home_sections=(HomeSection("grievances/_home.html", lambda db: {}, first=True),),
-    member_sections=(MemberSection("grievances/_member.html", member.section),),
-    building_sections=(MemberSection("grievances/_building.html", member.building_section),),
+    member_sections=(MemberSection("grievances/_member.html", hooks.section),),
+    building_sections=(MemberSection("grievances/_building.html", hooks.building_section),),
     notices=cases.notices,
-    uses={"member": member.member_uses},
-    blocks={"building": member.building_blocks},
-    member_keeps=(member.OPEN_ITEMS,),
+    uses={"member": hooks.member_uses},
+    blocks={"building": hooks.building_blocks},
+    member_keeps=(hooks.OPEN_ITEMS,),
     init_app=_init_app,
 )

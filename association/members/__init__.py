@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, NavEntry
 from ..jobs import Job
-from . import confirm_views, journal, keys, mail, records, views
+from . import journal, keys, mail, records, views, volunteer_views
 from .entry import WrongKey, member_for, new_member, pending_key  # noqa: F401
 from .keys import CONFIRMED, create, find, get as get_member, is_confirmed, touch  # noqa: F401
 from .mail import queue as queue_message  # noqa: F401
@@ -17,7 +17,7 @@ from .views import member_required  # noqa: F401
 
 CAPABILITY = Capability(
     name="members",
-    blueprints=(views.bp, confirm_views.bp),
+    blueprints=(views.bp, volunteer_views.bp),
     tables=TABLES,
     jobs=(Job("mail", mail.deliver, "send queued messages to members", every=300),
           Job("erasure-journal", journal.prune, "forget erasures older than the backups")),

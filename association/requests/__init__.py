@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, HomeSection, MemberSection, NavEntry
 from ..jobs import Job
-from . import admin, campaigns, demo, embed, member, notices, results, sweep, views
+from . import campaigns, demo, embed, hooks, notices, results, sweep, views, volunteer_views
 from .migrations import migrations
 from .results import results as campaign_results  # noqa: F401
 from .tables import TABLES
@@ -48,19 +48,19 @@ def _home(db) -> dict | None:
 CAPABILITY = Capability(
     name="requests",
     home_sections=(HomeSection("requests/_home.html", _home),),
-    blueprints=(views.bp, admin.bp),
+    blueprints=(views.bp, volunteer_views.bp),
     tables=TABLES,
     migrations=migrations,
     jobs=(Job("request-deadlines", sweep.run,
               "move access request trackers with the calendar; remind late ones"),),
     object_types={"campaign": _l("access request campaign")},
-    messages=member.MESSAGES,
+    messages=hooks.MESSAGES,
     demo=demo.load,
     nav=(NavEntry("requests.index", _l("Access requests"), ("public",), section=True),
          NavEntry("requests_admin.campaigns_list", _l("Campaigns"))),
-    member_sections=(MemberSection("requests/_member.html", member.section),),
+    member_sections=(MemberSection("requests/_member.html", hooks.section),),
     notices=notices.for_volunteer,
-    uses={"landlord": campaigns.landlord_uses, "member": member.member_uses},
+    uses={"landlord": campaigns.landlord_uses, "member": hooks.member_uses},
     transparency=_transparency,
     # Its counters count confirmed keys only: a key confirmed brings its trackers in.
     key_confirmed=(results.count_member,),

@@ -6,9 +6,9 @@ building scope of the signed-in volunteer.
 from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, NavEntry
-from . import accounts, admin, auth, commands, setup, views
+from . import accounts, admin_views, auth, commands, setup, views
 from .auth import require_building, role_required, signed_in_required  # noqa: F401
-from .messages import AUDIT_ACTIONS, OBJECT_TYPES
+from .labels import AUDIT_ACTIONS, OBJECT_TYPES
 from .tables import TABLES
 
 
@@ -19,7 +19,7 @@ def _init_app(app) -> None:
 
 CAPABILITY = Capability(
     name="volunteers",
-    blueprints=(views.bp, admin.bp, setup.bp),
+    blueprints=(views.bp, admin_views.bp, setup.bp),
     tables=TABLES,
     audit_actions=AUDIT_ACTIONS,
     object_types=OBJECT_TYPES,

@@ -252,7 +252,7 @@ def require_building(db, building_id: int) -> None:
 
 def init_app(app) -> None:
     """Install flask-login and the role names for templates."""
-    from .messages import ROLE_LABELS
+    from .labels import ROLE_LABELS
 
     login_manager.init_app(app)
     app.jinja_env.globals["role_label"] = lambda role: ROLE_LABELS.get(role, role)

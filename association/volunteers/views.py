@@ -13,7 +13,7 @@ from ..security import client_address
 from . import accounts, attention, auth, second_factor
 from .forms import (ConfirmCodeForm, EnrolForm, LoginForm, PasswordChangeForm,
                     ReauthForm)
-from .messages import CODE_WRONG, INVITATION, SIGN_IN, THROTTLED
+from .labels import CODE_WRONG, INVITATION, SIGN_IN, THROTTLED
 
 bp = Blueprint("volunteers", __name__, url_prefix="/benevoles")
 

@@ -12,7 +12,7 @@ from ..forms import choices
 from . import accounts, auth, logbook
 from ..forms import ButtonForm, Confirmation, confirmed
 from .forms import (AccountForm, AuditFilterForm, ScopeForm, building_choices)
-from .messages import ACCOUNT, ROLE_LABELS
+from .labels import ACCOUNT, ROLE_LABELS
 
 bp = Blueprint("admin", __name__, url_prefix="/benevoles/admin")
 

@@ -18,7 +18,7 @@ from ..urls import external_url, row_id
 from ..volunteers import role_required
 from . import diff, embeds, publication, revisions, workflow
 from .forms import CorrectionForm, DraftForm, PublishForm, SettingsForm, WithdrawForm
-from .messages import LANGUAGE_LABELS, REFUSED, STATUS_LABELS
+from .labels import LANGUAGE_LABELS, REFUSED, STATUS_LABELS
 from .views import bp
 
 editor_required = role_required("editor")
