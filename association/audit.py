@@ -104,14 +104,14 @@ def actions() -> dict:
     """Every audit action with its label: the core's and the installed capabilities'."""
     from .capability import collect
 
-    return {**ACTIONS, **dict(collect("audit_actions"))}
+    return {**ACTIONS, **dict(collect("audit.actions"))}
 
 
 def object_labels() -> dict:
     """Every kind of record with its label, for the log's readers."""
     from .capability import collect
 
-    return {**OBJECT_TYPES, **dict(collect("object_types"))}
+    return {**OBJECT_TYPES, **dict(collect("audit.object_types"))}
 
 
 def action_label(action: str):
@@ -147,7 +147,7 @@ def object_names() -> dict:
     """How every kind of record is named: the core's and the installed capabilities'."""
     from .capability import collect
 
-    return {**OBJECT_NAMES, **dict(collect("object_names"))}
+    return {**OBJECT_NAMES, **dict(collect("audit.object_names"))}
 
 
 def describe(db, rows: list[dict]) -> list[dict]:

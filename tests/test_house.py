@@ -13,7 +13,8 @@ from sqlite_utils import Migrations
 from flask_login import current_user
 
 from association import CAPABILITIES, audit, crypto, demo, inventory, jobs, privacy, search
-from association.capability import Capability, HomeSection, MemberSection, NavEntry
+from association.capability import (Audit, Capability, HomeSection, Lends, MemberSection, MemberSpace,
+                                    NavEntry, Pages, Schema)
 from association.db import connect, get_db, row_or_none
 from association.inventory import Column, Table
 from association.members import keys, records
@@ -186,19 +187,21 @@ def _scratch_job(db, today):
 
 
 SCRATCH = Capability(
-    name="scratch", blueprints=(scratch_bp,), tables=(NOTES,), migrations=scratch_migrations,
+    name="scratch",
+    schema=Schema(tables=(NOTES,), migrations=scratch_migrations),
+    pages=Pages(blueprints=(scratch_bp,), nav=(NavEntry("scratch.scratch_page", "Scratch notes"),)),
+    member_space=MemberSpace(sections=(MemberSection(
+        "members/scratch_section.html", lambda db, member: {"count": db.table("notes").count_where(
+            "member_id = ?", [member["id"]])}),)),
+    audit=Audit(actions={"scribble": _l("scribbled")}, object_types={"note": _l("note")},
+                object_names={"note": lambda db, ids: {str(row["id"]): row["text"] for row in db.query(
+                    "select id, text from notes")}}),
+    lends=Lends(notices=lambda db, volunteer: ["scratch needs you"],
+                home_sections=(HomeSection("public/scratch_home.html",
+                                           lambda db: {"count": n} if (n := db.table("notes").count)
+                                           else None),)),
     jobs=(jobs.Job("scratch-job", _scratch_job, "a job of the scratch capability"),),
-    audit_actions={"scribble": _l("scribbled")}, object_types={"note": _l("note")},
-    object_names={"note": lambda db, ids: {str(row["id"]): row["text"] for row in db.query(
-        "select id, text from notes")}},
-    demo=_scratch_demo, nav=(NavEntry("scratch.scratch_page", "Scratch notes"),),
-    member_sections=(MemberSection("members/scratch_section.html",
-                                   lambda db, member: {"count": db.table("notes").count_where(
-                                       "member_id = ?", [member["id"]])}),),
-    notices=lambda db, volunteer: ["scratch needs you"],
-    home_sections=(HomeSection("public/scratch_home.html",
-                               lambda db: {"count": n} if (n := db.table("notes").count)
-                               else None),),
+    demo=_scratch_demo,
 )
 
 

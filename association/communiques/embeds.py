@@ -31,7 +31,7 @@ def without_shortcodes(source: str) -> str:
 
 def kinds() -> dict:
     """Every declared kind of embed with its function."""
-    return dict(collect("embeds"))
+    return dict(collect("lends.embeds"))
 
 
 def apply(db, html: str, missing=None) -> Markup:

@@ -1,19 +1,35 @@
-"""The volunteers' desk for reports of their own buildings: the list with its filters and
-search, one report (read on a need-to-know basis), its status, notes, photos and duplicates."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+"""The volunteers' pages, on two blueprints. ``desk``: the reports of their own buildings, the
+list with its filters and search, one report (read on a need-to-know basis), its status, notes,
+photos and duplicates. ``cases``: collective cases, for volunteers of the building: open one
+from reports, write the association's demands, print the collective letter, record its
+sending and the timeline."""
+from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import privacy, reference, throttle
+from .. import clock, privacy, reference, throttle
+from ..dates import in_words
 from ..db import get_db
 from ..forms import RevealForm, choices
+from ..letters import Undrawable, pdf
 from ..privacy import Flags
 from ..volunteers import role_required
-from . import categories, reports, triage
-from .forms import DEFAULT_STATUS, FilterForm, MergeForm, NoteForm, StatusForm
+from . import cases, categories, reports, triage
+from .forms import (
+    DEFAULT_STATUS,
+    CaseForm,
+    DemandsForm,
+    EventForm,
+    FilterForm,
+    MergeForm,
+    NoteForm,
+    SendingForm,
+    StatusForm,
+    SummaryForm,
+)
 from .views import send_photo
 
-bp = Blueprint("desk", __name__, url_prefix="/benevoles/signalements")
+desk_bp = Blueprint("desk", __name__, url_prefix="/benevoles/signalements")
 volunteer_required = role_required("volunteer")
 
 
@@ -36,7 +52,7 @@ def _filters(db, scope: set[int], args) -> tuple[FilterForm, dict, dict]:
     return form, form.data, {name: args[name] for name in FILTERS if name in args}
 
 
-@bp.get("/")
+@desk_bp.get("/")
 @volunteer_required
 def listing():
     """The reports of the volunteer's buildings, filtered ("new" ones unless told otherwise);
@@ -88,7 +104,7 @@ def _status_form(grievance, **kwargs):
     return form
 
 
-@bp.route("/<int:grievance_id>", methods=["GET", "POST"])
+@desk_bp.route("/<int:grievance_id>", methods=["GET", "POST"])
 @volunteer_required
 def grievance(grievance_id):
     """One report: flagged text masked until revealed with a reason (POST)."""
@@ -104,7 +120,7 @@ def grievance(grievance_id):
     return _page(db, found, revealed=True)
 
 
-@bp.post("/<int:grievance_id>/statut")
+@desk_bp.post("/<int:grievance_id>/statut")
 @volunteer_required
 def status(grievance_id):
     """Move the report along; its tenant is told (a message with no text) if they gave an
@@ -128,7 +144,7 @@ def status(grievance_id):
     return redirect(url_for("desk.grievance", grievance_id=following["id"], **carried))
 
 
-@bp.post("/<int:grievance_id>/notes")
+@desk_bp.post("/<int:grievance_id>/notes")
 @volunteer_required
 def note(grievance_id):
     """Add a note, screened; the tenant reads it in their space."""
@@ -144,7 +160,7 @@ def note(grievance_id):
                             **_filters(db, current_user.scope(db), request.args)[2]))
 
 
-@bp.post("/<int:grievance_id>/fusionner")
+@desk_bp.post("/<int:grievance_id>/fusionner")
 @volunteer_required
 def merge(grievance_id):
     """Close the report as a duplicate of another report of the same building."""
@@ -161,7 +177,7 @@ def merge(grievance_id):
     return redirect(url_for("desk.grievance", grievance_id=into["id"]))
 
 
-@bp.get("/<int:grievance_id>/photos/<int:photo_id>")
+@desk_bp.get("/<int:grievance_id>/photos/<int:photo_id>")
 @volunteer_required
 def photo(grievance_id, photo_id):
     """A photo of a report of the volunteer's buildings (each view is logged)."""
@@ -173,3 +189,185 @@ def photo(grievance_id, photo_id):
     privacy.need_to_know(db, current_user, "grievance_photo",
                          {**photo_row, "building_id": found["building_id"]})
     return send_photo(photo_row)
+
+
+cases_bp = Blueprint("cases", __name__, url_prefix="/benevoles/dossiers")
+
+
+def _case(db, case_id: int) -> dict:
+    """A case of the volunteer's buildings (404 for any other: its existence is not told)."""
+    found = cases.get(db, case_id)
+    if found is None or found["building_id"] not in current_user.scope(db):
+        abort(404)
+    return found
+
+
+@cases_bp.get("/", endpoint="listing")
+@volunteer_required
+def case_listing():
+    """The cases of the volunteer's buildings."""
+    db = get_db()
+    return render_template("grievances/cases/list.html",
+                           cases=cases.of_scope(db, current_user.scope(db)),
+                           today=clock.today())
+
+
+@cases_bp.route("/nouveau", methods=["GET", "POST"])
+@volunteer_required
+def new():
+    """Open a case for one building, grouping some of its open reports."""
+    db = get_db()
+    scope = current_user.scope(db)
+    form = CaseForm()
+    form.building.choices = choices([("", _("— choose —"))] + [
+        (b["id"], b["name"]) for b in reference.buildings(db) if b["id"] in scope])
+    form.category.choices = choices([("", _("several kinds"))] +
+                                    list(categories.CATEGORIES.items()))
+    building_id = form.building.data if request.method == "POST" else \
+        request.args.get("batiment", type=int)
+    if building_id not in scope:
+        building_id = None  # another building, or any number at all: no reports of it
+    open_reports, _more = triage.listing(db, scope, {"building": building_id} if building_id
+                                         else {"status": "checked"})
+    open_reports = [r for r in open_reports if r["status"] in ("new", "checked")]
+    form.grievances.choices = choices(
+        (r["id"], f"{r['reference']} — {categories.label(r['category'])} — "
+                  f"{r['building_name']}") for r in open_reports)
+    if request.method == "GET" and building_id:
+        form.building.data = building_id
+    if form.validate_on_submit():
+        if form.building.data not in scope:
+            abort(404)  # another building: its existence is not told
+        case_id = cases.open_case(db, form.building.data, form.category.data,
+                                  form.title.data.strip(), (form.theme.data or "").strip(),
+                                  Flags.found_in(form.theme), form.grievances.data,
+                                  current_user)
+        flash(_("Case opened."), "success")
+        return redirect(url_for("cases.case", case_id=case_id))
+    return render_template("grievances/cases/new.html", form=form), 400 if form.errors else 200
+
+
+def _case_page(db, case, status=200, **forms):
+    event_form = forms.get("event_form") or EventForm(prefix="event", formdata=None)
+    event_form.kind.choices = choices((k, cases.EVENTS[k]) for k in cases.RECORDED)
+    return render_template(
+        "grievances/cases/case.html", case=case, facts=cases.facts(db, case),
+        timeline=cases.timeline(db, case["id"]), today=clock.today(),
+        reports=cases.read(db, case, current_user),
+        demands_form=forms.get("demands_form") or DemandsForm(
+            prefix="demands", formdata=None, data={"demands": case["demands"]}),
+        sending_form=forms.get("sending_form") or SendingForm(prefix="sending", formdata=None),
+        summary_form=forms.get("summary_form") or SummaryForm(
+            prefix="summary", formdata=None, data={"public_summary": case["public_summary"]}),
+        event_form=event_form), status
+
+
+@cases_bp.get("/<int:case_id>")
+@volunteer_required
+def case(case_id):
+    """One case: its reports (as counts and references), demands, sending and timeline."""
+    db = get_db()
+    return _case_page(db, _case(db, case_id))
+
+
+@cases_bp.post("/<int:case_id>/revendications")
+@volunteer_required
+def demands(case_id):
+    """Write the association's demands, which the letter states."""
+    db = get_db()
+    found = _case(db, case_id)
+    form = DemandsForm(prefix="demands")
+    if not form.validate_on_submit():
+        return _case_page(db, found, status=400, demands_form=form)
+    cases.save_demands(db, case_id, form.demands.data.strip(),
+                       Flags.found_in(form.demands), current_user)
+    flash(_("Demands saved: see the letter."), "success")
+    return redirect(url_for("cases.case", case_id=case_id))
+
+
+@cases_bp.post("/<int:case_id>/envoi")
+@volunteer_required
+def sending(case_id):
+    """Record that the letter was sent, how, and when the answer is due."""
+    db = get_db()
+    found = _case(db, case_id)
+    form = SendingForm(prefix="sending")
+    if found["status"] != "open" or not found["demands"]:
+        flash(_("Write the demands before sending the letter; a letter is sent once."), "error")
+        return redirect(url_for("cases.case", case_id=case_id))
+    if not form.validate_on_submit():
+        return _case_page(db, found, status=400, sending_form=form)
+    due = cases.record_sending(db, found, form.sent_on.data, form.sent_how.data.strip(),
+                               Flags.found_in(form.sent_how), form.response_due.data,
+                               current_user)
+    flash(_("Sending recorded. The answer is due by %(date)s.", date=in_words(due)),
+          "success")
+    return redirect(url_for("cases.case", case_id=case_id))
+
+
+@cases_bp.post("/<int:case_id>/etapes")
+@volunteer_required
+def event(case_id):
+    """Add a step to the timeline (reply, visit, works, outcome, note)."""
+    db = get_db()
+    found = _case(db, case_id)
+    form = EventForm(prefix="event")
+    form.kind.choices = choices((k, cases.EVENTS[k]) for k in cases.RECORDED)
+    if not form.validate_on_submit():
+        return _case_page(db, found, status=400, event_form=form)
+    cases.add_event(db, found, form.happened_on.data, form.kind.data,
+                    (form.note.data or "").strip(), Flags.found_in(form.note), current_user)
+    flash(_("Step added to the timeline."), "success")
+    return redirect(url_for("cases.case", case_id=case_id))
+
+
+@cases_bp.post("/<int:case_id>/resume")
+@volunteer_required
+def summary(case_id):
+    """The optional summary shown on the building's public page."""
+    db = get_db()
+    found = _case(db, case_id)
+    form = SummaryForm(prefix="summary")
+    if not form.validate_on_submit():
+        return _case_page(db, found, status=400, summary_form=form)
+    text = (form.public_summary.data or "").strip() or None
+    cases.save_summary(db, case_id, text, Flags.found_in(form.public_summary),
+                       current_user)
+    flash(_("Public summary saved.") if text else _("Public summary removed."), "success")
+    return redirect(url_for("cases.case", case_id=case_id))
+
+
+@cases_bp.get("/<int:case_id>/lettre")
+@volunteer_required
+def letter(case_id):
+    """The collective letter to the landlord, to print: counts and kinds, the law, the
+    demands; no tenant's identity."""
+    db = get_db()
+    found = _case(db, case_id)
+    cases.read(db, found, current_user)
+    return render_template("grievances/cases/letter.html", case=found,
+                           letter=_letter(db, found))
+
+
+@cases_bp.get("/<int:case_id>/lettre.pdf")
+@volunteer_required
+def letter_pdf(case_id):
+    """The same letter as a PDF file, made for this request and kept nowhere."""
+    db = get_db()
+    found = _case(db, case_id)
+    try:
+        data = pdf(_letter(db, found), found["title"])
+    except Undrawable:
+        return render_template("letter_pdf_refused.html",
+                               printable_url=url_for("cases.letter", case_id=case_id)), 422
+    cases.read(db, found, current_user)
+    response = make_response(data)
+    response.mimetype = "application/pdf"
+    response.headers["Content-Disposition"] = \
+        f'attachment; filename="lettre-collective-{case_id}.pdf"'
+    return response
+
+
+def _letter(db, found: dict):
+    return cases.letter(found, cases.facts(db, found), reference.association(db),
+                        clock.today())

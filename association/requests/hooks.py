@@ -1,11 +1,18 @@
-"""What a member sees of their requests: the section of their space, and the messages."""
+"""What access requests lend the core and other pages: the member space's section and the
+messages to members, what erasing a member or deleting a landlord touches, the dashboard's
+notices, a campaign's box inside a communiqué, the home page's open campaigns and the
+transparency report's lines."""
+import sqlite3
 
-from flask import current_app
+from flask import current_app, render_template
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
+from markupsafe import Markup
 
 from .. import clock
-from . import trackers
+from . import campaigns, results, trackers
+from .labels import labels
 
 
 def section(db, member: dict) -> dict | None:
@@ -56,3 +63,55 @@ def _complaint_ready():
 
 
 MESSAGES = {"request_overdue": _overdue, "request_complaint_ready": _complaint_ready}
+
+
+def notices(db, volunteer) -> list:
+    """For each open campaign with late requests: how many are late (published counts)."""
+    found = []
+    for campaign in campaigns.listed(db, clock.today()):
+        if campaign["status"] != "open":
+            continue
+        counts = results.counters(db, campaign["id"])
+        late = counts.get("state:overdue", 0) + counts.get("state:complaint_ready", 0)
+        if late:
+            found.append(_l("%(title)s: %(n)s request(s) past the deadline without an answer.",
+                            title=campaign["title"], n=late))
+    return found
+
+
+def campaign_box(db, slug: str) -> Markup | None:
+    """The box for the campaign ``slug``, or None when there is no such campaign."""
+    campaign = campaigns.by_slug(db, slug)
+    if campaign is None:
+        return None
+    return Markup(render_template("requests/_embed.html", campaign=campaign,
+                                  results=results.results(db, campaign["id"]), labels=labels()))
+
+
+def landlord_uses(db, landlord_id: int) -> list:
+    """What deleting a landlord does to campaigns, for its confirmation page."""
+    from flask_babel import ngettext
+
+    naming = db.table("campaigns").count_where("landlord_id = ?", [landlord_id])
+    if not naming:
+        return []
+    return [ngettext("%(num)s access request campaign used this landlord's details: it keeps "
+                     "its own copy.", "%(num)s access request campaigns used this landlord's "
+                     "details: they keep their own copy.", naming)]
+
+
+def transparency(db, months):
+    """The transparency report's lines: requests sent and answers received, per month."""
+    counted = results.monthly(db, months)
+    return [(_l("Access requests sent"), counted["sent"]),
+            (_l("Answers to access requests"), counted["answered"])]
+
+
+def home_section(db) -> dict | None:
+    """The campaigns open today, for the home page (nothing drawn when there is none, or
+    before the schema is there: the home page answers even on a database not migrated yet)."""
+    try:
+        found = [c for c in campaigns.listed(db, clock.today()) if c["status"] == "open"]
+    except sqlite3.OperationalError:
+        return None
+    return {"campaigns": found} if found else None

@@ -14,8 +14,8 @@ def notices(db, volunteer) -> list:
     administrators also learn about scheduled jobs that failed this week."""
     found = []
     for capability in installed():
-        if capability.notices:
-            found += capability.notices(db, volunteer) or []
+        if capability.lends.notices:
+            found += capability.lends.notices(db, volunteer) or []
     if volunteer.is_admin:
         failed = jobs.failed_since(db, clock.now() - timedelta(days=7))
         if failed:

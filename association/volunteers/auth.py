@@ -264,5 +264,5 @@ def area_nav() -> list:
     """The volunteer area's entries the signed-in volunteer may open, in order."""
     from ..capability import collect
 
-    return [entry for entry in collect("nav") if "public" not in entry.audience and
+    return [entry for entry in collect("pages.nav") if "public" not in entry.audience and
             ("signed_in" in entry.audience or current_user.has_role(*entry.audience))]

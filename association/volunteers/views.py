@@ -133,7 +133,7 @@ def building(building_id):
     auth.require_building(db, building_id)
     found = reference.building(db, building_id) or abort(404)
     return render_template("volunteers/building.html", building=found,
-                           sections=sections("building_sections", db, found))
+                           sections=sections("lends.building_sections", db, found))
 
 
 @bp.get("/compte")

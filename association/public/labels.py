@@ -1,0 +1,7 @@
+"""What the public pages are called in the site's header."""
+from flask_babel import lazy_gettext as _l
+
+from ..capability import NavEntry
+
+NAV = (NavEntry("public.home", _l("Home"), ("public",)),
+       NavEntry("public.register", _l("Our data register"), ("public",)))
