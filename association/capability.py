@@ -32,20 +32,30 @@ from flask import current_app
 EXTENSION = "amicale"
 
 
+# Audiences of the public site's links, each drawn in its place by templates/base.html:
+# "public" the header's menu, "way_in" the header's link into the volunteer area (for a
+# signed-in account), "footer" the footer's links. Any other audience is the volunteer area's bar.
+SITE_AUDIENCES = frozenset({"public", "way_in", "footer"})
+
+
 @dataclass(frozen=True)
 class NavEntry:
     """A link in a navigation bar: an endpoint, its label, and who sees it."""
 
     endpoint: str
     label: object
-    # "public": the site's header; otherwise the volunteer area's bar, for these roles
-    # ("signed_in" for every account, or role names; admins see every entry).
+    # One of SITE_AUDIENCES: a place on the public site; otherwise the volunteer area's bar,
+    # for these roles ("signed_in" for every account, or role names; admins see every entry).
     audience: tuple[str, ...] = ("signed_in",)
     # Marked current on every page of the endpoint's blueprint, not only on its own page.
     section: bool = False
+    # ... or on every page of these blueprints (the volunteer area's way in).
+    blueprints: tuple[str, ...] = ()
 
     def is_current(self, endpoint: str | None, blueprint: str | None) -> bool:
         """Whether the page being shown is this entry's (for ``aria-current``)."""
+        if blueprint is not None and blueprint in self.blueprints:
+            return True
         if self.section:
             return blueprint == self.endpoint.split(".")[0]
         return endpoint == self.endpoint
@@ -173,8 +183,9 @@ class Capability:
 def install(app, capabilities) -> None:
     """Keep the app's capabilities where the core finds them, and register their parts."""
     app.extensions[EXTENSION] = tuple(capabilities)
-    public_nav = [entry for entry in collect("pages.nav", app) if "public" in entry.audience]
-    app.jinja_env.globals["site_nav"] = public_nav
+    entries = collect("pages.nav", app)
+    for audience, name in (("public", "site_nav"), ("way_in", "way_in_nav"), ("footer", "footer_nav")):
+        app.jinja_env.globals[name] = [entry for entry in entries if audience in entry.audience]
     for capability in capabilities:
         for blueprint in capability.pages.blueprints:
             app.register_blueprint(blueprint)

@@ -14,7 +14,7 @@ from ..dates import in_words, span_in_words
 from . import agenda, rsvps
 from .afterwards import draft_text, recent_past
 from .kinds import task_label
-from .pages import shown_to
+from .shown import shown_to
 from .places import place_for
 from .timing import local
 

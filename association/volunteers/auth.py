@@ -262,7 +262,7 @@ def init_app(app) -> None:
 
 def area_nav() -> list:
     """The volunteer area's entries the signed-in volunteer may open, in order."""
-    from ..capability import collect
+    from ..capability import SITE_AUDIENCES, collect
 
-    return [entry for entry in collect("pages.nav") if "public" not in entry.audience and
+    return [entry for entry in collect("pages.nav") if not SITE_AUDIENCES & set(entry.audience) and
             ("signed_in" in entry.audience or current_user.has_role(*entry.audience))]

@@ -46,8 +46,11 @@ AUDIT_ACTIONS = {
 }
 OBJECT_TYPES = {"volunteer": _l("volunteer account")}
 
-# The volunteer area's bar; the entries that lead into it from the public site's footer.
+# The volunteer area's bar, and the links into it from the public site (capability.SITE_AUDIENCES).
 NAV = (
+    NavEntry("volunteers.dashboard", _l("Volunteer area"), ("way_in",),
+             blueprints=("volunteers", "admin", "setup")),
+    NavEntry("volunteers.login", _l("Volunteers' sign-in"), ("footer",)),
     NavEntry("volunteers.dashboard", _l("Dashboard")),
     NavEntry("volunteers.account", _l("My account")),
     NavEntry("admin.accounts_list", _l("Accounts"), ("admin",)),
