@@ -3,7 +3,7 @@
 It never holds text, keys or passwords: only the kind of action, the kind and id of the
 record, and the member the record belongs to, so members can see who read their records.
 Records are named when the log is shown (a building's name, an account's login), from what
-each capability declares (``Capability.object_names``), so that a renamed record shows its
+each capability declares (``Audit.object_names``), so that a renamed record shows its
 current name and a deleted one says so.
 """
 
@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from . import clock
 
-# The core's actions; each capability adds its own (``Capability.audit_actions``).
+# The core's actions; each capability adds its own (``Audit.actions``).
 ACTIONS = {
     "read": _l("read a record"), "create": _l("created a record"),
     "update": _l("changed a record"), "delete": _l("deleted a record"),

@@ -16,7 +16,7 @@ def notices(db, volunteer) -> list:
 
 
 def home_section(db) -> dict | None:
-    """The home page's latest communiqués (see ``Capability.home_sections``); None before
+    """The home page's latest communiqués (see ``Lends.home_sections``); None before
     the first is published, so that the home page makes no empty promise."""
     latest, _ = heads(db, 1, HOME_COUNT)
     return {"communiques": latest} if latest else None

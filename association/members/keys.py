@@ -87,7 +87,7 @@ def confirm(db, member_id: int, volunteer) -> bool:
     """Note that ``volunteer`` confirmed this key in person: only when and by whom, with its
     audit entry, in one write transaction. False when the member is gone; confirming twice
     keeps the first confirmation. What the capabilities count only for confirmed keys
-    follows in the same transaction (``Capability.key_confirmed``)."""
+    follows in the same transaction (``MemberSpace.key_confirmed``)."""
     from .. import audit
     from ..capability import collect
 

@@ -60,7 +60,7 @@ def _contact_confirmation():
     return _("Your reminders from the association"), "\n\n".join(paragraphs) + "\n"
 
 
-# Each capability declares its own kinds (``Capability.messages``): a kind and a function
+# Each capability declares its own kinds (``MemberSpace.messages``): a kind and a function
 # returning (subject, body) in the current language.
 MESSAGES = {"contact_confirmation": _contact_confirmation}
 

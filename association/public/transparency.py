@@ -80,7 +80,7 @@ def report(db, today: date) -> dict:
 
 
 def extra_lines(db, months: list[str]) -> list[dict]:
-    """The lines capabilities add (``Capability.transparency``), made publishable: each a
+    """The lines capabilities add (``Lends.transparency``), made publishable: each a
     label and one count per month."""
     lines = []
     for capability in installed() if has_app_context() else ():

@@ -10,7 +10,7 @@ from ..capability import installed
 def notices(db, volunteer) -> list:
     """Short notices for the volunteer's dashboard, in their language (empty when all is well).
 
-    Capabilities say what needs attention in their own part (``Capability.notices``);
+    Capabilities say what needs attention in their own part (``Lends.notices``);
     administrators also learn about scheduled jobs that failed this week."""
     found = []
     for capability in installed():

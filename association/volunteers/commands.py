@@ -1,4 +1,4 @@
-"""Commands: the first administrator, and demo volunteers, both through invitation links."""
+"""Commands: the first administrator, through an invitation link (demo accounts: demo.py)."""
 import click
 from flask import current_app
 from flask.cli import with_appcontext
