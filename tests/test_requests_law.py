@@ -364,3 +364,18 @@ def test_a_campaign_saved_with_the_default_letter_keeps_none(app, volunteers):
     db.close()
     assert (row["letter_fr"], row["letter_en"], row["letter_fr_flags"]) == (None, None, None)
     assert row["dpo_address"].replace("\r", "") == "DPO\n5 rue Y\n75013 Paris"
+
+
+def test_a_complete_answer_needs_no_follow_up_nor_complaint(app, client):
+    """A complete answer: no follow-up is due (the route refuses, saying so), and the
+    complaint page says there is nothing to complain about."""
+    add_campaign(app)
+    tracker_id = follow_campaign(client, "bailleur-2026", sent_on="2026-01-05", channel="email")
+    record(client, tracker_id, "reponse", **{"answer-answered_on": "2026-01-20",
+                                             "answer-grade": "complete"})
+    refused = post_form(client, f"/demandes/suivi/{tracker_id}/relance",
+                        page=f"/demandes/suivi/{tracker_id}", **FIELDS, send_channel="email")
+    assert refused.status_code == 400
+    assert "Aucune relance n’est due pour cette demande à ce jour." in text(refused)
+    complaint = text(client.get(f"/demandes/suivi/{tracker_id}/plainte"))
+    assert "il n’y a pas de plainte à faire" in complaint and "Collez ce texte" not in complaint
