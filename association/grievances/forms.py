@@ -58,7 +58,7 @@ class ReportForm(Form):
     description = TextAreaField(_l("Describe the problem"), validators=[
         DataRequired(_l("Describe the problem in a few words.")),
         Length(min=10, max=DESCRIPTION_MAX, message=_l(
-            "Between %(min)d and %(max)d characters, please.")), Screened()],
+            "Between %(min)d and %(max)d characters, please.")), Screened(own=True)],
         render_kw={"rows": 6})
     keep_as_written = BooleanField(KEEP)
     since = StringField(_l("Since when (optional)"), validators=[Optional(), month],
