@@ -254,3 +254,24 @@ def _send_report(client, building_id, description, **extra):
     return client.post("/signaler", data={
         "csrf_token": csrf_token(client, "/signaler"), "building": building_id,
         "category": "damp", "description": description, **extra})
+
+
+def test_an_offence_of_the_landlord_may_be_kept_in_a_case_never_one_of_a_person(app, world):
+    """A case's timeline may record the landlord's conviction once the volunteer confirms it
+    is an organisation's (art. 10 protects people); a note on a report naming a neighbour's
+    arrest is refused even with the box ticked."""
+    admin = world.clients["admin"]
+    case_url = f"/benevoles/dossiers/{world.case_id}"
+    step = {"csrf_token": csrf_token(admin, case_url), "event-happened_on": "2026-11-02",
+            "event-kind": "outcome",
+            "event-note": "Le bailleur a été condamné par le tribunal pour logement indécent."}
+    unticked = admin.post(f"{case_url}/etapes", data=step)
+    assert unticked.status_code == 400
+    assert "jamais d'une personne" in page_text(unticked)
+    assert admin.post(f"{case_url}/etapes", data={
+        **step, "event-keep_as_written": "y"}).status_code == 302
+    note_url = f"/benevoles/signalements/{world.grievance['id']}"
+    refused = admin.post(f"{note_url}/notes", data={
+        "csrf_token": csrf_token(admin, note_url),
+        "note-text": "Le voisin a été arrêté par la police.", "note-keep_as_written": "y"})
+    assert refused.status_code == 400 and "art. 10" in page_text(refused)
