@@ -1,6 +1,6 @@
 """The public data register (GDPR art. 30), generated from the inventory and the settings."""
 from flask import current_app, render_template, request
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale, get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
@@ -85,7 +85,8 @@ def _processors(db) -> dict:
         if association[key]]
     return {
         "processors": processors,
-        "recipients": [f"{p['name']}: {p['role']}" for p in processors]
+        "recipients": [gettext("%(label)s: %(text)s", label=p["name"], text=p["role"])
+                       for p in processors]
         + [_text(r) for r in inventory.RECIPIENTS],
         "transfers_outside_eu": association["transfers_outside_eu"]
         or _text(inventory.TRANSFERS_OUTSIDE_EU),
