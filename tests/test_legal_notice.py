@@ -166,6 +166,9 @@ def test_a_reply_is_shown_under_the_communique_and_in_its_feed_entry(app, world)
     before = world.clients["anonymous"].get("/communiques/feed.atom").get_data(as_text=True)
     page = page_text(world.clients["anonymous"].get(f"/communiques/{world.communique_slug}"))
     assert "Comment demander un droit de réponse" in page
+    save_settings(app)
+    page = page_text(world.clients["anonymous"].get(f"/communiques/{world.communique_slug}"))
+    assert "directrice de la publication, Louise Martin." in page
     assert _reply(app, client, world.communique).status_code == 302
     page = page_text(world.clients["anonymous"].get(f"/communiques/{world.communique_slug}"))
     assert "Droit de réponse\u00a0: Habitat Exemple OPH" in page
