@@ -33,6 +33,7 @@ times the length of the list.
 # so that "je deviens folle" (the writer's own exasperation) is not flagged.
 _SUBJ = (
     "il|elle|ils|elles|lui|eux|voisin|voisine|voisins|voisines|locataire|locataires|gens|"
+    "nouveau|nouvelle|nouveaux|nouvelles|"
     "famille|familles|type|types|mec|mecs|gars|femme|femmes|homme|hommes|mari|epouse|epoux|"
     "conjoint|conjointe|compagnon|compagne|concubin|concubine|copain|copine|fils|fille|filles|"
     "gamin|gamine|gamins|gamines|gosse|gosses|enfant|enfants|ado|ados|monsieur|madame|mr|mme|"
@@ -135,6 +136,7 @@ GUARDS = {
              "encarte|encartee|representant|representante|elu|elue|syndicat|syndical|"
              "syndicale)(?: (?:a|au|chez|de|du|la|le))*",
     "party": "(?:vote|votent|votait|votaient|voter|votera|voteront|electeur|electrice|electeurs|"
+             "milite|militent|militait|militaient|militer|"
              "electrices|militant|militante|militants|militantes|encarte|encartee|encartes|"
              "adherent|adherente|adherents|adherentes|membre|membres|sympathisant|"
              "sympathisante|sympathisants|proche|pro|partisan|partisane|candidat|candidate|"
@@ -190,6 +192,8 @@ GUARDS = {
     "veiled_thing": "roue|roues|jante|jantes|disque|velo|voix|ciel|soleil",
     "breed": "(?:chiens?|chats?|chevaux|cheval|chiots?)(?: de)?",
     "the_syndic": "le|du|au|un|ce|votre|notre|leur|son|mon",
+    # a practice, not a carer at someone's home: "le cabinet infirmier du rez-de-chaussée"
+    "nursing": "cabinet|cabinets|centre|centres|maison|ecole|poste|soins|du cabinet",
     # who a court may condemn without anyone's record: "le bailleur a été condamné à verser"
     "landlord": "(?:bailleur|bailleurs|proprietaire|proprio|syndic|gestionnaire|agence|office|"
                 "societe|oph|opac|mairie|ville|landlord|entreprise|copropriete|hlm)"
@@ -224,11 +228,17 @@ _KIN = (
 _NAT_FR = (
     "(?:(?:algeri|tunisi|syri|egypti|ivoiri|comori|haiti|vietnami|cambodgi|laoti|indi|"
     "armeni|ukraini|itali|bresili|colombi|peruvi|capverdi|guadeloupe|guine|erythre|"
-    "martiniqu|mauritani|somali|ethiopi|nigeri|iraki|irani|tunisi)en(?:ne|nes|s)?"
+    "martiniqu|mauritani|somali|ethiopi|nigeri|iraki|irani|tunisi|georgi|tchadi|liby|"
+    "jordani|palestini|israeli|saoudi|chili|bolivi|equatori|lituani|estoni|maurici|kenyan|"
+    "ghane)en(?:ne|nes|s)?"
+    "|(?:yougoslave|bosniaque|croate|yemenite|cubain|coreen|mongol|ouzbek|tadjik|azeri|grec|"
+    "tcheque|slovaque|letton|bielorusse|burkinabe|malgache|centrafricain|mozambicain)"
+    "(?:ne|nes|e|es|s)?"
     "|(?:marocain|africain|dominicain|americain|mexicain|afghan|tamoul|philippin|kosovar)"
     "(?:e|es|s)?"
-    "|(?:senegal|congolais|camerounais|malais|libanais|pakistanais|bangladais|portugais|polonais|"
-    "soudanais|gabonais|togolais|beninois|chinois|japonais|antillais|martiniquais|"
+    "|(?:senegal|congolais|camerounais|libanais|pakistanais|bangladais|portugais|polonais|"
+    "soudanais|gabonais|togolais|beninois|angolais|rwandais|burundais|zairois|thailandais|"
+    "srilankais|hongrois|chinois|japonais|antillais|martiniquais|"
     "reunionnais|guyanais|mahorais|albanais|maltais|irlandais|anglais|francais)(?:e|es)?"
     "|senegalais(?:e|es)?|malien(?:ne|nes|s)?|turc|turcs|turque|turques|kurdes?|russes?|"
     "bulgares?|moldaves?|serbes?|tchetchenes?|roumain(?:e|es|s)?|espagnol(?:e|es|s)?|"
@@ -339,7 +349,8 @@ TERMS = {
         "avortements?", "miscarriages?", "abortions?", "conges? (?:de )?maternite",
         "maternity leave", ("malades?(?! de (?:voir|rage|jalousie|honte|penser|savoir|lire|entendre))", "pred|attr|self"), "maladies?",
         ("sick", "pred|attr|self"), "off sick", "sick (?:leave|note)",
-        ("ill", "pred|attr|self"), "illness(?:es)?", "diseases?", "infirmier(?:e|s|es)?",
+        ("ill", "pred|attr|self"), "illness(?:es)?", "diseases?",
+        ("infirmier(?:e|s|es)?(?! (?:scolaire|du college|de l'ecole|liberal|liberale))", "!nursing"),
         "district nurse", "palliati(?:f|fs|ve|ves)", "obes(?:e|es|ite|ity)",
         "anorexi[a-z]*", "boulimi[a-z]*", "bulimi[a-z]*", ("covid", "covid"),
         "sous (?:traitement|morphine|oxygene|perfusion)", "morphine", "on medication",
@@ -747,7 +758,7 @@ _GROWN = {
         "(?:a )?screw loose", "cuckoo", "loopy", "bonkers", "panic attacks?",
     ),
     "disability": (
-        ("boit(?:e|es|ent|ait|aient)", "pronoun"), "boiteu(?:x|se|ses)",
+        ("boit(?:e|es|ent|ait|aient)", "pronoun|who"), "boiteu(?:x|se|ses)",
         "hyperacti(?:f|ve|fs|ves|vite)", "tdah", "adhd", "dyslexi[a-z]*", "dyspraxi[a-z]*",
         "polyhandicap[a-z]*", "surdite", "cecite",
         "(?:jambe|jambes|bras|main|pied) amput(?:e|ee|es|ees)", "cerebral palsy",
@@ -1414,6 +1425,26 @@ _ROUND3_MORE = {
         "machines a sous", ("(?:est|sont|etait) en fin de vie", "who"),
         "(?:soins|accompagnement|malade|maladie|patient|patiente|phase|situation|personne) "
         "(?:en|de) fin de vie",
+        ("(?:a fait|fait|faisait|a eu|avait fait|refait) (?:un|des|plusieurs|encore un) "
+         "malaises?", "!device|machine"),
+        "(?:a|avait) le moral (?:a zero|dans les chaussettes|au plus bas)",
+        ("(?:a|avait|fait|faisait) des crises(?! de (?:rire|colere|nerfs))", "pronoun|who"),
+        "(?:n'a|na|a) plus (?:toute )?sa raison", "scarifi[a-z]*", "automutil[a-z]*",
+        "(?:se|s') mutil(?:e|ent|ait)", "carbur(?:e|ent|ait) (?:au|a la|a l') ?(?:rose|rouge|blanc|"
+        "pastis|whisky|vodka|biere|alcool|pinard|vin|rhum|jaja|picrate)",
+        ("pete(?:e|s|es)?(?! (?:de thunes|de fric))", "pred"),
+        ("titub(?:e|ent|ait|aient)", "pronoun|who|and_chain"), "le nez dans la (?:poudre|coke|"
+        "came)", "(?:accros?|addicts?|dependante?s?) (?:aux|a la|au|a l') ?(?:medocs|"
+        "medicaments|cachets|somniferes|anxiolytiques|morphine|antidouleurs|opiaces)",
+        "(?:se|s') piqu(?:e|ent|ait|aient)(?! (?:au jeu|de |d'))", "(?:ne|nee|nes) prematur[a-z]*",
+        "(?:bebe|grand|grande) prematur[a-z]*", "couveuse", "neonat[a-z]*",
+        "(?:premature|preemie) baby", "born prematurely?", "don d'ovocytes", "ovocytes",
+        "immuno ?depr[a-z]*", "immunocompromised", "bed ?bound",
+        ("(?:est |sont |etait )?(?:part|parti|partie|partis|partent|partait) en (?:vrille|cacahuete|"
+         "sucette|live)", "pronoun|who"), "bipos?",
+        ("(?:est |etait )?deraill(?:e|ent|ait|aient)(?! (?:le|la|les))", "pronoun|who"),
+        "(?:se croit|se sent|se dit|se croyait) (?:persecute|persecutee|espionne|espionnee|"
+        "surveille|surveillee|poursuivi|poursuivie|empoisonne|empoisonnee)", "doolally",
         "malades? (?:du|des|de la|de l') (?:coeur|reins|foie|poumons|poumon|cancer|sida|"
         "diabete|alzheimer|nerfs|sang|thyroide|pancreas)",
         "in and out of (?:hospital|psychiatric|rehab|care)",
@@ -1444,14 +1475,17 @@ _ROUND3_MORE = {
         "la depression|le vih|le sida|l'hepatite|la tuberculose|son cancer|sa maladie))",
         "(?:got|has|have|with) ms(?![a-z])",
     ),
-    "disability": ("hemipleg[a-z]*", "troubles? (?:de l'audition|auditifs|de la vue|visuels|"
+    "disability": ("retards? (?:de developpement|psychomoteur|mental|de langage)",
+                   ("chaises? roulantes?", "!access"),
+                   "(?:bras|jambe|jambes|cote|main|visage) paralyse(?:e|s|es)?",
+                   "hemipleg[a-z]*", "troubles? (?:de l'audition|auditifs|de la vue|visuels|"
                    "de la marche|moteurs)", "paralys(?:e|ee|es|ees) (?:d'un cote|des jambes|du bras)"),
-    "origin": ("couples? mixtes?", "mariages? mixtes?"),
+    "origin": ("couples? mixtes?", "mariages? mixtes?", ("yougoslaves?", "is_a|pred|det_people")),
     "religion": (
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
         "(?:egorge|egorgent|egorgeait|egorger|sacrifie|sacrifient|tue|tuent) (?:un|des|le|les) "
-        "moutons?", "fete du mouton",
+        "moutons?", "fete du mouton", "bigot(?:e|s|es)?", "grenouilles? de benitier", "culs? benis?",
     ),
     "sexuality": (
         "(?:elles sont|ils sont|sont) (?:mariees|maries|pacses|pacsees|ensemble|en couple),? "
@@ -1463,8 +1497,16 @@ _ROUND3_MORE = {
         "(?:quitte|quittee|quitter|quittait|parti|partie) pour (?:une femme|un homme)",
         ("sa copine (?:sont|vivent|habitent) ensemble", "she_and"),
         ("son copain (?:sont|vivent|habitent) ensemble", "he_and"),
+        "trouples?", ("drague (?:les|des) (?:hommes|mecs|garcons|gars)", "he_who"),
+        ("drague (?:les|des) (?:femmes|filles|nanas|meufs)", "she_who"),
+        "(?:est|sont|etait) (?:de l'autre bord|de la jaquette|de la pedale|a voile et a vapeur)",
+        "(?:fait|faisait|font) la pute",
+        "(?:two|2) (?:women|men|guys|girls|ladies)(?: (?:on|in|at|from) (?:the )?[a-z0-9]+"
+        "(?: floor)?)? (?:are|were) (?:a couple|together|married|partners)",
     ),
-    "opinion": ("sud rail", "sud solidaires", ("(?:fait|faisait) (?:la )?greve", "pronoun|who")),
+    "opinion": ("sud rail", "sud solidaires",
+                ("milit(?:e|ent|ait|aient)(?! pour (?:la|le|les|l') ?(?:renovation|travaux|"
+                 "ascenseur|amicale|locataires|quartier))", "pronoun|who"), ("(?:fait|faisait) (?:la )?greve", "pronoun|who")),
     "offences": (
         # not their own children: "il frappe les gamins du quartier"
         f"{_HIT_FR} (?:les|des|ces) {_CHILD} (?:du quartier|de la cite|des voisins|de "
@@ -1477,6 +1519,9 @@ _ROUND3_MORE = {
         "locataires|dames?|anciens)", ("(?:a |avait |ont )?escroqu(?:e|ee|er|ent|ait)", "pronoun|who"),
         "(?:conduit|roule|conduisait|roulait) sans (?:permis|assurance)",
         "in and out of (?:prison|jail)",
+        "(?:fait passer|transporte|planque|planquent|cache|cachent|stocke|stockent) (?:de la |du |"
+        "des )?(?:drogue|shit|came|coke|cocaine|heroine|cannabis|stups|barrettes)",
+        "bracelet a la cheville",
         "(?:police|flics|gendarmes|keufs|policiers|bac|condes) (?:a|ont|avait|avaient|vient d'|"
         "viennent d') ?(?:arrete|embarque|interpelle|emmene|coffre|menotte|embarquer)",
         "(?:revend|revendent|vend|vendent|recele|cache|cachent|stocke|stockent|fourgue|"
@@ -1490,12 +1535,25 @@ _ROUND3_MORE = {
         f"leurs) (?:{_KIN_MOD} )?(?:{_KIN}|{_CHILD})(?: et (?:sa|son|ses|leur|leurs) "
         f"(?:{_KIN}|{_CHILD}))?",
         ("locks (?:her|him|them) (?:in|up|inside|out)", "agent_en"),
+        f"(?:met|mettait|mettent|donne|file|colle|filait|collait) (?:des|une) (?:trempes?|raclees?|"
+        f"roustes?|torgnoles?|beignes?|baffes?|gifles?|claques?|coups?|tartes?|mandales?|"
+        f"volees?) (?:a|au|aux) (?:sa|son|ses|leur|leurs) (?:{_KIN}|{_CHILD})",
+        ("(?:l'|la |les |m')?(?:empeche|empechent|empechait) de (?:sortir|voir|travailler|parler|"
+         "telephoner|s'habiller)", "agent|agent_and"),
+        "(?:hide|hiding|hides|fled|flee|fleeing|ran away|run away) from (?:her|his) (?:ex|"
+        "husband|partner|boyfriend|wife|ex husband|ex partner)",
     ),
     "judgement": (
         "(?:de vrais|des vrais|de vraies|des vraies|de sacres|des sacres|de veritables) "
         "(?:parasites|sauvages|animaux|porcs|cochons|cassos|clochards|ploucs|beaufs|betes|"
         "singes|barbares|crasseux|clodos|racailles|sangsues|profiteurs)",
         "(?:famille|familles) a problemes", ("betes", "is_a"),
+        "betes? a manger du foin", "putes?",
+        "(?:famille|familles|bande|tas|nid|ramassis) de (?:parasites|cassos|sauvages|porcs|"
+        "voleurs|clodos|racailles|profiteurs|assistes|feignants|faineants|crasseux|poivrots|"
+        "ivrognes|drogues|toxicos|barbares|dealers)",
+        "(?:vit|vivent|vivait|vivaient) (?:sur le dos|aux frais) (?:des|de la|du|de l') "
+        "?(?:contribuables|societe|autres|etat|caf|princesse|secu)",
         "(?:fait|font|faisait) les poubelles pour (?:manger|se nourrir|survivre)",
         "(?:sont|est|vit|vivent|etait|vivait|vivaient) dans la misere",
         "endett(?:e|ee|es|ees)", "(?:n'a|n'ont|na|nont|a|ont) jamais paye (?:un|son|leur|le|les|"
