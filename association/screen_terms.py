@@ -136,7 +136,7 @@ GUARDS = {
              "encarte|encartee|representant|representante|elu|elue|syndicat|syndical|"
              "syndicale)(?: (?:a|au|chez|de|du|la|le))*",
     "party": "(?:vote|votent|votait|votaient|voter|votera|voteront|electeur|electrice|electeurs|"
-             "milite|militent|militait|militaient|militer|"
+             "milite|militent|militait|militaient|militer|campagne|"
              "electrices|militant|militante|militants|militantes|encarte|encartee|encartes|"
              "adherent|adherente|adherents|adherentes|membre|membres|sympathisant|"
              "sympathisante|sympathisants|proche|pro|partisan|partisane|candidat|candidate|"
@@ -600,7 +600,7 @@ TERMS = {
          "defigurer|egorger|bruler|frapper|battre|cogner|tabasser|etrangler)", "agent"),
         f"mains? courantes? contre (?:son|sa|leur) {_KIN}",
         f"plaintes? contre (?:son|sa|leur) {_KIN}", "ordonnance de protection",
-        "bracelet anti rapprochement", "telephone grave danger", "3919",
+        "bracelet anti rapprochement", ("battue?s?", "pred"), "telephone grave danger", "3919",
         "victimes? de violences?",
         "(?:mari|conjoint|compagnon|copain|concubin|ex|pere|epoux|partenaire) "
         "(?:est |etait |devient )?(?:tres |souvent |parfois )?violent",
@@ -725,9 +725,9 @@ _GROWN_GUARDS = {
                   "(?:sont|est) souvent|(?:sont|est) encore)",
     # "elle et sa femme", "la dame du 2e et sa compagne", "Mme Roux et sa femme"
     "she_and": "(?:elle|la voisine|la locataire|la dame|madame|mme|la jeune femme)"
-               "(?: (?:du|de la|d) [a-z0-9]+| [a-z]+)? et|(?:elle|madame|mme) vit avec",
+               "(?: (?:du|de la|d) [a-z0-9]+| [a-z]+)? (?:et|avec)|(?:elle|madame|mme) vit avec",
     "he_and": "(?:lui|il|le voisin|le locataire|le monsieur|monsieur|m|mr|le type|le jeune homme)"
-              "(?: (?:du|de la|d) [a-z0-9]+| [a-z]+)? et|(?:il|lui|monsieur) vit avec",
+              "(?: (?:du|de la|d) [a-z0-9]+| [a-z]+)? (?:et|avec)|(?:il|lui|monsieur) vit avec",
 }
 _GROWN = {
     "health": (
@@ -1474,18 +1474,37 @@ _ROUND3_MORE = {
         "traitements? (?:lourds?|medicaux|medical|de fond|contre (?:le cancer|la douleur|"
         "la depression|le vih|le sida|l'hepatite|la tuberculose|son cancer|sa maladie))",
         "(?:got|has|have|with) ms(?![a-z])",
+        "(?:ne sait|ne savait|ne sait meme|sait) (?:plus|pas) (?:ou (?:elle|il) (?:habite|est|vit|"
+        "habitait|va)|son (?:code|nom|adresse|age)|qui (?:elle|il) est|quel jour on est)",
+        "allait(?:e|ent|er|ait|ement)", "breastfe(?:eding|eds|d)", "cataractes?",
+        "pneumonies?", "pneumopathies?", "pneumonia", "embolies?", "septicemies?", "meningites?",
+        "sepsis", "pleuresies?", "(?:recovering|recovers|recovered) from (?:surgery|an operation|"
+        "cancer|a stroke|a heart attack|covid|pneumonia|chemo|a fall|a breakdown|an overdose|"
+        "illness)", "(?:sous|avec un|a un) respirateur", "appareil (?:respiratoire|a oxygene|pour "
+        "l'apnee)", "apnees? du sommeil", "sleep apnoea", "cpap",
+        "(?:soucis|problemes?|ennuis) avec la (?:bouteille|boisson|picole|drogue)",
+        "(?:leve|levent|levait) (?:un peu trop |trop |souvent |beaucoup |pas mal )?le coude",
+        "(?:porte|portent|portait) sur la bouteille", "aime (?:un peu trop|trop|beaucoup) la "
+        "(?:bouteille|boisson|picole)", "(?:a|avait) un penchant pour (?:la bouteille|l'alcool|"
+        "la boisson|la drogue)",
     ),
     "disability": ("retards? (?:de developpement|psychomoteur|mental|de langage)",
                    ("chaises? roulantes?", "!access"),
                    "(?:bras|jambe|jambes|cote|main|visage) paralyse(?:e|s|es)?",
-                   "hemipleg[a-z]*", "troubles? (?:de l'audition|auditifs|de la vue|visuels|"
+                   "hemipleg[a-z]*",
+                   "difficultes? (?:motrices?|a marcher|a se deplacer)",
+                   "protheses? (?:a la|de la|au|a l'|du|de) ?(?:jambe|bras|main|pied)", "troubles? (?:de l'audition|auditifs|de la vue|visuels|"
                    "de la marche|moteurs)", "paralys(?:e|ee|es|ees) (?:d'un cote|des jambes|du bras)"),
     "origin": ("couples? mixtes?", "mariages? mixtes?", ("yougoslaves?", "is_a|pred|det_people")),
     "religion": (
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
         "(?:egorge|egorgent|egorgeait|egorger|sacrifie|sacrifient|tue|tuent) (?:un|des|le|les) "
-        "moutons?", "fete du mouton", "bigot(?:e|s|es)?", "grenouilles? de benitier", "culs? benis?",
+        "moutons?", "fete du mouton",
+        "(?:mosquee|eglise|synagogue|temple|paroisse) (?:ou|qu') ?(?:il|elle|ils|elles) (?:va|"
+        "vont|allait|prie|prient|frequente|frequentent)",
+        "(?:ne |n')?(?:mange|mangent|mangeait) (?:pas|jamais) de porc",
+        "(?:don't|doesn't|won't|do not|does not) eat pork", "bigot(?:e|s|es)?", "grenouilles? de benitier", "culs? benis?",
     ),
     "sexuality": (
         "(?:elles sont|ils sont|sont) (?:mariees|maries|pacses|pacsees|ensemble|en couple),? "
@@ -1497,7 +1516,8 @@ _ROUND3_MORE = {
         "(?:quitte|quittee|quitter|quittait|parti|partie) pour (?:une femme|un homme)",
         ("sa copine (?:sont|vivent|habitent) ensemble", "she_and"),
         ("son copain (?:sont|vivent|habitent) ensemble", "he_and"),
-        "trouples?", ("drague (?:les|des) (?:hommes|mecs|garcons|gars)", "he_who"),
+        "trouples?", "(?:deux|2) (?:hommes|femmes|messieurs|dames|mecs|filles) (?:maries|mariees|"
+        "pacses|pacsees)", ("drague (?:les|des) (?:hommes|mecs|garcons|gars)", "he_who"),
         ("drague (?:les|des) (?:femmes|filles|nanas|meufs)", "she_who"),
         "(?:est|sont|etait) (?:de l'autre bord|de la jaquette|de la pedale|a voile et a vapeur)",
         "(?:fait|faisait|font) la pute",
@@ -1522,6 +1542,9 @@ _ROUND3_MORE = {
         "(?:fait passer|transporte|planque|planquent|cache|cachent|stocke|stockent) (?:de la |du |"
         "des )?(?:drogue|shit|came|coke|cocaine|heroine|cannabis|stups|barrettes)",
         "bracelet a la cheville",
+        ("recherche(?:e|s|es)?(?= ?(?:$|[.,;:!?]| par| pour| depuis)(?![a-z]))", "pred"),
+        ("vol(?:e|ent|ait|aient)(?= ?(?:$|[.,;:!?]| (?:tout|partout|encore|souvent|aussi|dans les|"
+         "chez les|aux)(?![a-z])))", "pronoun"),
         "(?:police|flics|gendarmes|keufs|policiers|bac|condes) (?:a|ont|avait|avaient|vient d'|"
         "viennent d') ?(?:arrete|embarque|interpelle|emmene|coffre|menotte|embarquer)",
         "(?:revend|revendent|vend|vendent|recele|cache|cachent|stocke|stockent|fourgue|"
@@ -1549,6 +1572,8 @@ _ROUND3_MORE = {
         "singes|barbares|crasseux|clodos|racailles|sangsues|profiteurs)",
         "(?:famille|familles) a problemes", ("betes", "is_a"),
         "betes? a manger du foin", "putes?",
+        "(?:live|lives|living|lived) like (?:pigs|animals|savages|rats|tramps|dogs|pigs in "
+        "(?:muck|shit))",
         "(?:famille|familles|bande|tas|nid|ramassis) de (?:parasites|cassos|sauvages|porcs|"
         "voleurs|clodos|racailles|profiteurs|assistes|feignants|faineants|crasseux|poivrots|"
         "ivrognes|drogues|toxicos|barbares|dealers)",
