@@ -347,7 +347,9 @@ TERMS = {
         "enceintes? de (?:jumeaux|son|sa)",
         "grossesses?", "pregnan(?:t|cy|cies)", "accouch[a-z]*", "fausses? couches?", "ivg",
         "avortements?", "miscarriages?", "abortions?", "conges? (?:de )?maternite",
-        "maternity leave", ("malades?(?! de (?:voir|rage|jalousie|honte|penser|savoir|lire|entendre))", "pred|attr|self"), "maladies?",
+        "maternity leave",
+        ("malades?(?! de (?:voir|rage|jalousie|honte|penser|savoir|lire|entendre))",
+         "pred|attr|self"), "maladies?",
         ("sick", "pred|attr|self"), "off sick", "sick (?:leave|note)",
         ("ill", "pred|attr|self"), "illness(?:es)?", "diseases?",
         ("infirmier(?:e|s|es)?(?! (?:scolaire|du college|de l'ecole|liberal|liberale))", "!nursing"),
@@ -542,7 +544,8 @@ TERMS = {
         "de paiement|de l'expulsion))",
         "mise a l'epreuve", "liberte conditionnelle", "bracelet electronique", "spip",
         "travaux d'interet general", "probation", "on parole", "electronic tag",
-        "delinquan(?:t|te|ts|tes|ce)", "delinquents?", "dealers?(?! (?:de |d')(?:chaussures|voitures|vetements|baskets|meubles|"
+        "delinquan(?:t|te|ts|tes|ce)", "delinquents?",
+        "dealers?(?! (?:de |d')(?:chaussures|voitures|vetements|baskets|meubles|"
         "sneakers|art|antiquites|occasion))", "dealeu(?:r|rs|se|ses)",
         "deale(?:nt|ait|aient)?", "trafiquant(?:e|s|es)?",
         "drug (?:dealing|dealer|dealers)", "(?:dealing|deals|sells|selling|sell) drugs",
@@ -1482,6 +1485,13 @@ _ROUND3_MORE = {
         "cancer|a stroke|a heart attack|covid|pneumonia|chemo|a fall|a breakdown|an overdose|"
         "illness)", "(?:sous|avec un|a un) respirateur", "appareil (?:respiratoire|a oxygene|pour "
         "l'apnee)", "apnees? du sommeil", "sleep apnoea", "cpap",
+        "(?:heavy|problem|binge) drink(?:er|ers|ing)", "(?:mentally|emotionally|psychologically) "
+        "(?:unstable|disturbed|fragile|unwell)", "instable psychologiquement",
+        "(?:personality|eating|mental|anxiety|bipolar|mood|psychiatric) disorders?",
+        "troubles? de la personnalite", "(?:care|nursing|old people's) homes?",
+        "(?:en|dans une|a la) maison de retraite", "overdos(?:ed|ing)",
+        "expecting (?:her|their) (?:first|second|third|fourth|fifth|next|baby)",
+        "expecting (?:a|another) (?:baby|child)",
         "(?:soucis|problemes?|ennuis) avec la (?:bouteille|boisson|picole|drogue)",
         "(?:leve|levent|levait) (?:un peu trop |trop |souvent |beaucoup |pas mal )?le coude",
         "(?:porte|portent|portait) sur la bouteille", "aime (?:un peu trop|trop|beaucoup) la "
@@ -1492,10 +1502,13 @@ _ROUND3_MORE = {
                    ("chaises? roulantes?", "!access"),
                    "(?:bras|jambe|jambes|cote|main|visage) paralyse(?:e|s|es)?",
                    "hemipleg[a-z]*",
+                   "(?:has|with|got) down'?s(?![a-z])",
                    "difficultes? (?:motrices?|a marcher|a se deplacer)",
-                   "protheses? (?:a la|de la|au|a l'|du|de) ?(?:jambe|bras|main|pied)", "troubles? (?:de l'audition|auditifs|de la vue|visuels|"
+                   "protheses? (?:a la|de la|au|a l'|du|de) ?(?:jambe|bras|main|pied)",
+                   "troubles? (?:de l'audition|auditifs|de la vue|visuels|"
                    "de la marche|moteurs)", "paralys(?:e|ee|es|ees) (?:d'un cote|des jambes|du bras)"),
-    "origin": ("couples? mixtes?", "mariages? mixtes?", ("yougoslaves?", "is_a|pred|det_people")),
+    "origin": ("couples? mixtes?", "mariages? mixtes?", "(?:the|those|these|bloody|irish) travell?ers",
+               ("yougoslaves?", "is_a|pred|det_people")),
     "religion": (
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
@@ -1504,7 +1517,8 @@ _ROUND3_MORE = {
         "(?:mosquee|eglise|synagogue|temple|paroisse) (?:ou|qu') ?(?:il|elle|ils|elles) (?:va|"
         "vont|allait|prie|prient|frequente|frequentent)",
         "(?:ne |n')?(?:mange|mangent|mangeait) (?:pas|jamais) de porc",
-        "(?:don't|doesn't|won't|do not|does not) eat pork", "bigot(?:e|s|es)?", "grenouilles? de benitier", "culs? benis?",
+        "(?:don't|doesn't|won't|do not|does not) eat pork", "bigot(?:e|s|es)?",
+        "grenouilles? de benitier", "culs? benis?",
     ),
     "sexuality": (
         "(?:elles sont|ils sont|sont) (?:mariees|maries|pacses|pacsees|ensemble|en couple),? "
@@ -1526,7 +1540,8 @@ _ROUND3_MORE = {
     ),
     "opinion": ("sud rail", "sud solidaires",
                 ("milit(?:e|ent|ait|aient)(?! pour (?:la|le|les|l') ?(?:renovation|travaux|"
-                 "ascenseur|amicale|locataires|quartier))", "pronoun|who"), ("(?:fait|faisait) (?:la )?greve", "pronoun|who")),
+                 "ascenseur|amicale|locataires|quartier))", "pronoun|who"),
+                ("(?:fait|faisait) (?:la )?greve", "pronoun|who")),
     "offences": (
         # not their own children: "il frappe les gamins du quartier"
         f"{_HIT_FR} (?:les|des|ces) {_CHILD} (?:du quartier|de la cite|des voisins|de "
@@ -1542,6 +1557,9 @@ _ROUND3_MORE = {
         "(?:fait passer|transporte|planque|planquent|cache|cachent|stocke|stockent) (?:de la |du |"
         "des )?(?:drogue|shit|came|coke|cocaine|heroine|cannabis|stups|barrettes)",
         "bracelet a la cheville",
+        "(?:police|cops) raid(?:ed|s)? (?:the|a|his|her|their|flat|number|no)",
+        "known (?:thief|thieves|criminal|criminals|dealer|drug dealer|burglar|offender|"
+        "paedophile|pedophile|troublemaker|shoplifter)",
         ("recherche(?:e|s|es)?(?= ?(?:$|[.,;:!?]| par| pour| depuis)(?![a-z]))", "pred"),
         ("vol(?:e|ent|ait|aient)(?= ?(?:$|[.,;:!?]| (?:tout|partout|encore|souvent|aussi|dans les|"
          "chez les|aux)(?![a-z])))", "pronoun"),
@@ -1558,6 +1576,8 @@ _ROUND3_MORE = {
         f"leurs) (?:{_KIN_MOD} )?(?:{_KIN}|{_CHILD})(?: et (?:sa|son|ses|leur|leurs) "
         f"(?:{_KIN}|{_CHILD}))?",
         ("locks (?:her|him|them) (?:in|up|inside|out)", "agent_en"),
+        "knock(?:s|ed|ing)? (?:his|her) (?:missus|wife|kids|girlfriend|partner|husband|children|"
+        "boyfriend) (?:about|around)",
         f"(?:met|mettait|mettent|donne|file|colle|filait|collait) (?:des|une) (?:trempes?|raclees?|"
         f"roustes?|torgnoles?|beignes?|baffes?|gifles?|claques?|coups?|tartes?|mandales?|"
         f"volees?) (?:a|au|aux) (?:sa|son|ses|leur|leurs) (?:{_KIN}|{_CHILD})",
