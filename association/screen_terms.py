@@ -248,7 +248,11 @@ _NAT_EN = (
     "(?:polish|romanian|moroccan|algerian|nigerian|somali|pakistani|indian|chinese|african|"
     "arab|asian|turkish|kurdish|albanian|eritrean|syrian|afghan|bulgarian|lithuanian|"
     "portuguese|caribbean|jamaican|bangladeshi|sudanese|ghanaian|congolese|vietnamese|"
-    "filipino|eastern european|foreign|immigrant|black|traveller|gypsy|roma)"
+    "filipino|eastern european|foreign|immigrant|black|traveller|gypsy|roma|iranian|iraqi|"
+    "egyptian|libyan|latvian|russian|ukrainian|brazilian|colombian|mexican|latino|hispanic|"
+    "tamil|sri lankan|nepalese|west indian|middle eastern|mixed race|irish traveller|"
+    "ethiopian|kenyan|ugandan|zimbabwean|yemeni|kosovan|chechen|moldovan|slovak|czech|"
+    "hungarian|nigerien|senegalese|malian|ivorian|cameroonian|guinean|sierra leonean)"
 )
 
 # Verbs of violence against a person, every form (see the module docstring). "taper" and
@@ -728,9 +732,13 @@ _GROWN_GUARDS = {
                   "(?:sont|est) souvent|(?:sont|est) encore)",
     # "elle et sa femme", "la dame du 2e et sa compagne", "Mme Roux et sa femme"
     "she_and": "(?:elle|la voisine|la locataire|la dame|madame|mme|la jeune femme)"
-               "(?: (?:du|de la|d) [a-z0-9]+| [a-z]+)? (?:et|avec)|(?:elle|madame|mme) vit avec",
+               "(?: (?:du|de la|d) [a-z0-9]+| [a-z]+)?(?: (?:vit|habite|vivait|habitait|"
+               "est en couple|est mariee|est pacsee|sort|part en vacances|est venue))? "
+               "(?:et|avec)|(?:elle|madame|mme) vit avec",
     "he_and": "(?:lui|il|le voisin|le locataire|le monsieur|monsieur|m|mr|le type|le jeune homme)"
-              "(?: (?:du|de la|d) [a-z0-9]+| [a-z]+)? (?:et|avec)|(?:il|lui|monsieur) vit avec",
+              "(?: (?:du|de la|d) [a-z0-9]+| [a-z]+)?(?: (?:vit|habite|vivait|habitait|"
+              "est en couple|est marie|est pacse|sort|part en vacances|est venu))? "
+              "(?:et|avec)|(?:il|lui|monsieur) vit avec",
 }
 _GROWN = {
     "health": (
@@ -992,7 +1000,9 @@ _ROUND3_GUARDS = {
               "(?: (?:a|avait|ont|has|had|vient de|est en train de))?",
     # going to a place of aid: "elle va aux Restos du coeur"
     "goes_aid": "(?:va|vont|allait|allaient|aller|depend|dependent|vit|vivent|vivait|mange|"
-                "mangent|inscrit|inscrite|inscrits)(?: (?:a|aux|au|de|des|du|grace|la|l|"
+                "mangent|inscrit|inscrite|inscrits|recoit|recoivent|recevait|beneficie|"
+                "beneficient|a besoin|ont besoin|vit grace|aide par|aidee par|aides par|"
+                "colis|colis alimentaires)(?: (?:a|aux|au|de|des|du|grace|la|l|"
                 "tous les|chaque semaine))*",
     "goes_hospital": "(?:fini|finie|emmene|emmenee|emmenes|transporte|transportee|passe|passee|"
                      "est|etait|sont|conduit|conduite|va|allee|alle|amene|amenee|partie?|parti|"
@@ -1389,7 +1399,23 @@ _ROUND3 = {
         "dettes", "des dettes (?:partout|jusqu'au cou|monstres)",
         "expuls[a-z]* pour (?:impayes|dettes|loyers? impayes|dette)",
         ("(?:restos?|restaurants?) du coeur|banque alimentaire|epicerie sociale|colis "
-         "alimentaires?|aide alimentaire", "goes_aid"),
+         "alimentaires?|aide alimentaire|secours populaire|secours catholique|emmaus|"
+         "croix rouge", "goes_aid"),
+        "(?:dort|dorment|dormait|dormaient|vit|vivent) dans (?:sa|leur) voiture", "sans domicile",
+        "huissiers? (?:est|sont|etait) (?:encore |deja |souvent )?(?:venue?s?|passee?s?) "
+        "(?:chez (?:eux|lui|elle)|saisir)", "saisies? sur (?:salaire|son salaire|leur compte)",
+        ("(?:va|vont|risque|risquent|allait|allaient|doit|doivent) (?:d'|de )?(?:bientot )?etre "
+         "expulse(?:e|s|es)?", "pronoun|who"),
+        ("(?:fauche|fauchee|fauches|fauchees)(?! (?:par|ce|cette|hier|le|la|les))", "pred"),
+        "(?:sont|est|etait|vit|vivent|vivait) (?:dans la deche|sans un sou|sans un rond|a la rue|"
+        "dans la precarite|dans la galere)",
+        "(?:bailiffs|debt collectors) (?:came|come|are coming|turned up|were round|keep coming) "
+        "(?:for|to|round)", "behind (?:on|with) (?:the|their|his|her) rent",
+        "(?:se reproduisent|font des gosses|pondent des gosses|pondent|font des enfants) comme "
+        "des lapins", "pond(?:ent|ait)? des (?:gosses|enfants|mioches|gamins)",
+        "breed(?:s|ing)? like rabbits", "(?:n'ont|n'a|ont|a) rien a faire (?:ici|chez nous|"
+        "en france|dans cet immeuble|dans notre immeuble)", "romanichels?", "ratons?(?! laveurs?)",
+        "sous races?", "engeance", "pikeys?", "gyppos?", "low ?lifes?",
         "(?:living on|lives on|living off|lives off|live on|live off|scrounging off) "
         "(?:benefits|the dole|handouts|the state|the taxpayer|universal credit)",
         ("on (?:benefits|the dole|universal credit)", "pred|pronoun|who"),
@@ -1513,7 +1539,7 @@ _ROUND3_MORE = {
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
         "(?:egorge|egorgent|egorgeait|egorger|sacrifie|sacrifient|tue|tuent) (?:un|des|le|les) "
-        "moutons?", "fete du mouton",
+        "moutons?", "fete du mouton", ("barbus", "det_people"),
         "(?:mosquee|eglise|synagogue|temple|paroisse) (?:ou|qu') ?(?:il|elle|ils|elles) (?:va|"
         "vont|allait|prie|prient|frequente|frequentent)",
         "(?:ne |n')?(?:mange|mangent|mangeait) (?:pas|jamais) de porc",
