@@ -125,7 +125,8 @@ GUARDS = {
     "hp": "en|l|sorti de l|sortie de l",
     "hospital": "(?:est|sont|etait|etaient|suis|encore|toujours|transporte|transportee|"
                 "emmene|emmenee|admis|admise|sorti|sortie|sort)(?: (?:de|d))?(?: a)? l",
-    "covid": "(?:a|avait|eu|attrape|attrapee|positif|positive|has|had|got|caught|with)"
+    "covid": "(?:a|avait|eu|attrape|attrapee|chope|chopee|choppe|positif|positive|has|had|got|"
+             "caught|with)"
              "(?: (?:le|la|au|du))?",
     "aids": "has|had|have|got|with|of|from",
     "gav": "en|sa|une",
@@ -136,7 +137,8 @@ GUARDS = {
              "encarte|encartee|representant|representante|elu|elue|syndicat|syndical|"
              "syndicale)(?: (?:a|au|chez|de|du|la|le))*",
     "party": "(?:vote|votent|votait|votaient|voter|votera|voteront|electeur|electrice|electeurs|"
-             "milite|militent|militait|militaient|militer|campagne|"
+             "milite|militent|militait|militaient|militer|campagne|soutient|soutiennent|"
+             "soutenait|soutien|soutiens|tracts|affiches|tracte|tractent|"
              "electrices|militant|militante|militants|militantes|encarte|encartee|encartes|"
              "adherent|adherente|adherents|adherentes|membre|membres|sympathisant|"
              "sympathisante|sympathisants|proche|pro|partisan|partisane|candidat|candidate|"
@@ -231,6 +233,7 @@ _NAT_FR = (
     "martiniqu|mauritani|somali|ethiopi|nigeri|iraki|irani|tunisi|georgi|tchadi|liby|"
     "jordani|palestini|israeli|saoudi|chili|bolivi|equatori|lituani|estoni|maurici|kenyan|"
     "ghane)en(?:ne|nes|s)?"
+    "|sri lankais(?:e|es)?|nord africain(?:e|es|s)?|sud americain(?:e|es|s)?|latinos?|asiats?"
     "|(?:yougoslave|bosniaque|croate|yemenite|cubain|coreen|mongol|ouzbek|tadjik|azeri|grec|"
     "tcheque|slovaque|letton|bielorusse|burkinabe|malgache|centrafricain|mozambicain)"
     "(?:ne|nes|e|es|s)?"
@@ -1415,7 +1418,9 @@ _ROUND3 = {
         "des lapins", "pond(?:ent|ait)? des (?:gosses|enfants|mioches|gamins)",
         "breed(?:s|ing)? like rabbits", "(?:n'ont|n'a|ont|a) rien a faire (?:ici|chez nous|"
         "en france|dans cet immeuble|dans notre immeuble)", "romanichels?", "ratons?(?! laveurs?)",
-        "sous races?", "engeance", "pikeys?", "gyppos?", "low ?lifes?",
+        "sous races?", "engeance", "sales? races?",
+        "(?:vit|vivent|vivait|vivaient) dans (?:une|leur) (?:porcherie|soue|decharge|taudis|"
+        "poubelle)", "pikeys?", "gyppos?", "low ?lifes?",
         "(?:living on|lives on|living off|lives off|live on|live off|scrounging off) "
         "(?:benefits|the dole|handouts|the state|the taxpayer|universal credit)",
         ("on (?:benefits|the dole|universal credit)", "pred|pronoun|who"),
@@ -1503,6 +1508,22 @@ _ROUND3_MORE = {
         "traitements? (?:lourds?|medicaux|medical|de fond|contre (?:le cancer|la douleur|"
         "la depression|le vih|le sida|l'hepatite|la tuberculose|son cancer|sa maladie))",
         "(?:got|has|have|with) ms(?![a-z])",
+        ("(?:pleure|pleurent|pleurait) (?:toute la journee|tout le temps|jour et nuit|sans arret|"
+         "toutes les nuits)", "pronoun|who"),
+        "(?:pour|de) ses nerfs", "crises? de nerfs", "(?:epuisee?|malade|fragile) nerveusement",
+        ("(?:a|est a|interne a|internee a|hospitalise a|hospitalisee a) sainte anne", ""),
+        ("marteau", "pred"), ("(?:completement |un peu |totalement )?a la masse", "pred"),
+        "a cote de (?:ses pompes|la plaque)", ("perche(?:e|s|es)?", "pred"),
+        "moments? d'absence", ("radot(?:e|ent|ait|aient|er)", "pronoun|who"),
+        "repete (?:toujours|sans cesse|tout le temps) (?:la meme chose|les memes choses)",
+        "diogene", "(?:accumule|accumulent|entasse|entassent|stocke) (?:des|les) (?:dechets|ordures|"
+        "journaux|sacs|objets) chez (?:lui|elle|eux)", "anticoagulants?",
+        "incontinen(?:t|te|ts|tes|ce)", "(?:porte|portent|portait) des couches",
+        "n'en a plus pour (?:longtemps|tres longtemps)", "condamnee? par les medecins",
+        ("greffe(?:e|s|es)?", "pred"),
+        ("(?:s |has |'s )?(?:had|having|suffered) a (?:breakdown|nervous breakdown)", "pronoun"),
+        "en cloque", "polichinelle dans le tiroir", "(?:va|vont) etre (?:maman|papa|parents) "
+        "(?:en|pour|dans|bientot|au)", "bebe eprouvette", "meres? porteuses?", "gpa",
         "(?:ne sait|ne savait|ne sait meme|sait) (?:plus|pas) (?:ou (?:elle|il) (?:habite|est|vit|"
         "habitait|va)|son (?:code|nom|adresse|age)|qui (?:elle|il) est|quel jour on est)",
         "allait(?:e|ent|er|ait|ement)", "breastfe(?:eding|eds|d)", "cataractes?",
@@ -1528,6 +1549,12 @@ _ROUND3_MORE = {
                    ("chaises? roulantes?", "!access"),
                    "(?:bras|jambe|jambes|cote|main|visage) paralyse(?:e|s|es)?",
                    "hemipleg[a-z]*",
+                   "besoin d'(?:une aide|aide|quelqu'un) pour (?:se deplacer|marcher|se lever|"
+                   "se laver|monter|sortir)", "ne peut plus se servir de (?:son|sa|ses)",
+                   "(?:perdu|perd|amputee? d') (?:une|sa|son|ses|les deux) (?:jambe|jambes|bras|"
+                   "main|pied|oeil)", "lit sur les levres", "prosthetic (?:leg|arm|limb|foot)",
+                   "blue badge", "personal independence payment", "carer'?s allowance",
+                   "disability (?:living )?allowance",
                    "(?:has|with|got) down'?s(?![a-z])",
                    "difficultes? (?:motrices?|a marcher|a se deplacer)",
                    "protheses? (?:a la|de la|au|a l'|du|de) ?(?:jambe|bras|main|pied)",
@@ -1539,7 +1566,10 @@ _ROUND3_MORE = {
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
         "(?:egorge|egorgent|egorgeait|egorger|sacrifie|sacrifient|tue|tuent) (?:un|des|le|les) "
-        "moutons?", "fete du mouton", ("barbus", "det_people"),
+        "moutons?", "fete du mouton", ("barbus", "det_people"), ("pasteurs?", "det"),
+        "porte (?:une|sa|la|un) (?:croix|crucifix|etoile de david|main de fatma|chapelet)",
+        "kippah", "yarmulke", "bible (?:study|group|meetings?|bashers?)",
+        ("preach(?:es|ing|ed)", "pronoun|who"), "priests?", "vicars?", "pastors?", "nuns?",
         "(?:mosquee|eglise|synagogue|temple|paroisse) (?:ou|qu') ?(?:il|elle|ils|elles) (?:va|"
         "vont|allait|prie|prient|frequente|frequentent)",
         "(?:ne |n')?(?:mange|mangent|mangeait) (?:pas|jamais) de porc",
@@ -1556,7 +1586,10 @@ _ROUND3_MORE = {
         "(?:quitte|quittee|quitter|quittait|parti|partie) pour (?:une femme|un homme)",
         ("sa copine (?:sont|vivent|habitent) ensemble", "she_and"),
         ("son copain (?:sont|vivent|habitent) ensemble", "he_and"),
-        "trouples?", "(?:deux|2) (?:hommes|femmes|messieurs|dames|mecs|filles) (?:maries|mariees|"
+        "trouples?", ("(?:a|avait) un (?:mari|epoux)", "he_who"),
+        ("(?:a|avait) une (?:femme|epouse|compagne)(?! de menage| de chambre)", "she_who"),
+        "sites? de rencontres?", "grindr", "rent boys?",
+        "(?:deux|2) (?:hommes|femmes|messieurs|dames|mecs|filles) (?:maries|mariees|"
         "pacses|pacsees)", ("drague (?:les|des) (?:hommes|mecs|garcons|gars)", "he_who"),
         ("drague (?:les|des) (?:femmes|filles|nanas|meufs)", "she_who"),
         "(?:est|sont|etait) (?:de l'autre bord|de la jaquette|de la pedale|a voile et a vapeur)",
@@ -1564,7 +1597,9 @@ _ROUND3_MORE = {
         "(?:two|2) (?:women|men|guys|girls|ladies)(?: (?:on|in|at|from) (?:the )?[a-z0-9]+"
         "(?: floor)?)? (?:are|were) (?:a couple|together|married|partners)",
     ),
-    "opinion": ("sud rail", "sud solidaires",
+    "opinion": ("sud rail", "sud solidaires", ("grevistes?", "is_a"), ("manifestants?", "is_a"),
+                ("renaissance", "party"), "reform uk", "snp",
+                "(?:est|sont|etait) (?:pour|pro) (?:zemmour|le pen|melenchon|bardella|macron|trump)",
                 ("milit(?:e|ent|ait|aient)(?! pour (?:la|le|les|l') ?(?:renovation|travaux|"
                  "ascenseur|amicale|locataires|quartier))", "pronoun|who"),
                 ("(?:fait|faisait) (?:la )?greve", "pronoun|who")),
@@ -1583,6 +1618,13 @@ _ROUND3_MORE = {
         "(?:fait passer|transporte|planque|planquent|cache|cachent|stocke|stockent) (?:de la |du |"
         "des )?(?:drogue|shit|came|coke|cocaine|heroine|cannabis|stups|barrettes)",
         "bracelet a la cheville",
+        ("fraud(?:e|ent|ait|aient)", "pronoun|who"), "(?:fait|font|faisait) des trafics",
+        "contrebande", "(?:affaires?|demeles|ennuis|problemes?) avec la (?:justice|police)",
+        ("(?:passe|passera|passait|convoque|convoquee|comparait|comparaitra) (?:au|devant le) "
+         "tribunal", "pronoun|who"), ("vandalis(?:e|ent|ait|aient|ed)", "pronoun|who"),
+        "assaulted (?:a|an|someone|somebody|his|her|the)", "charged with (?:assault|theft|"
+        "burglary|fraud|possession|dealing|murder|rape|robbery|criminal damage|harassment)",
+        "(?:in|up in|appeared in|due in) court (?:for|on|charged)",
         "(?:police|cops) raid(?:ed|s)? (?:the|a|his|her|their|flat|number|no)",
         "known (?:thief|thieves|criminal|criminals|dealer|drug dealer|burglar|offender|"
         "paedophile|pedophile|troublemaker|shoplifter)",
@@ -1602,6 +1644,14 @@ _ROUND3_MORE = {
         f"leurs) (?:{_KIN_MOD} )?(?:{_KIN}|{_CHILD})(?: et (?:sa|son|ses|leur|leurs) "
         f"(?:{_KIN}|{_CHILD}))?",
         ("locks (?:her|him|them) (?:in|up|inside|out)", "agent_en"),
+        ("(?:la|le|les|l') (?:controle|surveille|flique) (?:en permanence|tout le temps|"
+         "constamment|sans arret)", "agent"),
+        "(?:s'est enfuie|a fui|a quitte le domicile|est partie) avec (?:les|ses) enfants",
+        "(?:enfants|gosses|gamins|petits) (?:sont |ont l'air |semblent )?terrorise(?:s|es)",
+        ("(?:la|le|les|l') (?:traite|traitait|insulte|insultait|humilie|humiliait|rabaisse|"
+         "rabaissait) (?:de tous les noms|devant (?:tout le monde|les enfants|les voisins)|"
+         "en permanence|tout le temps|sans arret)", "agent"),
+        "terrified of (?:him|her husband|her partner|her ex|his wife)",
         "knock(?:s|ed|ing)? (?:his|her) (?:missus|wife|kids|girlfriend|partner|husband|children|"
         "boyfriend) (?:about|around)",
         f"(?:met|mettait|mettent|donne|file|colle|filait|collait) (?:des|une) (?:trempes?|raclees?|"
