@@ -890,6 +890,7 @@ _ROUND2 = {
         f"(?:comes|came|come|originally|born|fled|moved here|immigrated|emigrated) "
         f"(?:from|in) {_COUNTRY_EN}",
         f"{_EN_PEOPLE} from {_COUNTRY_EN}",
+        (f"(?:originally )?from {_COUNTRY_EN}", "pred"),
         "renois?", "bledards?", "babtous?", "toubabs?", "feujs?",
     ),
     "religion": (
@@ -1419,6 +1420,7 @@ _ROUND3 = {
         "breed(?:s|ing)? like rabbits", "(?:n'ont|n'a|ont|a) rien a faire (?:ici|chez nous|"
         "en france|dans cet immeuble|dans notre immeuble)", "romanichels?", "ratons?(?! laveurs?)",
         "sous races?", "engeance", "sales? races?",
+        ("(?:ignobles?|abjects?|abjectes?|infects?|infectes?)", "pred|is_a"),
         "(?:vit|vivent|vivait|vivaient) dans (?:une|leur) (?:porcherie|soue|decharge|taudis|"
         "poubelle)", "pikeys?", "gyppos?", "low ?lifes?",
         "(?:living on|lives on|living off|lives off|live on|live off|scrounging off) "
@@ -1508,6 +1510,11 @@ _ROUND3_MORE = {
         "traitements? (?:lourds?|medicaux|medical|de fond|contre (?:le cancer|la douleur|"
         "la depression|le vih|le sida|l'hepatite|la tuberculose|son cancer|sa maladie))",
         "(?:got|has|have|with) ms(?![a-z])",
+        "(?:se perd|se perdait|perdue?) dans ses souvenirs",
+        ("(?:ne |n')?tourn(?:e|ent|ait) (?:plus|pas) rond", "pronoun|who"),
+        "a cause de (?:la boisson|l'alcool|la drogue|la came|ses medicaments)",
+        "(?:traine|trainent|se promene|se balade|se trimballe) avec (?:une|sa|des) (?:bouteilles?|"
+        "canettes?|flasques?|packs?)", "agoraphob[a-z]*", "phobiques?",
         ("(?:pleure|pleurent|pleurait) (?:toute la journee|tout le temps|jour et nuit|sans arret|"
          "toutes les nuits)", "pronoun|who"),
         "(?:pour|de) ses nerfs", "crises? de nerfs", "(?:epuisee?|malade|fragile) nerveusement",
@@ -1566,7 +1573,7 @@ _ROUND3_MORE = {
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
         "(?:egorge|egorgent|egorgeait|egorger|sacrifie|sacrifient|tue|tuent) (?:un|des|le|les) "
-        "moutons?", "fete du mouton", ("barbus", "det_people"), ("pasteurs?", "det"),
+        "moutons?", "fete du mouton", ("cultes?", "worship"), ("barbus", "det_people"), ("pasteurs?", "det"),
         "porte (?:une|sa|la|un) (?:croix|crucifix|etoile de david|main de fatma|chapelet)",
         "kippah", "yarmulke", "bible (?:study|group|meetings?|bashers?)",
         ("preach(?:es|ing|ed)", "pronoun|who"), "priests?", "vicars?", "pastors?", "nuns?",
@@ -1586,7 +1593,11 @@ _ROUND3_MORE = {
         "(?:quitte|quittee|quitter|quittait|parti|partie) pour (?:une femme|un homme)",
         ("sa copine (?:sont|vivent|habitent) ensemble", "she_and"),
         ("son copain (?:sont|vivent|habitent) ensemble", "he_and"),
-        "trouples?", ("(?:a|avait) un (?:mari|epoux)", "he_who"),
+        "trouples?", "effemine(?:e|s|es)?",
+        "(?:quitte|quittee|quitter|quittait) (?:sa femme|son mari|son epoux|son epouse|sa compagne|"
+        "son compagnon) pour (?:une femme|un homme|une autre femme|un autre homme)",
+        ("brings? (?:men|women|blokes|guys|girls|punters|clients) (?:home|back)",
+         "he_who|she_who|pronoun"), ("(?:a|avait) un (?:mari|epoux)", "he_who"),
         ("(?:a|avait) une (?:femme|epouse|compagne)(?! de menage| de chambre)", "she_who"),
         "sites? de rencontres?", "grindr", "rent boys?",
         "(?:deux|2) (?:hommes|femmes|messieurs|dames|mecs|filles) (?:maries|mariees|"
@@ -1617,7 +1628,11 @@ _ROUND3_MORE = {
         "in and out of (?:prison|jail)",
         "(?:fait passer|transporte|planque|planquent|cache|cachent|stocke|stockent) (?:de la |du |"
         "des )?(?:drogue|shit|came|coke|cocaine|heroine|cannabis|stups|barrettes)",
-        "bracelet a la cheville",
+        "bracelet a la cheville", "(?:sort|sorti|sortie|en|de) detention",
+        "(?:fini|finie|finis|passe la nuit|passee la nuit|dormi|emmene|emmenee|conduit|conduite|"
+        "embarque|embarquee) au (?:poste|commissariat|trou|violon|ballon)",
+        f"{_SOFT_FR} (?:un|une|le|la) (?:mec|type|gars|jeune|passant|passante|vigile|gardien|"
+        "gardienne|livreur|chauffeur|controleur)",
         ("fraud(?:e|ent|ait|aient)", "pronoun|who"), "(?:fait|font|faisait) des trafics",
         "contrebande", "(?:affaires?|demeles|ennuis|problemes?) avec la (?:justice|police)",
         ("(?:passe|passera|passait|convoque|convoquee|comparait|comparaitra) (?:au|devant le) "
@@ -1644,6 +1659,8 @@ _ROUND3_MORE = {
         f"leurs) (?:{_KIN_MOD} )?(?:{_KIN}|{_CHILD})(?: et (?:sa|son|ses|leur|leurs) "
         f"(?:{_KIN}|{_CHILD}))?",
         ("locks (?:her|him|them) (?:in|up|inside|out)", "agent_en"),
+        f"(?:balance|lance|jette|balancait|lancait|jetait) (?:des|les|la|le|un|une) [a-z]+ "
+        f"(?:sur|a la figure de|a la tete de) (?:sa|son|ses|leur) (?:{_KIN}|{_CHILD})",
         ("(?:la|le|les|l') (?:controle|surveille|flique) (?:en permanence|tout le temps|"
          "constamment|sans arret)", "agent"),
         "(?:s'est enfuie|a fui|a quitte le domicile|est partie) avec (?:les|ses) enfants",
