@@ -33,7 +33,9 @@ times the length of the list.
 # so that "je deviens folle" (the writer's own exasperation) is not flagged.
 _SUBJ = (
     "il|elle|ils|elles|lui|eux|voisin|voisine|voisins|voisines|locataire|locataires|gens|"
-    "nouveau|nouvelle|nouveaux|nouvelles|"
+    "nouveau|nouvelle|nouveaux|nouvelles|mamie|papi|papy|retraite|retraitee|retraites|"
+    "colocataire|coloc|grand mere|grand pere|beau frere|belle soeur|cousin|cousine|oncle|tante|"
+    "neveu|niece|concierge|gardien|gardienne|"
     "famille|familles|type|types|mec|mecs|gars|femme|femmes|homme|hommes|mari|epouse|epoux|"
     "conjoint|conjointe|compagnon|compagne|concubin|concubine|copain|copine|fils|fille|filles|"
     "gamin|gamine|gamins|gamines|gosse|gosses|enfant|enfants|ado|ados|monsieur|madame|mr|mme|"
@@ -1511,6 +1513,22 @@ _ROUND3_MORE = {
         "la depression|le vih|le sida|l'hepatite|la tuberculose|son cancer|sa maladie))",
         "(?:got|has|have|with) ms(?![a-z])",
         "(?:se perd|se perdait|perdue?) dans ses souvenirs",
+        ("(?:se soigne|est soignee?|sont soignes|soigne|traite|traitee|traites) pour (?:un|une|son|"
+         "sa|ses) ", "pronoun|who"),
+        "diagnostique(?:e|s|es)? (?:avec|d'un|d'une|de)", "diagnosed with",
+        "diagnostic (?:de|d'un|d'une|du|de la)(?! (?:performance|l'immeuble|termites|amiante|"
+        "plomb|gaz|electricite|energie|energetique|dpe))",
+        ("souffr(?:e|ent|ait|aient) (?:d'un |d'une |de la |du |des |de |d')(?!(?:bruit|froid|"
+         "chaleur|humidite|nuisances?|odeurs?|travaux|moisissures?|punaises|cafards|rats|solitude|"
+         "isolement|voisinage|situation|manque|cette|ce|ces|la|le|les|l)(?![a-z]))[a-z]{3,}",
+         "pronoun|who"),
+        ("(?:suffers|suffering|suffered) from (?!(?:the |this |that )?(?:damp|noise|cold|mould|"
+         "mold|condensation|leaks?|draughts?|heat|smell|smells)(?![a-z]))[a-z]+", "pronoun|who"),
+        ("atteinte?s? (?:d'un|d'une|de la|du|des|de|d')", "pred"), "charcot", "crohn'?s?",
+        "endometriose", "thromboses?", "phlebites?", "psoriasis", "eczemas?", "vitiligo",
+        "glaucomes?", "dmla", "acouphenes", "bronchiolites?", "rougeole", "lepre", "lepreux",
+        "motor neurone", "(?:kidney|liver|heart|renal) failure", "emphysema", "cirrhosis",
+        "fibromyalgia", "hoard(?:er|ers|ing)",
         ("(?:ne |n')?tourn(?:e|ent|ait) (?:plus|pas) rond", "pronoun|who"),
         "a cause de (?:la boisson|l'alcool|la drogue|la came|ses medicaments)",
         "(?:traine|trainent|se promene|se balade|se trimballe) avec (?:une|sa|des) (?:bouteilles?|"
