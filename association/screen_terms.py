@@ -1211,7 +1211,11 @@ _ROUND3 = {
         "basane(?:e|s|es)", ("typee?s?", "pred"),
         "de type (?:africain|maghrebin|nord africain|asiatique|arabe|europeen de l'est|gitan|"
         "antillais|indien)(?:e|s|es)?", "metisses?", ("metis", "det_people|pred"),
-        "naturalise(?:e|s|es)?", "naturalisation", "binationa(?:l|le|ux|les)",
+        "naturalise(?:e|s|es)?", "naturalisation", "ressortissante?s?",
+        "(?:attente|demande|dossier|procedure) de regularisation(?! (?:des|de|du) (?:charges|"
+        "compte|comptes|loyers?|provisions))",
+        "regularisation de (?:sa|son|leur) (?:situation|titre|sejour|statut)",
+        "situation administrative", "sans titre(?! de transport)", "binationa(?:l|le|ux|les)",
         ("(?:ne |n')?(?:sont|est|etait|etaient) pas (?:d'ici|de chez nous|d'origine francaise)",
          "pronoun|who"), "pas de souche", "(?:francais|francaise|francaises) de souche",
         "(?:rentrer|retourner|rentrent|retournent|retourne|rentre|renvoyer|renvoie|renvoyes?) "
@@ -1422,6 +1426,8 @@ _ROUND3 = {
         "breed(?:s|ing)? like rabbits", "(?:n'ont|n'a|ont|a) rien a faire (?:ici|chez nous|"
         "en france|dans cet immeuble|dans notre immeuble)", "romanichels?", "ratons?(?! laveurs?)",
         "sous races?", "engeance", "sales? races?",
+        ("(?:personnage|individu|type|gars|mec|bonhomme) (?:douteux|louche|peu recommandable|"
+         "dangereux|malsain|pas net)", ""),
         ("(?:ignobles?|abjects?|abjectes?|infects?|infectes?)", "pred|is_a"),
         "(?:vit|vivent|vivait|vivaient) dans (?:une|leur) (?:porcherie|soue|decharge|taudis|"
         "poubelle)", "pikeys?", "gyppos?", "low ?lifes?",
@@ -1513,6 +1519,9 @@ _ROUND3_MORE = {
         "la depression|le vih|le sida|l'hepatite|la tuberculose|son cancer|sa maladie))",
         "(?:got|has|have|with) ms(?![a-z])",
         "(?:se perd|se perdait|perdue?) dans ses souvenirs",
+        "seropositivite", "(?:son|sa|leur) etat de sante", "sante (?:fragile|precaire|mentale|"
+        "defaillante|psychique)", "(?:his|her|their) (?:poor |failing |mental |ill )?health(?! and "
+        "safety)", "addictolog[a-z]*", "alcoologie",
         ("(?:se soigne|est soignee?|sont soignes|soigne|traite|traitee|traites) pour (?:un|une|son|"
          "sa|ses) ", "pronoun|who"),
         "diagnostique(?:e|s|es)? (?:avec|d'un|d'une|de)", "diagnosed with",
@@ -1591,7 +1600,9 @@ _ROUND3_MORE = {
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
         "(?:egorge|egorgent|egorgeait|egorger|sacrifie|sacrifient|tue|tuent) (?:un|des|le|les) "
-        "moutons?", "fete du mouton", ("cultes?", "worship"), ("barbus", "det_people"), ("pasteurs?", "det"),
+        "moutons?", "fete du mouton",
+        "(?:appartenance|convictions?|croyances?|pratiques?) religieuses?", ("cultes?", "worship"),
+        ("barbus", "det_people"), ("pasteurs?", "det"),
         "porte (?:une|sa|la|un) (?:croix|crucifix|etoile de david|main de fatma|chapelet)",
         "kippah", "yarmulke", "bible (?:study|group|meetings?|bashers?)",
         ("preach(?:es|ing|ed)", "pronoun|who"), "priests?", "vicars?", "pastors?", "nuns?",
@@ -1618,6 +1629,7 @@ _ROUND3_MORE = {
          "he_who|she_who|pronoun"), ("(?:a|avait) un (?:mari|epoux)", "he_who"),
         ("(?:a|avait) une (?:femme|epouse|compagne)(?! de menage| de chambre)", "she_who"),
         "sites? de rencontres?", "grindr", "rent boys?",
+        "identite de genre", "gender identity", "meme sexe",
         "(?:deux|2) (?:hommes|femmes|messieurs|dames|mecs|filles) (?:maries|mariees|"
         "pacses|pacsees)", ("drague (?:les|des) (?:hommes|mecs|garcons|gars)", "he_who"),
         ("drague (?:les|des) (?:femmes|filles|nanas|meufs)", "she_who"),
@@ -1626,7 +1638,10 @@ _ROUND3_MORE = {
         "(?:two|2) (?:women|men|guys|girls|ladies)(?: (?:on|in|at|from) (?:the )?[a-z0-9]+"
         "(?: floor)?)? (?:are|were) (?:a couple|together|married|partners)",
     ),
-    "opinion": ("sud rail", "sud solidaires", ("grevistes?", "is_a"), ("manifestants?", "is_a"),
+    "opinion": ("sud rail", "sud solidaires", "appartenance (?:syndicale|politique|a un parti)",
+                "convictions? politiques?", "(?:autocollants?|affiches?|drapeaux?) (?:du |de la |de "
+                "l')?(?:rn|fn|lfi|pcf|npa|cgt|reconquete|front national|rassemblement national)",
+                ("grevistes?", "is_a"), ("manifestants?", "is_a"),
                 ("renaissance", "party"), "reform uk", "snp",
                 "(?:est|sont|etait) (?:pour|pro) (?:zemmour|le pen|melenchon|bardella|macron|trump)",
                 ("milit(?:e|ent|ait|aient)(?! pour (?:la|le|les|l') ?(?:renovation|travaux|"
@@ -1646,7 +1661,8 @@ _ROUND3_MORE = {
         "in and out of (?:prison|jail)",
         "(?:fait passer|transporte|planque|planquent|cache|cachent|stocke|stockent) (?:de la |du |"
         "des )?(?:drogue|shit|came|coke|cocaine|heroine|cannabis|stups|barrettes)",
-        "bracelet a la cheville", "(?:sort|sorti|sortie|en|de) detention",
+        "bracelet a la cheville", "antecedents? judiciaires?", "mise? en examen",
+        "mis en cause (?:pour|dans)", "(?:police|criminal) caution", "(?:sort|sorti|sortie|en|de) detention",
         "(?:fini|finie|finis|passe la nuit|passee la nuit|dormi|emmene|emmenee|conduit|conduite|"
         "embarque|embarquee) au (?:poste|commissariat|trou|violon|ballon)",
         f"{_SOFT_FR} (?:un|une|le|la) (?:mec|type|gars|jeune|passant|passante|vigile|gardien|"
