@@ -451,7 +451,7 @@ TERMS = {
         "messes?", ("prieres?", "prayer"),
         # not "il prie le bailleur de répondre"
         ("<fr:prier>(?! (?:le|la|les|l'|vous|nous|tout le monde|monsieur|madame)(?![a-z]))",
-         "pronoun"), ("<en:pray>", "pronoun"),
+         "pronoun|who"), ("<en:pray>", "pronoun|who"),
         "sectes?", "imams?", "rabbins?", "rabbis?",
     ),
     "sexuality": (
@@ -839,6 +839,9 @@ _GROWN = {
 }
 # A second round, from the categories' usual phrasings rather than from any corpus line.
 _COUNTRY_FR = ("(?:maroc|algerie|tunisie|senegal|mali|cote d'ivoire|congo|cameroun|turquie|"
+               "maghreb|afrique du nord|afrique noire|antilles|asie|europe de l'est|"
+               "amerique latine|bresil|portugal|serbie|moldavie|georgie|armenie|tchad|niger|"
+               "burkina|benin|togo|gabon|madagascar|cap vert|"
                "roumanie|pologne|chine|vietnam|pakistan|inde|sri lanka|haiti|comores|afrique|"
                "syrie|afghanistan|tchetchenie|albanie|kosovo|bulgarie|ukraine|russie|erythree|"
                "soudan|somalie|ethiopie|nigeria|ghana|guinee|mauritanie|egypte|liban|iran|irak|"
@@ -908,7 +911,7 @@ _ROUND2 = {
         ("(?:dating|seeing|sees|dates) (?:a|another) (?:woman|girl)", "she"),
         ("(?:dating|seeing|sees|dates) (?:a|another) (?:man|guy|bloke)", "he"),
         "mariee (?:avec|a) une femme", "married to a woman",
-        "drag queens?", "travesti(?:e|s|es)?", "transvestites?", "cross dress(?:er|ers|ing)",
+        "drag queens?", "travesti(?:e|s|es|t|ssent|ssait)?", "transvestites?", "cross dress(?:er|ers|ing)",
         "fiottes?", "tafioles?", "tarlouzes?", "faggots?", "dykes?", "poofs?",
         "couche a droite a gauche", "sleeps around", "sleeping around",
         "sleep(?:s|ing)? with (?:the neighbour|other men|other women|married men|anyone)",
@@ -1194,7 +1197,7 @@ _ROUND3 = {
         "appareils? auditifs?", "appareille(?:e|s|es)?", "implants? cochleaires?", "guide dog",
         "mobility (?:aid|aids|problems|issues)", "learning disabilit(?:y|ies)",
         "(?:tsa|trouble du spectre autistique)",
-        ("(?:a |avait |ont )?du mal a (?:voir|entendre|se lever|respirer|se deplacer)",
+        ("(?:a |avait |ont )?du mal a (?:voir|entendre|se lever|se deplacer)",
          "pronoun|who"),
         "(?:walks|walking) with (?:a|two) (?:stick|sticks|cane|crutches|frame|walker)",
         "(?:uses|in) a (?:walker|mobility scooter)",
@@ -1426,6 +1429,8 @@ _ROUND3 = {
         "breed(?:s|ing)? like rabbits", "(?:n'ont|n'a|ont|a) rien a faire (?:ici|chez nous|"
         "en france|dans cet immeuble|dans notre immeuble)", "romanichels?", "ratons?(?! laveurs?)",
         "sous races?", "engeance", "sales? races?",
+        "cons? comme (?:un balai|des balais|ses pieds|une valise|une bite|la lune)",
+        ("(?:a )?disgrace(?! (?:of a|to the) (?:building|landlord|council|estate))", "pred_en"),
         ("(?:personnage|individu|type|gars|mec|bonhomme) (?:douteux|louche|peu recommandable|"
          "dangereux|malsain|pas net)", ""),
         ("(?:ignobles?|abjects?|abjectes?|infects?|infectes?)", "pred|is_a"),
@@ -1519,6 +1524,14 @@ _ROUND3_MORE = {
         "la depression|le vih|le sida|l'hepatite|la tuberculose|son cancer|sa maladie))",
         "(?:got|has|have|with) ms(?![a-z])",
         "(?:se perd|se perdait|perdue?) dans ses souvenirs",
+        ("(?:a |avait |ont )?du mal a respirer", "pronoun|who"), "biopsies?", "biopsy", "irm",
+        "mammographies?", "prises? de sang",
+        "(?:essaye|tente|voulu|veut|voulait|menace|menacait) de se (?:tuer|suicider|pendre|jeter)",
+        "(?:take|took|taken|taking) (?:his|her|their) own life",
+        "(?:drinks|drank|downs|necks) (?:a|two|three|[0-9]+) (?:bottles?|cans|litres?) of",
+        "boi(?:t|vent|vait) (?:une|deux|trois|[0-9]+) (?:bouteilles?|litres?|canettes?|packs?)",
+        "dependante?s? (?:a|au|aux) (?:la |l')?(?:alcool|drogue|heroine|crack|coke|cocaine|"
+        "cannabis|jeu|jeux|boisson)",
         "seropositivite", "(?:son|sa|leur) etat de sante", "sante (?:fragile|precaire|mentale|"
         "defaillante|psychique)", "(?:his|her|their) (?:poor |failing |mental |ill )?health(?! and "
         "safety)", "addictolog[a-z]*", "alcoologie",
@@ -1582,7 +1595,11 @@ _ROUND3_MORE = {
     "disability": ("retards? (?:de developpement|psychomoteur|mental|de langage)",
                    ("chaises? roulantes?", "!access"),
                    "(?:bras|jambe|jambes|cote|main|visage) paralyse(?:e|s|es)?",
-                   "hemipleg[a-z]*",
+                   "hemipleg[a-z]*", "clou(?:e|ee|es|ees) au lit",
+                   ("(?:ne peut|ne peuvent|ne pouvait) plus (?:parler|voir|entendre|bouger)",
+                    "pronoun|who"),
+                   "(?:ne peut|ne pouvait) (?:plus|pas) (?:parler|marcher|bouger) depuis "
+                   "(?:son|sa|l')",
                    "besoin d'(?:une aide|aide|quelqu'un) pour (?:se deplacer|marcher|se lever|"
                    "se laver|monter|sortir)", "ne peut plus se servir de (?:son|sa|ses)",
                    "(?:perdu|perd|amputee? d') (?:une|sa|son|ses|les deux) (?:jambe|jambes|bras|"
@@ -1600,7 +1617,7 @@ _ROUND3_MORE = {
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
         "(?:egorge|egorgent|egorgeait|egorger|sacrifie|sacrifient|tue|tuent) (?:un|des|le|les) "
-        "moutons?", "fete du mouton",
+        "moutons?", "fete du mouton", ("pieu(?:x|se|ses)", "pred|attr"),
         "(?:appartenance|convictions?|croyances?|pratiques?) religieuses?", ("cultes?", "worship"),
         ("barbus", "det_people"), ("pasteurs?", "det"),
         "porte (?:une|sa|la|un) (?:croix|crucifix|etoile de david|main de fatma|chapelet)",
@@ -1638,7 +1655,9 @@ _ROUND3_MORE = {
         "(?:two|2) (?:women|men|guys|girls|ladies)(?: (?:on|in|at|from) (?:the )?[a-z0-9]+"
         "(?: floor)?)? (?:are|were) (?:a couple|together|married|partners)",
     ),
-    "opinion": ("sud rail", "sud solidaires", "appartenance (?:syndicale|politique|a un parti)",
+    "opinion": ("sud rail", "sud solidaires", "canvass(?:es|ing|ed)? for",
+                "leaflets? for (?:labour|the tories|reform|the greens|the lib dems|the snp)",
+                "appartenance (?:syndicale|politique|a un parti)",
                 "convictions? politiques?", "(?:autocollants?|affiches?|drapeaux?) (?:du |de la |de "
                 "l')?(?:rn|fn|lfi|pcf|npa|cgt|reconquete|front national|rassemblement national)",
                 ("grevistes?", "is_a"), ("manifestants?", "is_a"),
