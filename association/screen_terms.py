@@ -95,7 +95,10 @@ GUARDS = {
     # "il est sale", "les gens du 2e sont sales", "Mme Dupont est folle"
     # (a floor or a name may sit between: "la famille du 6e est", "Mme Dupont est")
     "pred": f"(?:(?:{_SUBJ})(?: (?:du|de la|de l|des|d|from|on|in|at|of)(?: the)? [a-z0-9]+"
-            f"(?: [a-z0-9]+)?)?|(?:m|mme|mr|mrs|ms|mlle|monsieur|madame|dr)(?: [a-z]+){{1,2}})"
+            f"(?: [a-z0-9]+)?| (?:next door|upstairs|downstairs|opposite|below|above|across the "
+            f"(?:hall|landing|corridor|way)|d en face|d a cote|du dessus|du dessous|d en haut|"
+            f"d en bas))?|(?:m|mme|mr|mrs|ms|mlle|monsieur|madame|dr)(?: [a-z]+){{1,2}}|"
+            f"(?:famille|familles|couple|clan) [a-z]+)"
             f" (?:{_COPULA})(?: (?:{_ADV}))*{_CHAIN}",
     # "voisin sale", "femme enceinte", "tempérament agressif et violent"
     "attr": f"(?:{_SUBJ})(?: (?:{_ADV}))*{_CHAIN}",
@@ -197,6 +200,9 @@ GUARDS = {
     "breed": "(?:chiens?|chats?|chevaux|cheval|chiots?)(?: de)?",
     "the_syndic": "le|du|au|un|ce|votre|notre|leur|son|mon",
     # a practice, not a carer at someone's home: "le cabinet infirmier du rez-de-chaussée"
+    # the writer's own complaint: "j'ai porté plainte pour vol"
+    "complaint": "(?:ai|avons|avez|a|ont|as|aurait|va|vais|allons|allez|vont)? ?(?:porte|depose|"
+                 "fait|porter|deposer|faire)",
     "nursing": "cabinet|cabinets|centre|centres|maison|ecole|poste|soins|du cabinet",
     # who a court may condemn without anyone's record: "le bailleur a été condamné à verser"
     "landlord": "(?:bailleur|bailleurs|proprietaire|proprio|syndic|gestionnaire|agence|office|"
@@ -1532,7 +1538,8 @@ _ROUND3_MORE = {
         "boi(?:t|vent|vait) (?:une|deux|trois|[0-9]+) (?:bouteilles?|litres?|canettes?|packs?)",
         "dependante?s? (?:a|au|aux) (?:la |l')?(?:alcool|drogue|heroine|crack|coke|cocaine|"
         "cannabis|jeu|jeux|boisson)",
-        "seropositivite", "(?:son|sa|leur) etat de sante", "sante (?:fragile|precaire|mentale|"
+        "seropositivite", "gueule de bois",
+        "(?:son|sa|leur) etat de sante", "sante (?:fragile|precaire|mentale|"
         "defaillante|psychique)", "(?:his|her|their) (?:poor |failing |mental |ill )?health(?! and "
         "safety)", "addictolog[a-z]*", "alcoologie",
         ("(?:se soigne|est soignee?|sont soignes|soigne|traite|traitee|traites) pour (?:un|une|son|"
@@ -1617,7 +1624,9 @@ _ROUND3_MORE = {
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
         "(?:egorge|egorgent|egorgeait|egorger|sacrifie|sacrifient|tue|tuent) (?:un|des|le|les) "
-        "moutons?", "fete du mouton", ("pieu(?:x|se|ses)", "pred|attr"),
+        "moutons?", "fete du mouton",
+        "(?:pris|prend|prendre|mis|met|mettre) le (?:voile|foulard|hijab|niqab)",
+        ("pieu(?:x|se|ses)", "pred|attr"),
         "(?:appartenance|convictions?|croyances?|pratiques?) religieuses?", ("cultes?", "worship"),
         ("barbus", "det_people"), ("pasteurs?", "det"),
         "porte (?:une|sa|la|un) (?:croix|crucifix|etoile de david|main de fatma|chapelet)",
@@ -1639,7 +1648,11 @@ _ROUND3_MORE = {
         "(?:quitte|quittee|quitter|quittait|parti|partie) pour (?:une femme|un homme)",
         ("sa copine (?:sont|vivent|habitent) ensemble", "she_and"),
         ("son copain (?:sont|vivent|habitent) ensemble", "he_and"),
-        "trouples?", "effemine(?:e|s|es)?",
+        "trouples?",
+        "(?:a|avait|ont|entretient) (?:une|des) (?:relations?|liaisons?|aventures?) avec (?:une|un|la|"
+        "le|sa|son|des)",
+        "(?:deux|2|les deux) (?:hommes|femmes|messieurs|dames|mecs|filles|garcons)(?: (?:du|de la|d) "
+        "[a-z0-9]+)? (?:se tiennent la main|s'embrassent|se bisent)", "effemine(?:e|s|es)?",
         "(?:quitte|quittee|quitter|quittait) (?:sa femme|son mari|son epoux|son epouse|sa compagne|"
         "son compagnon) pour (?:une femme|un homme|une autre femme|un autre homme)",
         ("brings? (?:men|women|blokes|guys|girls|punters|clients) (?:home|back)",
@@ -1680,7 +1693,11 @@ _ROUND3_MORE = {
         "in and out of (?:prison|jail)",
         "(?:fait passer|transporte|planque|planquent|cache|cachent|stocke|stockent) (?:de la |du |"
         "des )?(?:drogue|shit|came|coke|cocaine|heroine|cannabis|stups|barrettes)",
-        "bracelet a la cheville", "antecedents? judiciaires?", "mise? en examen",
+        "bracelet a la cheville",
+        ("plaintes? pour (?:vol|vols|agression|violences?|harcelement|trafic|viol|escroquerie|"
+         "menaces|recel|fraude)", "!complaint"),
+        "tremp(?:e|ent|ait) dans (?:des|les|un|le) (?:trafics?|magouilles|combines|affaires louches|"
+        "deal)", "antecedents? judiciaires?", "mise? en examen",
         "mis en cause (?:pour|dans)", "(?:police|criminal) caution", "(?:sort|sorti|sortie|en|de) detention",
         "(?:fini|finie|finis|passe la nuit|passee la nuit|dormi|emmene|emmenee|conduit|conduite|"
         "embarque|embarquee) au (?:poste|commissariat|trou|violon|ballon)",
