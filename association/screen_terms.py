@@ -1538,6 +1538,7 @@ _ROUND3_MORE = {
         "boi(?:t|vent|vait) (?:une|deux|trois|[0-9]+) (?:bouteilles?|litres?|canettes?|packs?)",
         "dependante?s? (?:a|au|aux) (?:la |l')?(?:alcool|drogue|heroine|crack|coke|cocaine|"
         "cannabis|jeu|jeux|boisson)",
+        "sucr(?:e|ent|ait|aient)(?: un peu| completement| grave| deja| serieusement)? les fraises",
         "seropositivite", "gueule de bois",
         "(?:son|sa|leur) etat de sante", "sante (?:fragile|precaire|mentale|"
         "defaillante|psychique)", "(?:his|her|their) (?:poor |failing |mental |ill )?health(?! and "
