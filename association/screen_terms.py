@@ -59,7 +59,8 @@ _ADV = (
     "souvent|encore|si|tellement|franchement|plutot|vachement|hyper|grave|gravement|"
     "serieusement|parfois|deja|aussi|really|very|so|totally|completely|quite|a bit|always|"
     "too|bloody|pretty|extremely|absolutely|seriously|often|again|also|sometimes|still|"
-    "terminally|critically|mentally|chronically|partially|registered|legally"
+    "terminally|critically|mentally|chronically|partially|registered|legally|severely|"
+    "profoundly|permanently|physically"
 )
 _MOD = (
     "vrai|vraie|vrais|vraies|sacre|sacree|sacres|sacrees|gros|grosse|grosses|pauvre|pauvres|"
@@ -121,6 +122,7 @@ GUARDS = {
     # worship, not a landmark: "va à l'église", "goes to church"
     "worship": "(?:va|vont|allait|allaient|aller|vais|allons|ira|iront|frequente|frequentent|"
                "frequentait|prie|prient|priait|prier|pilier|piliers|goes|go|went|going|"
+               "se rend|se rendent|se rendait|"
                "attends|attend|attended|attending)(?: (?:a|au|a la|a l|de|de la|de l|la|l|le|"
                "to|to the|at|at the|his|her|their|sa|son|leur|tous les jours))*",
     "prayer": "(?:fait|font|faisait|faire|fais|dit|disent)(?: (?:sa|ses|leur|leurs|la|les))?"
@@ -129,7 +131,8 @@ GUARDS = {
     "ts": "(?:fait|fais|faire|refait|fera|faisait)(?: (?:une|des|deux|plusieurs))?",
     "hp": "en|l|sorti de l|sortie de l",
     "hospital": "(?:est|sont|etait|etaient|suis|encore|toujours|transporte|transportee|"
-                "emmene|emmenee|admis|admise|sorti|sortie|sort)(?: (?:de|d))?(?: a)? l",
+                "emmene|emmenee|admis|admise|sorti|sortie|sort|rentre|rentree|revenu|revenue|"
+                "revient|rentrait)(?: (?:de|d))?(?: a)? l",
     "covid": "(?:a|avait|eu|attrape|attrapee|chope|chopee|choppe|positif|positive|has|had|got|"
              "caught|with)"
              "(?: (?:le|la|au|du))?",
@@ -974,7 +977,7 @@ TERMS = {category: terms + _GROWN[category] for category, terms in TERMS.items()
 # household ("le Marocain du 5"); couples; offences and the police told with a verb; debt and
 # benefits judged; dehumanising words said of people, not of places.
 # A person as subject, a floor or a name between: "le monsieur du 2e picole", "qui picole".
-_WHO = (f"(?:(?:{_SUBJ})(?: (?:du|de la|de l|des|d)(?: [a-z0-9]+){{1,2}})?|qui|"
+_WHO = (f"(?:(?:{_SUBJ})(?: (?:du|de la|de l|des|d)(?: [a-z0-9]+){{1,3}})?|qui|"
         f"(?:m|mr|mme|monsieur|madame) [a-z]+)(?: (?:ne|n))?")
 # Where a neighbour lives, after a group of origin: "le Marocain du 5", "la Congolaise du 1er"
 _WHERE = ("(?= (?:du|de la|de l'|au|qui)(?: (?:[0-9]+(?:e|er|eme|ieme)?|rdc|rez|premier|"
@@ -1129,7 +1132,8 @@ _ROUND3 = {
         ("wander(?:s|ing|ed) (?:around |about )?(?:the (?:corridors|halls|hallways|building|"
          "street|streets|stairwell)|at night|off|outside in)", "pronoun|who"),
         "psych ward", "mental (?:hospital|unit|ward|health (?:team|services|nurse|crisis))",
-        "(?:tried|attempted|threatened) to (?:kill|hang|end)",
+        "(?:tried|attempted|threatened) to (?:kill|hang|hurt) (?:himself|herself|themselves)",
+        "(?:tried|attempted|threatened) to end (?:it all|his life|her life|their life)",
         # pregnancy and fertility
         "fiv", "pma", "insemination", "fecondation in vitro", "stimulation ovarienne",
         "ivf", "fertility (?:treatment|clinic|problems)", "trying for a baby",
@@ -1538,6 +1542,10 @@ _ROUND3_MORE = {
         "boi(?:t|vent|vait) (?:une|deux|trois|[0-9]+) (?:bouteilles?|litres?|canettes?|packs?)",
         "dependante?s? (?:a|au|aux) (?:la |l')?(?:alcool|drogue|heroine|crack|coke|cocaine|"
         "cannabis|jeu|jeux|boisson)",
+        ("divagu(?:e|ent|ait|aient)", "pronoun|who"), "(?:tousse|crache|crachait|toussait) du sang",
+        "(?:s'est mise?|se met|se sont mis|s'etait mise?) a (?:boire|picoler|se droguer|fumer du "
+        "shit|jouer)", ("shoote(?:e|s|es)?", "pred"), "recovering (?:alcoholic|addict)",
+        "perdu les eaux",
         "sucr(?:e|ent|ait|aient)(?: un peu| completement| grave| deja| serieusement)? les fraises",
         "seropositivite", "gueule de bois",
         "(?:son|sa|leur) etat de sante", "sante (?:fragile|precaire|mentale|"
@@ -1625,7 +1633,7 @@ _ROUND3_MORE = {
         "(?:fete|fetent|fetait|fetaient|celebre|celebrent|font|faisaient) (?:(?:l\\x27|l +)"
         "(?:aid|eid)|le ramadan|shabbat|hanouka|kippour|pessah|la fete du mouton|l'aid el kebir)",
         "(?:egorge|egorgent|egorgeait|egorger|sacrifie|sacrifient|tue|tuent) (?:un|des|le|les) "
-        "moutons?", "fete du mouton",
+        "moutons?", "fete du mouton", "(?:fait|font|faisait) maigre",
         "(?:pris|prend|prendre|mis|met|mettre) le (?:voile|foulard|hijab|niqab)",
         ("pieu(?:x|se|ses)", "pred|attr"),
         "(?:appartenance|convictions?|croyances?|pratiques?) religieuses?", ("cultes?", "worship"),
@@ -1649,7 +1657,7 @@ _ROUND3_MORE = {
         "(?:quitte|quittee|quitter|quittait|parti|partie) pour (?:une femme|un homme)",
         ("sa copine (?:sont|vivent|habitent) ensemble", "she_and"),
         ("son copain (?:sont|vivent|habitent) ensemble", "he_and"),
-        "trouples?",
+        "trouples?", "relationship with (?:another|a) (?:man|woman)",
         "(?:a|avait|ont|entretient) (?:une|des) (?:relations?|liaisons?|aventures?) avec (?:une|un|la|"
         "le|sa|son|des)",
         "(?:deux|2|les deux) (?:hommes|femmes|messieurs|dames|mecs|filles|garcons)(?: (?:du|de la|d) "
@@ -1695,6 +1703,8 @@ _ROUND3_MORE = {
         "(?:fait passer|transporte|planque|planquent|cache|cachent|stocke|stockent) (?:de la |du |"
         "des )?(?:drogue|shit|came|coke|cocaine|heroine|cannabis|stups|barrettes)",
         "bracelet a la cheville",
+        "(?:conduit|roule|conduisait|roulait|conduire) (?:bourre|bourree|ivre|saoul|soul|defonce|"
+        "sous l'emprise)",
         ("plaintes? pour (?:vol|vols|agression|violences?|harcelement|trafic|viol|escroquerie|"
          "menaces|recel|fraude)", "!complaint"),
         "tremp(?:e|ent|ait) dans (?:des|les|un|le) (?:trafics?|magouilles|combines|affaires louches|"
@@ -1730,6 +1740,8 @@ _ROUND3_MORE = {
         f"leurs) (?:{_KIN_MOD} )?(?:{_KIN}|{_CHILD})(?: et (?:sa|son|ses|leur|leurs) "
         f"(?:{_KIN}|{_CHILD}))?",
         ("locks (?:her|him|them) (?:in|up|inside|out)", "agent_en"),
+        "threat(?:ened|ens|ening)? to kill (?:his|her|their) (?:wife|husband|partner|girlfriend|"
+        "boyfriend|kids|children|ex|family)",
         f"(?:balance|lance|jette|balancait|lancait|jetait) (?:des|les|la|le|un|une) [a-z]+ "
         f"(?:sur|a la figure de|a la tete de) (?:sa|son|ses|leur) (?:{_KIN}|{_CHILD})",
         ("(?:la|le|les|l') (?:controle|surveille|flique) (?:en permanence|tout le temps|"
