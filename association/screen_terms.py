@@ -1439,6 +1439,11 @@ _ROUND3 = {
         "breed(?:s|ing)? like rabbits", "(?:n'ont|n'a|ont|a) rien a faire (?:ici|chez nous|"
         "en france|dans cet immeuble|dans notre immeuble)", "romanichels?", "ratons?(?! laveurs?)",
         "sous races?", "engeance", "sales? races?",
+        "(?:ces gens la|ces gens|ces types|ces familles)(?:,| :| -)? (?:des|de la|de vrais|que des) "
+        "(?:dechets|ordures|merdes|animaux|sauvages|parasites|porcs|cafards|rats|vermine|"
+        "moins que rien)",
+        ("(?:une|la) honte (?:pour|de) (?:l'immeuble|la residence|le quartier|la cite|le batiment)",
+         "pred"),
         "cons? comme (?:un balai|des balais|ses pieds|une valise|une bite|la lune)",
         ("(?:a )?disgrace(?! (?:of a|to the) (?:building|landlord|council|estate))", "pred_en"),
         ("(?:personnage|individu|type|gars|mec|bonhomme) (?:douteux|louche|peu recommandable|"
@@ -1545,7 +1550,11 @@ _ROUND3_MORE = {
         ("divagu(?:e|ent|ait|aient)", "pronoun|who"), "(?:tousse|crache|crachait|toussait) du sang",
         "(?:s'est mise?|se met|se sont mis|s'etait mise?) a (?:boire|picoler|se droguer|fumer du "
         "shit|jouer)", ("shoote(?:e|s|es)?", "pred"), "recovering (?:alcoholic|addict)",
-        "perdu les eaux",
+        "perdu les eaux", "(?:se met|se mettait|se mettent) en danger",
+        "oubli(?:e|ent|ait) (?:le gaz|le feu|sa casserole|ses casseroles|les plaques)",
+        "assistance respiratoire", "problemes? (?:de|avec le) jeu",
+        "pari(?:e|ent|ait) (?:tout|tout son|toute sa|son salaire|ses allocs|leur argent)",
+        "degeneratives?",
         "sucr(?:e|ent|ait|aient)(?: un peu| completement| grave| deja| serieusement)? les fraises",
         "seropositivite", "gueule de bois",
         "(?:son|sa|leur) etat de sante", "sante (?:fragile|precaire|mentale|"
@@ -1611,7 +1620,7 @@ _ROUND3_MORE = {
     "disability": ("retards? (?:de developpement|psychomoteur|mental|de langage)",
                    ("chaises? roulantes?", "!access"),
                    "(?:bras|jambe|jambes|cote|main|visage) paralyse(?:e|s|es)?",
-                   "hemipleg[a-z]*", "clou(?:e|ee|es|ees) au lit",
+                   "hemipleg[a-z]*", "polio(?:myelite)?", "clou(?:e|ee|es|ees) au lit",
                    ("(?:ne peut|ne peuvent|ne pouvait) plus (?:parler|voir|entendre|bouger)",
                     "pronoun|who"),
                    "(?:ne peut|ne pouvait) (?:plus|pas) (?:parler|marcher|bouger) depuis "
@@ -1657,7 +1666,8 @@ _ROUND3_MORE = {
         "(?:quitte|quittee|quitter|quittait|parti|partie) pour (?:une femme|un homme)",
         ("sa copine (?:sont|vivent|habitent) ensemble", "she_and"),
         ("son copain (?:sont|vivent|habitent) ensemble", "he_and"),
-        "trouples?", "relationship with (?:another|a) (?:man|woman)",
+        "trouples?", "elles (?:se sont pacsees|se sont mariees|sont pacsees|sont mariees|vivent "
+        "ensemble|sont ensemble|sont en couple)", "relationship with (?:another|a) (?:man|woman)",
         "(?:a|avait|ont|entretient) (?:une|des) (?:relations?|liaisons?|aventures?) avec (?:une|un|la|"
         "le|sa|son|des)",
         "(?:deux|2|les deux) (?:hommes|femmes|messieurs|dames|mecs|filles|garcons)(?: (?:du|de la|d) "
@@ -1677,7 +1687,9 @@ _ROUND3_MORE = {
         "(?:two|2) (?:women|men|guys|girls|ladies)(?: (?:on|in|at|from) (?:the )?[a-z0-9]+"
         "(?: floor)?)? (?:are|were) (?:a couple|together|married|partners)",
     ),
-    "opinion": ("sud rail", "sud solidaires", "canvass(?:es|ing|ed)? for",
+    "opinion": ("sud rail", "sud solidaires",
+                ("(?:zemmour|le pen|marine le pen|melenchon|bardella|ciotti|mlp|jlm)", "party"),
+                "canvass(?:es|ing|ed)? for",
                 "leaflets? for (?:labour|the tories|reform|the greens|the lib dems|the snp)",
                 "appartenance (?:syndicale|politique|a un parti)",
                 "convictions? politiques?", "(?:autocollants?|affiches?|drapeaux?) (?:du |de la |de "
@@ -1702,7 +1714,7 @@ _ROUND3_MORE = {
         "in and out of (?:prison|jail)",
         "(?:fait passer|transporte|planque|planquent|cache|cachent|stocke|stockent) (?:de la |du |"
         "des )?(?:drogue|shit|came|coke|cocaine|heroine|cannabis|stups|barrettes)",
-        "bracelet a la cheville",
+        "bracelet a la cheville", "purg(?:e|er|ait) (?:sa|une|leur|ses) peines?",
         "(?:conduit|roule|conduisait|roulait|conduire) (?:bourre|bourree|ivre|saoul|soul|defonce|"
         "sous l'emprise)",
         ("plaintes? pour (?:vol|vols|agression|violences?|harcelement|trafic|viol|escroquerie|"
@@ -1740,6 +1752,8 @@ _ROUND3_MORE = {
         f"leurs) (?:{_KIN_MOD} )?(?:{_KIN}|{_CHILD})(?: et (?:sa|son|ses|leur|leurs) "
         f"(?:{_KIN}|{_CHILD}))?",
         ("locks (?:her|him|them) (?:in|up|inside|out)", "agent_en"),
+        "(?:mise?|jetee?|foutue?) (?:a la porte|dehors) avec (?:les|ses|leurs) enfants",
+        "violences? (?:psychologiques?|verbales?|physiques?|economiques?)",
         "threat(?:ened|ens|ening)? to kill (?:his|her|their) (?:wife|husband|partner|girlfriend|"
         "boyfriend|kids|children|ex|family)",
         f"(?:balance|lance|jette|balancait|lancait|jetait) (?:des|les|la|le|un|une) [a-z]+ "
