@@ -1593,7 +1593,7 @@ _ROUND3_MORE = {
         "incontinen(?:t|te|ts|tes|ce)", "(?:porte|portent|portait) des couches",
         "n'en a plus pour (?:longtemps|tres longtemps)", "condamnee? par les medecins",
         ("greffe(?:e|s|es)?", "pred"),
-        ("(?:s |has |'s )?(?:had|having|suffered) a (?:breakdown|nervous breakdown)", "pronoun"),
+        ("(?:s |has )?(?:had|having|suffered) a (?:breakdown|nervous breakdown)", "pronoun"),
         "en cloque", "polichinelle dans le tiroir", "(?:va|vont) etre (?:maman|papa|parents) "
         "(?:en|pour|dans|bientot|au)", "bebe eprouvette", "meres? porteuses?", "gpa",
         "(?:ne sait|ne savait|ne sait meme|sait) (?:plus|pas) (?:ou (?:elle|il) (?:habite|est|vit|"
