@@ -9,9 +9,15 @@ from ``association/data/screen_forms.json`` and completed by rules; simplemma is
 and the memory the screen adds (peak resident size after building it, minus before). Recall
 and false alarms follow for each corpus (targets from the README: recall ≥ 0.95, false alarms
 ≤ 5 %): the one the lexicon grew from, the fresh one written before lemmatised matching (then
-used to improve it), fresh2, written after it and never tuned against, and the blind corpus
-of issue 20, written before reading the lexicon: its dev half (read to see what the screen
-missed, never copied from) and its held-out half (only measured).
+used to improve it), fresh2, written after it (its few misses read in issue 20's round 3), and
+the blind corpus of issue 20, written before reading the lexicon: its dev half (read to see what the screen
+missed, never copied from) and its held-out half (only measured); dev3, written in issue 20
+to grow the lexicon where recall was lost (states told with a verb, idioms, groups named about
+a household, a couple's make-up, contempt), and heldout3, written the same day by someone
+blind to the lexicon and every earlier corpus (tests/corpus/heldout3_README.md): it has no
+category column, so one of its sensitive lines counts as caught when anything is flagged in it.
+The held-out corpora are marked so in the table: never read, only measured, a few times.
+``--quality`` prints recall and false alarms only (no timing).
 """
 import json
 import random
@@ -29,12 +35,20 @@ ROUNDS = 7
 CORPORA = (("sensitive.txt", "ordinary.txt"), ("fresh_sensitive.txt", "fresh_ordinary.txt"),
            ("fresh2_sensitive.txt", "fresh2_ordinary.txt"),
            ("blind_dev_sensitive.txt", "blind_dev_ordinary.txt"),
-           ("blind_heldout_sensitive.txt", "blind_heldout_ordinary.txt"))
+           ("dev3_sensitive.txt", "dev3_ordinary.txt"),
+           ("blind_heldout_sensitive.txt", "blind_heldout_ordinary.txt"),
+           ("heldout3_sensitive.txt", "heldout3_ordinary.txt"))
+# Never read while the lexicon grows: only measured, and marked so in the table.
+HELD_OUT = {"blind_heldout_sensitive.txt", "heldout3_sensitive.txt"}
+# Without a category column: a sensitive line is caught when anything is flagged in it.
+UNCATEGORISED = {"heldout3_sensitive.txt"}
 # Why a corpus falls short of a target, for the gap line.
-GAPS = {"fresh2_sensitive.txt": "fresh2 was written after the lexicon and never tuned "
-                                "against: what to expect on real notes (README)",
+GAPS = {"fresh2_sensitive.txt": "fresh2 was written after the lexicon; its few misses were read "
+                                "in issue 20's round 3",
         "blind_heldout_sensitive.txt": "the blind corpus' held-out half, never read while the "
-                                       "lexicon grew: what to expect on real notes (README)"}
+                                       "lexicon grew: what to expect on real notes (README)",
+        "heldout3_sensitive.txt": "written blind to the lexicon and never read: what to "
+                                  "expect on real notes"}
 WORD = re.compile(r"\w+")
 
 
@@ -54,14 +68,24 @@ def long_text(ordinary: list[str], sensitive: list[str], size: int = 2000) -> st
 
 
 def quality(find_sensitive, sensitive: str, ordinary: str) -> tuple[tuple, tuple]:
-    """(caught, lines) of a sensitive corpus and (flagged, lines) of its ordinary companion."""
-    lines = (CORPUS / sensitive).read_text(encoding="utf-8").splitlines()
-    pairs = [line.split("\t", 1) for line in lines if line.strip() and not line.startswith("#")]
-    caught = sum(category in {f.category for f in find_sensitive(text)}
-                 for category, text in pairs)
+    """(caught, lines) of a sensitive corpus and (flagged, lines) of its ordinary companion.
+
+    A line is caught when flagged in its category, or flagged at all in a corpus without
+    categories; only counts leave this function (held-out lines are never shown).
+    """
+    if sensitive in UNCATEGORISED:
+        texts = corpus_texts(sensitive)
+        caught, total = sum(bool(find_sensitive(text)) for text in texts), len(texts)
+    else:
+        lines = (CORPUS / sensitive).read_text(encoding="utf-8").splitlines()
+        pairs = [line.split("\t", 1) for line in lines
+                 if line.strip() and not line.startswith("#")]
+        caught = sum(category in {f.category for f in find_sensitive(text)}
+                     for category, text in pairs)
+        total = len(pairs)
     plain = corpus_texts(ordinary)
     flagged = sum(bool(find_sensitive(text)) for text in plain)
-    return (caught, len(pairs)), (flagged, len(plain))
+    return (caught, total), (flagged, len(plain))
 
 
 def best_mean(function, argument, repeat: int) -> float:
@@ -122,6 +146,11 @@ def tokenise(text: str) -> list[str]:
 def figures() -> list[Figure]:
     """Speed against tokenising the same texts, start-up cost, and recall and false alarms
     on each corpus."""
+    return speed_figures() + quality_figures()
+
+
+def speed_figures() -> list[Figure]:
+    """Speed against tokenising the same texts, and start-up cost."""
     import_ms, lemmas_ms, grown_mb, peak_mb, simplemma = start_up()
     from association.screen import find_sensitive
 
@@ -164,17 +193,29 @@ def figures() -> list[Figure]:
                note=f"process peak {peak_mb:.1f} MB", how=f"median of {ROUNDS} fresh "
                                                           "interpreters, VmHWM before and after"),
     ]
+    return rows
+
+
+def quality_figures() -> list[Figure]:
+    """Recall and false alarms on each corpus, the held-out ones marked."""
+    from association.screen import find_sensitive
+
+    rows = []
     for sensitive_file, ordinary_file in CORPORA:
         name = (sensitive_file.removesuffix("sensitive.txt").replace("_", " ")
                 .replace("heldout", "held-out") or "lexicon's ")
+        if sensitive_file in HELD_OUT:
+            name = f"{name}(HELD OUT) "
+        how = ("share of the corpus' sensitive lines with anything flagged (no category "
+               "column)" if sensitive_file in UNCATEGORISED else
+               "share of the corpus' sensitive lines flagged in their category (tests/corpus)")
         (caught, total), (flagged, plain) = quality(find_sensitive, sensitive_file,
                                                      ordinary_file)
         why = GAPS.get(sensitive_file, "")
         rows += [
             Figure(f"screen: recall, {name}corpus", caught / total, unit="",
                    target=Target("≥", 0.95, "value", "README"), note=f"{caught}/{total}",
-                   gap=why, how="share of the corpus' sensitive lines flagged in their "
-                                "category (tests/corpus)"),
+                   gap=why, how=how),
             Figure(f"screen: false alarms, {name}corpus", flagged / plain, unit="",
                    target=Target("≤", 0.05, "value", "README"), note=f"{flagged}/{plain}",
                    how="share of the corpus' ordinary lines flagged"),
@@ -183,4 +224,4 @@ def figures() -> list[Figure]:
 
 
 if __name__ == "__main__":
-    print_table(figures())
+    print_table(quality_figures() if "--quality" in sys.argv[1:] else figures())

@@ -141,6 +141,51 @@ def test_new_terms_keep_innocent_senses(text):
     assert find_sensitive(text) == []
 
 
+def test_dev3_corpus_recall_and_false_alarms():
+    """On dev3 (issue 20, round 3 of the lexicon): at least 98 % caught, at most 1 % flagged.
+
+    Written in batches, each screened only once written, to grow the lexicon where text nobody
+    had tuned against was missed; the held-out corpora are only measured (bench/screen.py).
+    """
+    recall, false_alarm_rate, report = corpus_figures("dev3_sensitive.txt", "dev3_ordinary.txt")
+    assert recall >= 0.98 and false_alarm_rate <= 0.01, report
+
+
+@pytest.mark.parametrize("text, category", [
+    ("le type du 5e picole dès le matin", "health"), ("elle se met minable le samedi", "health"),
+    ("mon voisin sucre un peu les fraises", "health"), ("il est zinzin", "health"),
+    ("she's getting hammered every night", "health"), ("elle fait une FIV", "health"),
+    ("il a une jambe en moins", "disability"), ("le Marocain du 4e", "origin"),
+    ("ils fêtent l'Aïd", "religion"), ("M. Roche vit avec son compagnon", "sexuality"),
+    ("il est encarté au PS", "opinion"), ("il a été arrêté hier", "offences"),
+    ("il l'insulte et la menace", "domestic_violence"),
+    ("les gens du 6e sont des sauvages", "judgement"), ("ils sont au RSA", "judgement"),
+])
+def test_round3_states_idioms_and_groups(text, category):
+    """Round 3: states told with a verb, idioms, groups named about a household, couples,
+    offences told with a verb, benefits judged, contempt said of people (examples written
+    here, not taken from a corpus)."""
+    assert category in categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "les plombs ont sauté au 4e", "l'origine de la fuite est trouvée", "un dépôt sauvage de pneus",
+    "le traitement de l'humidité a échoué", "la cave est infectée de rats", "le hall est crasseux",
+    "le plafond menace de tomber", "un mur aveugle côté cour", "un bruit sourd dans les tuyaux",
+    "une dépression au fond du parking", "prière de refermer la porte",
+    "la porte du garage a pété un câble", "la chaudière boit énormément",
+    "l'ascenseur est une vraie prison", "la rampe pour fauteuils roulants est cassée",
+    "le bailleur a été condamné à verser 2 000 €", "la régularisation des charges est arrivée",
+    "the bin men are on strike", "the lift had a breakdown", "there's a crack in the wall",
+    "j'ai porté plainte pour vol", "les joints de la douche sont noirs",
+])
+def test_round3_keeps_building_talk_clear(text):
+    """Round 3's verbs and adjectives keep their building senses: fuses, leaks, a dip in the
+    ground, a broken door, a thirsty boiler, a court against the landlord, the writer's own
+    complaint."""
+    assert find_sensitive(text) == []
+
+
 @pytest.mark.parametrize("text, category", [
     ("alcoolique", "judgement"),
     ("violence conjugale", "domestic_violence"),
