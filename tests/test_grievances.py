@@ -936,3 +936,32 @@ def test_a_search_finds_the_words_in_the_volunteer_s_buildings_only(app, volunte
     assert re.findall(r"R-[0-9A-Z]{4}-[0-9A-Z]{4}", found) == [mine["reference"]]
     number = page_text(client.get(f"/benevoles/signalements/?q={building}"))
     assert re.findall(r"R-[0-9A-Z]{4}-[0-9A-Z]{4}", number) == []
+
+
+def test_the_report_card_gives_its_cases_dates_in_words(app, volunteers, building):
+    """A tenant whose report joined a collective case reads, on its card, when the letter
+    went, when the answer is due and when it came, in words (issue 21, item 8)."""
+    tenant = app.test_client()
+    grievance = report(tenant, building)
+    client = _volunteer(app, volunteers, "dates", building)
+    token = csrf_token(client, "/benevoles/dossiers/")
+    made = client.post("/benevoles/dossiers/nouveau", data={
+        "csrf_token": token, "building": building, "category": "damp", "title": "Humidité",
+        "grievances": [grievance["id"]]})
+    case_id = int(made.headers["Location"].rsplit("/", 1)[1])
+    card = page_text(tenant.get("/membre/"))
+    assert "dossier collectif" in card and "pas encore partie" in card
+    client.post(f"/benevoles/dossiers/{case_id}/revendications", data={
+        "csrf_token": token, "demands-demands": "Un diagnostic de la ventilation."})
+    client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
+        "csrf_token": token, "sending-sent_on": "2026-10-01", "sending-sent_how": "recommandé"})
+    card = page_text(tenant.get("/membre/"))
+    assert "partie le 1er octobre 2026" in card
+    assert "réponse attendue au plus tard le 2 novembre 2026" in card
+    client.post(f"/benevoles/dossiers/{case_id}/etapes", data={
+        "csrf_token": token, "event-happened_on": "2026-10-20", "event-kind": "reply"})
+    card = page_text(tenant.get("/membre/"))
+    assert "a répondu le 20 octobre 2026" in card
+    english = page_text(tenant.get("/membre/?lang=en"))
+    assert "went to the landlord on 1 October 2026" in english
+    assert "answered on 20 October 2026" in english

@@ -107,10 +107,14 @@ def withdraw_support(db, member_id: int, support_id: int) -> None:
 
 
 def of_member(db, member_id: int) -> list[dict]:
-    """The member's reports, newest first, with their building, notes and photos."""
+    """The member's reports, newest first, with their building, notes and photos, and the
+    dates of the collective case each joined (the letter sent, its answer due and given)."""
     rows = list(db.query(
-        "select g.*, b.name as building_name from grievances g "
-        "join buildings b on b.id = g.building_id where g.member_id = ? "
+        "select g.*, b.name as building_name, c.sent_on as case_sent_on, "
+        "c.response_due as case_due, (select min(e.happened_on) from case_events e "
+        "where e.case_id = c.id and e.kind = 'reply') as case_answered_on "
+        "from grievances g join buildings b on b.id = g.building_id "
+        "left join cases c on c.id = g.case_id where g.member_id = ? "
         "order by g.created_at desc, g.id desc", [member_id]))
     for row in rows:
         row["notes"] = list(db.query(
