@@ -136,8 +136,8 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
     paragraphs = [
         "Madame, Monsieur,",
         f"L'amicale des locataires vous écrit au nom de {households} foyer"
-        f"{'s' if households > 1 else ''} {of_building(case['building_name'])}, qui nous ont "
-        f"signalé {facts['reports']} problème{plural} relevant de : "
+        f"{'s' if households > 1 else ''} {of_building(case['building_name'])}, qui nous "
+        f"{'ont' if households > 1 else 'a'} signalé {facts['reports']} problème{plural} relevant de : "
         f"{', '.join(str(kind) for kind in facts['kinds'])}{since}.",
         "Nous vous rappelons qu'en application de l'article 6 de la loi n° 89-462 du 6 juillet "
         "1989, le bailleur est tenu de remettre au locataire un logement décent, d'assurer la "
