@@ -162,3 +162,26 @@ def test_administrators_are_told_where_console_messages_go(app, db):
         assert mailer.notices(db, SimpleNamespace(is_admin=True)) == [
             "Messages to members are written to the server's log, not sent "
             "(AMICALE_MAIL=console, for trying Amicale out)."]
+
+
+def test_no_message_is_queued_for_a_member_without_an_address(app, volunteers):
+    """A tenant who never gave an address gets nothing queued when their report changes, and
+    their erase page announces no cancelled message (issue 21)."""
+    from conftest import add_building, csrf_token, page_text, report
+
+    building = add_building(app, "Tilleuls")
+    tenant = app.test_client()
+    made = report(tenant, building)
+    volunteer = app.test_client()
+    volunteers.login(volunteer, volunteers.create("tri", "volunteer", [building]))
+    changed = volunteer.post(f"/benevoles/signalements/{made['id']}/statut", data={
+        "csrf_token": csrf_token(volunteer, "/benevoles/signalements/"),
+        "status-status": "checked"})
+    assert changed.status_code in (302, 303)
+    db = connect(app.config["DATABASE"])
+    try:
+        assert db.table("grievances").get(made["id"])["status"] == "checked"
+        assert db.table("outbox").count == 0
+    finally:
+        db.close()
+    assert "message" not in page_text(tenant.get("/membre/effacer?lang=en"))
