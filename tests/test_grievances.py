@@ -969,3 +969,37 @@ def test_the_report_card_gives_its_cases_dates_in_words(app, volunteers, buildin
     english = page_text(tenant.get("/membre/?lang=en"))
     assert "went to the landlord on 1 October 2026" in english
     assert "answered on 20 October 2026" in english
+
+
+def test_a_sent_letter_stays_as_it_was_sent_when_a_tenant_erases(app, volunteers, db,
+                                                                    building, clock):
+    """A sent case keeps the counts its letter stated: a tenant erasing their space later
+    changes neither the case's figures nor its reprinted letter, which keeps its date
+    (issue 21)."""
+    tenants = [app.test_client() for _ in range(2)]
+    grievances = [report(t, building, since="2025-10") for t in tenants]
+    client = _volunteer(app, volunteers, "gel", building)
+    token = csrf_token(client, "/benevoles/dossiers/")
+    made = client.post("/benevoles/dossiers/nouveau", data={
+        "csrf_token": token, "building": building, "category": "damp", "title": "Humidité",
+        "grievances": [g["id"] for g in grievances]})
+    case_id = int(made.headers["Location"].rsplit("/", 1)[1])
+    client.post(f"/benevoles/dossiers/{case_id}/revendications", data={
+        "csrf_token": token, "demands-demands": "Un diagnostic de la ventilation."})
+    client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
+        "csrf_token": token, "sending-sent_on": clock.moment.date().isoformat(),
+        "sending-sent_how": "recommandé"})
+    def letter():
+        page = page_text(client.get(f"/benevoles/dossiers/{case_id}/lettre"))
+        return page[page.index('<article class="letter"'):page.index("</article>")]
+
+    sent = letter()
+    assert "2 foyers" in sent and "2 problèmes" in sent
+    erased = tenants[0].post("/membre/effacer",
+                             data={"csrf_token": csrf_token(tenants[0], "/membre/")})
+    assert erased.status_code == 200
+    assert db.table("grievances").count == 1
+    clock.advance(days=3)
+    client = _volunteer(app, volunteers, "gel2", building)
+    assert letter() == sent
+    assert db.table("cases").get(case_id)["households"] == 2

@@ -1,5 +1,7 @@
 """Collective cases, for volunteers of the building: open one from reports, write the
 association's demands, print the collective letter, record its sending and the timeline."""
+from datetime import date
+
 from flask import (Blueprint, abort, flash, make_response, redirect, render_template, request,
                    url_for)
 from flask_babel import gettext as _
@@ -194,5 +196,6 @@ def letter_pdf(case_id):
 
 
 def _letter(db, found: dict):
-    return cases.letter(found, cases.facts(db, found), reference.association(db),
-                        clock.today())
+    """The case's letter: once sent, dated as it was sent, with the facts it stated."""
+    dated = date.fromisoformat(found["sent_on"]) if found.get("sent_on") else clock.today()
+    return cases.letter(found, cases.facts(db, found), reference.association(db), dated)

@@ -1,6 +1,7 @@
 """Collective cases: the reports of one building grouped, a letter sent to the landlord in
 the name of the households concerned, and the timeline that follows. A case holds counts and
 dates, never a tenant."""
+import json
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -91,7 +92,18 @@ def of_scope(db, scope: set[int]) -> list[dict]:
 
 def facts(db, case: dict) -> dict:
     """What the collective letter states: households, reports, kinds, since when — counts
-    and dates only."""
+    and dates only. A sent case's are those of its sending, kept in the case (``sent_facts``):
+    a tenant erasing their space later changes neither what was sent nor its reprint."""
+    if case.get("sent_facts"):
+        kept = json.loads(case["sent_facts"])
+        return {**kept, "kinds": [categories.label(k) for k in kept["kinds"]]}
+    counted = _counted(db, case)
+    return {**counted, "kinds": [categories.label(k) for k in counted["kinds"]]}
+
+
+def _counted(db, case: dict) -> dict:
+    """The case's facts as its reports and "me too" households give them now (kinds by
+    their code)."""
     reports = list(db.query(
         "select category, since, member_id, id from grievances where case_id = ?",
         [case["id"]]))
@@ -102,8 +114,8 @@ def facts(db, case: dict) -> dict:
     households = {f"m{r['member_id']}" if r["member_id"] else f"g{r['id']}" for r in reports}
     households |= {f"m{member}" for member in supporters}
     since = min((r["since"] for r in reports if r["since"]), default=None)
-    return {"households": len(households), "reports": len(reports),
-            "kinds": [categories.label(k) for k in kinds], "since": since}
+    return {"households": len(households), "reports": len(reports), "kinds": kinds,
+            "since": since}
 
 
 # A building named after what it is ("Bâtiment A", "Résidence Les Lilas"): its own article.
@@ -186,14 +198,15 @@ def save_summary(db, case_id: int, summary: str | None, flags: list[str], volunt
 def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str],
                    response_due: date | None, volunteer) -> date:
     """The letter was sent: its date, proof and the answer's deadline (a month by default,
-    counted as legal time limits are); its reports go to "sent", each logged for its tenant."""
+    counted as legal time limits are); the letter's facts are kept as sent (``facts``); its
+    reports go to "sent", each logged for its tenant."""
     due = response_due or deadlines.due_date(sent_on)
-    households = facts(db, case)["households"]
     with db.atomic():
+        counted = _counted(db, case)
         db.table("cases").update(case["id"], {
             "status": "sent", "sent_on": sent_on.isoformat(), "sent_how": sent_how,
             "sent_how_flags": Flags(flags).format(), "response_due": due.isoformat(),
-            "households": households})
+            "households": counted["households"], "sent_facts": json.dumps(counted)})
         audit.record(db, volunteer, "update", "case", case["id"])
         _changed(db, volunteer, db.execute(
             "update grievances set status = 'sent', updated_at = ? where case_id = ? "

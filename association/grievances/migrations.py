@@ -155,3 +155,10 @@ def m005_pending_photos(db):
         created_at text not null
     )""")
     db.execute("create index pending_photos_created on pending_photos(created_at)")
+
+
+@migrations()
+def m006_a_sent_case_keeps_its_facts(db):
+    """A sent case keeps the facts its letter stated (households, reports, kinds, since
+    when), so that erasing a tenant later changes neither the case nor its reprinted letter."""
+    db.execute("alter table cases add column sent_facts text")

@@ -136,6 +136,8 @@ TABLES: tuple[Table, ...] = (
             Column("status", _l("open, sent, answered or closed")),
             Column("households", _l("how many households the letter speaks for (a count)")),
             Column("sent_on", _l("when the letter was sent")),
+            Column("sent_facts", _l("the counts the letter stated when it was sent (households, "
+                                    "reports, kinds, since when), kept as sent")),
             Column("sent_how", _l("how it was sent, and its proof (registered letter number...)"),
                    screened=True, flagged_retention=FLAGGED, personal=True),
             Column("sent_how_flags", _l("what the screen found in it"), personal=True),
