@@ -1003,3 +1003,22 @@ def test_a_sent_letter_stays_as_it_was_sent_when_a_tenant_erases(app, volunteers
     client = _volunteer(app, volunteers, "gel2", building)
     assert letter() == sent
     assert db.table("cases").get(case_id)["households"] == 2
+
+
+def test_a_report_sent_twice_from_one_form_is_recorded_once(client, db, building):
+    """Back and send again: the form's one-time token is refused politely the second time,
+    pointing to the report already made; a new form makes a new report (issue 21)."""
+    page = page_text(client.get("/signaler"))
+    once = re.search(r'name="once"[^>]*value="([^"]+)"', page)[1]
+    data = {"csrf_token": csrf_token(client, "/signaler"), "building": building,
+            "category": "damp", "description": "Fuite d'eau sous l'évier depuis lundi",
+            "once": once}
+    assert client.post("/signaler?lang=en", data=data).status_code == 303
+    made = db.execute("select reference from grievances").fetchone()[0]
+    again = client.post("/signaler?lang=en", data=data, follow_redirects=True)
+    assert db.table("grievances").count == 1
+    assert "already sent" in page_text(again) and made in page_text(again)
+    fresh = re.search(r'name="once"[^>]*value="([^"]+)"', page_text(client.get("/signaler")))[1]
+    assert fresh != once
+    assert client.post("/signaler", data={**data, "once": fresh}).status_code == 303
+    assert db.table("grievances").count == 2

@@ -41,19 +41,38 @@ def discard_photos(stored: list[tuple]) -> None:
         images.safe_path(photo_folder(), name).unlink(missing_ok=True)
 
 
+def new_form_token() -> str:
+    """A report form's one-time token: random, carried by the form, kept with the report."""
+    return secrets.token_urlsafe(16)
+
+
+def made_with(db, token: str | None) -> dict | None:
+    """The report already made with this form's one-time token, or None."""
+    if not token:
+        return None
+    return first_row(db, "select id, reference, member_id from grievances "
+                         "where form_token = ?", [token])
+
+
 def report(db, member_id: int | None, building_id: int, category: str, description: str,
-           flags: list[str], since: str | None, photos: list, kept: list = ()) -> dict:
+           flags: list[str], since: str | None, photos: list, kept: list = (),
+           form_token: str | None = None) -> dict:
     """Record a grievance and its photos (as ``store_photos`` stored them, after those
-    ``kept`` across a refused send: see ``pending``); return its id and reference."""
+    ``kept`` across a refused send: see ``pending``); return its id and reference. A form
+    whose one-time token already made a report records nothing: that report is returned,
+    with ``again`` set."""
     now = clock.stamp()
     reference = new_reference()
     with db.atomic():
+        earlier = made_with(db, form_token)
+        if earlier is not None:
+            return {**earlier, "again": True}
         grievance_id = db.execute(
             "insert into grievances (reference, member_id, building_id, category, "
-            "description, description_flags, since, status, created_at, updated_at) "
-            "values (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+            "description, description_flags, since, status, created_at, updated_at, "
+            "form_token) values (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
             [reference, member_id, building_id, category, description,
-             Flags(flags).format(), since or None, now, now]).lastrowid
+             Flags(flags).format(), since or None, now, now, form_token or None]).lastrowid
         photos = pending.adopt(db, list(kept), photo_folder()) + list(photos)
         db.conn.executemany(
             "insert into grievance_photos (grievance_id, member_id, file_name, width, "

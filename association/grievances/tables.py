@@ -90,6 +90,8 @@ TABLES: tuple[Table, ...] = (
                    purpose=_l("why it was closed, from a closed list")),
             Column("case_id", _l("the collective case it is part of")),
             Column("merged_into", _l("the report it duplicated, if merged")),
+            Column("form_token", _l("the random one-time token of the form it was sent with, "
+                                    "so that the same form sent twice makes one report")),
             Column("created_at", label=_l("Reported on"), purpose=_l("when it was reported")),
             Column("updated_at", label=_l("Last change"), purpose=_l("when it last changed")),
             Column("closed_at", label=_l("Closed on"),
