@@ -42,4 +42,57 @@
     });
     source.insertAdjacentElement("afterend", button);
   });
+
+  /* Switching language keeps a half-filled form: what was typed or chosen is kept for the
+     next page of this tab (sessionStorage, read once and removed), never a key, a password,
+     a file or a token. Without JavaScript the link opens the page in the other language. */
+  var KEPT = "amicale-switched-form";
+  var SKIPPED = /^(password|file|hidden|submit|button|reset)$/;
+  function keepable(field) {
+    return field.name && !SKIPPED.test(field.type) && field.name !== "key" &&
+      field.name !== "csrf_token" && !field.disabled && !field.multiple;
+  }
+  function changed(field) {
+    if (field.type === "checkbox" || field.type === "radio") {
+      return field.checked !== field.defaultChecked;
+    }
+    if (field.tagName === "SELECT") {
+      return Array.prototype.some.call(field.options, function (option) {
+        return option.selected !== option.defaultSelected;
+      });
+    }
+    return field.value !== field.defaultValue;
+  }
+  document.querySelectorAll("a[hreflang]").forEach(function (link) {
+    link.addEventListener("click", function () {
+      var fields = [];
+      document.querySelectorAll("form").forEach(function (form, number) {
+        Array.prototype.forEach.call(form.elements, function (field) {
+          if (keepable(field) && changed(field)) {
+            fields.push([number, field.name, field.value, field.checked]);
+          }
+        });
+      });
+      if (fields.length) {
+        sessionStorage.setItem(KEPT, JSON.stringify({path: location.pathname, fields: fields}));
+      }
+    });
+  });
+  var switched = sessionStorage.getItem(KEPT);
+  sessionStorage.removeItem(KEPT);
+  switched = switched && JSON.parse(switched);
+  if (switched && switched.path === location.pathname) {
+    var forms = document.querySelectorAll("form");
+    switched.fields.forEach(function (saved) {
+      var form = forms[saved[0]];
+      Array.prototype.forEach.call(form ? form.elements : [], function (field) {
+        if (field.name !== saved[1] || !keepable(field)) { return; }
+        if (field.type === "checkbox" || field.type === "radio") {
+          if (field.value === saved[2]) { field.checked = saved[3]; }
+        } else {
+          field.value = saved[2];
+        }
+      });
+    });
+  }
 })();
