@@ -56,3 +56,21 @@ def test_the_new_key_is_copied_with_a_button(browser, live_app, live_url):
     plain.get_by_role("button", name="Send my report").click()
     assert plain.locator(".member-key code").inner_text().strip()
     assert plain.get_by_role("button", name="Copy the key").count() == 0
+
+
+def test_a_danger_button_is_outlined_and_set_apart(watched_page, live_app, live_url, live_admin):
+    """On an action's page, "Cancel the action…" is outlined in red, not a second main
+    button, and stands well apart from "Change the action" (issue 21)."""
+    from test_browser_pages import open_as
+
+    page = watched_page
+    ids = open_as(page, "admin", live_app, live_url, live_admin)
+    page.goto(f"{live_url}/benevoles/actions/{ids['action_id']}?lang=en")
+    main = page.get_by_role("link", name="Change the action").bounding_box()
+    danger_link = page.get_by_role("link", name="Cancel the action…")
+    danger = danger_link.bounding_box()
+    look = danger_link.evaluate("e => [getComputedStyle(e).backgroundColor, "
+                                "getComputedStyle(e).color, getComputedStyle(e).borderTopColor]")
+    assert look == ["rgb(255, 255, 255)", "rgb(164, 22, 26)", "rgb(164, 22, 26)"]
+    assert danger["y"] > main["y"] + main["height"] or \
+        danger["x"] - (main["x"] + main["width"]) >= 24
