@@ -1022,3 +1022,27 @@ def test_a_report_sent_twice_from_one_form_is_recorded_once(client, db, building
     assert fresh != once
     assert client.post("/signaler", data={**data, "once": fresh}).status_code == 303
     assert db.table("grievances").count == 2
+
+
+def test_a_step_that_changes_a_case_says_so(app, volunteers, building):
+    """A reply marks a sent case answered, an outcome closes it: the volunteer is told the
+    case's new state; a note, which changes nothing, says nothing of it (issue 21)."""
+    client = _volunteer(app, volunteers, "etapes", building)
+    made = report(app.test_client(), building)
+    token = csrf_token(client, "/benevoles/dossiers/")
+    case_id = int(client.post("/benevoles/dossiers/nouveau", data={
+        "csrf_token": token, "building": building, "category": "damp", "title": "Humidité",
+        "grievances": [made["id"]]}).headers["Location"].rsplit("/", 1)[1])
+    client.post(f"/benevoles/dossiers/{case_id}/revendications", data={
+        "csrf_token": token, "demands-demands": "Un diagnostic de la ventilation."})
+    client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
+        "csrf_token": token, "sending-sent_on": "2026-10-01", "sending-sent_how": "recommandé"})
+
+    def step(kind):
+        return page_text(client.post(f"/benevoles/dossiers/{case_id}/etapes?lang=en", data={
+            "csrf_token": token, "event-happened_on": "2026-10-20", "event-kind": kind,
+            "event-note": "Passage du technicien"}, follow_redirects=True))
+
+    assert "The case is now" not in step("note")
+    assert "The case is now: answered." in step("reply")
+    assert "The case is now: closed." in step("outcome")

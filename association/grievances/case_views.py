@@ -142,9 +142,12 @@ def event(case_id):
     form.kind.choices = choices((k, cases.EVENTS[k]) for k in cases.RECORDED)
     if not form.validate_on_submit():
         return _page(db, found, status=400, event_form=form)
-    cases.add_event(db, found, form.happened_on.data, form.kind.data,
-                    (form.note.data or "").strip(), Flags.found_in(form.note), current_user)
-    flash(_("Step added to the timeline."), "success")
+    status = cases.add_event(db, found, form.happened_on.data, form.kind.data,
+                             (form.note.data or "").strip(), Flags.found_in(form.note),
+                             current_user)
+    flash(_("Step added to the timeline. The case is now: %(status)s.",
+            status=cases.STATUSES[status]) if status else _("Step added to the timeline."),
+          "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
 

@@ -217,22 +217,25 @@ def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str
 
 
 def add_event(db, case: dict, happened_on: date, kind: str, note: str | None,
-              flags: list[str], volunteer) -> None:
-    """A step of the case's timeline; a reply marks the case answered. A volunteer's step is
-    logged; the daily job's ("no reply in time") is not."""
+              flags: list[str], volunteer) -> str | None:
+    """A step of the case's timeline; a reply marks a sent case answered, an outcome closes
+    it: the case's new status is returned (None when the step left it as it was), for the
+    volunteer to be told. A volunteer's step is logged; the daily job's ("no reply in time")
+    is not."""
     if kind not in EVENTS:
         raise ValueError(kind)
+    status = {"reply": "answered" if case["status"] == "sent" else None,
+              "outcome": "closed" if case["status"] != "closed" else None}.get(kind)
     with db.atomic():
         db.table("case_events").insert({
             "case_id": case["id"], "happened_on": happened_on.isoformat(), "kind": kind,
             "note": note or None, "note_flags": Flags(flags).format(),
             "volunteer_login": getattr(volunteer, "login", None), "created_at": clock.stamp()})
-        if kind == "reply" and case["status"] == "sent":
-            db.table("cases").update(case["id"], {"status": "answered"})
-        if kind == "outcome":
-            db.table("cases").update(case["id"], {"status": "closed"})
+        if status:
+            db.table("cases").update(case["id"], {"status": status})
         if volunteer is not None and kind != "letter_sent":
             audit.record(db, volunteer, "update", "case", case["id"])
+    return status
 
 
 def timeline(db, case_id: int) -> list[dict]:
