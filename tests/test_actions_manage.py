@@ -220,3 +220,18 @@ def test_an_action_that_took_place_cannot_be_cancelled(app, organiser, db):
     response = organiser.get(f"/benevoles/actions/{action_id}/annuler", follow_redirects=True)
     assert "elle ne peut plus être annulée" in page_text(response)
     assert db.table("actions").get(action_id)["status"] == "planned"
+
+
+def test_the_hidden_places_delay_is_chosen_in_words(organiser, db):
+    """The delay before a hidden place is given is chosen in words ("la veille", "6 heures
+    avant"), not typed as a number of hours; an action saved with one shows it chosen
+    (issue 21)."""
+    page = page_text(organiser.get("/benevoles/actions/nouvelle"))
+    field = page[page.index('name="place_reveal_hours"'):]
+    field = field[:field.index("</select>")]
+    assert "la veille" in field and "6 heures avant" in field and "au début" in field
+    response = create_action(organiser, place_reveal_hours="24")
+    assert response.status_code == 303
+    assert db.table("actions").get(action_id_of(response))["place_reveal_hours"] == 24
+    edit = page_text(organiser.get(response.headers["Location"] + "/modifier"))
+    assert '<option selected value="24">' in edit or '<option value="24" selected>' in edit

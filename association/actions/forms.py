@@ -2,6 +2,7 @@
 from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from wtforms import (BooleanField, IntegerField, SelectField, StringField,
                      SubmitField, TextAreaField, TimeField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
@@ -31,6 +32,27 @@ def few_brackets(form, field):
             "a few dozen times).", n=MAX_BRACKETS))
 
 
+def _hours(value):
+    """The chosen delay as a number of hours, None when the place is not hidden."""
+    if value in ("", None):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValueError(_l("Choose when the place is given.")) from None
+
+
+def reveal_choices(current: int | None = None) -> list:
+    """When a hidden place is given, in words ("the day before", "6 hours before"), with
+    the action's own delay when it is none of those."""
+    hours = sorted({168, 48, 24, 12, 6, 3, 2, 1, 0} | ({current} - {None}), reverse=True)
+    words = {168: _l("a week before"), 48: _l("two days before"),
+             24: _l("the day before, at the same time"), 0: _l("at the start of the action")}
+    return choices([("", _l("not hidden: everyone who sees the action sees the place"))] + [
+        (n, words.get(n) or lazy_ngettext("%(num)s hour before", "%(num)s hours before", n))
+        for n in hours])
+
+
 class ActionForm(Form):
     """An action, as volunteers create or change it. Times are local to the association."""
 
@@ -52,11 +74,10 @@ class ActionForm(Form):
     place = StringField(_l("Place (optional)"), validators=[Optional(), Length(max=300),
                                                             Screened("keep_place")])
     keep_place = BooleanField(_l("Keep the place as written"))
-    place_reveal_hours = IntegerField(
-        _l("Hide the place until this many hours before the start (optional)"),
-        validators=[Optional(), NumberRange(0, MAX_REVEAL_HOURS, _l(
-            "Give a number of hours between 0 and %(n)s.", n=MAX_REVEAL_HOURS))],
-        render_kw={"inputmode": "numeric"})
+    place_reveal_hours = SelectField(
+        _l("Keep the place hidden until (optional)"), coerce=_hours, validate_choice=False,
+        choices=reveal_choices(), validators=[Optional(), NumberRange(0, MAX_REVEAL_HOURS, _l(
+            "Give a number of hours between 0 and %(n)s.", n=MAX_REVEAL_HOURS))])
     description = TextAreaField(_l("Description (optional, Markdown)"), validators=[
         Optional(), Length(max=MAX_DESCRIPTION, message=_l(
             "Keep the description under %(n)s characters.", n=MAX_DESCRIPTION)),
