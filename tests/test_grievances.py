@@ -1046,3 +1046,19 @@ def test_a_step_that_changes_a_case_says_so(app, volunteers, building):
     assert "The case is now" not in step("note")
     assert "The case is now: answered." in step("reply")
     assert "The case is now: closed." in step("outcome")
+
+
+def test_me_too_shows_that_it_was_pressed(app, building):
+    """After "me too", the building's page shows the household's state for that problem,
+    pressed (pressing it again takes the household off); another visitor still finds the
+    button (issue 21)."""
+    report(app.test_client(), building, category="lifts", description="Ascenseur en panne "
+           "encore", confirmed=True)
+    tenant = app.test_client()
+    me_too(tenant, building)
+    page = page_text(tenant.get(f"/batiments/{building}?lang=en"))
+    assert 'aria-pressed="true"' in page and "your household is" in page
+    assert "Me too: count my household" not in page
+    anonymous = app.test_client().get(f"/batiments/{building}?lang=en")
+    assert "Me too: count my household" in page_text(anonymous)
+    assert 'aria-pressed="true"' not in page_text(anonymous)

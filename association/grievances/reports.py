@@ -119,6 +119,14 @@ def support(db, member_id: int, building_id: int, category: str) -> bool:
     return inserted.rowcount == 1
 
 
+def joined_here(db, member_id: int, building_id: int) -> dict:
+    """The problems of a building the member's household joined ("me too"): kind -> the
+    support's id."""
+    return {row["category"]: row["id"] for row in db.query(
+        "select id, category from grievance_supports where member_id = ? and building_id = ?",
+        [member_id, building_id])}
+
+
 def withdraw_support(db, member_id: int, support_id: int) -> None:
     """Take one's household off a problem."""
     db.execute("delete from grievance_supports where id = ? and member_id = ?",

@@ -167,12 +167,17 @@ def thanks():
 @bp.get("/batiments/<int:building_id>")
 @public
 def building(building_id):
-    """A building's open problems by kind, with how many households they concern."""
+    """A building's open problems by kind, with how many households they concern; for a
+    member, which of them their household joined ("me too", shown pressed)."""
     db = get_db()
     found = reference.building(db, building_id) or abort(404)
+    member = current_member(db)  # a signed-in member's page is private to them (security)
     return render_template("grievances/building.html", building=found,
                            problems=aggregates.building_problems(db, building_id),
-                           summaries=aggregates.public_summaries(db, building_id))
+                           summaries=aggregates.public_summaries(db, building_id),
+                           joined=reports.joined_here(db, member["id"], building_id)
+                           if member else {},
+                           confirmed=bool(member) and is_confirmed(member))
 
 
 @bp.post("/batiments/<int:building_id>/moi-aussi")
@@ -214,7 +219,9 @@ def withdraw(member, support_id):
         abort(400)
     reports.withdraw_support(get_db(), member["id"], support_id)
     flash(_("Your household is no longer counted for this problem."), "success")
-    return redirect(url_for("members.home"))
+    back = request.form.get("batiment", type=int)  # pressed again on the building's page
+    return redirect(url_for("grievances.building", building_id=back) if back
+                    else url_for("members.home"))
 
 
 @bp.get("/batiments/<int:building_id>/affiche")
