@@ -337,3 +337,28 @@ def test_french_pages_and_letters_write_dates_in_words(app, volunteers):
             found += [f"{where}: {what}: …{page[max(m.start() - 40, 0):m.end() + 20]}…"
                       for m in pattern.finditer(page)]
     assert seen and found == [], "\n".join(found)
+
+
+MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
+             "December")
+US_ORDER = re.compile(rf"\b(?:{MONTHS_EN}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
+                      r"|\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def test_english_pages_write_dates_day_month_year(app, volunteers):
+    """Every page of the access table in English, and every PDF: "1 December 2026", never
+    "December 1, 2026" nor "12/01/2026" (issue 21)."""
+    from conftest import make_world
+
+    app.config["CLOCK"].moment = datetime(2026, 12, 1, 17, 30, tzinfo=timezone.utc)
+    world = make_world(app, volunteers)
+    for client in world.clients.values():
+        client.get("/?lang=en")  # the language is remembered
+    found, seen = [], 0
+    for who, url in html_pages(app, world.ids):
+        response = world.clients[who].get(url)
+        page = _text_of(response)
+        seen += "1 December 2026" in page
+        found += [f"{who} {url}: …{page[max(m.start() - 40, 0):m.end() + 20]}…"
+                  for m in US_ORDER.finditer(page)]
+    assert seen and found == [], "\n".join(found)
