@@ -235,3 +235,13 @@ def test_the_hidden_places_delay_is_chosen_in_words(organiser, db):
     assert db.table("actions").get(action_id_of(response))["place_reveal_hours"] == 24
     edit = page_text(organiser.get(response.headers["Location"] + "/modifier"))
     assert '<option selected value="24">' in edit or '<option value="24" selected>' in edit
+
+
+def test_a_french_title_is_typeset(organiser, db):
+    """A title written in French gets its no-break spaces before ":" and "!" and inside
+    « », as the description does, on its page and in the agenda (issue 21)."""
+    response = create_action(organiser, title="Loyers : « non » à la hausse !")
+    assert response.status_code == 303
+    typeset = "Loyers\u00a0: «\u202fnon\u202f» à la hausse\u202f!"
+    assert db.table("actions").get(action_id_of(response))["title"] == typeset
+    assert typeset in page_text(organiser.get(response.headers["Location"]))
