@@ -362,3 +362,16 @@ def test_english_pages_write_dates_day_month_year(app, volunteers):
         found += [f"{who} {url}: …{page[max(m.start() - 40, 0):m.end() + 20]}…"
                   for m in US_ORDER.finditer(page)]
     assert seen and found == [], "\n".join(found)
+
+
+def test_no_lazy_plural_in_the_interface():
+    """A count is followed by a noun in its own number, through ngettext: never
+    "demande(s)" or "report(s)" (issue 21)."""
+    from test_translations import french_catalogue, source_messages
+
+    lazy = re.compile(r"\w\(s\)")
+    found = sorted(m for m in source_messages() if lazy.search(m))
+    found += sorted(str(m.string) for m in french_catalogue()
+                    if m.id and isinstance(m.string, str) and lazy.search(m.string)
+                    and m.id in source_messages())
+    assert found == []

@@ -1,5 +1,5 @@
 """The volunteers' dashboard: how each open campaign stands, in counts."""
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 
 from . import campaigns, results
 from ..clock import today
@@ -14,6 +14,8 @@ def for_volunteer(db, volunteer) -> list:
         counts = results.counters(db, campaign["id"])
         late = counts.get("state:overdue", 0) + counts.get("state:complaint_ready", 0)
         if late:
-            found.append(_l("%(title)s: %(n)s request(s) past the deadline without an answer.",
-                            title=campaign["title"], n=late))
+            found.append(lazy_ngettext(
+                "%(title)s: %(num)s request past the deadline without an answer.",
+                "%(title)s: %(num)s requests past the deadline without an answer.",
+                late, title=campaign["title"]))
     return found
