@@ -43,6 +43,25 @@
     source.insertAdjacentElement("afterend", button);
   });
 
+  /* A table of three columns or more is stacked on a phone (style.css): each cell is given
+     its column's name to show before it. Without JavaScript the table scrolls sideways. */
+  var colon = document.documentElement.lang === "fr" ? "\u00a0: " : ": ";
+  document.querySelectorAll("table").forEach(function (table) {
+    var names = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    if (names.length < 3) { return; }
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, index) {
+        var heading = index === 0 && cell.tagName === "TH";  /* the row's own name */
+        if (names[index] && !heading && !cell.hasAttribute("colspan")) {
+          cell.setAttribute("data-label", names[index] + colon);
+        }
+      });
+    });
+    table.classList.add("stacked");
+  });
+
   /* Switching language keeps a half-filled form: what was typed or chosen is kept for the
      next page of this tab (sessionStorage, read once and removed), never a key, a password,
      a file or a token. Without JavaScript the link opens the page in the other language. */

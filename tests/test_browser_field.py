@@ -3,6 +3,7 @@ and "Copy" buttons hand over a key, the text staying selectable without JavaScri
 import pytest
 
 from association.db import connect
+from association.requests.demo import DEMO_SLUG
 
 pytestmark = pytest.mark.browser
 
@@ -74,3 +75,18 @@ def test_a_danger_button_is_outlined_and_set_apart(watched_page, live_app, live_
     assert look == ["rgb(255, 255, 255)", "rgb(164, 22, 26)", "rgb(164, 22, 26)"]
     assert danger["y"] > main["y"] + main["height"] or \
         danger["x"] - (main["x"] + main["width"]) >= 24
+
+
+@pytest.mark.parametrize("path", ["/transparence", "/donnees", f"/demandes/{DEMO_SLUG}"])
+def test_tables_do_not_scroll_sideways_on_a_phone(browser, live_url, path):
+    """At 360 px, a table of three columns or more is stacked, one block per row, each cell
+    with its column's name: nothing scrolls sideways (issue 21)."""
+    page = browser.new_context(viewport={"width": 360, "height": 740}).new_page()
+    page.goto(f"{live_url}{path}?lang=fr")
+    widths = page.evaluate("""() => Array.from(document.querySelectorAll("table"))
+        .filter(t => t.querySelectorAll("thead th").length >= 3)
+        .map(t => [(t.closest(".scroll") || t.parentElement).scrollWidth,
+                   (t.closest(".scroll") || t.parentElement).clientWidth])""")
+    assert widths, "no table of three columns here"
+    assert all(scrolled <= shown + 1 for scrolled, shown in widths), widths
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
