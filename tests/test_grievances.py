@@ -567,6 +567,7 @@ def test_the_poster_points_at_the_buildings_report_page(app, client, building):
     page = client.get(f"/batiments/{building}/affiche").get_data(as_text=True)
     link = f"https://amicale.example/signaler?batiment={building}"
     assert link in page and qr.svg(link) in page
+    assert "Scannez ce code" in page  # the French poster says what to do with it (issue 21)
 
 
 # --- collective cases ---------------------------------------------------------------------------
