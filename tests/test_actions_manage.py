@@ -235,6 +235,13 @@ def test_the_hidden_places_delay_is_chosen_in_words(organiser, db):
     assert db.table("actions").get(action_id_of(response))["place_reveal_hours"] == 24
     edit = page_text(organiser.get(response.headers["Location"] + "/modifier"))
     assert '<option selected value="24">' in edit or '<option value="24" selected>' in edit
+    assert "le matin même" in field
+    morning = create_action(organiser, start_time="18:30", end_time="20:00",
+                            place_reveal_hours="morning")
+    assert morning.status_code == 303
+    assert db.table("actions").get(action_id_of(morning))["place_reveal_hours"] == 10
+    overview = page_text(organiser.get(morning.headers["Location"]))
+    assert "13 février 2027 à 8\u00a0h\u00a030" in overview  # 8:30, the morning of the day
 
 
 def test_a_french_title_is_typeset(organiser, db):
