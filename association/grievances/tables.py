@@ -91,7 +91,8 @@ TABLES: tuple[Table, ...] = (
             Column("case_id", _l("the collective case it is part of")),
             Column("merged_into", _l("the report it duplicated, if merged")),
             Column("form_token", _l("the random one-time token of the form it was sent with, "
-                                    "so that the same form sent twice makes one report")),
+                                    "so that the same form sent twice makes one report"),
+                   readers=("system",)),
             Column("created_at", label=_l("Reported on"), purpose=_l("when it was reported")),
             Column("updated_at", label=_l("Last change"), purpose=_l("when it last changed")),
             Column("closed_at", label=_l("Closed on"),
