@@ -103,6 +103,7 @@ def test_removed_address_cancels_the_message(app, db, smtp):
     member_id, _ = member_with_address(app, db)
     with app.app_context():
         members.remove_contact(db, member_id)
+        assert mailer.waiting(db, member_id) == 0 and mailer.member_uses(db, member_id) == []
         mailer.deliver(db)
     assert inbox.messages == [] and db.table("outbox").count == 0
 
