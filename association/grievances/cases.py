@@ -97,11 +97,11 @@ def facts(db, case: dict) -> dict:
     if case.get("sent_facts"):
         kept = json.loads(case["sent_facts"])
         return {**kept, "kinds": [categories.label(k) for k in kept["kinds"]]}
-    counted = _counted(db, case)
+    counted = counted_now(db, case)
     return {**counted, "kinds": [categories.label(k) for k in counted["kinds"]]}
 
 
-def _counted(db, case: dict) -> dict:
+def counted_now(db, case: dict) -> dict:
     """The case's facts as its reports and "me too" households give them now (kinds by
     their code)."""
     reports = list(db.query(
@@ -202,7 +202,7 @@ def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str
     reports go to "sent", each logged for its tenant."""
     due = response_due or deadlines.due_date(sent_on)
     with db.atomic():
-        counted = _counted(db, case)
+        counted = counted_now(db, case)
         db.table("cases").update(case["id"], {
             "status": "sent", "sent_on": sent_on.isoformat(), "sent_how": sent_how,
             "sent_how_flags": Flags(flags).format(), "response_due": due.isoformat(),
