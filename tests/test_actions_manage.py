@@ -220,3 +220,35 @@ def test_an_action_that_took_place_cannot_be_cancelled(app, organiser, db):
     response = organiser.get(f"/benevoles/actions/{action_id}/annuler", follow_redirects=True)
     assert "elle ne peut plus être annulée" in page_text(response)
     assert db.table("actions").get(action_id)["status"] == "planned"
+
+
+def test_the_hidden_places_delay_is_chosen_in_words(organiser, db):
+    """The delay before a hidden place is given is chosen in words ("la veille", "6 heures
+    avant"), not typed as a number of hours; an action saved with one shows it chosen
+    (issue 21)."""
+    page = page_text(organiser.get("/benevoles/actions/nouvelle"))
+    field = page[page.index('name="place_reveal_hours"'):]
+    field = field[:field.index("</select>")]
+    assert "la veille" in field and "6 heures avant" in field and "au début" in field
+    response = create_action(organiser, place_reveal_hours="24")
+    assert response.status_code == 303
+    assert db.table("actions").get(action_id_of(response))["place_reveal_hours"] == 24
+    edit = page_text(organiser.get(response.headers["Location"] + "/modifier"))
+    assert '<option selected value="24">' in edit or '<option value="24" selected>' in edit
+    assert "le matin même" in field
+    morning = create_action(organiser, start_time="18:30", end_time="20:00",
+                            place_reveal_hours="morning")
+    assert morning.status_code == 303
+    assert db.table("actions").get(action_id_of(morning))["place_reveal_hours"] == 10
+    overview = page_text(organiser.get(morning.headers["Location"]))
+    assert "13 février 2027 à 8\u00a0h\u00a030" in overview  # 8:30, the morning of the day
+
+
+def test_a_french_title_is_typeset(organiser, db):
+    """A title written in French gets its no-break spaces before ":" and "!" and inside
+    « », as the description does, on its page and in the agenda (issue 21)."""
+    response = create_action(organiser, title="Loyers : « non » à la hausse !")
+    assert response.status_code == 303
+    typeset = "Loyers\u00a0: «\u202fnon\u202f» à la hausse\u202f!"
+    assert db.table("actions").get(action_id_of(response))["title"] == typeset
+    assert typeset in page_text(organiser.get(response.headers["Location"]))

@@ -297,3 +297,13 @@ def test_the_reminder_job_writes_to_members_who_gave_an_address(app, action, db,
         message = mail.compose("action_reminder", "fr", "amicale@localhost", "a@example.org")
     assert "demain" in message.get_content() and "Assemblée" not in message.get_content()
     assert db.table("outbox").count_where("kind = 'action_reminder'") == 1
+
+
+def test_an_action_nobody_answered_yet_never_says_0_expected(app, action):
+    """An action showing its count says "no answer yet" rather than "0 expected", on its
+    page and in the agenda (issue 21)."""
+    for url in (f"/actions/{action}?lang=en", "/actions/?lang=en"):
+        page = re.sub(r"<[^>]+>", " ", page_text(app.test_client().get(url)))
+        page = re.sub(r"\s+", " ", page)
+        assert "no answer yet" in page, url
+        assert not re.search(r"(expected|People expected):? 0\b", page), url

@@ -37,7 +37,8 @@ def run_sweep(live_app, days_later: int) -> None:
 
 
 def test_letter_tracker_reminder_follow_up_and_complaint(watched_page, live_app, live_url):
-    """The whole path of one tenant, checked with axe on each new page."""
+    """The whole path of one tenant, checked with axe on each new page; the complaint's text
+    is copied with its button."""
     page = watched_page
     problems = []
     page.goto(f"{live_url}/demandes/{DEMO_SLUG}?lang=fr")
@@ -91,6 +92,11 @@ def test_letter_tracker_reminder_follow_up_and_complaint(watched_page, live_app,
     assert "Je n’ai reçu aucune réponse à ce jour." in complaint
     assert "3 place de Fontenoy" in complaint and "preuve de l’envoi" in complaint
     problems += axe_violations(page)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Copier le texte").click()
+    page.get_by_role("button", name="Copié").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()").strip() == \
+        page.locator("p.paste").text_content().strip()
 
     after = stats(live_url)
     # The demo's tenants whose follow-up's fifteen days still run are overdue, not yet

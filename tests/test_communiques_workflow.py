@@ -59,11 +59,15 @@ def audit_actions(app, communique_id):
 
 
 def test_a_second_editor_approves_and_the_page_is_public(app, editors, client):
-    """Alice drafts and submits; Bruno approves; the page is public with its text."""
+    """Alice drafts and submits; Bruno approves, below the text; the page is public with its
+    text."""
     alice, bruno = editors["alice"], editors["bruno"]
     communique_id = draft(alice)
     assert post(alice, f"{BASE}/{communique_id}/soumettre").status_code == 302
     assert row(app, communique_id)["status"] == "submitted"
+    detail = page_text(bruno.get(f"{BASE}/{communique_id}"))
+    # The approval form comes after the text it approves (issue 21).
+    assert detail.index("<strong>texte</strong>") < detail.index(f"{communique_id}/approuver")
     response = post(bruno, f"{BASE}/{communique_id}/approuver", when="now", follow=True)
     assert "Le communiqué est publié." in page_text(response)
     slug = row(app, communique_id)["slug"]

@@ -350,7 +350,7 @@ def test_flagged_text_is_masked_until_revealed(app, volunteers, db, building):
 
 def test_status_notes_and_duplicates(app, volunteers, db, building):
     """A note (screened) reaches the tenant's space; a status change queues a message with
-    no text; a duplicate is closed into the other report."""
+    no text for a tenant who gave an address; a duplicate is closed into the other report."""
     tenant = app.test_client()
     first = report(tenant, building)
     second = report(tenant, building, category="lifts", description="Ascenseur en panne")
@@ -367,6 +367,10 @@ def test_status_notes_and_duplicates(app, volunteers, db, building):
     assert "Plombier prévenu, passage jeudi" in page_text(tenant.get("/membre/"))
     refused = client.post(f"{url}/statut", data={"csrf_token": token, "status-status": "sent"})
     assert refused.status_code == 400
+    from association.members import keys
+
+    with app.app_context():  # the tenant gave an address: only then is a message queued
+        keys.set_contact(db, first["member_id"], "lou@example.org")
     client.post(f"{url}/statut", data={"csrf_token": token, "status-status": "checked"})
     assert db.table("grievances").get(first["id"])["status"] == "checked"
     assert db.execute("select kind from outbox").fetchone()[0] == "grievance_status"
@@ -563,6 +567,7 @@ def test_the_poster_points_at_the_buildings_report_page(app, client, building):
     page = client.get(f"/batiments/{building}/affiche").get_data(as_text=True)
     link = f"https://amicale.example/signaler?batiment={building}"
     assert link in page and qr.svg(link) in page
+    assert "Scannez ce code" in page  # the French poster says what to do with it (issue 21)
 
 
 # --- collective cases ---------------------------------------------------------------------------
@@ -936,3 +941,125 @@ def test_a_search_finds_the_words_in_the_volunteer_s_buildings_only(app, volunte
     assert re.findall(r"R-[0-9A-Z]{4}-[0-9A-Z]{4}", found) == [mine["reference"]]
     number = page_text(client.get(f"/benevoles/signalements/?q={building}"))
     assert re.findall(r"R-[0-9A-Z]{4}-[0-9A-Z]{4}", number) == []
+
+
+def test_the_report_card_gives_its_cases_dates_in_words(app, volunteers, building):
+    """A tenant whose report joined a collective case reads, on its card, when the letter
+    went, when the answer is due and when it came, in words (issue 21, item 8)."""
+    tenant = app.test_client()
+    grievance = report(tenant, building)
+    client = _volunteer(app, volunteers, "dates", building)
+    token = csrf_token(client, "/benevoles/dossiers/")
+    made = client.post("/benevoles/dossiers/nouveau", data={
+        "csrf_token": token, "building": building, "category": "damp", "title": "Humidité",
+        "grievances": [grievance["id"]]})
+    case_id = int(made.headers["Location"].rsplit("/", 1)[1])
+    card = page_text(tenant.get("/membre/"))
+    assert "dossier collectif" in card and "pas encore partie" in card
+    client.post(f"/benevoles/dossiers/{case_id}/revendications", data={
+        "csrf_token": token, "demands-demands": "Un diagnostic de la ventilation."})
+    client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
+        "csrf_token": token, "sending-sent_on": "2026-10-01", "sending-sent_how": "recommandé"})
+    card = page_text(tenant.get("/membre/"))
+    assert "partie le 1er octobre 2026" in card
+    assert "réponse attendue au plus tard le 2 novembre 2026" in card
+    client.post(f"/benevoles/dossiers/{case_id}/etapes", data={
+        "csrf_token": token, "event-happened_on": "2026-10-20", "event-kind": "reply"})
+    card = page_text(tenant.get("/membre/"))
+    assert "a répondu le 20 octobre 2026" in card
+    english = page_text(tenant.get("/membre/?lang=en"))
+    assert "went to the landlord on 1 October 2026" in english
+    assert "answered on 20 October 2026" in english
+
+
+def test_a_sent_letter_stays_as_it_was_sent_when_a_tenant_erases(app, volunteers, db,
+                                                                    building, clock):
+    """A sent case keeps the counts its letter stated: a tenant erasing their space later
+    changes neither the case's figures nor its reprinted letter, which keeps its date
+    (issue 21)."""
+    tenants = [app.test_client() for _ in range(2)]
+    grievances = [report(t, building, since="2025-10") for t in tenants]
+    client = _volunteer(app, volunteers, "gel", building)
+    token = csrf_token(client, "/benevoles/dossiers/")
+    made = client.post("/benevoles/dossiers/nouveau", data={
+        "csrf_token": token, "building": building, "category": "damp", "title": "Humidité",
+        "grievances": [g["id"] for g in grievances]})
+    case_id = int(made.headers["Location"].rsplit("/", 1)[1])
+    client.post(f"/benevoles/dossiers/{case_id}/revendications", data={
+        "csrf_token": token, "demands-demands": "Un diagnostic de la ventilation."})
+    client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
+        "csrf_token": token, "sending-sent_on": clock.moment.date().isoformat(),
+        "sending-sent_how": "recommandé"})
+    def letter():
+        page = page_text(client.get(f"/benevoles/dossiers/{case_id}/lettre"))
+        return page[page.index('<article class="letter"'):page.index("</article>")]
+
+    sent = letter()
+    assert "2 foyers" in sent and "2 problèmes" in sent
+    erased = tenants[0].post("/membre/effacer",
+                             data={"csrf_token": csrf_token(tenants[0], "/membre/")})
+    assert erased.status_code == 200
+    assert db.table("grievances").count == 1
+    clock.advance(days=3)
+    client = _volunteer(app, volunteers, "gel2", building)
+    assert letter() == sent
+    assert db.table("cases").get(case_id)["households"] == 2
+
+
+def test_a_report_sent_twice_from_one_form_is_recorded_once(client, db, building):
+    """Back and send again: the form's one-time token is refused politely the second time,
+    pointing to the report already made; a new form makes a new report (issue 21)."""
+    page = page_text(client.get("/signaler"))
+    once = re.search(r'name="once"[^>]*value="([^"]+)"', page)[1]
+    data = {"csrf_token": csrf_token(client, "/signaler"), "building": building,
+            "category": "damp", "description": "Fuite d'eau sous l'évier depuis lundi",
+            "once": once}
+    assert client.post("/signaler?lang=en", data=data).status_code == 303
+    made = db.execute("select reference from grievances").fetchone()[0]
+    again = client.post("/signaler?lang=en", data=data, follow_redirects=True)
+    assert db.table("grievances").count == 1
+    assert "already sent" in page_text(again) and made in page_text(again)
+    fresh = re.search(r'name="once"[^>]*value="([^"]+)"', page_text(client.get("/signaler")))[1]
+    assert fresh != once
+    assert client.post("/signaler", data={**data, "once": fresh}).status_code == 303
+    assert db.table("grievances").count == 2
+
+
+def test_a_step_that_changes_a_case_says_so(app, volunteers, building):
+    """A reply marks a sent case answered, an outcome closes it: the volunteer is told the
+    case's new state; a note, which changes nothing, says nothing of it (issue 21)."""
+    client = _volunteer(app, volunteers, "etapes", building)
+    made = report(app.test_client(), building)
+    token = csrf_token(client, "/benevoles/dossiers/")
+    case_id = int(client.post("/benevoles/dossiers/nouveau", data={
+        "csrf_token": token, "building": building, "category": "damp", "title": "Humidité",
+        "grievances": [made["id"]]}).headers["Location"].rsplit("/", 1)[1])
+    client.post(f"/benevoles/dossiers/{case_id}/revendications", data={
+        "csrf_token": token, "demands-demands": "Un diagnostic de la ventilation."})
+    client.post(f"/benevoles/dossiers/{case_id}/envoi", data={
+        "csrf_token": token, "sending-sent_on": "2026-10-01", "sending-sent_how": "recommandé"})
+
+    def step(kind):
+        return page_text(client.post(f"/benevoles/dossiers/{case_id}/etapes?lang=en", data={
+            "csrf_token": token, "event-happened_on": "2026-10-20", "event-kind": kind,
+            "event-note": "Passage du technicien"}, follow_redirects=True))
+
+    assert "The case is now" not in step("note")
+    assert "The case is now: answered." in step("reply")
+    assert "The case is now: closed." in step("outcome")
+
+
+def test_me_too_shows_that_it_was_pressed(app, building):
+    """After "me too", the building's page shows the household's state for that problem,
+    pressed (pressing it again takes the household off); another visitor still finds the
+    button (issue 21)."""
+    report(app.test_client(), building, category="lifts", description="Ascenseur en panne "
+           "encore", confirmed=True)
+    tenant = app.test_client()
+    me_too(tenant, building)
+    page = page_text(tenant.get(f"/batiments/{building}?lang=en"))
+    assert 'aria-pressed="true"' in page and "your household is" in page
+    assert "Me too: count my household" not in page
+    anonymous = app.test_client().get(f"/batiments/{building}?lang=en")
+    assert "Me too: count my household" in page_text(anonymous)
+    assert 'aria-pressed="true"' not in page_text(anonymous)

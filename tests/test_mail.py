@@ -103,6 +103,7 @@ def test_removed_address_cancels_the_message(app, db, smtp):
     member_id, _ = member_with_address(app, db)
     with app.app_context():
         members.remove_contact(db, member_id)
+        assert mailer.waiting(db, member_id) == 0 and hooks.member_uses(db, member_id) == []
         mailer.deliver(db)
     assert inbox.messages == [] and db.table("outbox").count == 0
 
@@ -162,3 +163,26 @@ def test_administrators_are_told_where_console_messages_go(app, db):
         assert hooks.notices(db, SimpleNamespace(is_admin=True)) == [
             "Messages to members are written to the server's log, not sent "
             "(AMICALE_MAIL=console, for trying Amicale out)."]
+
+
+def test_no_message_is_queued_for_a_member_without_an_address(app, volunteers):
+    """A tenant who never gave an address gets nothing queued when their report changes, and
+    their erase page announces no cancelled message (issue 21)."""
+    from conftest import add_building, csrf_token, page_text, report
+
+    building = add_building(app, "Tilleuls")
+    tenant = app.test_client()
+    made = report(tenant, building)
+    volunteer = app.test_client()
+    volunteers.login(volunteer, volunteers.create("tri", "volunteer", [building]))
+    changed = volunteer.post(f"/benevoles/signalements/{made['id']}/statut", data={
+        "csrf_token": csrf_token(volunteer, "/benevoles/signalements/"),
+        "status-status": "checked"})
+    assert changed.status_code in (302, 303)
+    db = connect(app.config["DATABASE"])
+    try:
+        assert db.table("grievances").get(made["id"])["status"] == "checked"
+        assert db.table("outbox").count == 0
+    finally:
+        db.close()
+    assert "message" not in page_text(tenant.get("/membre/effacer?lang=en"))

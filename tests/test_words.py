@@ -270,10 +270,51 @@ def running_text(html: str) -> str:
     return " ".join(parser.parts)
 
 
+def _text_of(response) -> str:
+    """What a reader reads of a response: a PDF's text (pypdf), a page's running text."""
+    if response.mimetype == "application/pdf":
+        import io
+
+        from pypdf import PdfReader
+
+        return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+    return running_text(response.get_data(as_text=True))
+
+
+def _pdfs(app, world, letter: dict) -> list:
+    """Every PDF of the access table, as its visitor gets it: the GET ones opened, the
+    letters made from a form posted with the member's fields."""
+    from routes import ACCESS, SWEEPER, concrete, methods_of
+
+    made = []
+    for rule, entry in ACCESS.items():
+        if not rule.endswith(".pdf"):
+            continue
+        who = SWEEPER[entry.audience]
+        url = concrete(rule, world.ids)
+        client = world.clients[who]
+        response = client.get(url) if "GET" in methods_of(app, rule) else client.post(
+            url, data={**letter, "csrf_token": csrf_token(client, "/membre/")})
+        assert response.mimetype == "application/pdf", (url, response.status_code)
+        made.append((f"{who} {url}", response))
+    assert len(made) >= 3
+    return made
+
+
+def _messages(app) -> list:
+    """Every message to members, in French, as (kind, subject and body)."""
+    from association.members import mail
+
+    with app.test_request_context():
+        return [(f"the message {kind}", str(message["Subject"]) + "\n" + message.get_content())
+                for kind in mail.kinds()
+                for message in [mail.compose(kind, "fr", "a@example.org", "b@example.org")]]
+
+
 def test_french_pages_and_letters_write_dates_in_words(app, volunteers):
-    """Every page of the access table for its visitor, and a member's letter, in French, on
-    a world made on the first of December: no "1 décembre" (but "1er décembre"), no ISO
-    date, no offset, no "18:30" in running text."""
+    """Every page of the access table for its visitor, a member's letters, every PDF (its text
+    as pypdf extracts it) and every message to members, in French, on a world made on the first
+    of December: no "1 décembre" (but "1er décembre"), no ISO date, no offset, no "18:30"."""
     from conftest import make_world
 
     app.config["CLOCK"].moment = datetime(2026, 12, 1, 17, 30, tzinfo=timezone.utc)
@@ -281,16 +322,59 @@ def test_french_pages_and_letters_write_dates_in_words(app, volunteers):
     pages = [(f"{who} {url}", world.clients[who].get(url)) for who, url in
              html_pages(app, world.ids)]
     member = world.clients["member"]
-    pages.append(("the member's letter", member.post("/demandes/bailleur-2026/lettre", data={
-        "csrf_token": csrf_token(member, "/membre/"), "full_name": "Camille Test",
-        "postal_address": "1 rue du Test\n75013 Paris", "tenant_ref": "LOC-1",
-        "email": "camille@example.org"})))
-    found, seen = [], set()
+    letter = {"csrf_token": csrf_token(member, "/membre/"), "full_name": "Camille Test",
+              "postal_address": "1 rue du Test\n75013 Paris", "tenant_ref": "LOC-1",
+              "email": "camille@example.org"}
+    tracker = f"/demandes/suivi/{world.ids['tracker_id']}"
+    pages += [("the member's letter", member.post("/demandes/bailleur-2026/lettre", data=letter)),
+              ("the member's follow-up letter", member.post(f"{tracker}/relance", data={
+                  **letter, "csrf_token": csrf_token(member, "/membre/")}))]
+    pages += _pdfs(app, world, letter)
     for where, response in pages:
         assert response.status_code == 200, where
-        page = running_text(response.get_data(as_text=True))
+    texts = [(where, _text_of(response)) for where, response in pages] + _messages(app)
+    found, seen = [], set()
+    for where, page in texts:
         seen.update(re.findall(rf"1er[ \u00a0](?:{MONTHS_FR})", page))
         for what, pattern in DATES_NOT_IN_WORDS.items():
             found += [f"{where}: {what}: …{page[max(m.start() - 40, 0):m.end() + 20]}…"
                       for m in pattern.finditer(page)]
     assert seen and found == [], "\n".join(found)
+
+
+MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|"
+             "December")
+US_ORDER = re.compile(rf"\b(?:{MONTHS_EN}) \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}\b"
+                      r"|\b\d{1,2}/\d{1,2}/\d{4}\b")
+
+
+def test_english_pages_write_dates_day_month_year(app, volunteers):
+    """Every page of the access table in English, and every PDF: "1 December 2026", never
+    "December 1, 2026" nor "12/01/2026" (issue 21)."""
+    from conftest import make_world
+
+    app.config["CLOCK"].moment = datetime(2026, 12, 1, 17, 30, tzinfo=timezone.utc)
+    world = make_world(app, volunteers)
+    for client in world.clients.values():
+        client.get("/?lang=en")  # the language is remembered
+    found, seen = [], 0
+    for who, url in html_pages(app, world.ids):
+        response = world.clients[who].get(url)
+        page = _text_of(response)
+        seen += "1 December 2026" in page
+        found += [f"{who} {url}: …{page[max(m.start() - 40, 0):m.end() + 20]}…"
+                  for m in US_ORDER.finditer(page)]
+    assert seen and found == [], "\n".join(found)
+
+
+def test_no_lazy_plural_in_the_interface():
+    """A count is followed by a noun in its own number, through ngettext: never
+    "demande(s)" or "report(s)" (issue 21)."""
+    from test_translations import french_catalogue, source_messages
+
+    lazy = re.compile(r"\w\(s\)")
+    found = sorted(m for m in source_messages() if lazy.search(m))
+    found += sorted(str(m.string) for m in french_catalogue()
+                    if m.id and isinstance(m.string, str) and lazy.search(m.string)
+                    and m.id in source_messages())
+    assert found == []

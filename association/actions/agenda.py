@@ -13,7 +13,7 @@ from flask import current_app
 from .. import audit
 from .. import clock
 from ..db import row_or_none
-from ..markup import render_markdown
+from ..markup import no_break_spaces, render_markdown
 from ..members import is_confirmed
 from .kinds import TEMPLATES
 
@@ -86,6 +86,8 @@ def _row(fields: dict, lang: str) -> dict:
     row["show_count"] = int(bool(fields.get("show_count")))
     row["description"] = (row["description"] or "").strip() or None
     row["description_html"] = described(row["description"], lang)
+    if lang == "fr" and row["title"]:  # typeset as its description is: "Loyers\u00a0: …"
+        row["title"] = no_break_spaces(row["title"])
     return row
 
 

@@ -2,6 +2,7 @@
 from datetime import datetime, timedelta
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from wtforms import (BooleanField, IntegerField, SelectField, StringField,
                      SubmitField, TextAreaField, TimeField)
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
@@ -31,6 +32,44 @@ def few_brackets(form, field):
             "a few dozen times).", n=MAX_BRACKETS))
 
 
+MORNING = "morning"  # the place given on the day itself, from 8 a.m.
+MORNING_HOUR = 8
+
+
+def _hours(value):
+    """The chosen delay as a number of hours ("morning" kept as is until the start is known),
+    None when the place is not hidden."""
+    if value in ("", None):
+        return None
+    if value == MORNING:
+        return MORNING
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise ValueError(_l("Choose when the place is given.")) from None
+
+
+def reveal_choices(current: int | None = None) -> list:
+    """When a hidden place is given, in words ("the day before", "6 hours before"), with
+    the action's own delay when it is none of those."""
+    hours = sorted({168, 48, 24, 12, 6, 3, 2, 1, 0} | ({current} - {None}), reverse=True)
+    words = {168: _l("a week before"), 48: _l("two days before"),
+             24: _l("the day before, at the same time"), 0: _l("at the start of the action")}
+    return choices([("", _l("not hidden: everyone who sees the action sees the place"))] + [
+        (n, words.get(n) or lazy_ngettext("%(num)s hour before", "%(num)s hours before", n))
+        for n in hours if n >= 24] + [
+        (MORNING, _l("the morning of the day, from 8 a.m."))] + [
+        (n, words.get(n) or lazy_ngettext("%(num)s hour before", "%(num)s hours before", n))
+        for n in hours if n < 24])
+
+
+def morning_hours(starts_at: datetime) -> int:
+    """How many whole hours before a (local) start 8 a.m. of its day is: 10 for 18:30 (the
+    place is given at 8:30), 0 for a start before 9 a.m."""
+    morning = starts_at.replace(hour=MORNING_HOUR, minute=0, second=0, microsecond=0)
+    return max(int((starts_at - morning).total_seconds() // 3600), 0)
+
+
 class ActionForm(Form):
     """An action, as volunteers create or change it. Times are local to the association."""
 
@@ -53,11 +92,15 @@ class ActionForm(Form):
     place = StringField(_l("Place (optional)"), validators=[Optional(), Length(max=300),
                                                             Screened("keep_place")])
     keep_place = BooleanField(_l("Keep the place as written"))
-    place_reveal_hours = IntegerField(
-        _l("Hide the place until this many hours before the start (optional)"),
-        validators=[Optional(), NumberRange(0, MAX_REVEAL_HOURS, _l(
-            "Give a number of hours between 0 and %(n)s.", n=MAX_REVEAL_HOURS))],
-        render_kw={"inputmode": "numeric"})
+    place_reveal_hours = SelectField(
+        _l("Keep the place hidden until (optional)"), coerce=_hours, validate_choice=False,
+        choices=reveal_choices())
+
+    def validate_place_reveal_hours(self, field):
+        """A delay of 0 to a week (or the morning of the day)."""
+        if field.data not in (None, MORNING) and not 0 <= field.data <= MAX_REVEAL_HOURS:
+            raise ValidationError(_l("Give a number of hours between 0 and %(n)s.",
+                                     n=MAX_REVEAL_HOURS))
     description = TextAreaField(_l("Description (optional, Markdown)"), validators=[
         Optional(), Length(max=MAX_DESCRIPTION, message=_l(
             "Keep the description under %(n)s characters.", n=MAX_DESCRIPTION)),
@@ -114,7 +157,8 @@ class ActionForm(Form):
             "starts_at": self.starts_at, "ends_at": self.ends_at,
             "place": (self.place.data or "").strip() or None,
             "place_flags": Flags.found_in(self.place).format(),
-            "place_reveal_hours": self.place_reveal_hours.data,
+            "place_reveal_hours": morning_hours(clock.local(self.starts_at))
+            if self.place_reveal_hours.data == MORNING else self.place_reveal_hours.data,
             "description": self.description.data,
             "description_flags": Flags.found_in(self.description).format(),
             "visibility": self.visibility.data, "capacity": self.capacity.data,

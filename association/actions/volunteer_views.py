@@ -13,7 +13,7 @@ from ..privacy import Flags
 from ..volunteers import role_required
 from . import agenda, tasks
 from .afterwards import communique_draft
-from .forms import ActionForm, TaskForm, reveal_hint
+from .forms import ActionForm, TaskForm, reveal_choices, reveal_hint
 from .kinds import kind_label, task_label
 from .shown import shown_to
 from .timing import local
@@ -73,6 +73,7 @@ def edit(action_id):
     db = get_db()
     action = _action_or_404(db, action_id)
     form = ActionForm(data=_initial(action))
+    form.place_reveal_hours.choices = reveal_choices(action["place_reveal_hours"])
     form.original_start = clock.parse(action["starts_at"])
     if form.validate_on_submit():
         try:

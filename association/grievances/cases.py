@@ -1,6 +1,7 @@
 """Collective cases: the reports of one building grouped, a letter sent to the landlord in
 the name of the households concerned, and the timeline that follows. A case holds counts and
 dates, never a tenant."""
+import json
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -90,7 +91,18 @@ def of_scope(db, scope: set[int]) -> list[dict]:
 
 def facts(db, case: dict) -> dict:
     """What the collective letter states: households, reports, kinds, since when — counts
-    and dates only."""
+    and dates only. A sent case's are those of its sending, kept in the case (``sent_facts``):
+    a tenant erasing their space later changes neither what was sent nor its reprint."""
+    if case.get("sent_facts"):
+        kept = json.loads(case["sent_facts"])
+        return {**kept, "kinds": [categories.label(k) for k in kept["kinds"]]}
+    counted = counted_now(db, case)
+    return {**counted, "kinds": [categories.label(k) for k in counted["kinds"]]}
+
+
+def counted_now(db, case: dict) -> dict:
+    """The case's facts as its reports and "me too" households give them now (kinds by
+    their code)."""
     reports = list(db.query(
         "select category, since, member_id, id from grievances where case_id = ?",
         [case["id"]]))
@@ -101,8 +113,8 @@ def facts(db, case: dict) -> dict:
     households = {f"m{r['member_id']}" if r["member_id"] else f"g{r['id']}" for r in reports}
     households |= {f"m{member}" for member in supporters}
     since = min((r["since"] for r in reports if r["since"]), default=None)
-    return {"households": len(households), "reports": len(reports),
-            "kinds": [categories.label(k) for k in kinds], "since": since}
+    return {"households": len(households), "reports": len(reports), "kinds": kinds,
+            "since": since}
 
 
 # A building named after what it is ("Bâtiment A", "Résidence Les Lilas"): its own article.
@@ -135,8 +147,8 @@ def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
     paragraphs = [
         "Madame, Monsieur,",
         f"L'amicale des locataires vous écrit au nom de {households} foyer"
-        f"{'s' if households > 1 else ''} {of_building(case['building_name'])}, qui nous ont "
-        f"signalé {facts['reports']} problème{plural} relevant de : "
+        f"{'s' if households > 1 else ''} {of_building(case['building_name'])}, qui nous "
+        f"{'ont' if households > 1 else 'a'} signalé {facts['reports']} problème{plural} relevant de : "
         f"{', '.join(str(kind) for kind in facts['kinds'])}{since}.",
         "Nous vous rappelons qu'en application de l'article 6 de la loi n° 89-462 du 6 juillet "
         "1989, le bailleur est tenu de remettre au locataire un logement décent, d'assurer la "
@@ -185,14 +197,15 @@ def save_summary(db, case_id: int, summary: str | None, flags: list[str], volunt
 def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str],
                    response_due: date | None, volunteer) -> date:
     """The letter was sent: its date, proof and the answer's deadline (a month by default,
-    counted as legal time limits are); its reports go to "sent", each logged for its tenant."""
+    counted as legal time limits are); the letter's facts are kept as sent (``facts``); its
+    reports go to "sent", each logged for its tenant."""
     due = response_due or deadlines.due_date(sent_on)
-    households = facts(db, case)["households"]
     with db.atomic():
+        counted = counted_now(db, case)
         db.table("cases").update(case["id"], {
             "status": "sent", "sent_on": sent_on.isoformat(), "sent_how": sent_how,
             "sent_how_flags": Flags(flags).format(), "response_due": due.isoformat(),
-            "households": households})
+            "households": counted["households"], "sent_facts": json.dumps(counted)})
         audit.record(db, volunteer, "update", "case", case["id"])
         _changed(db, volunteer, db.execute(
             "update grievances set status = 'sent', updated_at = ? where case_id = ? "
@@ -203,22 +216,25 @@ def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str
 
 
 def add_event(db, case: dict, happened_on: date, kind: str, note: str | None,
-              flags: list[str], volunteer) -> None:
-    """A step of the case's timeline; a reply marks the case answered. A volunteer's step is
-    logged; the daily job's ("no reply in time") is not."""
+              flags: list[str], volunteer) -> str | None:
+    """A step of the case's timeline; a reply marks a sent case answered, an outcome closes
+    it: the case's new status is returned (None when the step left it as it was), for the
+    volunteer to be told. A volunteer's step is logged; the daily job's ("no reply in time")
+    is not."""
     if kind not in EVENTS:
         raise ValueError(kind)
+    status = {"reply": "answered" if case["status"] == "sent" else None,
+              "outcome": "closed" if case["status"] != "closed" else None}.get(kind)
     with db.atomic():
         db.table("case_events").insert({
             "case_id": case["id"], "happened_on": happened_on.isoformat(), "kind": kind,
             "note": note or None, "note_flags": Flags(flags).format(),
             "volunteer_login": getattr(volunteer, "login", None), "created_at": clock.stamp()})
-        if kind == "reply" and case["status"] == "sent":
-            db.table("cases").update(case["id"], {"status": "answered"})
-        if kind == "outcome":
-            db.table("cases").update(case["id"], {"status": "closed"})
+        if status:
+            db.table("cases").update(case["id"], {"status": status})
         if volunteer is not None and kind != "letter_sent":
             audit.record(db, volunteer, "update", "case", case["id"])
+    return status
 
 
 def timeline(db, case_id: int) -> list[dict]:

@@ -2,10 +2,11 @@
 letter: written by us, marked ``is_demo``. Most are already checked by a volunteer, so that the
 buildings' public pages count them (a report still "new" from no confirmed key is not counted,
 issue 19); one is left new, for the volunteers' desk to triage."""
+import json
 from datetime import timedelta
 
 from .. import clock
-from . import reports
+from . import cases, reports
 
 REPORTS = (
     (0, "damp", "Moisissures au plafond de la salle de bains depuis l'hiver ; la VMC ne tire "
@@ -58,6 +59,10 @@ def load(db) -> list[str]:
             "created_at": now, "created_by": "demo-benevole", "is_demo": 1}).last_pk
         db.execute("update grievances set case_id = ?, status = 'sent' where id in (?, ?, ?)",
                    [case_id, *ids[:3]])
+        counted = cases.counted_now(db, {"id": case_id, "building_id": buildings[0],
+                                      "category": "damp"})
+        db.table("cases").update(case_id, {"households": counted["households"],
+                                           "sent_facts": json.dumps(counted)})
         db.table("case_events").insert({
             "case_id": case_id, "happened_on": (clock.today() - timedelta(days=20)).isoformat(),
             "kind": "letter_sent", "volunteer_login": "demo-benevole", "created_at": now,

@@ -41,9 +41,10 @@ def building_blocks(db, building_id: int) -> list:
     cases = db.table("cases").count_where("building_id = ?", [building_id])
     if not held and not cases:
         return []
-    return [_("This building has %(reports)s report(s) and %(cases)s collective case(s): "
-              "they would lose their building. Close and let them expire first.",
-              reports=held, cases=cases)]
+    return [_("This building has %(reports)s and %(cases)s: they would lose their building. "
+              "Close and let them expire first.",
+              reports=ngettext("%(num)s report", "%(num)s reports", held),
+              cases=ngettext("%(num)s collective case", "%(num)s collective cases", cases))]
 
 
 def status_changed():

@@ -155,3 +155,18 @@ def m005_pending_photos(db):
         created_at text not null
     )""")
     db.execute("create index pending_photos_created on pending_photos(created_at)")
+
+
+@migrations()
+def m006_a_sent_case_keeps_its_facts(db):
+    """A sent case keeps the facts its letter stated (households, reports, kinds, since
+    when), so that erasing a tenant later changes neither the case nor its reprinted letter."""
+    db.execute("alter table cases add column sent_facts text")
+
+
+@migrations()
+def m007_a_report_forms_one_time_token(db):
+    """A report keeps its form's one-time token: the same form sent twice (Back, then send
+    again) makes one report."""
+    db.execute("alter table grievances add column form_token text")
+    db.execute("create unique index grievances_form_token on grievances(form_token)")

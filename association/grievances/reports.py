@@ -41,19 +41,38 @@ def discard_photos(stored: list[tuple]) -> None:
         images.safe_path(photo_folder(), name).unlink(missing_ok=True)
 
 
+def new_form_token() -> str:
+    """A report form's one-time token: random, carried by the form, kept with the report."""
+    return secrets.token_urlsafe(16)
+
+
+def made_with(db, token: str | None) -> dict | None:
+    """The report already made with this form's one-time token, or None."""
+    if not token:
+        return None
+    return first_row(db, "select id, reference, member_id from grievances "
+                         "where form_token = ?", [token])
+
+
 def report(db, member_id: int | None, building_id: int, category: str, description: str,
-           flags: list[str], since: str | None, photos: list, kept: list = ()) -> dict:
+           flags: list[str], since: str | None, photos: list, kept: list = (),
+           form_token: str | None = None) -> dict:
     """Record a grievance and its photos (as ``store_photos`` stored them, after those
-    ``kept`` across a refused send: see ``pending``); return its id and reference."""
+    ``kept`` across a refused send: see ``pending``); return its id and reference. A form
+    whose one-time token already made a report records nothing: that report is returned,
+    with ``again`` set."""
     now = clock.stamp()
     reference = new_reference()
     with db.atomic():
+        earlier = made_with(db, form_token)
+        if earlier is not None:
+            return {**earlier, "again": True}
         grievance_id = db.execute(
             "insert into grievances (reference, member_id, building_id, category, "
-            "description, description_flags, since, status, created_at, updated_at) "
-            "values (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)",
+            "description, description_flags, since, status, created_at, updated_at, "
+            "form_token) values (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?, ?)",
             [reference, member_id, building_id, category, description,
-             Flags(flags).format(), since or None, now, now]).lastrowid
+             Flags(flags).format(), since or None, now, now, form_token or None]).lastrowid
         photos = pending.adopt(db, list(kept), photo_folder()) + list(photos)
         db.conn.executemany(
             "insert into grievance_photos (grievance_id, member_id, file_name, width, "
@@ -100,6 +119,14 @@ def support(db, member_id: int, building_id: int, category: str) -> bool:
     return inserted.rowcount == 1
 
 
+def joined_here(db, member_id: int, building_id: int) -> dict:
+    """The problems of a building the member's household joined ("me too"): kind -> the
+    support's id."""
+    return {row["category"]: row["id"] for row in db.query(
+        "select id, category from grievance_supports where member_id = ? and building_id = ?",
+        [member_id, building_id])}
+
+
 def withdraw_support(db, member_id: int, support_id: int) -> None:
     """Take one's household off a problem."""
     db.execute("delete from grievance_supports where id = ? and member_id = ?",
@@ -107,10 +134,14 @@ def withdraw_support(db, member_id: int, support_id: int) -> None:
 
 
 def of_member(db, member_id: int) -> list[dict]:
-    """The member's reports, newest first, with their building, notes and photos."""
+    """The member's reports, newest first, with their building, notes and photos, and the
+    dates of the collective case each joined (the letter sent, its answer due and given)."""
     rows = list(db.query(
-        "select g.*, b.name as building_name from grievances g "
-        "join buildings b on b.id = g.building_id where g.member_id = ? "
+        "select g.*, b.name as building_name, c.sent_on as case_sent_on, "
+        "c.response_due as case_due, (select min(e.happened_on) from case_events e "
+        "where e.case_id = c.id and e.kind = 'reply') as case_answered_on "
+        "from grievances g join buildings b on b.id = g.building_id "
+        "left join cases c on c.id = g.case_id where g.member_id = ? "
         "order by g.created_at desc, g.id desc", [member_id]))
     for row in rows:
         row["notes"] = list(db.query(

@@ -98,6 +98,9 @@ TABLES: tuple[Table, ...] = (
                    purpose=_l("why it was closed, from a closed list")),
             Column("case_id", _l("the collective case it is part of")),
             Column("merged_into", _l("the report it duplicated, if merged")),
+            Column("form_token", _l("the random one-time token of the form it was sent with, "
+                                    "so that the same form sent twice makes one report"),
+                   readers=("system",)),
             Column("created_at", label=_l("Reported on"), purpose=_l("when it was reported")),
             Column("updated_at", label=_l("Last change"), purpose=_l("when it last changed")),
             Column("closed_at", label=_l("Closed on"),
@@ -144,6 +147,8 @@ TABLES: tuple[Table, ...] = (
             Column("status", _l("open, sent, answered or closed")),
             Column("households", _l("how many households the letter speaks for (a count)")),
             Column("sent_on", _l("when the letter was sent")),
+            Column("sent_facts", _l("the counts the letter stated when it was sent (households, "
+                                    "reports, kinds, since when), kept as sent")),
             Column("sent_how", _l("how it was sent, and its proof (registered letter number...)"),
                    screened=True, flagged_retention=FLAGGED, personal=True),
             Column("sent_how_flags", _l("what the screen found in it"), personal=True),

@@ -37,6 +37,7 @@ def _form_page(db, form, member, kept=(), status: int = 200, retry_at=None):
     form.building.choices = choices([("", _("— choose your building —"))] + list(
         reference.building_names(db)))
     form.pending_photos.data = pending.sign([photo["id"] for photo in kept])
+    form.once.data = form.once.data or reports.new_form_token()
     if retry_at is not None:
         return throttle.response("grievances/report.html", retry_at, form=form, member=member,
                                  kept=kept, retention=report_retention())
@@ -61,6 +62,9 @@ def report():
         form.kept_photos = len(kept)
         uploads = [upload for upload in form.photos.data or [] if getattr(upload, "filename", "")]
     valid = form.validate_on_submit()
+    earlier = reports.made_with(db, form.once.data) if valid else None
+    if earlier is not None:
+        return _already_sent(earlier, member)
     # A send that comes back keeps its photos, unless they are what is wrong (or the form
     # is not this site's own: no photo is opened for a request without its CSRF token).
     keepable = not valid and "csrf_token" not in form.errors and not form.photos.errors
@@ -82,6 +86,19 @@ def report():
             "you wrote is kept below.", time=in_words(error.retry_at, "time")))
         return _form_page(db, form, member, kept, retry_at=error.retry_at)
     return _form_page(db, form, member, kept, 400 if form.errors else 200)
+
+
+def _already_sent(earlier: dict, member: dict | None):
+    """The same form sent again (Back, then send): nothing is recorded; its writer is sent
+    to the report already made, anyone else to a new form."""
+    if member is not None and member["id"] == earlier["member_id"]:
+        flash(_("This report was already sent, and recorded once: its reference is "
+                "%(reference)s. Here it is, in your space.", reference=earlier["reference"]),
+              "info")
+        return redirect(url_for("members.home"), code=303)
+    flash(_("This form was already sent, and its report recorded once. To report another "
+            "problem, fill in this new form."), "info")
+    return redirect(url_for("grievances.report"), code=303)
 
 
 def _attempt() -> tuple:
@@ -120,15 +137,18 @@ def _record(db, member, form, photos, kept, counted: bool):
                 wrong_key = True  # counted against the address: the transaction commits
         if not wrong_key:
             member_id = member["id"] if member else new_member(db)[0]
-            reports.report(
+            made = reports.report(
                 db, member_id, form.building.data, form.category.data,
                 form.description.data.strip(), Flags.found_in(form.description),
-                form.since.data, stored, kept)
+                form.since.data, stored, kept, form.once.data)
     if wrong_key:
         reports.discard_photos(stored)
         form.key.errors.append(_("No key matches. Check it, or leave the field empty: a new "
                                     "key will be made for you."))
         return _form_page(db, form, None, kept + pending.keep(db, photos), 400)
+    if made.get("again"):  # the same form, sent twice at once: the second recorded nothing
+        reports.discard_photos(stored)
+        return _already_sent(made, member)
     return redirect(url_for("grievances.thanks"), code=303)
 
 
@@ -148,12 +168,17 @@ def thanks():
 @bp.get("/batiments/<int:building_id>")
 @public
 def building(building_id):
-    """A building's open problems by kind, with how many households they concern."""
+    """A building's open problems by kind, with how many households they concern; for a
+    member, which of them their household joined ("me too", shown pressed)."""
     db = get_db()
     found = reference.building(db, building_id) or abort(404)
+    member = current_member(db)  # a signed-in member's page is private to them (security)
     return render_template("grievances/building.html", building=found,
                            problems=aggregates.building_problems(db, building_id),
-                           summaries=aggregates.public_summaries(db, building_id))
+                           summaries=aggregates.public_summaries(db, building_id),
+                           joined=reports.joined_here(db, member["id"], building_id)
+                           if member else {},
+                           confirmed=bool(member) and is_confirmed(member))
 
 
 @bp.post("/batiments/<int:building_id>/moi-aussi")
@@ -195,7 +220,9 @@ def withdraw(member, support_id):
         abort(400)
     reports.withdraw_support(get_db(), member["id"], support_id)
     flash(_("Your household is no longer counted for this problem."), "success")
-    return redirect(url_for("members.home"))
+    back = request.form.get("batiment", type=int)  # pressed again on the building's page
+    return redirect(url_for("grievances.building", building_id=back) if back
+                    else url_for("members.home"))
 
 
 @bp.get("/batiments/<int:building_id>/affiche")

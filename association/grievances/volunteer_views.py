@@ -3,6 +3,8 @@ list with its filters and search, one report (read on a need-to-know basis), its
 photos and duplicates. ``cases``: collective cases, for volunteers of the building: open one
 from reports, write the association's demands, print the collective letter, record its
 sending and the timeline."""
+from datetime import date
+
 from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -315,9 +317,12 @@ def event(case_id):
     form.kind.choices = choices((k, cases.EVENTS[k]) for k in cases.RECORDED)
     if not form.validate_on_submit():
         return _case_page(db, found, status=400, event_form=form)
-    cases.add_event(db, found, form.happened_on.data, form.kind.data,
-                    (form.note.data or "").strip(), Flags.found_in(form.note), current_user)
-    flash(_("Step added to the timeline."), "success")
+    status = cases.add_event(db, found, form.happened_on.data, form.kind.data,
+                             (form.note.data or "").strip(), Flags.found_in(form.note),
+                             current_user)
+    flash(_("Step added to the timeline. The case is now: %(status)s.",
+            status=cases.STATUSES[status]) if status else _("Step added to the timeline."),
+          "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
 
@@ -369,5 +374,6 @@ def letter_pdf(case_id):
 
 
 def _letter(db, found: dict):
-    return cases.letter(found, cases.facts(db, found), reference.association(db),
-                        clock.today())
+    """The case's letter: once sent, dated as it was sent, with the facts it stated."""
+    dated = date.fromisoformat(found["sent_on"]) if found.get("sent_on") else clock.today()
+    return cases.letter(found, cases.facts(db, found), reference.association(db), dated)

@@ -37,8 +37,10 @@ def notices(db, volunteer) -> list:
 
 
 def member_uses(db, member_id: int) -> list:
-    """What erasing a member does to their messages, for the confirmation page."""
-    count = waiting(db, member_id)
+    """What erasing a member does to their messages, for the confirmation page: none are
+    announced to a member without an address (what waits for them will never go)."""
+    count = waiting(db, member_id) if db.table("members").count_where(
+        "id = ? and contact_email is not null", [member_id]) else 0
     if not count:
         return []
     return [ngettext("%(num)s message waiting to be sent to you is cancelled.",

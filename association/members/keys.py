@@ -131,7 +131,7 @@ def set_contact(db, member_id: int, email: str) -> None:
 
 def remove_contact(db, member_id: int) -> None:
     """Forget the e-mail address and its consent at once (noted in the erasure journal, so
-    that no backup brings it back)."""
+    that no backup brings it back), and the messages that waited for it."""
     from . import journal
 
     member = get(db, member_id)
@@ -139,6 +139,7 @@ def remove_contact(db, member_id: int) -> None:
         journal.record("contact_removed", member["key_hash"])
     db.table("members").update(member_id, {"contact_email": None, "contact_consent_at": None,
                                            "contact_expires_at": None})
+    db.execute("delete from outbox where member_id = ? and sent_at is null", [member_id])
 
 
 def contact_email(member: dict) -> str | None:

@@ -33,9 +33,12 @@ RETRY_AFTER = timedelta(minutes=15)
 
 
 def queue(db, member_id: int, kind: str) -> None:
-    """Queue a message of ``kind`` for the member."""
+    """Queue a message of ``kind`` for the member, if they gave an address: a member who
+    never did has nothing queued (nor a cancelled message announced when they erase)."""
     if kind not in kinds():
         raise ValueError(f"unknown message kind {kind!r}")
+    if not db.table("members").count_where("id = ? and contact_email is not null", [member_id]):
+        return
     now = clock.stamp()
     db.table("outbox").insert({"member_id": member_id, "kind": kind, "created_at": now,
                                "next_attempt_at": now})

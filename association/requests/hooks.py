@@ -7,7 +7,7 @@ import sqlite3
 from flask import current_app, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
+from flask_babel import lazy_ngettext, ngettext
 from markupsafe import Markup
 
 from .. import clock
@@ -75,8 +75,10 @@ def notices(db, volunteer) -> list:
         counts = results.counters(db, campaign["id"])
         late = counts.get("state:overdue", 0) + counts.get("state:complaint_ready", 0)
         if late:
-            found.append(_l("%(title)s: %(n)s request(s) past the deadline without an answer.",
-                            title=campaign["title"], n=late))
+            found.append(lazy_ngettext(
+                "%(title)s: %(num)s request past the deadline without an answer.",
+                "%(title)s: %(num)s requests past the deadline without an answer.",
+                late, title=campaign["title"]))
     return found
 
 
