@@ -1,15 +1,19 @@
 """Grievances and collective cases: tenants report problems in two minutes, volunteers of the
 building triage them and group them into cases sent to the landlord, the public sees counts.
 
-Other capabilities use it through what this package exports (nothing yet).
+Other capabilities use it through what this package exports: ``letter_prepared`` adds a
+letter another capability prepared (a dispute of charges) to the building's collective case
+of its category, and its timeline.
 """
 from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, HomeSection, MemberSection, NavEntry
 from ..jobs import Job
 from . import case_views, cases, categories, demo, desk, member, views
+from .cases import letter_prepared  # noqa: F401
 from .migrations import migrations
 from .tables import TABLES
+
 
 def _init_app(app) -> None:
     """The readable names of kinds, statuses and steps, for templates."""
