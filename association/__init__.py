@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # navigation entries and member-space sections are collected from them (see capability.py).
 # A test may give others in the ``CAPABILITIES`` setting.
 CAPABILITIES = ("public", "volunteers", "members", "communiques", "grievances", "requests",
-                "actions")
+                "actions", "charges")
 
 
 def create_app(test_config: dict | None = None) -> Flask:
