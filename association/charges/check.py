@@ -6,6 +6,7 @@ writes the database."""
 from dataclasses import dataclass
 from statistics import median
 
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
 from .recoverable import ASK, NOT_RECOVERABLE, PARTLY, RECOVERABLE, nature, reference
@@ -39,8 +40,9 @@ class Checked:
             found.append(str(_l("up %(percent)s per cent on the year before",
                                 percent=round(self.rise * 100))))
         if self.above_others is not None and self.above_others > COMPARE_THRESHOLD:
+            times = format_decimal(round(self.above_others, 1))
             found.append(str(_l("%(times)s times the other buildings' cost per unit",
-                                times=f"{self.above_others:.1f}".replace(".", ","))))
+                                times=times)))
         return found
 
 

@@ -34,7 +34,7 @@ class Nature:
 
 
 _ANNEX = _l("decree no. 87-713 of 26 August 1987, annex, %(part)s")
-_SOCIAL = _l("art. L. 442-3 CCH and decree no. 82-955 of 9 November 1982, %(part)s")
+_SOCIAL = _l("art. L. 442-3 CCH and decree no. 82-955 of 9 November 1982, annex, %(part)s")
 _DECREE_ART2 = _l("decree no. 87-713, art. 2")
 _SOCIAL_ART2 = _l("art. L. 442-3 CCH and decree no. 82-955, art. 2")
 _ART23 = _l("art. 23 of law no. 89-462; decree no. 87-713, whose list is exhaustive")

@@ -5,6 +5,7 @@ from flask import (Blueprint, abort, flash, make_response, redirect, render_temp
                    url_for)
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from .. import clock, reference
@@ -125,7 +126,7 @@ def import_csv(statement_id):
                               "again.")]
         return _page(db, found, status=400, import_form=form, import_errors=errors)
     added = statements.import_lines(db, statement_id, rows, current_user)
-    flash(_("%(n)s lines imported.", n=added), "success")
+    flash(ngettext("%(num)s line imported.", "%(num)s lines imported.", added), "success")
     return redirect(url_for(".statement", statement_id=statement_id) + "#lines", code=303)
 
 
