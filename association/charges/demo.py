@@ -38,7 +38,8 @@ OTHER_BUILDING = (
 SENDER = "Habitat Exemple OPH, service des charges (démonstration)"
 
 
-def _rows(lines) -> list[dict]:
+def rows(lines) -> list[dict]:
+    """Lines of a demo statement as the model takes them."""
     return [{"label": label, "nature": nature, "amount_cents": euros * 100,
              "charged_percent": percent} for label, nature, euros, percent in lines]
 
@@ -63,7 +64,7 @@ def load(db) -> list[str]:
             "received_on": (today - timedelta(days=days_ago)).isoformat(),
             "distribution_key": "surface", "total_units": units, "social_housing": 1},
             None, is_demo=True)
-        statements.add_lines(db, statement_id, _rows(lines), None, is_demo=True)
+        statements.add_lines(db, statement_id, rows(lines), None, is_demo=True)
         made.append(statement_id)
     with db.atomic():
         db.execute("update charge_statements set published_at = ? where id in (?, ?)",
