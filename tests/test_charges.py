@@ -12,7 +12,7 @@ from association import retention
 from association.charges import check, hooks, spreadsheet, statements, windows
 from association.charges.recoverable import NATURES, VERDICTS
 from association.db import connect
-from conftest import Reader, add_building, add_landlord, csrf_token, database_bytes, page_text
+from conftest import Reader, add_landlord, csrf_token, database_bytes, page_text
 
 PARTLY_NATURES = {"caretaker_both", "caretaker_one", "pest_control"}
 
