@@ -16,15 +16,19 @@ from .tables import TABLES
 
 def _init_app(app) -> None:
     """Template helpers: verdicts, natures and keys in words, amounts in euros."""
-    from flask_babel import format_currency, format_decimal
+    from flask_babel import format_decimal, get_locale
+
+    def language() -> str:
+        return str(get_locale() or "fr")[:2]
 
     app.jinja_env.globals.update(
         charge_verdict=labels.verdict_label, charge_nature=labels.nature_label,
         charge_key=labels.key_label, charge_unit=labels.unit_label,
-        charge_letters=labels.LETTERS)
-    app.jinja_env.filters["euros"] = lambda cents: format_currency((cents or 0) / 100, "EUR")
-    app.jinja_env.filters["unit_euros"] = lambda value: "" if value is None else \
-        format_currency(value, "EUR", format="#,##0.00## ¤")
+        charge_letters=labels.LETTERS, charge_words=labels.words)
+    app.jinja_env.filters["euros"] = lambda cents, lang=None: labels.money(
+        (cents or 0) / 100, lang or language())
+    app.jinja_env.filters["unit_euros"] = lambda value, lang=None: labels.money(
+        value, lang or language(), (2, 4))
     app.jinja_env.filters["decimal"] = lambda value: "" if value is None else \
         format_decimal(value)
 

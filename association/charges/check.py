@@ -6,10 +6,10 @@ writes the database."""
 from dataclasses import dataclass
 from statistics import median
 
-from flask_babel import format_decimal
+from flask_babel import format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 
-from .recoverable import ASK, NOT_RECOVERABLE, PARTLY, RECOVERABLE, nature, reference
+from .recoverable import ASK, NOT_RECOVERABLE, PARTLY, RECOVERABLE, nature, texts
 
 RISE_THRESHOLD = 0.20  # a nature that costs 20 % more than the year before is flagged
 COMPARE_THRESHOLD = 1.30  # ... and one that costs 30 % more per m² than the other buildings
@@ -60,10 +60,11 @@ def _share_verdict(line: dict, share: int | None, why: str) -> tuple[str, str, i
                           charged=charged)), excess, excess > 0
 
 
-def verdict(line: dict, social_housing: bool) -> Checked:
-    """One line's verdict: the overruling a volunteer gave, or the recoverable list's."""
+def verdict(line: dict, social_housing: bool, language: str | None = None) -> Checked:
+    """One line's verdict: the overruling a volunteer gave, or the recoverable list's
+    (``language``: the page's, when the caller knows it already)."""
     found = nature(line["nature"])
-    ref = reference(found.code, social_housing)
+    why, ref = texts(found.code, social_housing, language)
     amount = line["amount_cents"]
     if line.get("overrule_verdict"):
         given = line["overrule_verdict"]
@@ -74,13 +75,13 @@ def verdict(line: dict, social_housing: bool) -> Checked:
         excess = {RECOVERABLE: 0, NOT_RECOVERABLE: amount}.get(given)
         return Checked(line, given, why, ref, excess, given == NOT_RECOVERABLE, overruled=True)
     if found.verdict == PARTLY:
-        kind, why, excess, disputed = _share_verdict(line, found.share, str(found.why))
+        kind, why, excess, disputed = _share_verdict(line, found.share, why)
         return Checked(line, kind, why, ref, excess, disputed)
     if found.verdict == NOT_RECOVERABLE:
-        return Checked(line, NOT_RECOVERABLE, str(found.why), ref, amount, True)
+        return Checked(line, NOT_RECOVERABLE, why, ref, amount, True)
     if found.verdict == ASK:
-        return Checked(line, ASK, str(found.why), ref, None, False)
-    return Checked(line, RECOVERABLE, str(found.why), ref, 0, False)
+        return Checked(line, ASK, why, ref, None, False)
+    return Checked(line, RECOVERABLE, why, ref, 0, False)
 
 
 def _by_nature(lines: list[dict]) -> dict[str, int]:
@@ -100,16 +101,20 @@ def check(statement: dict, lines: list[dict], previous: list[dict] | None = None
     units = statement.get("total_units") or 0
     before = _by_nature(previous or [])
     now = _by_nature(lines)
+    medians = {code: median(positive) for code, costs in (others or {}).items()
+               if (positive := [cost for cost in costs if cost > 0])}
+    language = str(get_locale() or "fr")
+    social = bool(statement.get("social_housing", 1))
     checked = []
     for line in lines:
-        result = verdict(line, bool(statement.get("social_housing", 1)))
+        result = verdict(line, social, language)
+        code = line["nature"]
         if units:
             result.per_unit = line["amount_cents"] / 100 / units
-        if before.get(line["nature"]):
-            result.rise = now[line["nature"]] / before[line["nature"]] - 1
-        costs = [cost for cost in (others or {}).get(line["nature"], ()) if cost > 0]
-        if units and costs:
-            result.above_others = now[line["nature"]] / 100 / units / median(costs)
+            if code in medians:
+                result.above_others = now[code] / 100 / units / medians[code]
+        if before.get(code):
+            result.rise = now[code] / before[code] - 1
         checked.append(result)
     return checked
 

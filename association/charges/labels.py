@@ -1,5 +1,7 @@
 """What the interface calls the charges check's things: verdicts, distribution keys,
 letters, natures (the natures' names live with the recoverable list)."""
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .recoverable import NATURES, nature
@@ -42,3 +44,36 @@ def unit_label(code: str):
 def nature_choices() -> list[tuple[str, object]]:
     """The natures, for a select."""
     return [(code, found.label) for code, found in NATURES.items()]
+
+
+def money(value: float | None, language: str, places: tuple[int, int] = (2, 2)) -> str:
+    """An amount in euros as the page's language writes it ("1 234,56 €", "€1,234.56"),
+    with between ``places[0]`` and ``places[1]`` decimals. Written here rather than with
+    Babel's ``format_currency``, which took a millisecond a call: a statement of 200 lines
+    draws 600 amounts."""
+    if value is None:
+        return ""
+    text = f"{abs(value):,.{places[1]}f}"
+    while places[1] > places[0] and text.endswith("0"):
+        text, places = text[:-1], (places[0], places[1] - 1)
+    sign = "-" if value < 0 else ""
+    if language == "fr":
+        return f"{sign}{text.replace(',', chr(0x202F)).replace('.', ',')}\u00a0€"
+    return f"{sign}€{text}"
+
+
+def words(distribution_key: str) -> dict:
+    """Every word a statement's lines are drawn with, translated once for the page rather
+    than once per line (a statement of 200 lines), with the page's language."""
+    unit = str(unit_label(distribution_key))
+    return {
+        "lang": str(get_locale() or "fr")[:2],
+        "verdicts": {code: str(label) for code, label in VERDICTS.items()},
+        "natures": {code: str(found.label) for code, found in NATURES.items()},
+        "by_volunteer": _("(verdict of a volunteer)"), "nature": _("Nature"),
+        "for_building": _("For the building"), "per_unit": _("Per %(unit)s", unit=unit),
+        "charged": _("charged at %(n)s per cent", n="{n}"),
+        "not_recoverable": _("Not recoverable"),
+        "to_establish": _("part to be established from the documents"),
+        "year_before": _("On the year before"), "to_look": _("To look at:"),
+    }

@@ -11,7 +11,9 @@ plant (the "P3" of a heating contract), big repairs, management fees, insurance 
 than the waste tax are not on the list.
 """
 from dataclasses import dataclass
+from functools import lru_cache
 
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 
 RECOVERABLE, PARTLY, NOT_RECOVERABLE, ASK = "recoverable", "partly", "not_recoverable", "ask"
@@ -118,3 +120,15 @@ def reference(code: str, social_housing: bool) -> str:
     template = found.social_ref if social_housing else found.private_ref
     part = PARTS.get(found.code)
     return str(template % {"part": part}) if part else str(template)
+
+
+def texts(code: str, social_housing: bool, language: str | None = None) -> tuple[str, str]:
+    """A nature's why and reference in the page's language (or ``language``, which must be
+    the page's), translated once per language (a statement of 200 lines asks 200 times)."""
+    return _texts(nature(code).code, bool(social_housing),
+                  language or str(get_locale() or "fr"))
+
+
+@lru_cache(maxsize=512)
+def _texts(code: str, social_housing: bool, language: str) -> tuple[str, str]:
+    return str(NATURES[code].why), reference(code, social_housing)
