@@ -27,8 +27,9 @@ def _init_app(app) -> None:
         charge_letters=labels.LETTERS, charge_words=labels.words)
     app.jinja_env.filters["euros"] = lambda cents, lang=None: labels.money(
         (cents or 0) / 100, lang or language())
+    # Costs per m² with cents, and with up to four decimals below a euro (0,0412 €).
     app.jinja_env.filters["unit_euros"] = lambda value, lang=None: labels.money(
-        value, lang or language(), (2, 4))
+        value, lang or language(), (2, 4) if value is not None and abs(value) < 1 else (2, 2))
     app.jinja_env.filters["decimal"] = lambda value: "" if value is None else \
         format_decimal(value)
 
