@@ -2,7 +2,7 @@
 overrulings, publication. Each write has its audit entry in the same transaction; nothing
 here holds personal data."""
 from .. import audit, clock
-from ..db import first_row
+from ..db import first_row, remembered
 from ..grievances import letter_prepared
 from . import check
 
@@ -160,3 +160,11 @@ def checked(db, statement: dict) -> tuple[list[dict], list[check.Checked]]:
     before = previous(db, statement)
     return found, check.check(statement, found, lines(db, before["id"]) if before else [],
                               others_unit_costs(db, statement))
+
+
+def checked_once(db, statement: dict, language: str) -> tuple[list[dict], list[check.Checked]]:
+    """``checked``, worked out once per state of the database and language and kept on the
+    connection (``db.remembered``): the public page of a statement of 200 lines is read far
+    more often than the statement changes."""
+    return remembered(db, ("charges-checked", statement["id"], language),
+                      lambda: checked(db, statement))

@@ -2,8 +2,10 @@
 line by line, and a reader's own share, computed for the page drawn and never kept (no
 database, no session, no log line: the answer says ``Cache-Control: no-store``)."""
 from flask import Blueprint, abort, render_template
+from flask_babel import get_locale
+from markupsafe import Markup
 
-from ..db import get_db
+from ..db import get_db, remembered
 from ..security import public
 from . import statements
 from .check import tenant_share, totals
@@ -27,8 +29,15 @@ def _published(db, building_id: int, year: int) -> dict:
 
 
 def _page(db, statement, form, share=None, status=200):
-    lines, checked = statements.checked(db, statement)
-    return render_template("charges/statement.html", statement=statement, checked=checked,
+    """The statement's page; its lines are drawn once per state of the database and
+    language (they hold nothing of the reader's)."""
+    language = str(get_locale() or "fr")
+    _lines, checked = statements.checked_once(db, statement, language)
+    lines_html = remembered(db, ("charges-lines-html", statement["id"], language),
+                            lambda: Markup(render_template(
+                                "charges/_public_lines.html", checked=checked,
+                                statement=statement)))
+    return render_template("charges/statement.html", statement=statement, lines_html=lines_html,
                            totals=totals(statement, checked), form=form, share=share,
                            previous=statements.previous(db, statement)), status
 
@@ -50,5 +59,5 @@ def my_share(building_id, year):
     form = ShareForm()
     if not form.validate_on_submit():
         return _page(db, found, form, status=400)
-    _lines, checked = statements.checked(db, found)
+    _lines, checked = statements.checked_once(db, found, str(get_locale() or "fr"))
     return _page(db, found, form, share=tenant_share(found, checked, form.units.number))
