@@ -353,3 +353,20 @@ def test_the_public_page_follows_a_change_at_once(app, volunteer, buildings, db)
         statements.add_lines(db, statement_id, [{"label": "Assurance", "nature": "insurance",
                                                  "amount_cents": 50_000}], None)
     assert "Assurance" in page_text(reader.get(public_url))
+
+
+def test_a_line_typed_in_error_is_removed(app, volunteer, buildings, db):
+    """A volunteer takes a line off its statement (logged); a line of another statement
+    answers 404."""
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Erreur de saisie", "water", "12")
+    line_id = db.execute("select id from charge_lines").fetchone()[0]
+    url = f"/benevoles/charges/{statement_id}"
+    other = new_statement(volunteer, buildings[0], 2024, received="2025-06-01")
+    assert volunteer.post(f"/benevoles/charges/{other}/lignes/{line_id}/supprimer", data={
+        "csrf_token": csrf_token(volunteer, url)}).status_code == 404
+    assert volunteer.post(f"{url}/lignes/{line_id}/supprimer", data={
+        "csrf_token": csrf_token(volunteer, url)}).status_code == 303
+    assert db.table("charge_lines").count == 0
+    assert db.execute("select count(*) from audit_log where action = 'delete' and "
+                      "object_type = 'charge_line'").fetchone()[0] == 1

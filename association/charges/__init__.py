@@ -3,36 +3,16 @@ the recoverable list, flagged lines disputed and claimed back in time, published
 volunteer says so. It holds a building's accounts and no personal data at all.
 
 Table of contents: the blueprints (``views``: public pages; ``volunteer_views``: the
-volunteers'), the tables and migrations, the demo, the labels, and what ``hooks`` lends the
-core (notices, the communiqué box). Other capabilities use it through nothing yet.
+volunteers'), the tables and migrations, the demo, and what ``hooks`` lends the core
+(notices, the communiqué box, template helpers). Other capabilities use it through nothing
+yet.
 """
 from flask_babel import lazy_gettext as _l
 
 from ..capability import Capability, NavEntry
-from . import demo, hooks, labels, views, volunteer_views
+from . import demo, hooks, views, volunteer_views
 from .migrations import migrations
 from .tables import TABLES
-
-
-def _init_app(app) -> None:
-    """Template helpers: verdicts, natures and keys in words, amounts in euros."""
-    from flask_babel import format_decimal, get_locale
-
-    def language() -> str:
-        return str(get_locale() or "fr")[:2]
-
-    app.jinja_env.globals.update(
-        charge_verdict=labels.verdict_label, charge_nature=labels.nature_label,
-        charge_key=labels.key_label, charge_unit=labels.unit_label,
-        charge_letters=labels.LETTERS, charge_words=labels.words)
-    app.jinja_env.filters["euros"] = lambda cents, lang=None: labels.money(
-        (cents or 0) / 100, lang or language())
-    # Costs per m² with cents, and with up to four decimals below a euro (0,0412 €).
-    app.jinja_env.filters["unit_euros"] = lambda value, lang=None: labels.money(
-        value, lang or language(), (2, 4) if value is not None and abs(value) < 1 else (2, 2))
-    app.jinja_env.filters["decimal"] = lambda value: "" if value is None else \
-        format_decimal(value)
-
 
 CAPABILITY = Capability(
     name="charges",
@@ -52,5 +32,5 @@ CAPABILITY = Capability(
          NavEntry("charges_volunteer.listing", _l("Charges"), ("volunteer",), section=True)),
     notices=hooks.notices,
     embeds={"charges": hooks.embed},
-    init_app=_init_app,
+    init_app=hooks.init_app,
 )

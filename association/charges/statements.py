@@ -100,6 +100,15 @@ def line(db, statement_id: int, line_id: int) -> dict | None:
                      [line_id, statement_id])
 
 
+def remove_line(db, statement_id: int, line_id: int, volunteer) -> None:
+    """Take a line typed in error off its statement (its overruling goes with it)."""
+    with db.atomic():
+        db.execute("delete from charge_lines where id = ? and statement_id = ?",
+                   [line_id, statement_id])
+        db.table("charge_statements").update(statement_id, {"updated_at": clock.stamp()})
+        audit.record(db, volunteer, "delete", "charge_line", line_id)
+
+
 def overrule(db, line_id: int, verdict: str | None, share: int | None, reason: str,
              volunteer) -> None:
     """A volunteer's verdict on a line in place of the list's, with the reason (audited);

@@ -10,7 +10,7 @@ from flask_login import current_user
 
 from .. import clock, reference
 from ..db import get_db
-from ..forms import choices
+from ..forms import Confirmation, choices, confirmed
 from ..letters import Undrawable, pdf
 from ..volunteers import role_required
 from . import hooks, letters, spreadsheet, statements, windows
@@ -155,6 +155,25 @@ def overrule(statement_id, line_id):
     flash(_("Verdict saved."), "success")
     return redirect(url_for(".statement", statement_id=statement_id) + f"#line-{line_id}",
                     code=303)
+
+
+@bp.route("/<int:statement_id>/lignes/<int:line_id>/supprimer", methods=["GET", "POST"])
+@volunteer_required
+def remove_line(statement_id, line_id):
+    """Take a line typed in error off the statement, after a confirmation."""
+    db = get_db()
+    _statement(db, statement_id)
+    found = statements.line(db, statement_id, line_id) or abort(404)
+    back = url_for(".statement", statement_id=statement_id) + f"#line-{line_id}"
+    if not confirmed():
+        return Confirmation(
+            title=_("Remove the line “%(label)s”?", label=found["label"]),
+            consequences=[_("Its verdict, and a volunteer's if one was given, go with it.")],
+            irreversible=None, confirm=_("Remove the line"), cancel=back,
+            action=url_for(".remove_line", statement_id=statement_id, line_id=line_id)).page()
+    statements.remove_line(db, statement_id, line_id, current_user)
+    flash(_("Line removed."), "success")
+    return redirect(url_for(".statement", statement_id=statement_id) + "#lines", code=303)
 
 
 @bp.post("/<int:statement_id>/publication")
