@@ -370,3 +370,14 @@ def test_a_line_typed_in_error_is_removed(app, volunteer, buildings, db):
     assert db.table("charge_lines").count == 0
     assert db.execute("select count(*) from audit_log where action = 'delete' and "
                       "object_type = 'charge_line'").fetchone()[0] == 1
+
+
+def test_a_statement_without_a_total_has_no_costs_per_unit(app, volunteer, buildings):
+    """The building's total of m² or shares is optional: without it, no cost per unit and no
+    reader's share, said in words."""
+    statement_id = new_statement(volunteer, buildings[0], units="")
+    add_line(volunteer, statement_id, "Frais de gestion", "management_fees", "2 150")
+    url = f"/benevoles/charges/{statement_id}"
+    volunteer.post(f"{url}/publication", data={"csrf_token": csrf_token(volunteer, url)})
+    page = page_text(app.test_client().get(f"/charges/{buildings[0]}/2025?lang=fr"))
+    assert "votre part ne peut pas être calculée ici" in page and "Par m²" not in page

@@ -90,7 +90,7 @@ class StatementForm(Form):
                 "sender": self.sender.data.strip(),
                 "received_on": self.received_on.data.isoformat(),
                 "distribution_key": self.distribution_key.data,
-                "total_units": self.total_units.number,
+                "total_units": getattr(self.total_units, "number", None),
                 "social_housing": self.social_housing.data}
 
 
