@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from .. import clock
 from ..dates import in_words
-from . import labels, statements, windows
+from . import statements, windows
 
 
 def notices(db, volunteer) -> list:
@@ -88,22 +88,3 @@ def calendar(rows: list[dict], now: datetime) -> str:
     lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
 
-
-def init_app(app) -> None:
-    """Template helpers: verdicts, natures and keys in words, amounts in euros."""
-    from flask_babel import format_decimal, get_locale
-
-    def language() -> str:
-        return str(get_locale() or "fr")[:2]
-
-    app.jinja_env.globals.update(
-        charge_verdict=labels.verdict_label, charge_nature=labels.nature_label,
-        charge_key=labels.key_label, charge_unit=labels.unit_label,
-        charge_letters=labels.LETTERS, charge_words=labels.words)
-    app.jinja_env.filters["euros"] = lambda cents, lang=None: labels.money(
-        (cents or 0) / 100, lang or language())
-    # Costs per m² with cents, and with up to four decimals below a euro (0,0412 €).
-    app.jinja_env.filters["unit_euros"] = lambda value, lang=None: labels.money(
-        value, lang or language(), (2, 4) if value is not None and abs(value) < 1 else (2, 2))
-    app.jinja_env.filters["decimal"] = lambda value: "" if value is None else \
-        format_decimal(value)

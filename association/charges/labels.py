@@ -1,10 +1,25 @@
 """What the interface calls the charges check's things: verdicts, distribution keys,
-letters, natures (the natures' names live with the recoverable list)."""
+letters, natures (the natures' names live with the recoverable list), amounts; the
+navigation's entries, what the audit log calls its acts and records, and the template
+helpers for them."""
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from ..capability import NavEntry
 from .recoverable import NATURES, nature
+
+NAV = (NavEntry("charges.index", _l("Charges"), ("public",), section=True),
+       NavEntry("charges_volunteer.listing", _l("Charges"), ("volunteer",), section=True))
+AUDIT_ACTIONS = {
+    "charge_import": _l("imported lines of a statement of charges"),
+    "charge_overrule": _l("overruled the verdict on a line of charges"),
+    "charge_publish": _l("published the check of a statement of charges"),
+    "charge_unpublish": _l("took the check of a statement of charges off the public pages"),
+    "charge_letter": _l("produced a letter about a statement of charges"),
+}
+OBJECT_TYPES = {"charge_statement": _l("statement of charges"),
+                "charge_line": _l("line of a statement of charges")}
 
 VERDICTS = {
     "recoverable": _l("recoverable"),
@@ -77,3 +92,23 @@ def words(distribution_key: str) -> dict:
         "to_establish": _("part to be established from the documents"),
         "year_before": _("On the year before"), "to_look": _("To look at:"),
     }
+
+
+def init_app(app) -> None:
+    """Template helpers: verdicts, natures and keys in words, amounts in euros."""
+    from flask_babel import format_decimal
+
+    def language() -> str:
+        return str(get_locale() or "fr")[:2]
+
+    app.jinja_env.globals.update(
+        charge_verdict=verdict_label, charge_nature=nature_label,
+        charge_key=key_label, charge_unit=unit_label,
+        charge_letters=LETTERS, charge_words=words)
+    app.jinja_env.filters["euros"] = lambda cents, lang=None: money(
+        (cents or 0) / 100, lang or language())
+    # Costs per m² with cents, and with up to four decimals below a euro (0,0412 €).
+    app.jinja_env.filters["unit_euros"] = lambda value, lang=None: money(
+        value, lang or language(), (2, 4) if value is not None and abs(value) < 1 else (2, 2))
+    app.jinja_env.filters["decimal"] = lambda value: "" if value is None else \
+        format_decimal(value)
