@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # faces; public comes first only because its entries open the site's menu (Home) and footer,
 # and it declares no table nor migration, so the foundation's schema still comes first.
 CAPABILITIES = ("public", "volunteers", "members", "communiques", "grievances", "requests",
-                "actions")
+                "actions", "charges")
 
 
 def create_app(test_config: dict | None = None) -> Flask:

@@ -47,6 +47,7 @@ MODULES = [
     ("locks", "A writer waiting for another"),
     ("photos", "Hostile photos against a phone's: time and workers' memory"),
     ("memory", "A worker's memory after every public page"),
+    ("charges", "The charges check: a statement of 200 lines against one of 10"),
 ]
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HAND_WRITTEN = "<!-- Written by hand below this line: make bench keeps it. -->"

@@ -412,6 +412,7 @@ class World:
     rsvp_token: str = ""
     communique: int = 0
     communique_slug: str = ""
+    charges: dict | None = None
 
     @property
     def ids(self) -> dict:
@@ -422,7 +423,7 @@ class World:
                 "support_id": self.grievance["support_id"], "case_id": self.case_id,
                 **self.campaign,
                 "action_id": self.action, "task_id": self.task, "rsvp_token": self.rsvp_token,
-                "communique_id": self.communique, "number": 1,
+                "communique_id": self.communique, "number": 1, **(self.charges or {}),
                 "by_prefix": {"/communiques/": {"slug": self.communique_slug}}}
 
 
@@ -459,7 +460,31 @@ def make_world(app, helper) -> World:
     communique, communique_slug = publish_communique(app)
     return World(clients, building_a, building_b, landlord, target, token, grievance, case_id,
                  {"slug": slug, "campaign_id": campaign_id, "tracker_id": tracker_id},
-                 action, task, rsvp_token, communique, communique_slug)
+                 action, task, rsvp_token, communique, communique_slug,
+                 add_charges(app, building_a))
+
+
+def add_charges(app, building_id, year=2025, published=True) -> dict:
+    """A statement of charges of the building with one line (published unless told): the
+    route arguments of its pages."""
+    from association.charges import demo as charges_demo
+    from association.charges import statements
+
+    db = connect(app.config["DATABASE"])
+    with app.app_context():
+        statement_id = statements.create(db, {
+            "building_id": building_id, "year": year, "sender": "Bailleur",
+            "received_on": f"{year + 1}-06-01", "distribution_key": "surface",
+            "total_units": 1000, "social_housing": 1}, None)
+        statements.add_lines(db, statement_id, charges_demo.rows(charges_demo.HEATING_YEAR),
+                             None)
+        if published:
+            statements.set_published(db, statement_id, True, Reader(1, "admin-test"))
+    line_id = db.execute("select min(id) from charge_lines where statement_id = ?",
+                         [statement_id]).fetchone()[0]
+    db.close()
+    return {"statement_id": statement_id, "line_id": line_id, "year": year,
+            "kind": "contestation"}
 
 
 def jpeg_bytes(size=(64, 48), **exif) -> bytes:

@@ -183,6 +183,25 @@ ACCESS = {
     "/benevoles/communiques/<int:communique_id>/supprimer": Entry("editor", 302),
     "/benevoles/communiques/<int:communique_id>/revisions/<int:number>": Entry("editor"),
     "/benevoles/communiques/<int:communique_id>/ecarts": Entry("editor"),
+    # The charges check: published checks are public (an unpublished one answers 404); the
+    # reader's share is a POST whose form comes back without its figure. Statements are
+    # handled by the role "volunteer" (and admins), of their buildings only.
+    "/charges/": Entry("public"),
+    "/charges/<int:building_id>/<int:year>": Entry("public"),
+    "/charges/<int:building_id>/<int:year>/ma-part": Entry("public", 400),
+    "/benevoles/charges/": Entry("volunteer"),
+    "/benevoles/charges/nouveau": Entry("volunteer"),
+    "/benevoles/charges/modele.csv": Entry("volunteer"),
+    "/benevoles/charges/echeances.ics": Entry("volunteer"),
+    "/benevoles/charges/<int:statement_id>": Entry("volunteer"),
+    "/benevoles/charges/<int:statement_id>/lignes": Entry("volunteer", 400),
+    "/benevoles/charges/<int:statement_id>/import": Entry("volunteer", 400),
+    "/benevoles/charges/<int:statement_id>/lignes/<int:line_id>/avis": Entry("volunteer", 400),
+    "/benevoles/charges/<int:statement_id>/lignes/<int:line_id>/supprimer": Entry("volunteer"),
+    "/benevoles/charges/<int:statement_id>/publication": Entry("volunteer", 302),
+    "/benevoles/charges/<int:statement_id>/lettres": Entry("volunteer", 302),  # no letter named
+    "/benevoles/charges/<int:statement_id>/lettres/<kind>": Entry("volunteer"),
+    "/benevoles/charges/<int:statement_id>/lettres/<kind>.pdf": Entry("volunteer"),
 }
 
 # Visited last, since they delete what other rules use or change who the visitor is.

@@ -37,6 +37,11 @@ def live_ids(live_app, helper) -> dict:
     campaign = db.execute("select id, slug from campaigns order by id").fetchone()
     communique, communique_slug = db.execute(
         "select id, slug from communiques where status = 'published' order by id").fetchone()
+    statement, year = db.execute("select id, year from charge_statements where building_id = ? "
+                                 "and published_at is not null order by year desc",
+                                 [building]).fetchone()
+    line = db.execute("select min(id) from charge_lines where statement_id = ?",
+                      [statement]).fetchone()[0]
     db.close()
     target, token = helper.invite(f"sweep-target-{token_hex(3)}", "volunteer", [building])
     action, task, rsvp_token = _live_action(live_app)
@@ -44,7 +49,8 @@ def live_ids(live_app, helper) -> dict:
             "landlord_id": landlord, "building_id": building, "grievance_id": grievance,
             "case_id": case, "campaign_id": campaign[0], "slug": campaign[1], "tracker_id": 0,
             "action_id": action, "task_id": task, "rsvp_token": rsvp_token,
-            "communique_id": communique, "number": 1,
+            "communique_id": communique, "number": 1, "statement_id": statement,
+            "line_id": line, "year": year, "kind": "contestation",
             "by_prefix": {"/communiques/": {"slug": communique_slug}}}
 
 

@@ -1,11 +1,14 @@
 """Grievances and collective cases: tenants report problems in two minutes, volunteers of the
 building triage them and group them into cases sent to the landlord, the public sees counts.
 
-Other capabilities use it through what this package exports (nothing yet).
+Other capabilities use it through what this package exports: ``letter_prepared`` adds a
+letter another capability prepared (a dispute of charges) to the building's collective case
+of its category, and its timeline.
 """
 from ..capability import Audit, Capability, HomeSection, Lends, MemberSection, MemberSpace, Pages, Schema
 from ..jobs import Job
 from . import cases, demo, hooks, labels, views, volunteer_views
+from .cases import letter_prepared  # noqa: F401
 from .migrations import migrations
 from .tables import TABLES
 

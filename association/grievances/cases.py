@@ -17,6 +17,7 @@ EVENTS = {
     "letter_sent": _l("letter sent"), "reply": _l("landlord's reply"), "visit": _l("visit"),
     "works": _l("works done"), "outcome": _l("outcome"), "overdue": _l("no reply in time"),
     "note": _l("note"),
+    "letter_prepared": _l("letter prepared"),
 }
 RECORDED = ("reply", "visit", "works", "outcome", "note")  # what volunteers add by hand
 STATUSES = {"open": _l("being prepared"), "sent": _l("sent, waiting for a reply"),
@@ -271,3 +272,20 @@ def days_late(case: dict, today: date) -> int:
     if not case.get("response_due"):
         return 0
     return max((today - date.fromisoformat(case["response_due"])).days, 0)
+
+
+def letter_prepared(db, building_id: int, category: str, title: str, letter_title: str,
+                    volunteer) -> int:
+    """Another capability prepared a letter about this building (a dispute of its charges):
+    it joins the building's open case of that category, opened if there is none, as a step
+    of its timeline; return the case's id."""
+    with db.atomic():
+        found = db.execute(
+            "select id from cases where building_id = ? and category = ? and status != "
+            "'closed' order by created_at desc, id desc limit 1",
+            [building_id, category]).fetchone()
+        case_id = found[0] if found else open_case(db, building_id, category, title, None, [],
+                                                   [], volunteer)
+        add_event(db, get(db, case_id), clock.today(), "letter_prepared", letter_title, [],
+                  volunteer)
+    return case_id

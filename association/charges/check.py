@@ -1,0 +1,153 @@
+"""The check of a statement of charges, as pure rules: each line's verdict against the
+recoverable list (or a volunteer's overruling), why, with the reference; what is not
+recoverable, in euros for the building and per m² or share; rises year on year and costs per
+m² against the association's other buildings. Amounts are in cents; nothing here reads or
+writes the database."""
+from dataclasses import dataclass
+from statistics import median
+
+from flask_babel import format_decimal, get_locale
+from flask_babel import lazy_gettext as _l
+
+from .recoverable import ASK, NOT_RECOVERABLE, PARTLY, RECOVERABLE, nature, texts
+
+RISE_THRESHOLD = 0.20  # a nature that costs 20 % more than the year before is flagged
+COMPARE_THRESHOLD = 1.30  # ... and one that costs 30 % more per m² than the other buildings
+
+
+@dataclass
+class Checked:
+    """A line with its verdict: ``excess`` is the part that is not recoverable, in cents
+    (None when it cannot be known from the statement: ask for the split); ``disputed`` says
+    whether the dispute letter contests it."""
+
+    line: dict
+    verdict: str
+    why: str
+    reference: str
+    excess: int | None
+    disputed: bool
+    overruled: bool = False
+    per_unit: float | None = None
+    rise: float | None = None
+    above_others: float | None = None
+
+    @property
+    def flags(self) -> list[str]:
+        """The warnings beside the verdict: a rise, a cost above the other buildings'."""
+        found = []
+        if self.rise is not None and self.rise > RISE_THRESHOLD:
+            found.append(str(_l("up %(percent)s per cent on the year before",
+                                percent=round(self.rise * 100))))
+        if self.above_others is not None and self.above_others > COMPARE_THRESHOLD:
+            times = format_decimal(round(self.above_others, 1))
+            found.append(str(_l("%(times)s times the other buildings' cost per unit",
+                                times=times)))
+        return found
+
+
+def _share_verdict(line: dict, share: int | None, why: str) -> tuple[str, str, int | None, bool]:
+    """A partly recoverable line: its verdict, why, excess and whether it is disputed."""
+    amount = line["amount_cents"]
+    if share is None:
+        return PARTLY, why, None, True
+    charged = line.get("charged_percent") or 100
+    if charged <= share:
+        return RECOVERABLE, str(_l("%(why)s It is charged at %(charged)s per cent: within "
+                                   "the limit.", why=why, charged=charged)), 0, False
+    excess = amount - round(amount * share / charged)
+    return PARTLY, str(_l("%(why)s It is charged at %(charged)s per cent.", why=why,
+                          charged=charged)), excess, excess > 0
+
+
+def verdict(line: dict, social_housing: bool, language: str | None = None) -> Checked:
+    """One line's verdict: the overruling a volunteer gave, or the recoverable list's
+    (``language``: the page's, when the caller knows it already)."""
+    found = nature(line["nature"])
+    why, ref = texts(found.code, social_housing, language)
+    amount = line["amount_cents"]
+    if line.get("overrule_verdict"):
+        given = line["overrule_verdict"]
+        why = str(_l("Overruled by a volunteer: %(reason)s", reason=line["overrule_reason"]))
+        if given == PARTLY:
+            kind, _why, excess, disputed = _share_verdict(line, line.get("overrule_share"), why)
+            return Checked(line, PARTLY, why, ref, excess, disputed, overruled=True)
+        excess = {RECOVERABLE: 0, NOT_RECOVERABLE: amount}.get(given)
+        return Checked(line, given, why, ref, excess, given == NOT_RECOVERABLE, overruled=True)
+    if found.verdict == PARTLY:
+        kind, why, excess, disputed = _share_verdict(line, found.share, why)
+        return Checked(line, kind, why, ref, excess, disputed)
+    if found.verdict == NOT_RECOVERABLE:
+        return Checked(line, NOT_RECOVERABLE, why, ref, amount, True)
+    if found.verdict == ASK:
+        return Checked(line, ASK, why, ref, None, False)
+    return Checked(line, RECOVERABLE, why, ref, 0, False)
+
+
+def _by_nature(lines: list[dict]) -> dict[str, int]:
+    """What each nature costs the building, in cents."""
+    sums: dict[str, int] = {}
+    for line in lines:
+        sums[line["nature"]] = sums.get(line["nature"], 0) + line["amount_cents"]
+    return sums
+
+
+def check(statement: dict, lines: list[dict], previous: list[dict] | None = None,
+          others: dict[str, list[float]] | None = None) -> list[Checked]:
+    """Every line's verdict, with its cost per unit (m² or share), the rise of its nature on
+    the year before (``previous``: that statement's lines) and how its nature's cost per unit
+    compares with the other buildings' of the same year (``others``: nature -> their costs
+    per unit, in euros)."""
+    units = statement.get("total_units") or 0
+    before = _by_nature(previous or [])
+    now = _by_nature(lines)
+    medians = {code: median(positive) for code, costs in (others or {}).items()
+               if (positive := [cost for cost in costs if cost > 0])}
+    language = str(get_locale() or "fr")
+    social = bool(statement.get("social_housing", 1))
+    checked = []
+    for line in lines:
+        result = verdict(line, social, language)
+        code = line["nature"]
+        if units:
+            result.per_unit = line["amount_cents"] / 100 / units
+            if code in medians:
+                result.above_others = now[code] / 100 / units / medians[code]
+        if before.get(code):
+            result.rise = now[code] / before[code] - 1
+        checked.append(result)
+    return checked
+
+
+def unit_costs(statement: dict, lines: list[dict]) -> dict[str, float]:
+    """What each nature costs per unit (m² or share) in this statement, in euros: what other
+    buildings are compared with."""
+    units = statement.get("total_units") or 0
+    if not units:
+        return {}
+    return {code: cents / 100 / units for code, cents in _by_nature(lines).items()}
+
+
+def totals(statement: dict, checked: list[Checked]) -> dict:
+    """The statement's sums, in cents: everything, what is disputed, what is known not to be
+    recoverable, and the latter per unit (euros)."""
+    units = statement.get("total_units") or 0
+    total = sum(c.line["amount_cents"] for c in checked)
+    disputed = sum(c.line["amount_cents"] for c in checked if c.disputed)
+    excess = sum(c.excess or 0 for c in checked)
+    return {"total": total, "disputed": disputed, "excess": excess,
+            "excess_per_unit": excess / 100 / units if units else None,
+            "lines": len(checked), "ask": sum(1 for c in checked if c.verdict == ASK),
+            "flagged": sum(1 for c in checked if c.disputed or c.flags)}
+
+
+def tenant_share(statement: dict, checked: list[Checked], units: float) -> dict | None:
+    """What the disputed lines cost a home of ``units`` (its m² or shares) and what it could
+    claim back, in cents; None when the statement has no total to divide by. Nothing is kept."""
+    total_units = statement.get("total_units") or 0
+    if not total_units or units <= 0:
+        return None
+    part = units / total_units
+    return {"disputed": round(sum(c.line["amount_cents"] for c in checked if c.disputed) * part),
+            "claim": round(sum(c.excess or 0 for c in checked) * part),
+            "total": round(sum(c.line["amount_cents"] for c in checked) * part)}

@@ -1,0 +1,63 @@
+"""The public pages of the charges check: the statements a volunteer published, one of them
+line by line, and a reader's own share, computed for the page drawn and never kept (no
+database, no session, no log line: the answer says ``Cache-Control: no-store``)."""
+from flask import Blueprint, abort, render_template
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from ..db import get_db, remembered
+from ..security import public
+from . import statements
+from .check import tenant_share, totals
+from .forms import ShareForm
+
+bp = Blueprint("charges", __name__, url_prefix="/charges")
+
+
+@bp.get("/")
+@public
+def index():
+    """The published checks, latest year first."""
+    return render_template("charges/index.html", statements=statements.published(get_db()))
+
+
+def _published(db, building_id: int, year: int) -> dict:
+    found = statements.of_building_year(db, building_id, year)
+    if found is None or not found["published_at"]:
+        abort(404)
+    return found
+
+
+def _page(db, statement, form, share=None, status=200):
+    """The statement's page; its lines are drawn once per state of the database and
+    language (they hold nothing of the reader's)."""
+    language = str(get_locale() or "fr")
+    _lines, checked = statements.checked_once(db, statement, language)
+    lines_html = remembered(db, ("charges-lines-html", statement["id"], language),
+                            lambda: Markup(render_template(
+                                "charges/_public_lines.html", checked=checked,
+                                statement=statement)))
+    return render_template("charges/statement.html", statement=statement, lines_html=lines_html,
+                           totals=totals(statement, checked), form=form, share=share,
+                           previous=statements.previous(db, statement)), status
+
+
+@bp.get("/<int:building_id>/<int:year>")
+@public
+def statement(building_id, year):
+    """One published check: lines, verdicts in words, per m², year on year."""
+    db = get_db()
+    return _page(db, _published(db, building_id, year), ShareForm(formdata=None))
+
+
+@bp.post("/<int:building_id>/<int:year>/ma-part")
+def my_share(building_id, year):
+    """What the flagged lines cost the reader's home and what it could claim: computed for
+    this page, the figure typed kept nowhere."""
+    db = get_db()
+    found = _published(db, building_id, year)
+    form = ShareForm()
+    if not form.validate_on_submit():
+        return _page(db, found, form, status=400)
+    _lines, checked = statements.checked_once(db, found, str(get_locale() or "fr"))
+    return _page(db, found, form, share=tenant_share(found, checked, form.units.number))

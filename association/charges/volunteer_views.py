@@ -1,0 +1,254 @@
+"""The volunteers' side of the charges check (``/benevoles/charges/``): enter a statement and
+its lines (form or CSV), read the verdicts, overrule one, produce the letters, publish.
+Parse, call, render."""
+from flask import (Blueprint, abort, flash, make_response, redirect, render_template, request,
+                   url_for)
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from .. import clock, reference
+from ..db import get_db
+from ..forms import Confirmation, choices, confirmed
+from ..letters import Undrawable, pdf
+from ..volunteers import role_required
+from . import hooks, letters, spreadsheet, statements, windows
+from .check import totals
+from .forms import ImportForm, LineForm, OverruleForm, StatementForm
+
+bp = Blueprint("charges_volunteer", __name__, url_prefix="/benevoles/charges")
+volunteer_required = role_required("volunteer")
+MAX_CSV_BYTES = 1024 * 1024
+
+
+def _statement(db, statement_id: int) -> dict:
+    """A statement of the volunteer's buildings (404 for any other)."""
+    found = statements.get(db, statement_id)
+    if found is None or found["building_id"] not in current_user.scope(db):
+        abort(404)
+    return found
+
+
+@bp.get("/")
+@volunteer_required
+def listing():
+    """The statements of the volunteer's buildings."""
+    db = get_db()
+    return render_template("charges/volunteer/list.html",
+                           statements=statements.of_scope(db, current_user.scope(db)))
+
+
+@bp.route("/nouveau", methods=["GET", "POST"])
+@volunteer_required
+def new():
+    """Enter a statement: building, year, sender, date received, distribution key."""
+    db = get_db()
+    scope = current_user.scope(db)
+    form = StatementForm()
+    form.building.choices = choices([("", _("— choose —"))] + [
+        (b["id"], b["name"]) for b in reference.buildings(db) if b["id"] in scope])
+    if request.method == "GET":
+        form.year.data = clock.today().year - 1
+    if form.validate_on_submit():
+        if form.building.data not in scope:
+            abort(404)
+        if statements.of_building_year(db, form.building.data, form.year.data):
+            form.year.errors.append(_("This building already has a statement for this year."))
+        else:
+            statement_id = statements.create(db, form.values(), current_user)
+            flash(_("Statement saved: add its lines."), "success")
+            return redirect(url_for(".statement", statement_id=statement_id), code=303)
+    return render_template("charges/volunteer/new.html", form=form), \
+        400 if form.errors else 200
+
+
+def _page(db, statement, status=200, **forms):
+    """The statement's page: lines and verdicts, windows, letters, the forms."""
+    lines, checked = statements.checked(db, statement)
+    overrule_forms = {line["id"]: OverruleForm(
+        prefix=f"overrule-{line['id']}", formdata=None,
+        data={"verdict": line["overrule_verdict"] or "", "share": line["overrule_share"],
+              "reason": line["overrule_reason"]}) for line in lines}
+    if forms.get("overrule_form"):
+        overrule_forms[forms["line_id"]] = forms["overrule_form"]
+    return render_template(
+        "charges/volunteer/statement.html", statement=statement, checked=checked,
+        totals=totals(statement, checked), consult_until=windows.consult_until(statement),
+        claim_until=windows.claim_until(statement), today=clock.today(),
+        line_form=forms.get("line_form") or LineForm(prefix="line", formdata=None),
+        import_form=forms.get("import_form") or ImportForm(prefix="import", formdata=None),
+        import_errors=forms.get("import_errors") or [],
+        overrule_forms=overrule_forms,
+        letter_kinds=letters.KINDS), status
+
+
+@bp.get("/<int:statement_id>")
+@volunteer_required
+def statement(statement_id):
+    """A statement with its lines and their verdicts."""
+    db = get_db()
+    return _page(db, _statement(db, statement_id))
+
+
+@bp.post("/<int:statement_id>/lignes")
+@volunteer_required
+def add_line(statement_id):
+    """Add one line typed from the landlord's paper."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    form = LineForm(prefix="line")
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, line_form=form)
+    statements.add_lines(db, statement_id, [form.values()], current_user)
+    flash(_("Line added."), "success")
+    return redirect(url_for(".statement", statement_id=statement_id) + "#lines", code=303)
+
+
+@bp.post("/<int:statement_id>/import")
+@volunteer_required
+def import_csv(statement_id):
+    """Add the lines of a CSV file: all of them, or none when a line is wrong."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    form = ImportForm(prefix="import")
+    upload = form.file.data
+    data = upload.read(MAX_CSV_BYTES + 1) if upload else b""
+    if not data:
+        form.file.errors = [_("Choose a CSV file.")]
+        return _page(db, found, status=400, import_form=form)
+    if len(data) > MAX_CSV_BYTES:
+        form.file.errors = [_("The file is larger than 1 MB: split it.")]
+        return _page(db, found, status=400, import_form=form)
+    rows, errors = spreadsheet.read(data)
+    if errors:
+        form.file.errors = [_("Nothing was imported: correct these lines and send the file "
+                              "again.")]
+        return _page(db, found, status=400, import_form=form, import_errors=errors)
+    added = statements.import_lines(db, statement_id, rows, current_user)
+    flash(ngettext("%(num)s line imported.", "%(num)s lines imported.", added), "success")
+    return redirect(url_for(".statement", statement_id=statement_id) + "#lines", code=303)
+
+
+@bp.get("/modele.csv")
+@volunteer_required
+def csv_template():
+    """The CSV template to fill in a spreadsheet."""
+    response = make_response(spreadsheet.template())
+    response.mimetype = "text/csv"
+    response.headers["Content-Disposition"] = 'attachment; filename="charges-modele.csv"'
+    return response
+
+
+@bp.post("/<int:statement_id>/lignes/<int:line_id>/avis")
+@volunteer_required
+def overrule(statement_id, line_id):
+    """Give a line a verdict in place of the list's, with the reason (or give it back)."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    statements.line(db, statement_id, line_id) or abort(404)
+    form = OverruleForm(prefix=f"overrule-{line_id}")
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, overrule_form=form, line_id=line_id)
+    statements.overrule(db, line_id, form.verdict.data or None, form.share.data,
+                        form.reason.data.strip(), current_user)
+    flash(_("Verdict saved."), "success")
+    return redirect(url_for(".statement", statement_id=statement_id) + f"#line-{line_id}",
+                    code=303)
+
+
+@bp.route("/<int:statement_id>/lignes/<int:line_id>/supprimer", methods=["GET", "POST"])
+@volunteer_required
+def remove_line(statement_id, line_id):
+    """Take a line typed in error off the statement, after a confirmation."""
+    db = get_db()
+    _statement(db, statement_id)
+    found = statements.line(db, statement_id, line_id) or abort(404)
+    back = url_for(".statement", statement_id=statement_id) + f"#line-{line_id}"
+    if not confirmed():
+        return Confirmation(
+            title=_("Remove the line “%(label)s”?", label=found["label"]),
+            consequences=[_("Its verdict, and a volunteer's if one was given, go with it.")],
+            irreversible=None, confirm=_("Remove the line"), cancel=back,
+            action=url_for(".remove_line", statement_id=statement_id, line_id=line_id)).page()
+    statements.remove_line(db, statement_id, line_id, current_user)
+    flash(_("Line removed."), "success")
+    return redirect(url_for(".statement", statement_id=statement_id) + "#lines", code=303)
+
+
+@bp.post("/<int:statement_id>/publication")
+@volunteer_required
+def publication(statement_id):
+    """Publish the check on the public pages, or take it off."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    publish = not found["published_at"]
+    statements.set_published(db, statement_id, publish, current_user)
+    flash(_("The check is public.") if publish else _("The check is no longer public."),
+          "success")
+    return redirect(url_for(".statement", statement_id=statement_id))
+
+
+def _letter(db, statement, kind):
+    with force_locale("fr"):
+        _lines, checked = statements.checked(db, statement)
+        return letters.letter(kind, statement, checked, reference.association(db),
+                              clock.today())
+
+
+@bp.post("/<int:statement_id>/lettres")
+@volunteer_required
+def produce(statement_id):
+    """Produce a letter: it joins the building's collective case of charges."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    kind = request.form.get("kind")
+    if kind not in letters.KINDS:
+        flash(_("Choose a letter."), "error")
+        return redirect(url_for(".statement", statement_id=statement_id))
+    statements.letter_produced(db, found, letters.title(kind, found), current_user)
+    return redirect(url_for(".letter", statement_id=statement_id, kind=kind), code=303)
+
+
+@bp.get("/<int:statement_id>/lettres/<kind>")
+@volunteer_required
+def letter(statement_id, kind):
+    """A letter to print, with its PDF."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    if kind not in letters.KINDS:
+        abort(404)
+    return render_template("charges/volunteer/letter.html", statement=found, kind=kind,
+                           letter=_letter(db, found, kind))
+
+
+@bp.get("/<int:statement_id>/lettres/<kind>.pdf")
+@volunteer_required
+def letter_pdf(statement_id, kind):
+    """The same letter as a PDF, made for this request and kept nowhere."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    if kind not in letters.KINDS:
+        abort(404)
+    try:
+        data = pdf(_letter(db, found, kind), letters.title(kind, found))
+    except Undrawable:
+        return render_template("letter_pdf_refused.html", printable_url=url_for(
+            ".letter", statement_id=statement_id, kind=kind)), 422
+    response = make_response(data)
+    response.mimetype = "application/pdf"
+    response.headers["Content-Disposition"] = \
+        f'attachment; filename="charges-{found["year"]}-{kind}.pdf"'
+    return response
+
+
+@bp.get("/echeances.ics")
+@volunteer_required
+def calendar():
+    """The windows of the volunteer's statements, for their calendar."""
+    db = get_db()
+    response = make_response(hooks.calendar(statements.of_scope(db, current_user.scope(db)),
+                                            clock.now()))
+    response.mimetype = "text/calendar"
+    response.headers["Content-Disposition"] = 'attachment; filename="charges.ics"'
+    return response

@@ -1,0 +1,139 @@
+"""Benchmark: the charges check of a statement of 200 lines against one of 10.
+
+Issue 23 asks that a statement of 200 lines be checked and drawn within 1.5x a statement of
+10. Three figures, each the median of paired runs in alternation (``paired``), in one
+process: the check alone (verdicts, rises on the year before, costs against another
+building, totals), the public page as readers get it through the test client (its check and
+its lines are kept on the connection while the database is unchanged: ``db.remembered``),
+and the lines checked and drawn afresh, as on the first read after a change. Ratios, not
+assertions: checking and drawing 20 times as many lines costs more than the fixed part of a
+request. Run alone with ``.venv/bin/python bench/charges.py``; kept out of the test suite.
+"""
+import tempfile
+import time
+from pathlib import Path
+
+from common import Figure, Target, paired, print_table
+
+SMALL, LARGE = 10, 200
+REQUESTS = 20  # per measure
+NATURES = ("heating_fuel", "heating_upkeep", "heating_p3", "hot_water", "water", "lifts",
+           "caretaker_both", "cleaning", "common_electricity", "green_spaces", "waste_tax",
+           "pest_control", "management_fees", "insurance", "other")
+TARGET = Target("≤", 1.5, source="issue 23")
+
+
+def build(path: Path):
+    """An app with two buildings: the first has a statement of 10 lines in 2025 and one of
+    200 in 2024 (each with the year before it), the second one to compare costs with."""
+    from association import create_app
+    from association.charges import statements
+    from association.db import connect, migrate
+
+    app = create_app({"INSTANCE_PATH": str(path), "SECRET_KEY": "c" * 40, "TESTING": True})
+    db = connect(app.config["DATABASE"])
+    migrate(db, app)
+    ids = {}
+    with app.app_context():
+        first = db.table("buildings").insert({"name": "Bâtiment A"}).last_pk
+        second = db.table("buildings").insert({"name": "Bâtiment B"}).last_pk
+        for building, year, count in ((first, 2023, LARGE), (first, 2024, LARGE),
+                                      (first, 2025, SMALL), (first, 2026, SMALL),
+                                      (second, 2024, LARGE), (second, 2026, SMALL)):
+            statement_id = statements.create(db, {
+                "building_id": building, "year": year, "sender": "Bailleur",
+                "received_on": f"{year + 1}-03-01", "distribution_key": "surface",
+                "total_units": 4200, "social_housing": 1}, None)
+            statements.add_lines(db, statement_id, [
+                {"label": f"Ligne {n}", "nature": NATURES[n % len(NATURES)],
+                 "amount_cents": 100_000 + 37 * n + year,
+                 "charged_percent": 100 if n % len(NATURES) == 6 else None}
+                for n in range(count)], None)
+            db.execute("update charge_statements set published_at = '2026-01-01' where id = ?",
+                       [statement_id])
+            ids[(building, year)] = statement_id
+    db.conn.commit()
+    db.close()
+    return app, first, ids
+
+
+def per_call(function, count: int = REQUESTS) -> float:
+    """Mean seconds of ``count`` calls."""
+    start = time.perf_counter()
+    for _ in range(count):
+        function()
+    return (time.perf_counter() - start) / count
+
+
+def figures() -> list[Figure]:
+    """The three ratios of 200 lines against 10."""
+    from association.charges import statements
+    from association.charges.check import totals
+    from association.db import connect
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        app, building, ids = build(Path(tmp) / "instance")
+        db = connect(app.config["DATABASE"])
+
+        def checking(year):
+            """Check a statement as the pages do."""
+            def run():
+                with app.app_context():
+                    statement = statements.get(db, ids[(building, year)])
+                    _lines, checked = statements.checked(db, statement)
+                    totals(statement, checked)
+            return lambda: per_call(run)
+
+        found = paired(checking(2026), checking(2024))
+        rows.append(Figure(f"check of {LARGE} lines against {SMALL}", found.this_run * 1000,
+                           found.baseline * 1000, "ms", ratio=found.ratio,
+                           note=found.spread, how="statements.checked and totals, in process"))
+        client = app.test_client()
+
+        def page(year):
+            """GET the public page of the statement of ``year``."""
+            url = f"/charges/{building}/{year}"
+
+            def run():
+                if client.get(url).status_code != 200:
+                    raise RuntimeError(f"{url} did not answer 200")
+            return lambda: per_call(run)
+
+        found = paired(page(2026), page(2024))
+        rows.append(Figure(f"public page of {LARGE} lines against {SMALL}",
+                           found.this_run * 1000, found.baseline * 1000, "ms", TARGET,
+                           ratio=found.ratio, note=found.spread,
+                           how="GET /charges/<building>/<year> through the test client: the "
+                               "lines kept while the database is unchanged"))
+
+        def bare(year):
+            """The check and the cards of the lines alone, without the rest of the page."""
+            from flask import render_template_string
+
+            template = ('{% from "charges/_lines.html" import line_card %}'
+                        '{% set w = charge_words("surface") %}{% for c in checked %}'
+                        '{{ line_card(c, w) }}{% endfor %}')
+
+            def run():
+                with app.test_request_context("/?lang=fr"):
+                    statement = statements.get(db, ids[(building, year)])
+                    _lines, checked = statements.checked(db, statement)
+                    render_template_string(template, checked=checked, statement=statement)
+            return lambda: per_call(run)
+
+        found = paired(bare(2026), bare(2024))
+        rows.append(Figure(f"lines checked and drawn afresh, {LARGE} against {SMALL}",
+                           found.this_run * 1000, found.baseline * 1000, "ms", TARGET,
+                           ratio=found.ratio, note=found.spread,
+                           how="the check and the line cards rendered, no page around them"))
+        db.close()
+    for row in rows:
+        if row.met is False:
+            row.gap = ("20 times as many lines to check and draw: the fixed part of a request "
+                       "does not hide that; readers get the kept page")
+    return rows
+
+
+if __name__ == "__main__":
+    print_table(figures())

@@ -1,0 +1,383 @@
+"""The charges check, through HTTP on a real SQLite file: a verdict of each kind on a
+statement built from the recoverable list, the CSV import (all or nothing, each bad line
+named), overrulings audited, the two windows, the letters joining the collective case, the
+public pages and a reader's share kept nowhere."""
+import io
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from association import retention
+from association.charges import check, hooks, spreadsheet, statements, windows
+from association.charges.recoverable import NATURES, VERDICTS
+from association.db import connect
+from conftest import Reader, add_landlord, csrf_token, database_bytes, page_text
+
+PARTLY_NATURES = {"caretaker_both", "caretaker_one", "pest_control"}
+
+
+@pytest.fixture
+def buildings(app):
+    """Two buildings of one landlord."""
+    landlord = add_landlord(app)
+    db = connect(app.config["DATABASE"])
+    first = db.table("buildings").insert({"name": "Les Lilas", "landlord_id": landlord}).last_pk
+    second = db.table("buildings").insert({"name": "Les Roses", "landlord_id": landlord}).last_pk
+    db.close()
+    return first, second
+
+
+@pytest.fixture
+def volunteer(app, volunteers, buildings):
+    """A client signed in as a volunteer of the first building."""
+    account = volunteers.create("charges-vol", "volunteer", [buildings[0]])
+    client = app.test_client()
+    assert volunteers.login(client, account).status_code == 302
+    return client
+
+
+def new_statement(client, building_id, year=2025, units="1 000", received=None) -> int:
+    """Enter a statement through the form; its id."""
+    received = received or date(year + 1, 6, 1).isoformat()
+    response = client.post("/benevoles/charges/nouveau", data={
+        "csrf_token": csrf_token(client, "/benevoles/charges/nouveau"),
+        "building": building_id, "year": year, "sender": "Bailleur, service des charges",
+        "received_on": received, "distribution_key": "surface", "total_units": units,
+        "social_housing": "y"})
+    assert response.status_code == 303, page_text(response)[:3000]
+    return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
+
+
+def add_line(client, statement_id, label, nature, amount, percent=None):
+    """Add a line through the form; the response."""
+    url = f"/benevoles/charges/{statement_id}"
+    data = {"csrf_token": csrf_token(client, url), "line-label": label, "line-nature": nature,
+            "line-amount": amount}
+    if percent is not None:
+        data["line-charged_percent"] = percent
+    return client.post(f"{url}/lignes", data=data)
+
+
+def line_cards(html: str) -> dict[str, str]:
+    """Each line's card on a statement's page, by its label."""
+    cards = {}
+    for chunk in html.split('<li id="line-')[1:]:
+        label = re.search(r'<h3 class="charge-label">([^<]*)</h3>', chunk)[1]
+        cards[label] = chunk.split("</li>")[0]
+    return cards
+
+
+@pytest.mark.parametrize("verdict", VERDICTS)
+def test_each_verdict_with_why_and_reference(app, volunteer, buildings, verdict):
+    """Every nature the recoverable list gives this verdict, typed as a line: the page says
+    the verdict in words, why and the text; partly recoverable lines say what is not."""
+    statement_id = new_statement(volunteer, buildings[0])
+    natures = [code for code, found in NATURES.items() if found.verdict == verdict]
+    assert natures
+    for code in natures:
+        response = add_line(volunteer, statement_id, f"Ligne {code}", code, "1 000,00",
+                            100 if code in PARTLY_NATURES else None)
+        assert response.status_code == 303, page_text(response)[:2000]
+    html = page_text(volunteer.get(f"/benevoles/charges/{statement_id}?lang=fr"))
+    cards = line_cards(html)
+    words = {"recoverable": "récupérable", "partly": "récupérable en partie",
+             "not_recoverable": "non récupérable", "ask": "à éclaircir"}[verdict]
+    for code in natures:
+        card = cards[f"Ligne {code}"]
+        assert f'class="badge verdict-{verdict}">{words}<' in card, code
+        assert re.search(r"(décret|art\.) ", card), code  # the reference, in French
+    if verdict == "partly":
+        assert "250,00" in cards["Ligne caretaker_both"]  # 75 % of 1 000 recoverable
+        assert "600,00" in cards["Ligne caretaker_one"]  # 40 %
+        assert "part à établir d'après les pièces" in cards["Ligne pest_control"]
+    if verdict == "not_recoverable":
+        for code in natures:
+            assert "Non récupérable" in cards[f"Ligne {code}"]
+    if verdict == "recoverable":
+        assert all("Non récupérable" not in card for card in cards.values())
+
+
+def test_a_caretaker_charged_within_the_limit_is_recoverable():
+    """A caretaker who does both tasks, charged at 75 %: recoverable; at 90 %, partly, with
+    what is above 75 % not recoverable."""
+    statement = {"total_units": 100, "social_housing": 1}
+    line = {"id": 1, "label": "Gardien", "nature": "caretaker_both", "amount_cents": 90_000,
+            "charged_percent": 75}
+    assert check.verdict(line, True).verdict == "recoverable"
+    over = check.verdict({**line, "charged_percent": 90}, True)
+    assert (over.verdict, over.excess) == ("partly", 15_000)
+    assert check.totals(statement, [over])["excess_per_unit"] == 1.5
+
+
+def test_rises_and_costs_against_other_buildings_are_flagged(app, volunteer, buildings, db):
+    """A nature 20 % dearer than the year before, or 30 % dearer per m² than the other
+    buildings the same year, is flagged beside its verdict."""
+    before = new_statement(volunteer, buildings[0], 2024, received="2025-06-01")
+    add_line(volunteer, before, "Gaz", "heating_fuel", "10 000")
+    add_line(volunteer, before, "Eau", "water", "5 000")
+    statement_id = new_statement(volunteer, buildings[0], 2025)
+    add_line(volunteer, statement_id, "Gaz", "heating_fuel", "13 000")
+    add_line(volunteer, statement_id, "Eau", "water", "5 100")
+    with app.app_context():
+        other = statements.create(db, {"building_id": buildings[1], "year": 2025,
+                                       "sender": "Bailleur", "received_on": "2026-06-01",
+                                       "distribution_key": "surface", "total_units": 1000},
+                                  None)
+        statements.add_lines(db, other, [
+            {"label": "Eau", "nature": "water", "amount_cents": 300_000},
+            {"label": "Gaz", "nature": "heating_fuel", "amount_cents": 1_250_000}], None)
+    html = page_text(volunteer.get(f"/benevoles/charges/{statement_id}?lang=fr"))
+    cards = line_cards(html.replace("\u00a0", " ").replace("\u202f", " "))
+    assert "en hausse de 30 %" in cards["Gaz"] and "fois le coût" not in cards["Gaz"]
+    assert "en hausse" not in cards["Eau"] and "1,7 fois le coût" in cards["Eau"]
+
+
+def test_csv_import_with_bad_lines_imports_nothing_and_names_each(app, volunteer, buildings,
+                                                                 db):
+    """A file with bad lines: nothing is imported, and each error names its line."""
+    statement_id = new_statement(volunteer, buildings[0])
+    url = f"/benevoles/charges/{statement_id}"
+    body = ("libelle;nature;montant;montant_unitaire;part_facturee\r\n"
+            "Combustible gaz;heating_fuel;41 250,00;;\r\n"
+            "Contrat inconnu;licorne;100;;\r\n"
+            "Eau froide;water;douze euros;;\r\n"
+            "Gardien en arrêt maladie;caretaker_both;30 000;;100\r\n"
+            "Gardien;caretaker_both;30 000;;140\r\n"
+            "Nettoyage;cleaning;9 800,00;;\r\n")
+    response = volunteer.post(f"{url}/import", data={
+        "csrf_token": csrf_token(volunteer, url),
+        "import-file": (io.BytesIO(body.encode()), "decompte.csv")},
+        content_type="multipart/form-data")
+    assert response.status_code == 400
+    text = page_text(response).replace("\u00a0", " ").replace("\u202f", " ")
+    assert "Rien n'a été importé" in text or "Rien n’a été importé" in text
+    assert "Ligne 3 : la nature « licorne » n'est pas de la liste" in text
+    assert "Ligne 4 : le montant « douze euros » n'est pas un montant en euros" in text
+    assert "Ligne 5 : le libellé mentionne" in text
+    assert "Ligne 6 : la part facturée « 140 »" in text
+    assert "Ligne 2 :" not in text and "Ligne 7 :" not in text
+    assert db.table("charge_lines").count == 0
+
+    template = volunteer.get("/benevoles/charges/modele.csv")
+    assert template.mimetype == "text/csv"
+    response = volunteer.post(f"{url}/import", data={
+        "csrf_token": csrf_token(volunteer, url),
+        "import-file": (io.BytesIO(template.data), "modele.csv")},
+        content_type="multipart/form-data")
+    assert response.status_code == 303
+    assert db.table("charge_lines").count == len(spreadsheet.EXAMPLE)
+    assert db.execute("select count(*) from audit_log where action = 'charge_import' and "
+                      "object_id = ?", [str(statement_id)]).fetchone()[0] == 1
+
+
+def test_a_file_without_the_header_says_which_columns(app):
+    """The first line names the columns: a file without it is refused, saying which."""
+    rows, errors = spreadsheet.read(b"Gaz;heating_fuel;100\n")
+    assert rows == [] and "libelle" in errors[0]
+
+
+def test_overruling_a_verdict_is_audited_and_a_reason_about_a_person_refused(
+        app, volunteer, buildings, db):
+    """A volunteer gives a line another verdict with a reason (logged); a reason about a
+    person is refused and nothing changes."""
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Espaces verts", "green_spaces", "2 000")
+    line_id = db.execute("select id from charge_lines").fetchone()[0]
+    url = f"/benevoles/charges/{statement_id}"
+    refused = volunteer.post(f"{url}/lignes/{line_id}/avis", data={
+        "csrf_token": csrf_token(volunteer, url), f"overrule-{line_id}-verdict":
+        "not_recoverable", f"overrule-{line_id}-reason": "Le jardinier est musulman"})
+    assert refused.status_code == 400
+    assert db.table("charge_overrules").count == 0
+    response = volunteer.post(f"{url}/lignes/{line_id}/avis", data={
+        "csrf_token": csrf_token(volunteer, url), f"overrule-{line_id}-verdict":
+        "not_recoverable", f"overrule-{line_id}-reason": "Aucun entretien fait cette année"})
+    assert response.status_code == 303
+    card = line_cards(page_text(volunteer.get(f"{url}?lang=fr")))["Espaces verts"]
+    assert "verdict-not_recoverable" in card and "Aucun entretien fait cette année" in card
+    assert db.execute("select count(*) from audit_log where action = 'charge_overrule' and "
+                      "object_type = 'charge_line' and object_id = ?",
+                      [str(line_id)]).fetchone()[0] == 1
+
+
+def test_the_two_windows_on_the_dashboard_and_in_the_calendar(app, volunteer, buildings):
+    """Six months to consult (art. 23) and three years to claim back (art. 7-1), counted as
+    legal periods; a window closing within a month is on the dashboard, both are events."""
+    assert windows.consult_until({"received_on": "2026-06-01"}) == date(2026, 12, 1)
+    # 1 March 2026 + 6 months is a Tuesday; + 36 months, 1 March 2029, a Thursday.
+    assert windows.consult_until({"received_on": "2026-03-01"}) == date(2026, 9, 1)
+    assert windows.claim_until({"received_on": "2026-03-01"}) == date(2029, 3, 1)
+    # Ending on a Saturday, the period runs to the next working day.
+    assert windows.consult_until({"received_on": "2025-12-06"}) == date(2026, 6, 8)
+    from association.clock import today
+
+    with app.app_context():
+        received = today() - timedelta(days=165)
+    statement_id = new_statement(volunteer, buildings[0], received=received.isoformat())
+    dashboard = page_text(volunteer.get("/benevoles/?lang=fr"))
+    assert "les pièces justificatives peuvent être consultées jusqu'au" in dashboard
+    ics = volunteer.get("/benevoles/charges/echeances.ics").get_data(as_text=True)
+    last = windows.consult_until({"received_on": received.isoformat()})
+    assert ics.count("BEGIN:VEVENT") == 2
+    assert f"DTSTART;VALUE=DATE:{last:%Y%m%d}" in ics
+    assert f"UID:amicale-charges-{statement_id}-claim" in ics
+
+
+def test_letters_join_the_collective_case_and_draw_a_pdf(app, volunteer, buildings, db):
+    """Producing the dispute letter adds it to the building's case of category "charges"
+    (opened for it) and its timeline; a second letter joins the same case; the printable
+    page gives the grounds and the amounts, and the PDF is drawn."""
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Garantie totale (P3)", "heating_p3", "6 400")
+    add_line(volunteer, statement_id, "Gardien", "caretaker_both", "34 000", 100)
+    url = f"/benevoles/charges/{statement_id}"
+    for kind in ("contestation", "remboursement"):
+        response = volunteer.post(f"{url}/lettres", data={
+            "csrf_token": csrf_token(volunteer, url), "kind": kind})
+        assert response.status_code == 303
+        assert response.headers["Location"].endswith(f"/lettres/{kind}")
+    cases = list(db.query("select * from cases"))
+    assert [(c["building_id"], c["category"]) for c in cases] == [(buildings[0], "charges")]
+    steps = [row["kind"] for row in db.query("select kind from case_events where case_id = ?",
+                                             [cases[0]["id"]])]
+    assert steps == ["letter_prepared", "letter_prepared"]
+    assert db.table("charge_statements").get(statement_id)["case_id"] == cases[0]["id"]
+    letter = page_text(volunteer.get(f"{url}/lettres/contestation?lang=fr")).replace(
+        "\u202f", " ").replace("\u00a0", " ")
+    assert "Contestation des charges 2025" in letter
+    assert "Montant contesté : 6 400,00 €" in letter and "Montant contesté : 8 500,00 €" in letter
+    assert "Au total, nous contestons 14 900,00 € pour l'immeuble, soit 14,90 € par m²" in letter
+    refund = page_text(volunteer.get(f"{url}/lettres/remboursement?lang=fr"))
+    assert "article 7-1" in refund and "1er juin 2029" in refund
+    consult = page_text(volunteer.get(f"{url}/lettres/consultation?lang=fr"))
+    assert "article 44 de la loi" in consult and "1er décembre 2026" in consult
+    pdf = volunteer.get(f"{url}/lettres/contestation.pdf")
+    assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
+
+
+def test_a_volunteer_of_another_building_is_told_nothing(app, volunteers, volunteer,
+                                                        buildings):
+    """A statement of a building outside the volunteer's scope answers 404."""
+    statement_id = new_statement(volunteer, buildings[0])
+    other = volunteers.create("autre-vol", "volunteer", [buildings[1]])
+    client = app.test_client()
+    volunteers.login(client, other)
+    assert client.get(f"/benevoles/charges/{statement_id}").status_code == 404
+
+
+def test_public_only_once_published_and_the_share_is_kept_nowhere(app, volunteer, buildings,
+                                                                   db):
+    """A statement is public once a volunteer publishes it; a reader's share is computed on
+    the server without the figure reaching the database, its log or a cache."""
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Garantie totale (P3)", "heating_p3", "6 400")
+    add_line(volunteer, statement_id, "Combustible", "heating_fuel", "40 000")
+    anonymous = app.test_client()
+    public_url = f"/charges/{buildings[0]}/2025"
+    assert anonymous.get(public_url).status_code == 404
+    url = f"/benevoles/charges/{statement_id}"
+    assert volunteer.post(f"{url}/publication", data={
+        "csrf_token": csrf_token(volunteer, url)}).status_code == 302
+    assert "Les Lilas" in page_text(anonymous.get("/charges/?lang=fr"))
+    page = anonymous.get(public_url + "?lang=fr")
+    assert page.status_code == 200 and "non récupérable" in page_text(page)
+    before = db.table("audit_log").count
+    response = anonymous.post(f"{public_url}/ma-part?lang=fr", data={
+        "csrf_token": csrf_token(anonymous, public_url), "units": "68,37"})
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"
+    text = page_text(response).replace("\u202f", " ").replace("\u00a0", " ")
+    # 68.37 m² of 1,000: 6,400 € disputed -> 437.57 €; all 46,400 € -> 3,172.37 €.
+    assert "Ces charges coûtent 3 172,37 € à votre logement" in text
+    assert "437,57 €" in text
+    assert db.table("audit_log").count == before
+    raw = database_bytes(app)
+    assert b"68,37" not in raw and b"68.37" not in raw
+    assert "68,37" not in response.headers.get("Set-Cookie", "")
+
+
+def test_a_communique_embeds_a_published_check(app, volunteer, buildings, db):
+    """``[[charges:<building_id>/<year>]]``: the box of a published check, nothing for an
+    unpublished one or a malformed argument."""
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Frais de gestion", "management_fees", "2 150")
+    with app.test_request_context("/?lang=fr"):
+        assert hooks.embed(db, f"{buildings[0]}/2025") is None
+        statements.set_published(db, statement_id, True, Reader(1, "admin-test"))
+        box = str(hooks.embed(db, f"{buildings[0]}/2025"))
+        assert "Charges 2025" in box and "2\u202f150,00\u00a0€" in box
+        assert hooks.embed(db, "abc/2025") is None and hooks.embed(db, "1/99999") is None
+
+
+def test_the_register_says_the_tables_hold_no_personal_data(app, client):
+    """The charges tables are declared without personal data, and the register says so."""
+    from association.charges.tables import TABLES
+
+    for table in TABLES:
+        assert (table.people, table.legal_basis) == ("none", "not_personal")
+        assert not any(column.personal for column in table.columns)
+    register = page_text(client.get("/donnees?lang=fr"))
+    assert "les décomptes annuels de charges du bailleur" in register
+    assert register.count("Aucune donnée personnelle") >= 3
+
+
+def test_statements_go_after_six_years_with_their_lines(app, volunteer, buildings, db):
+    """The purge deletes a statement six years after it came, its lines and overrulings
+    with it."""
+    statement_id = new_statement(volunteer, buildings[0], 2018, received="2019-06-01")
+    add_line(volunteer, statement_id, "Gaz", "heating_fuel", "100")
+    kept = new_statement(volunteer, buildings[0], 2024, received="2025-06-01")
+    with app.app_context():
+        retention.purge(db, date(2025, 6, 3))
+    assert [row["id"] for row in db.query("select id from charge_statements")] == [kept]
+    assert db.table("charge_lines").count == 0
+
+
+def test_the_public_page_follows_a_change_at_once(app, volunteer, buildings, db):
+    """The public page's lines are kept while the database is unchanged: an overruling, or
+    a line added by another connection, shows at the next read."""
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Espaces verts", "green_spaces", "2 000")
+    url = f"/benevoles/charges/{statement_id}"
+    volunteer.post(f"{url}/publication", data={"csrf_token": csrf_token(volunteer, url)})
+    reader = app.test_client()
+    public_url = f"/charges/{buildings[0]}/2025?lang=fr"
+    assert "verdict-recoverable" in page_text(reader.get(public_url))
+    line_id = db.execute("select id from charge_lines").fetchone()[0]
+    volunteer.post(f"{url}/lignes/{line_id}/avis", data={
+        "csrf_token": csrf_token(volunteer, url), f"overrule-{line_id}-verdict":
+        "not_recoverable", f"overrule-{line_id}-reason": "Aucun entretien fait cette année"})
+    assert "verdict-not_recoverable" in page_text(reader.get(public_url))
+    with app.app_context():
+        statements.add_lines(db, statement_id, [{"label": "Assurance", "nature": "insurance",
+                                                 "amount_cents": 50_000}], None)
+    assert "Assurance" in page_text(reader.get(public_url))
+
+
+def test_a_line_typed_in_error_is_removed(app, volunteer, buildings, db):
+    """A volunteer takes a line off its statement (logged); a line of another statement
+    answers 404."""
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Erreur de saisie", "water", "12")
+    line_id = db.execute("select id from charge_lines").fetchone()[0]
+    url = f"/benevoles/charges/{statement_id}"
+    other = new_statement(volunteer, buildings[0], 2024, received="2025-06-01")
+    assert volunteer.post(f"/benevoles/charges/{other}/lignes/{line_id}/supprimer", data={
+        "csrf_token": csrf_token(volunteer, url)}).status_code == 404
+    assert volunteer.post(f"{url}/lignes/{line_id}/supprimer", data={
+        "csrf_token": csrf_token(volunteer, url)}).status_code == 303
+    assert db.table("charge_lines").count == 0
+    assert db.execute("select count(*) from audit_log where action = 'delete' and "
+                      "object_type = 'charge_line'").fetchone()[0] == 1
+
+
+def test_a_statement_without_a_total_has_no_costs_per_unit(app, volunteer, buildings):
+    """The building's total of m² or shares is optional: without it, no cost per unit and no
+    reader's share, said in words."""
+    statement_id = new_statement(volunteer, buildings[0], units="")
+    add_line(volunteer, statement_id, "Frais de gestion", "management_fees", "2 150")
+    url = f"/benevoles/charges/{statement_id}"
+    volunteer.post(f"{url}/publication", data={"csrf_token": csrf_token(volunteer, url)})
+    page = page_text(app.test_client().get(f"/charges/{buildings[0]}/2025?lang=fr"))
+    assert "votre part ne peut pas être calculée ici" in page and "Par m²" not in page
