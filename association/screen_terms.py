@@ -1563,8 +1563,6 @@ _ROUND3_MORE = {
         ("(?:se soigne|est soignee?|sont soignes|soigne|traite|traitee|traites) pour (?:un|une|son|"
          "sa|ses) ", "pronoun|who"),
         "diagnostique(?:e|s|es)? (?:avec|d'un|d'une|de)", "diagnosed with",
-        "diagnostic (?:de|d'un|d'une|du|de la)(?! (?:performance|l'immeuble|termites|amiante|"
-        "plomb|gaz|electricite|energie|energetique|dpe))",
         ("souffr(?:e|ent|ait|aient) (?:d'un |d'une |de la |du |des |de |d')(?!(?:bruit|froid|"
          "chaleur|humidite|nuisances?|odeurs?|travaux|moisissures?|punaises|cafards|rats|solitude|"
          "isolement|voisinage|situation|manque|cette|ce|ces|la|le|les|l)(?![a-z]))[a-z]{3,}",

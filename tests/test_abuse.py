@@ -693,8 +693,9 @@ READ = """
 
 
 def flat(text: str) -> str:
-    """Text with its white space collapsed, as a page shows it."""
-    return " ".join(text.split())
+    """Text with its white space collapsed, as a page shows it, and without the space French
+    typesetting puts before ":", ";", "!" and "?" (a French title is typeset when saved)."""
+    return re.sub(r" ([:;!?])", r"\1", " ".join(text.split()))
 
 
 @pytest.fixture(scope="module")

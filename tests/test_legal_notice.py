@@ -262,12 +262,13 @@ def _send_report(client, building_id, description, **extra):
 def test_an_offence_of_the_landlord_may_be_kept_in_a_case_never_one_of_a_person(app, world):
     """A case's timeline may record the landlord's conviction once the volunteer confirms it
     is an organisation's (art. 10 protects people); a note on a report naming a neighbour's
-    arrest is refused even with the box ticked."""
+    arrest is refused even with the box ticked. (A conviction for indecent housing is not
+    held back at all: the screen reads it as the landlord's.)"""
     admin = world.clients["admin"]
     case_url = f"/benevoles/dossiers/{world.case_id}"
     step = {"csrf_token": csrf_token(admin, case_url), "event-happened_on": "2026-11-02",
             "event-kind": "outcome",
-            "event-note": "Le bailleur a été condamné par le tribunal pour logement indécent."}
+            "event-note": "Le bailleur a été mis en examen pour escroquerie."}
     unticked = admin.post(f"{case_url}/etapes", data=step)
     assert unticked.status_code == 400
     assert "jamais d'une personne" in page_text(unticked)
