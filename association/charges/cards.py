@@ -56,7 +56,7 @@ def _draw(checked: list, distribution_key: str) -> list[str]:
         percent = line["charged_percent"]
         if percent:
             if percent not in charged:
-                charged[percent] = f' ({w["charged"].replace("{n}", str(percent))})'
+                charged[percent] = f' ({w["charged"].replace("{n}", escape(str(percent)))})'
             percent = charged[percent]
         else:
             percent = ""
