@@ -15,7 +15,7 @@ RISE_THRESHOLD = 0.20  # a nature that costs 20 % more than the year before is f
 COMPARE_THRESHOLD = 1.30  # ... and one that costs 30 % more per m² than the other buildings
 
 
-@dataclass
+@dataclass(slots=True)
 class Checked:
     """A line with its verdict: ``excess`` is the part that is not recoverable, in cents
     (None when it cannot be known from the statement: ask for the split); ``disputed`` says
@@ -60,28 +60,51 @@ def _share_verdict(line: dict, share: int | None, why: str) -> tuple[str, str, i
                           charged=charged)), excess, excess > 0
 
 
+def _listed(line: dict, social_housing: bool, language: str | None) -> tuple:
+    """What the recoverable list says of a line of this nature charged at this percentage:
+    its verdict, why, reference, whether it is disputed, and how its excess follows from its
+    amount (``"all"``, ``0``, None when unknown, or the recoverable share of what is charged)."""
+    found = nature(line["nature"])
+    why, ref = texts(found.code, social_housing, language)
+    if found.verdict == PARTLY:
+        kind, why, excess, disputed = _share_verdict(line, found.share, why)
+        if excess is None or kind == RECOVERABLE:
+            return kind, why, ref, disputed, excess
+        return kind, why, ref, disputed, (found.share, line.get("charged_percent") or 100)
+    if found.verdict == NOT_RECOVERABLE:
+        return NOT_RECOVERABLE, why, ref, True, "all"
+    if found.verdict == ASK:
+        return ASK, why, ref, False, None
+    return RECOVERABLE, why, ref, False, 0
+
+
+def _from_list(line: dict, listed: tuple) -> Checked:
+    """A line's verdict from what the list says of its nature and percentage (``_listed``)."""
+    kind, why, ref, disputed, rule = listed
+    amount = line["amount_cents"]
+    if rule == "all":
+        return Checked(line, kind, why, ref, amount, disputed)
+    if isinstance(rule, tuple):
+        excess = amount - round(amount * rule[0] / rule[1])
+        return Checked(line, kind, why, ref, excess, excess > 0)
+    return Checked(line, kind, why, ref, rule, disputed)
+
+
 def verdict(line: dict, social_housing: bool, language: str | None = None) -> Checked:
     """One line's verdict: the overruling a volunteer gave, or the recoverable list's
     (``language``: the page's, when the caller knows it already)."""
+    if not line.get("overrule_verdict"):
+        return _from_list(line, _listed(line, social_housing, language))
     found = nature(line["nature"])
-    why, ref = texts(found.code, social_housing, language)
+    _why, ref = texts(found.code, social_housing, language)
     amount = line["amount_cents"]
-    if line.get("overrule_verdict"):
-        given = line["overrule_verdict"]
-        why = str(_l("Overruled by a volunteer: %(reason)s", reason=line["overrule_reason"]))
-        if given == PARTLY:
-            kind, _why, excess, disputed = _share_verdict(line, line.get("overrule_share"), why)
-            return Checked(line, PARTLY, why, ref, excess, disputed, overruled=True)
-        excess = {RECOVERABLE: 0, NOT_RECOVERABLE: amount}.get(given)
-        return Checked(line, given, why, ref, excess, given == NOT_RECOVERABLE, overruled=True)
-    if found.verdict == PARTLY:
-        kind, why, excess, disputed = _share_verdict(line, found.share, why)
-        return Checked(line, kind, why, ref, excess, disputed)
-    if found.verdict == NOT_RECOVERABLE:
-        return Checked(line, NOT_RECOVERABLE, why, ref, amount, True)
-    if found.verdict == ASK:
-        return Checked(line, ASK, why, ref, None, False)
-    return Checked(line, RECOVERABLE, why, ref, 0, False)
+    given = line["overrule_verdict"]
+    why = str(_l("Overruled by a volunteer: %(reason)s", reason=line["overrule_reason"]))
+    if given == PARTLY:
+        kind, _why, excess, disputed = _share_verdict(line, line.get("overrule_share"), why)
+        return Checked(line, PARTLY, why, ref, excess, disputed, overruled=True)
+    excess = {RECOVERABLE: 0, NOT_RECOVERABLE: amount}.get(given)
+    return Checked(line, given, why, ref, excess, given == NOT_RECOVERABLE, overruled=True)
 
 
 def _by_nature(lines: list[dict]) -> dict[str, int]:
@@ -95,9 +118,9 @@ def _by_nature(lines: list[dict]) -> dict[str, int]:
 def check(statement: dict, lines: list[dict], previous: list[dict] | None = None,
           others: dict[str, list[float]] | None = None) -> list[Checked]:
     """Every line's verdict, with its cost per unit (m² or share), the rise of its nature on
-    the year before (``previous``: that statement's lines) and how its nature's cost per unit
-    compares with the other buildings' of the same year (``others``: nature -> their costs
-    per unit, in euros)."""
+    the year before (``previous``: that statement's lines, or its sums by nature) and how its
+    nature's cost per unit compares with the other buildings' of the same year (``others``:
+    nature -> their costs per unit, in euros)."""
     units = statement.get("total_units") or 0
     before = _by_nature(previous or [])
     now = _by_nature(lines)
@@ -105,16 +128,34 @@ def check(statement: dict, lines: list[dict], previous: list[dict] | None = None
                if (positive := [cost for cost in costs if cost > 0])}
     language = str(get_locale() or "fr")
     social = bool(statement.get("social_housing", 1))
+    # What the list says depends only on a line's nature and percentage, and the rise and
+    # the comparison only on its nature: each worked out once for the statement, so that a
+    # line is a dict lookup and a few operations, its words translated once.
+    rises = {code: now[code] / cents - 1 for code, cents in before.items()
+             if cents and code in now}
+    above = {code: now[code] / 100 / units / medians[code] for code in now
+             if code in medians} if units else {}
+    listed: dict[tuple, tuple] = {}
     checked = []
     for line in lines:
-        result = verdict(line, social, language)
-        code = line["nature"]
+        code, amount = line["nature"], line["amount_cents"]
+        if line.get("overrule_verdict"):
+            result = verdict(line, social, language)
+        else:
+            key = (code, line.get("charged_percent"))
+            kind, why, ref, disputed, rule = listed.get(key) or listed.setdefault(
+                key, _listed(line, social, language))
+            if rule == "all":
+                excess = amount
+            elif isinstance(rule, tuple):
+                excess = amount - round(amount * rule[0] / rule[1])
+                disputed = excess > 0
+            else:
+                excess = rule
+            result = Checked(line, kind, why, ref, excess, disputed)
         if units:
-            result.per_unit = line["amount_cents"] / 100 / units
-            if code in medians:
-                result.above_others = now[code] / 100 / units / medians[code]
-        if before.get(code):
-            result.rise = now[code] / before[code] - 1
+            result.per_unit = amount / 100 / units
+        result.rise, result.above_others = rises.get(code), above.get(code)
         checked.append(result)
     return checked
 

@@ -38,11 +38,9 @@ def embed(db, argument: str) -> Markup | None:
     statement = statements.of_building_year(db, int(building), int(year))
     if statement is None or not statement["published_at"]:
         return None
-    from flask_babel import get_locale
-
     from .check import totals
 
-    _lines, checked = statements.checked_once(db, statement, str(get_locale() or "fr"))
+    _lines, checked = statements.checked(db, statement)
     return Markup(render_template("charges/_embed.html", statement=statement,
                                   totals=totals(statement, checked)))
 

@@ -2,7 +2,7 @@
 overrulings, publication. Each write has its audit entry in the same transaction; nothing
 here holds personal data."""
 from .. import audit, clock
-from ..db import first_row, remembered
+from ..db import first_row
 from ..grievances import letter_prepared
 from . import check
 
@@ -54,12 +54,27 @@ def published(db) -> list[dict]:
         "is not null order by s.year desc, b.name"))
 
 
+_LINE_COLUMNS = ("id", "position", "label", "nature", "amount_cents", "stated_unit_amount",
+                 "charged_percent", "overrule_verdict", "overrule_share", "overrule_reason")
+
+
 def lines(db, statement_id: int) -> list[dict]:
-    """A statement's lines in order, each with its overruling if any."""
+    """A statement's lines in order, each with its overruling if any (one query for both;
+    the columns the check and the pages use, each row a dict)."""
+    cursor = db.conn.execute(
+        "select c.id, c.position, c.label, c.nature, c.amount_cents, c.stated_unit_amount, "
+        "c.charged_percent, o.verdict, o.share, o.reason from charge_lines c left join "
+        "charge_overrules o on o.line_id = c.id where c.statement_id = ? order by c.position, "
+        "c.id", [statement_id])
+    return [dict(zip(_LINE_COLUMNS, row)) for row in cursor]
+
+
+def sums_by_nature(db, statement_id: int) -> list[dict]:
+    """What each nature costs in a statement, in cents, one row a nature (``nature``,
+    ``amount_cents``): all the year before is compared on."""
     return list(db.query(
-        "select c.*, o.verdict as overrule_verdict, o.share as overrule_share, "
-        "o.reason as overrule_reason from charge_lines c left join charge_overrules o on "
-        "o.line_id = c.id where c.statement_id = ? order by c.position, c.id", [statement_id]))
+        "select nature, sum(amount_cents) as amount_cents from charge_lines where "
+        "statement_id = ? group by nature", [statement_id]))
 
 
 def _next_position(db, statement_id: int) -> int:
@@ -167,13 +182,7 @@ def checked(db, statement: dict) -> tuple[list[dict], list[check.Checked]]:
     the other buildings."""
     found = lines(db, statement["id"])
     before = previous(db, statement)
-    return found, check.check(statement, found, lines(db, before["id"]) if before else [],
+    return found, check.check(statement, found,
+                              sums_by_nature(db, before["id"]) if before else [],
                               others_unit_costs(db, statement))
 
-
-def checked_once(db, statement: dict, language: str) -> tuple[list[dict], list[check.Checked]]:
-    """``checked``, worked out once per state of the database and language and kept on the
-    connection (``db.remembered``): the public page of a statement of 200 lines is read far
-    more often than the statement changes."""
-    return remembered(db, ("charges-checked", statement["id"], language),
-                      lambda: checked(db, statement))

@@ -2,12 +2,10 @@
 line by line, and a reader's own share, computed for the page drawn and never kept (no
 database, no session, no log line: the answer says ``Cache-Control: no-store``)."""
 from flask import Blueprint, abort, render_template
-from flask_babel import get_locale
-from markupsafe import Markup
 
-from ..db import get_db, remembered
+from ..db import get_db
 from ..security import public
-from . import statements
+from . import cards, statements
 from .check import tenant_share, totals
 from .forms import ShareForm
 
@@ -28,16 +26,13 @@ def _published(db, building_id: int, year: int) -> dict:
     return found
 
 
-def _page(db, statement, form, share=None, status=200):
-    """The statement's page; its lines are drawn once per state of the database and
-    language (they hold nothing of the reader's)."""
-    language = str(get_locale() or "fr")
-    _lines, checked = statements.checked_once(db, statement, language)
-    lines_html = remembered(db, ("charges-lines-html", statement["id"], language),
-                            lambda: Markup(render_template(
-                                "charges/_public_lines.html", checked=checked,
-                                statement=statement)))
-    return render_template("charges/statement.html", statement=statement, lines_html=lines_html,
+def _page(db, statement, form, share=None, status=200, checked=None):
+    """The statement's page: its lines checked and drawn afresh on each request (a few
+    milliseconds for 200 lines; the public page cache keeps what readers get)."""
+    if checked is None:
+        _lines, checked = statements.checked(db, statement)
+    return render_template("charges/statement.html", statement=statement,
+                           cards=cards.listed(checked, statement["distribution_key"]),
                            totals=totals(statement, checked), form=form, share=share,
                            previous=statements.previous(db, statement)), status
 
@@ -59,5 +54,6 @@ def my_share(building_id, year):
     form = ShareForm()
     if not form.validate_on_submit():
         return _page(db, found, form, status=400)
-    _lines, checked = statements.checked_once(db, found, str(get_locale() or "fr"))
-    return _page(db, found, form, share=tenant_share(found, checked, form.units.number))
+    _lines, checked = statements.checked(db, found)
+    return _page(db, found, form, share=tenant_share(found, checked, form.units.number),
+                 checked=checked)

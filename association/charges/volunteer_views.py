@@ -13,7 +13,7 @@ from ..db import get_db
 from ..forms import Confirmation, choices, confirmed
 from ..letters import Undrawable, pdf
 from ..volunteers import role_required
-from . import hooks, letters, spreadsheet, statements, windows
+from . import cards, hooks, letters, spreadsheet, statements, windows
 from .check import totals
 from .forms import ImportForm, LineForm, OverruleForm, StatementForm
 
@@ -74,6 +74,7 @@ def _page(db, statement, status=200, **forms):
         overrule_forms[forms["line_id"]] = forms["overrule_form"]
     return render_template(
         "charges/volunteer/statement.html", statement=statement, checked=checked,
+        cards=cards.draw(checked, statement["distribution_key"]),
         totals=totals(statement, checked), consult_until=windows.consult_until(statement),
         claim_until=windows.claim_until(statement), today=clock.today(),
         line_form=forms.get("line_form") or LineForm(prefix="line", formdata=None),
