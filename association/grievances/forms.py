@@ -66,7 +66,7 @@ class ReportForm(Form):
     photos = MultipleFileField(_l("Photos (optional, up to 3)"), validators=[at_most_photos],
                                render_kw={"accept": "image/jpeg,image/png,image/webp"})
     # The photos kept from a send that came back (signed ids, see ``pending``).
-    pending_photos = HiddenField()
+    pending_photos = HiddenField("")  # a label never shown (none would load WTForms' catalogue)
     kept_photos: int = 0  # how many, set by the view before validation
     key = StringField(_l("Your personal key, if you already have one (optional)"),
                       validators=[Optional(), Length(max=60)],
