@@ -1,7 +1,7 @@
 """Grievances and collective cases: tenants report problems in two minutes, volunteers of the
 building triage them and group them into cases sent to the landlord, the public sees counts.
 
-Other capabilities use it through what this package exports (nothing yet).
+Other capabilities use it through what this package exports (nothing yet; bench/ does).
 """
 from flask_babel import lazy_gettext as _l
 
@@ -9,6 +9,9 @@ from ..capability import Capability, HomeSection, MemberSection, NavEntry
 from ..jobs import Job
 from . import case_views, cases, categories, demo, desk, member, views
 from .migrations import migrations
+# What bench/ drives: a report made or supported, then moved along and noted by a volunteer.
+from .reports import report, support  # noqa: F401
+from .triage import add_note, change_status, get as get_report  # noqa: F401
 from .tables import TABLES
 
 def _init_app(app) -> None:

@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from ..capability import Capability, NavEntry
 from . import accounts, admin, auth, commands, setup, views
 from .auth import require_building, role_required, signed_in_required  # noqa: F401
+from .accounts import create as create_account  # noqa: F401  (an invitation: bench/)
 from .messages import AUDIT_ACTIONS, OBJECT_TYPES
 from .tables import TABLES
 
