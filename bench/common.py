@@ -5,7 +5,8 @@ Every module of ``bench/`` exposes ``figures() -> list[Figure]`` and still runs 
 (``.venv/bin/python bench/x.py`` prints its rows); ``bench/all.py`` (``make bench``) runs them
 all and prints one table. To add a benchmark: write ``bench/<name>.py`` with a ``figures()``
 that builds what it needs, measures and returns its Figures (a baseline measured in the same
-run wherever there can be one, and a Target when an issue sets one), end it with
+run wherever there can be one, and a Target when an issue sets one; its repeated measures
+counted through ``rounds()``, its sizes read from a ``BENCH_`` variable), end it with
 ``if __name__ == "__main__": print_table(figures())``, and add ``"<name>"`` to
 ``all.MODULES``.
 
