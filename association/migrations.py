@@ -341,3 +341,15 @@ def m011_audit_key_confirmed(db):
     member's row is gone; the entry keeps the fact. Earlier entries stay unknown (null) and
     are not counted."""
     db.table("audit_log").add_column("key_confirmed", int)
+
+
+@migrations()
+def m012_legal_notice(db):
+    """What the legal notice must name (LCEN art. 6 III): the seat and a telephone, the
+    directeur de la publication and the host; the processors and transfers the register names
+    (GDPR art. 13(1)(e) and (f)). The seat starts as the postal address already given."""
+    for column in ("seat_address", "telephone", "rna_number", "publication_director",
+                   "publication_director_function", "host_name", "host_address",
+                   "host_telephone", "mail_relay", "transfers_outside_eu"):
+        db.table("association_settings").add_column(column, str)
+    db.execute("update association_settings set seat_address = postal_address")

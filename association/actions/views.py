@@ -16,7 +16,7 @@ from ..members import current_member, is_confirmed
 from ..security import client_address, public
 from . import agenda, feeds, rsvps
 from .forms import RsvpForm
-from .pages import shown_to
+from .shown import shown_to
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")
 
@@ -280,6 +280,5 @@ def _keep_tokens(response, tokens: dict[int, str]) -> None:
     if not tokens:
         response.delete_cookie(rsvps.COOKIE, path=path)
         return
-    response.set_cookie(rsvps.COOKIE, rsvps.write_cookie(tokens),
-                        max_age=rsvps.COOKIE_DAYS * 24 * 3600, path=path, httponly=True,
-                        samesite="Lax", secure=request.is_secure)
+    rsvps.RSVP_COOKIE.set(response, rsvps.write_cookie(tokens), path=path, httponly=True,
+                          samesite="Lax", secure=request.is_secure)

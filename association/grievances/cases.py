@@ -4,7 +4,6 @@ dates, never a tenant."""
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 
 from ..privacy import Flags
 from .. import audit, clock, deadlines
@@ -250,29 +249,9 @@ def sweep_deadlines(db, today: date) -> dict:
     return {"overdue": len(late)}
 
 
-def notices(db, volunteer) -> list:
-    """For the dashboard: new reports and late answers in the volunteer's buildings."""
-    if not volunteer.has_role("volunteer"):
-        return []
-    scope = volunteer.scope(db)
-    places = ",".join("?" * len(scope)) or "null"
-    waiting = db.execute(f"select count(*) from grievances where status = 'new' and "
-                         f"building_id in ({places})", sorted(scope)).fetchone()[0]
-    found = [ngettext("%(num)s new report waits to be checked in your buildings.",
-                      "%(num)s new reports wait to be checked in your buildings.", waiting)
-             ] if waiting else []
-    late = overdue(db, clock.today(), scope)
-    if late:
-        found.append(ngettext(
-            "%(num)s collective case waits for an answer past its deadline: %(cases)s.",
-            "%(num)s collective cases wait for an answer past their deadline: %(cases)s.",
-            len(late), cases=", ".join(f"{c['title']} ({c['building_name']})" for c in late)))
-    return found
-
 
 def days_late(case: dict, today: date) -> int:
     """How many days the answer is late (0 if not yet due)."""
     if not case.get("response_due"):
         return 0
     return max((today - date.fromisoformat(case["response_due"])).days, 0)
-

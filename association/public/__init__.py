@@ -1,12 +1,9 @@
-"""Public pages: home, the data register and the transparency report."""
-from flask_babel import lazy_gettext as _l
-
-from ..capability import Capability, NavEntry
-from . import views
+"""Public pages: home, the data register, the transparency report and the legal notice."""
+from ..capability import Capability, Lends, Pages
+from . import hooks, labels, views
 
 CAPABILITY = Capability(
     name="public",
-    blueprints=(views.bp,),
-    nav=(NavEntry("public.home", _l("Home"), ("public",)),
-         NavEntry("public.register", _l("Our data register"), ("public",))),
+    pages=Pages(blueprints=(views.bp,), nav=labels.NAV),
+    lends=Lends(notices=hooks.notices),
 )
