@@ -353,3 +353,10 @@ def m012_legal_notice(db):
                    "host_telephone", "mail_relay", "transfers_outside_eu"):
         db.table("association_settings").add_column(column, str)
     db.execute("update association_settings set seat_address = postal_address")
+
+
+@migrations()
+def m013_landlord_departement(db):
+    """The département of a landlord's seat: the public holidays its deadlines count (the
+    Alsace-Moselle and overseas ones, deadlines.subdivision; issue 22)."""
+    db.execute("alter table landlords add column departement text")
