@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from babel import Locale
 from flask import current_app, g, has_request_context, request
+import flask_babel
 from flask_babel import (Babel, LazyString, format_timedelta, get_locale)
 from flask_babel import Domain, get_translations
 from jinja2 import pass_eval_context
@@ -95,6 +96,20 @@ def _current():
         translations = get_translations()
         memo = _request_memo() or (None, None, translations, None)
     return memo
+
+
+def _lazy_text(self) -> str:
+    """A lazy message's text in the page's language: what Flask-Babel's ``gettext`` gives,
+    from the request's translations (a label, an option, a menu entry: dozens a page)."""
+    if self._func is flask_babel.gettext:
+        memo = _request_memo()
+        if memo is not None:
+            text = memo[2].ugettext(self._args[0])
+            return text % self._kwargs if self._kwargs else text
+    return str(self._func(*self._args, **self._kwargs))
+
+
+LazyString.__str__ = _lazy_text
 
 
 def _formatted(text: str, autoescape: bool, variables: dict):

@@ -66,6 +66,12 @@ def this_page(**changes) -> str:
     return quote(request.script_root + request.path) + ("?" + urlencode(args) if args else "")
 
 
+def query_string(args: dict) -> str:
+    """``?name=value&…`` for these arguments, encoded as ``url_for`` encodes them ("" when
+    there are none): a page of many links carrying the same arguments writes them once."""
+    return "?" + urlencode(list(args.items()), safe="!$'()*,/:;?@") if args else ""
+
+
 def init_app(app) -> None:
     """``this_page`` for templates (pagination, filters)."""
     app.jinja_env.globals["this_page"] = this_page

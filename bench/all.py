@@ -14,7 +14,9 @@ BENCH_PAIR_SECONDS, which this sets for every module.
 Sizes are the issue's by default (120,000 trackers, 1,000,000 grievances, a year of jobs);
 ``BENCH_TRACKERS``, ``BENCH_GRIEVANCES``, ``BENCH_YEAR_DAYS``, ``BENCH_PAIRS`` and
 ``BENCH_PAIR_SECONDS`` scale them down (or up); ``BENCH_ONLY=run,screen`` runs some modules
-(and leaves RESULTS.md alone).
+(and leaves RESULTS.md alone). ``BENCH_SMOKE=1`` makes every measure one round: the suite's
+smoke run (tests/test_bench_smoke.py) runs each module so, at the smallest sizes, to show that
+it still gives its figures.
 """
 import importlib
 import os

@@ -5,7 +5,8 @@ Every module of ``bench/`` exposes ``figures() -> list[Figure]`` and still runs 
 (``.venv/bin/python bench/x.py`` prints its rows); ``bench/all.py`` (``make bench``) runs them
 all and prints one table. To add a benchmark: write ``bench/<name>.py`` with a ``figures()``
 that builds what it needs, measures and returns its Figures (a baseline measured in the same
-run wherever there can be one, and a Target when an issue sets one), end it with
+run wherever there can be one, and a Target when an issue sets one; its repeated measures
+counted through ``rounds()``, its sizes read from a ``BENCH_`` variable), end it with
 ``if __name__ == "__main__": print_table(figures())``, and add ``"<name>"`` to
 ``all.MODULES``.
 
@@ -13,6 +14,7 @@ The machines are shared and noisy: a figure is worth its ratio to a baseline mea
 to back with it (``paired``), never a lone absolute number, unless its target is absolute
 (a weight, a size, a duration during which writers wait).
 """
+import math
 import operator
 import os
 import re
@@ -32,6 +34,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from association.db import BUSY_TIMEOUT_MS  # noqa: E402
+
+# A smoke run (``BENCH_SMOKE=1``, tests/test_bench_smoke.py): each module at its smallest (one
+# round of everything, the sizes the test sets), to show that it still runs and gives its
+# figures — never what they are.
+SMOKE = os.environ.get("BENCH_SMOKE") == "1"
+
+
+def rounds(count: int) -> int:
+    """``count`` rounds of a measure, or one in a smoke run."""
+    return 1 if SMOKE else count
+
 
 # Paired runs of a page and the hello-world route: how many, and each wrk run's seconds.
 PAIRS = int(os.environ.get("BENCH_PAIRS", "10"))
@@ -318,7 +331,8 @@ def paired(measure_baseline, measure, pairs: int = PAIRS) -> Paired:
             runs.append((measure_baseline(), this))
         else:
             runs.append((measure_baseline(), measure()))
-    ratios = sorted(this / base for base, this in runs)
+    # A baseline that completed nothing (a machine too busy for a short run) gives no ratio.
+    ratios = sorted(this / base for base, this in runs if base) or [math.nan]
     low, high = (statistics.quantiles(ratios, n=4)[::2] if len(ratios) >= 4
                  else (ratios[0], ratios[-1]))
     return Paired(statistics.median(b for b, _ in runs), statistics.median(t for _, t in runs),

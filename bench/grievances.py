@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta, timezone
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-from common import (HELLO, WRITERS_TARGET, Figure, Target, paired, prepare_instance,
+from common import (HELLO, SMOKE, WRITERS_TARGET, Figure, Target, paired, prepare_instance,
                     print_table, served, wrk)
 
 LARGE = int(os.environ.get("BENCH_GRIEVANCES", "1000000"))
@@ -40,7 +40,7 @@ STATUSES = ("new", "checked", "sent", "resolved", "closed")
 # common words of the password list, drawn from film subtitles), a few words of the report's
 # subject, lengths from a line to a page.
 VOCABULARY_SIZE = 4000
-TEXTS = 65536  # distinct descriptions, each given to about 15 of a million reports
+TEXTS = 512 if SMOKE else 65536  # distinct descriptions, each in ~15 of a million reports
 SUBJECTS = {
     "repairs": "fuite évier robinet plombier joint chasse eau plafond infiltration dégât "
                "réparation serrure volet fenêtre",
@@ -151,32 +151,39 @@ def make_instance(path: Path, reports: int):
 
 
 def signed_in_volunteer(app):
-    """A test client signed in as a volunteer of building 1, the way people sign in."""
+    """A test client signed in as a volunteer of building 1, the way people sign in: invited
+    (the volunteers' face), the invitation accepted on its page, then the sign-in form."""
     import pyotp
 
-    from association.crypto import decrypt
     from association.db import connect
-    from association.volunteers import accounts
+    from association.volunteers import create_account
 
     clock = [datetime.now(timezone.utc)]
     app.config["CLOCK"] = lambda: clock[0]
     db = connect(app.config["DATABASE"])
     with app.test_request_context():
-        _, token = accounts.create(db, "bench", "volunteer", [1])
-        invitation = accounts.open_invitation(db, token)
-        secret = accounts.enrolment_secret(db, invitation)
-        accounts.accept_invitation(db, token, "quatre chats bleus dansent sous la pluie",
-                                   pyotp.TOTP(secret).at(clock[0]))
-        stored = decrypt(db.table("volunteers").get(1)["totp_secret"])
+        _, token = create_account(db, "bench", "volunteer", [1])
     db.close()
+    password = "quatre chats bleus dansent sous la pluie"
+    client = app.test_client()
+    page = client.get(f"/benevoles/invitation/{token}").get_data(as_text=True)
+    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)[1].replace(" ", "")
+    client.post(f"/benevoles/invitation/{token}", data={
+        "csrf_token": _csrf(page), "password": password, "confirm": password,
+        "code": pyotp.TOTP(secret).at(clock[0])})
     clock[0] += timedelta(seconds=60)
     client = app.test_client()
     page = client.get("/benevoles/connexion").get_data(as_text=True)
-    csrf = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
-    client.post("/benevoles/connexion", data={
-        "csrf_token": csrf, "login": "bench", "code": pyotp.TOTP(stored).at(clock[0]),
-        "password": "quatre chats bleus dansent sous la pluie"})
+    signed_in = client.post("/benevoles/connexion", data={
+        "csrf_token": _csrf(page), "login": "bench", "password": password,
+        "code": pyotp.TOTP(secret).at(clock[0])})
+    assert signed_in.status_code == 302, signed_in.status_code
     return client
+
+
+def _csrf(page: str) -> str:
+    """The CSRF token of the form on a page."""
+    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1]
 
 
 def ms_per_get(client, url: str, budget: float = 0.25) -> float:

@@ -13,11 +13,11 @@ import threading
 import time
 from pathlib import Path
 
-from common import Figure, Target, print_table
+from common import Figure, Target, print_table, rounds
 
 from association.db import connect
 
-ROUNDS = 15
+ROUNDS = rounds(15)
 HOLDS = {"held 3 ms (a report)": 0.003, "held 100 ms (a job)": 0.1}
 
 

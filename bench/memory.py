@@ -25,13 +25,13 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from common import (HELLO, ROOT, Figure, Target, prepare_instance, print_table, served,
-                    serving_processes)
+from common import (HELLO, ROOT, Figure, Target, prepare_instance, print_table, rounds,
+                    served, serving_processes)
 
 sys.path.insert(0, str(ROOT / "tests"))
 
 LIMIT_MB = 60
-ROUNDS = 3
+ROUNDS = rounds(3)
 PRODUCTION = ("-c", "python:association.gunicorn_conf", "--threads", "4")
 HOW = ("the demo served as `make run` serves it (gunicorn_conf: preload, 2 workers × 4 "
        "threads, embedded scheduler); every public GET of `tests/routes.py` in FR and EN, "

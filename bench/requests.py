@@ -15,12 +15,12 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from common import WRITERS_TARGET, Figure, Target, paired, print_table
+from common import WRITERS_TARGET, Figure, Target, paired, print_table, rounds
 
 LARGE = int(os.environ.get("BENCH_TRACKERS", "120000"))
 SMALL = 100
-REQUESTS = 50  # per round
-ROUNDS = 9
+REQUESTS = rounds(50)  # per round
+ROUNDS = rounds(9)
 SENT = date(2026, 1, 5)
 
 
@@ -43,12 +43,13 @@ def populate(app, db, count: int, sent: date = SENT, slug: str = "ville") -> int
     ``sent`` (one in ten with a contact address, one in seven answered); return its id."""
     from collections import Counter
 
-    from association.requests import campaigns, results, trackers
+    from association.requests import (TRACKER_COLUMNS, add_to_results, contributions,
+                                      derive_tracker, save_campaign)
 
     with app.app_context():
-        campaign_id = campaigns.save(db, {"slug": slug, "title": "Ville", "controller_name":
-                                          "Bailleur", "controller_address": "1 rue X",
-                                          "opens_on": sent.isoformat()})
+        campaign_id = save_campaign(db, {"slug": slug, "title": "Ville", "controller_name":
+                                    "Bailleur", "controller_address": "1 rue X",
+                                    "opens_on": sent.isoformat()})
         day = sent + timedelta(days=10)
         with db.atomic():
             db.conn.executemany(
@@ -65,15 +66,15 @@ def populate(app, db, count: int, sent: date = SENT, slug: str = "ville") -> int
                     tracker.update(answered_on=(sent + timedelta(days=3 + index % 40))
                                    .isoformat(), grade="partial", checklist="a,b,d",
                                    copy_received=index % 2)
-                row = trackers.derive({"state": "to_send", **tracker}, day)
-                delta.update(results.contributions(row))
+                row = derive_tracker({"state": "to_send", **tracker}, day)
+                delta.update(contributions(row))
                 rows.append((campaign_id, members[index], f"{sent.isoformat()}T10:00:00+00:00",
-                             *[row.get(name) for name in trackers.TRACKER_COLUMNS]))
+                             *[row.get(name) for name in TRACKER_COLUMNS]))
             columns = ", ".join(("campaign_id", "member_id", "created_at") +
-                                trackers.TRACKER_COLUMNS)
-            marks = ", ".join("?" * (3 + len(trackers.TRACKER_COLUMNS)))
+                                TRACKER_COLUMNS)
+            marks = ", ".join("?" * (3 + len(TRACKER_COLUMNS)))
             db.conn.executemany(f"insert into trackers ({columns}) values ({marks})", rows)
-            results.add(db, campaign_id, delta)
+            add_to_results(db, campaign_id, delta)
         db.execute("analyze")
     return campaign_id
 
@@ -89,22 +90,23 @@ def seconds_per_get(client, url: str) -> float:
 def seconds_per_read(app, db) -> float:
     """Mean seconds to read the campaign and its results without HTTP (the part that could
     grow with the trackers)."""
-    from association.requests import campaigns, results
+    from association.requests import campaign_by_slug, campaign_results
 
     with app.app_context():
         start = time.perf_counter()
         for _ in range(REQUESTS * 4):
-            results.results(db, campaigns.by_slug(db, "ville")["id"])
+            campaign_results(db, campaign_by_slug(db, "ville")["id"])
         return (time.perf_counter() - start) / (REQUESTS * 4)
 
 
 def sweep_seconds(app, day: date) -> tuple[float, dict]:
     """Seconds the daily sweep takes on ``day``, and what it did."""
+    from association import jobs
     from association.db import connect
-    from association.requests import sweep
 
     db = connect(app.config["DATABASE"])
     with app.app_context():
+        sweep = jobs.job("request-deadlines", app)  # what the capability declares
         start = time.perf_counter()
         outcome = sweep.run(db, day)
         elapsed = time.perf_counter() - start
@@ -166,8 +168,8 @@ def figures() -> list[Figure]:
                 gap="one transaction holds the write lock throughout: writers waiting "
                     "longer than 5 s get an error; moving the trackers in batches would "
                     "bound each wait",
-                how="`sweep.run` on the large instance, the days after the letters; "
-                    f"baseline: the same day with {SMALL} trackers"))
+                how="the sweep job (`request-deadlines`) on the large instance, the days after "
+                    f"the letters; baseline: the same day with {SMALL} trackers"))
     return rows
 
 

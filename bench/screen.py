@@ -27,10 +27,10 @@ import subprocess
 import sys
 import time
 
-from common import ROOT, Figure, Target, print_table
+from common import ROOT, Figure, Target, print_table, rounds
 
 CORPUS = ROOT / "tests" / "corpus"
-ROUNDS = 7
+ROUNDS = rounds(7)
 # (sensitive lines, ordinary lines) of each corpus, as in tests/test_screen.py
 CORPORA = (("sensitive.txt", "ordinary.txt"), ("fresh_sensitive.txt", "fresh_ordinary.txt"),
            ("fresh2_sensitive.txt", "fresh2_ordinary.txt"),

@@ -146,14 +146,14 @@ def demo_ids(instance: Path) -> dict:
 
     from association import create_app
     from association.db import connect
-    from association.volunteers import accounts
+    from association.volunteers import create_account
 
     app = create_app({"INSTANCE_PATH": str(instance)})
     db = connect(app.config["DATABASE"])
     one = lambda sql, *args: (db.execute(sql, args).fetchone() or [None])[0]  # noqa: E731
     tables = {row[0] for row in db.execute("select name from sqlite_master where type='table'")}
     with app.test_request_context():
-        _, token = accounts.create(db, "bench-invited", "volunteer", [])
+        _, token = create_account(db, "bench-invited", "volunteer", [])
     ids = {"token": token, "building_id": one("select min(id) from buildings"),
            "action_id": one("select id from actions where visibility = 'public' and status "
                             "!= 'cancelled' and starts_at > ? order by starts_at limit 1",

@@ -110,45 +110,45 @@ class Year:
 
     def volunteer(self):
         """A volunteer of every building, who writes notes and reads reports."""
-        from association.volunteers import accounts
+        from association.volunteers import create_account
 
         buildings = [row[0] for row in self.db.execute("select id from buildings")]
         with self.app.test_request_context():
-            volunteer_id, _ = accounts.create(self.db, "bench-benevole", "volunteer", buildings)
+            volunteer_id, _ = create_account(self.db, "bench-benevole", "volunteer", buildings)
         return type("Reader", (), {"id": volunteer_id, "login": "bench-benevole"})()
 
     def churn(self, day: date, volunteer) -> None:
         """A day of the association's life, through the app's functions."""
         from association import audit
-        from association.actions import agenda, rsvps
-        from association.grievances import reports, triage
-        from association.members import keys
+        from association.actions import AnswerRefused, answer, create_action
+        from association.grievances import add_note, change_status, get_report, report, support
+        from association.members import create as create_member
 
         buildings = [row[0] for row in self.db.execute("select id from buildings")]
         for _ in range(REPORTS_A_DAY):
-            member_id, _ = keys.create(self.db)
+            member_id, _ = create_member(self.db)
             kind = self.rng.randrange(len(TEXTS))
-            made = reports.report(self.db, member_id, self.rng.choice(buildings),
-                                  CATEGORIES[kind], TEXTS[kind], [], None, [])
+            made = report(self.db, member_id, self.rng.choice(buildings), CATEGORIES[kind],
+                          TEXTS[kind], [], None, [])
             self.reports.append((day, made))
             if self.rng.random() < 0.3:
-                reports.support(self.db, member_id, self.rng.choice(buildings),
-                                self.rng.choice(CATEGORIES))
+                support(self.db, member_id, self.rng.choice(buildings),
+                        self.rng.choice(CATEGORIES))
         for made_on, made in list(self.reports):
             age = (day - made_on).days
-            grievance = triage.get(self.db, made["id"])
+            grievance = get_report(self.db, made["id"])
             if grievance is None:  # purged
                 self.reports.remove((made_on, made))
             elif age == 2:
-                triage.change_status(self.db, grievance, "checked")
+                change_status(self.db, grievance, "checked")
                 audit.record(self.db, volunteer, "read", "grievance", made["id"],
                              grievance["member_id"])
-                triage.add_note(self.db, grievance, volunteer, "Nous avons écrit au bailleur "
-                                "et vous tiendrons au courant.", [])
+                add_note(self.db, grievance, volunteer, "Nous avons écrit au bailleur et vous "
+                         "tiendrons au courant.", [])
             elif age == 30:
-                triage.change_status(self.db, grievance, "resolved")
+                change_status(self.db, grievance, "resolved")
         if day.weekday() == 0:
-            self.actions.append(agenda.create(self.db, {
+            self.actions.append(create_action(self.db, {
                 "kind": "public_meeting", "title": f"Réunion du {day.isoformat()}",
                 "place": "Salle polyvalente", "description": "Ordre du jour : les charges.",
                 "visibility": "public", "starts_at": self.at(day + timedelta(days=10), 18),
@@ -157,8 +157,8 @@ class Year:
         for action_id in self.actions[-2:]:
             for _ in range(3):
                 try:
-                    rsvps.answer(self.db, action_id)
-                except rsvps.Refused:  # it has started
+                    answer(self.db, action_id)
+                except AnswerRefused:  # it has started
                     break
 
 

@@ -7,7 +7,7 @@ import sys
 import threading
 
 import pytest
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale, get_locale, get_translations, gettext, lazy_gettext
 
 from association import reference
 from association.db import connect, get_db
@@ -226,6 +226,22 @@ def test_force_locale_inside_a_request_still_switches(app):
             assert template.render() == "Accueil"
         assert template.render() == "Home"
         assert str(get_locale()) == "en"
+
+
+def test_a_lazy_message_follows_the_page_and_force_locale(app):
+    """A lazy message (a label, an option) read from the request's translations says what
+    Flask-Babel's ``gettext`` says: in the page's language, under ``force_locale``, with its
+    variables, and outside any request."""
+    home, late = lazy_gettext("Home"), lazy_gettext("At most %(n)s photos, please.", n=3)
+    with app.test_request_context("/?lang=en"):
+        get_translations()  # the request's translations, kept
+        assert (str(home), str(late)) == ("Home", gettext("At most %(n)s photos, please.", n=3))
+        with force_locale("fr"):
+            assert str(home) == "Accueil" and str(late) == gettext(
+                "At most %(n)s photos, please.", n=3) and "3" in str(late)
+        assert str(home) == "Home"
+    with app.app_context():
+        assert str(home) == gettext("Home")
 
 
 def test_the_register_is_the_same_with_and_without_its_cache(app, client):

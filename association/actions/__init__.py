@@ -8,6 +8,10 @@ from ..capability import Audit, Capability, HomeSection, Lends, MemberSection, M
 from ..jobs import Job
 from . import demo, hooks, labels, reminders, views, volunteer_views
 from .afterwards import communique_draft  # noqa: F401
+# What bench/ drives: the description's limits, an action made, an answer "I'll come".
+from .agenda import create as create_action  # noqa: F401
+from .forms import MAX_BRACKETS, MAX_DESCRIPTION  # noqa: F401
+from .rsvps import Refused as AnswerRefused, answer  # noqa: F401
 from .migrations import migrations
 from .tables import TABLES
 

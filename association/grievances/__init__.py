@@ -3,13 +3,16 @@ building triage them and group them into cases sent to the landlord, the public 
 
 Other capabilities use it through what this package exports: ``letter_prepared`` adds a
 letter another capability prepared (a dispute of charges) to the building's collective case
-of its category, and its timeline.
+of its category, and its timeline; bench/ drives reports through the others.
 """
 from ..capability import Audit, Capability, HomeSection, Lends, MemberSection, MemberSpace, Pages, Schema
 from ..jobs import Job
 from . import cases, demo, hooks, labels, views, volunteer_views
 from .cases import letter_prepared  # noqa: F401
 from .migrations import migrations
+# What bench/ drives: a report made or supported, then moved along and noted by a volunteer.
+from .reports import report, support  # noqa: F401
+from .triage import add_note, change_status, get as get_report  # noqa: F401
 from .tables import TABLES
 
 CAPABILITY = Capability(

@@ -66,7 +66,7 @@ class ReportForm(Form):
     photos = MultipleFileField(_l("Photos (optional, up to 3)"), validators=[at_most_photos],
                                render_kw={"accept": "image/jpeg,image/png,image/webp"})
     # The photos kept from a send that came back (signed ids, see ``pending``).
-    pending_photos = HiddenField()
+    pending_photos = HiddenField("")  # a label never shown (none would load WTForms' catalogue)
     kept_photos: int = 0  # how many, set by the view before validation
     # A one-time token (``reports.new_form_token``): the same form sent twice (Back, then
     # send again) makes one report.

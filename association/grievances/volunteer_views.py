@@ -9,7 +9,7 @@ from flask import Blueprint, abort, flash, make_response, redirect, render_templ
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import clock, privacy, reference, throttle
+from .. import clock, privacy, reference, throttle, urls
 from ..dates import in_words
 from ..db import get_db
 from ..forms import RevealForm, choices
@@ -69,8 +69,10 @@ def listing():
         return throttle.response("grievances/desk/list.html", refused.retry_at, form=form,
                                  rows=[], page=1, more=False, carried=carried,
                                  status=filters.get("status"), throttled=True)
+    # The filters each card carries, written once for the page's 50 links.
     return render_template("grievances/desk/list.html", form=form, rows=rows, page=page,
-                           more=more, carried=carried, status=filters.get("status"))
+                           more=more, carried=carried, status=filters.get("status"),
+                           carried_query=urls.query_string(carried))
 
 
 def _grievance(db, grievance_id: int) -> dict:

@@ -10,6 +10,10 @@ from ..jobs import Job
 from . import demo, hooks, labels, results, sweep, views, volunteer_views
 from .migrations import migrations
 from .results import results as campaign_results  # noqa: F401
+# What bench/ drives: a campaign, and trackers made in bulk with their counters.
+from .campaigns import by_slug as campaign_by_slug, save as save_campaign  # noqa: F401
+from .results import add as add_to_results, contributions  # noqa: F401
+from .trackers import TRACKER_COLUMNS, derive as derive_tracker  # noqa: F401
 from .tables import TABLES
 
 CAPABILITY = Capability(

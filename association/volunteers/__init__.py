@@ -10,6 +10,7 @@ admin_views.py (accounts, buildings, landlords, settings, audit log: administrat
 from ..capability import Audit, Capability, Lends, Pages, Schema
 from . import admin_views, demo, hooks, labels, views
 from .auth import require_building, role_required, signed_in_required  # noqa: F401
+from .accounts import create as create_account  # noqa: F401  (an invitation: bench/)
 from .migrations import migrations
 from .tables import TABLES
 
