@@ -28,8 +28,7 @@ TARGET = Target("≤", 1.5, source="issue 23")
 def build(path: Path):
     """An app with two buildings: the first has a statement of 10 lines in 2025 and one of
     200 in 2024 (each with the year before it), the second one to compare costs with."""
-    from association import create_app
-    from association.charges import statements
+    from association import charges, create_app
     from association.db import connect, migrate
 
     app = create_app({"INSTANCE_PATH": str(path), "SECRET_KEY": "c" * 40, "TESTING": True})
@@ -42,11 +41,11 @@ def build(path: Path):
         for building, year, count in ((first, 2023, LARGE), (first, 2024, LARGE),
                                       (first, 2025, SMALL), (first, 2026, SMALL),
                                       (second, 2024, LARGE), (second, 2026, SMALL)):
-            statement_id = statements.create(db, {
+            statement_id = charges.create_statement(db, {
                 "building_id": building, "year": year, "sender": "Bailleur",
                 "received_on": f"{year + 1}-03-01", "distribution_key": "surface",
                 "total_units": 4200, "social_housing": 1}, None)
-            statements.add_lines(db, statement_id, [
+            charges.add_lines(db, statement_id, [
                 {"label": f"Ligne {n}", "nature": NATURES[n % len(NATURES)],
                  "amount_cents": 100_000 + 37 * n + year,
                  "charged_percent": 100 if n % len(NATURES) == 6 else None}
@@ -69,8 +68,7 @@ def per_call(function, count: int = REQUESTS) -> float:
 
 def figures() -> list[Figure]:
     """The three ratios of 200 lines against 10."""
-    from association.charges import statements
-    from association.charges.check import totals
+    from association import charges
     from association.db import connect
 
     rows = []
@@ -82,9 +80,9 @@ def figures() -> list[Figure]:
             """Check a statement as the pages do."""
             def run():
                 with app.app_context():
-                    statement = statements.get(db, ids[(building, year)])
-                    _lines, checked = statements.checked(db, statement)
-                    totals(statement, checked)
+                    statement = charges.get_statement(db, ids[(building, year)])
+                    _lines, checked = charges.checked(db, statement)
+                    charges.totals(statement, checked)
             return lambda: per_call(run)
 
         found = paired(checking(2026), checking(2024))
@@ -94,15 +92,13 @@ def figures() -> list[Figure]:
 
         def drawing(year):
             """The cards of a statement's lines, drawn as its pages draw them."""
-            from association.charges import cards
-
             with app.test_request_context("/?lang=fr"):
-                statement = statements.get(db, ids[(building, year)])
-                _lines, checked = statements.checked(db, statement)
+                statement = charges.get_statement(db, ids[(building, year)])
+                _lines, checked = charges.checked(db, statement)
 
             def run():
                 with app.test_request_context("/?lang=fr"):
-                    cards.draw(checked, statement["distribution_key"])
+                    charges.draw_cards(checked, statement["distribution_key"])
             return lambda: per_call(run)
 
         found = paired(drawing(2026), drawing(2024))

@@ -159,6 +159,11 @@ def demo_ids(instance: Path) -> dict:
                             "!= 'cancelled' and starts_at > ? order by starts_at limit 1",
                             datetime.now(timezone.utc).isoformat()),
            "slugs": {"demandes": one("select slug from campaigns order by id")}}
+    if "charge_statements" in tables:  # a published check of charges: its building and year
+        found = db.execute("select building_id, year from charge_statements where published_at "
+                           "is not null order by id").fetchone()
+        if found:
+            ids.update(building_id=found[0], year=found[1])
     if "communiques" in tables:
         ids["slugs"]["communiques"] = one("select slug from communiques where status = "
                                           "'published' order by id")

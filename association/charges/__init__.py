@@ -2,12 +2,17 @@
 the recoverable list, flagged lines disputed and claimed back in time, published when a
 volunteer says so. It holds a building's accounts and no personal data at all.
 
-Other capabilities use it through nothing yet; it uses the grievances package's face
+Other capabilities use it through nothing yet (bench/ reads a statement, checks it and draws
+its cards through the faces below); it uses the grievances package's face
 (``letter_prepared``) to add its letters to the building's collective case.
 """
 from ..capability import Audit, Capability, Lends, Pages, Schema
 from . import demo, hooks, labels, views, volunteer_views
+from .cards import draw as draw_cards  # noqa: F401
+from .check import totals  # noqa: F401
 from .migrations import migrations
+from .statements import add_lines, checked, create as create_statement  # noqa: F401
+from .statements import get as get_statement  # noqa: F401
 from .tables import TABLES
 
 CAPABILITY = Capability(
