@@ -1,5 +1,6 @@
 """The page cache: public pages drawn once and sent again, inside Flask (the home page, the
-data register, the transparency report, communiqués' list, pages and feed).
+data register, the transparency report, communiqués' list, pages and feed, the agenda, the
+report form, a published check of charges).
 
 One rule of freshness: **a kept page is sent again while the database is as it was when the
 page was drawn, and for at most ``PUBLIC_CACHE_SECONDS``.** "As it was" is
