@@ -24,6 +24,7 @@ from wtforms.form import BaseForm
 from wtforms.validators import DataRequired, Optional, StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from . import pagecache
 from .audit import REVEAL_REASONS
 from .privacy import CATEGORY_LABELS, Flags, find_sensitive  # noqa: F401 (labels: a face)
 
@@ -145,8 +146,10 @@ class Confirmation:
 
 
 def csrf_field() -> Markup:
-    """The hidden CSRF input for a form (no id, so a page may hold several)."""
-    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
+    """The hidden CSRF input for a form (no id, so a page may hold several); a hole of a
+    kept page (``pagecache.hole``): each visitor gets their own token."""
+    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(
+        pagecache.hole("csrf", generate_csrf))
 
 
 REVEAL_REASON_LABELS = {

@@ -1,5 +1,6 @@
 """The page cache: public pages drawn once and sent again, inside Flask (the home page, the
-data register, the transparency report, communiqués' list, pages and feed).
+data register, the transparency report, communiqués' list, pages and feed, the agenda, the
+report form, a published check of charges).
 
 One rule of freshness: **a kept page is sent again while the database is as it was when the
 page was drawn, and for at most ``PUBLIC_CACHE_SECONDS``.** "As it was" is
@@ -14,22 +15,30 @@ A kept page depends on the view's key (its path and arguments), the language (``
 then the language cookie) and the path the site is served under; nothing else a visitor
 sends (Host, forwarded headers, other cookies, other query arguments) can reach it: a request
 with a query argument the view did not declare, a session (someone signed in, a flashed
-message) or whose drawing put something in the session (a form's CSRF token) gets a page
+message) or whose drawing put something in the session gets a page
 drawn for it alone, never kept. Every answer carries an ETag (and Last-Modified when the view
 knows it); Werkzeug's ``make_conditional`` answers 304 to a reader whose copy is current, and
 the security module adds the public Cache-Control and ``Vary: Cookie``.
+
+A page holding a form is kept too, with **holes**: what is each visitor's own (the CSRF token,
+a form's one-time token) is asked of ``hole(name, fill)``, which while a page is drawn to be
+kept writes a marker (random for each process, so no text typed by anyone can hold it) and
+otherwise ``fill()`` itself. Each answer of a kept page fills its holes by calling ``fill()``
+for this request — the CSRF token then goes into this visitor's session and its cookie, as
+when the page is drawn for them — and carries no ETag: no two answers are the same.
 
 Pages are kept as they are, not gzipped: a reverse proxy compresses every page, kept or not
 (DESIGN §8), and no figure of ``make bench`` showed compression here paying for its second
 ETag and ``Vary: Accept-Encoding``.
 """
 import hashlib
+import secrets
 import threading
 from collections import OrderedDict
 from datetime import datetime, timedelta
 from typing import Callable, NamedTuple
 
-from flask import current_app, request, session
+from flask import current_app, g, request, session
 from werkzeug.http import http_date, quote_etag
 from werkzeug.utils import get_content_type
 
@@ -40,6 +49,7 @@ from .i18n import choose_locale
 MAX_PAGES = 512
 EXTENSION = "amicale_pages"
 _lock = threading.Lock()
+_MARK = secrets.token_hex(12)  # the holes' markers: unknown outside this process
 
 
 class Page(NamedTuple):
@@ -54,6 +64,18 @@ class _Kept(NamedTuple):
     headers: tuple  # Content-Type, ETag and Last-Modified, written once
     expires: datetime | None  # by the application's clock; None: drawn for one request
     version: tuple = ()  # db.data_version when drawn
+    holes: tuple = ()  # (marker, fill) of each visitor's own text, filled at each answer
+
+
+def hole(name: str, fill: Callable[[], str]) -> str:
+    """This visitor's ``fill()`` (a CSRF token, a one-time token: text safe in HTML as it is)
+    where a page shows it; while the page is drawn to be kept, a marker that each answer
+    replaces by its own ``fill()``."""
+    holes = g.get("amicale_holes")
+    if holes is None:
+        return fill()
+    holes[name] = fill
+    return f"hole{_MARK}{name}"
 
 
 def respond(db, key: tuple, draw: Callable, mimetype: str = "text/html",
@@ -74,12 +96,17 @@ def respond(db, key: tuple, draw: Callable, mimetype: str = "text/html",
     pages = app.extensions.setdefault(EXTENSION, OrderedDict())
     kept = pages.get(place)
     if kept is None or kept.version != version or now >= kept.expires:
-        drawn = draw()
+        g.amicale_holes = holes = {}
+        try:
+            drawn = draw()
+        finally:
+            del g.amicale_holes
         if not _is_page(drawn):
             return drawn
         kept = _kept(drawn, mimetype,
-                     now + timedelta(seconds=app.config["PUBLIC_CACHE_SECONDS"]), version)
-        if session:  # drawn for this visitor (a CSRF token): theirs alone
+                     now + timedelta(seconds=app.config["PUBLIC_CACHE_SECONDS"]), version,
+                     tuple((f"hole{_MARK}{name}".encode(), fill) for name, fill in holes.items()))
+        if session:  # the drawing wrote to this visitor's session: theirs alone
             return _answer(kept)
         with _lock:
             pages[place] = kept
@@ -104,18 +131,26 @@ def _is_page(drawn) -> bool:
     return isinstance(drawn, (str, bytes, Page))
 
 
-def _kept(drawn, mimetype: str, expires: datetime | None, version: tuple = ()) -> _Kept:
+def _kept(drawn, mimetype: str, expires: datetime | None, version: tuple = (),
+          holes: tuple = ()) -> _Kept:
     page = drawn if isinstance(drawn, Page) else Page(drawn)
     body = page.body if isinstance(page.body, bytes) else page.body.encode()
-    headers = [("Content-Type", get_content_type(mimetype, "utf-8")),
-               ("ETag", quote_etag(hashlib.blake2b(body, digest_size=16).hexdigest()))]
-    if page.last_modified is not None:
-        headers.append(("Last-Modified", http_date(page.last_modified)))
-    return _Kept(body, tuple(headers), expires, version)
+    headers = [("Content-Type", get_content_type(mimetype, "utf-8"))]
+    if not holes:  # a page with holes is another for each answer: no validator
+        headers.append(("ETag", quote_etag(hashlib.blake2b(body, digest_size=16).hexdigest())))
+        if page.last_modified is not None:
+            headers.append(("Last-Modified", http_date(page.last_modified)))
+    return _Kept(body, tuple(headers), expires, version, holes)
 
 
 def _answer(kept: _Kept):
-    """The page with its validators; 304 when the reader's copy is current."""
+    """The page with its validators; 304 when the reader's copy is current. A page with
+    holes gets each filled for this request, and no validator."""
+    if kept.holes:
+        body = kept.body
+        for marker, fill in kept.holes:
+            body = body.replace(marker, fill().encode())
+        return current_app.response_class(body, headers=kept.headers)
     response = current_app.response_class(kept.body, headers=kept.headers)
     environ = request.environ
     if "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ:

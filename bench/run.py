@@ -4,9 +4,9 @@ The demo instance is served by gunicorn (2 workers) and each page measured with 
 hello-world route (``/_bench/hello``), in ``BENCH_PAIRS`` pairs (10) of ``BENCH_PAIR_SECONDS``
 (1 s) each, in alternating order; the median of the pairs' ratios is the figure (requests per
 second are medians too, for context). Every page goes through Flask: the home page and the
-data register are kept pages (``association/pagecache.py``), the agenda is drawn for each
-request. Run alone with ``.venv/bin/python bench/run.py`` (wrk installed), or with the others
-by ``make bench``.
+data register, the agenda and the report form are kept pages (``association/pagecache.py``;
+the form's tokens are holes, filled for each request). Run alone with
+``.venv/bin/python bench/run.py`` (wrk installed), or with the others by ``make bench``.
 """
 import sys
 import tempfile

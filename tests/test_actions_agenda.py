@@ -182,3 +182,30 @@ def test_an_unknown_action_is_a_clear_404(client, path):
     """An unknown action answers 404, saying members' actions need the key."""
     response = client.get(path)
     assert response.status_code == 404 and "clé personnelle" in page_text(response)
+
+
+def test_the_agenda_is_kept_but_never_the_one_drawn_for_an_answer(app):
+    """The agenda is a kept page (``pagecache``): drawn once for plain visitors, with the
+    archive's arguments in its place; a browser holding an answer gets its own, private, and
+    the next plain visitor never sees "You are coming"; a new action shows at once."""
+    from flask import template_rendered
+
+    drawn = []
+    template_rendered.connect(lambda sender, template, context, **_: drawn.append(
+        template.name), app, weak=False)
+    action, _, _ = add_action(app, title="Réunion publique")
+    for _ in range(2):
+        assert "Réunion publique" in page_text(app.test_client().get("/actions/"))
+    assert drawn.count("actions/agenda.html") == 1
+    assert "Réunion publique" not in page_text(
+        app.test_client().get("/actions/?periode=passees"))
+    visitor = app.test_client()
+    come(visitor, action)
+    assert "Vous venez" in page_text(visitor.get("/actions/"))
+    plain = app.test_client().get("/actions/")
+    assert "Vous venez" not in page_text(plain)
+    assert plain.headers["Cache-Control"].startswith("public")
+    add_action(app, title="Délégation au bailleur")
+    assert "Délégation au bailleur" in page_text(app.test_client().get("/actions/"))
+    assert "Agenda" in page_text(app.test_client().get("/actions/?lang=en"))
+    assert "Coming actions" not in page_text(app.test_client().get("/actions/"))

@@ -373,3 +373,24 @@ def test_a_statement_without_a_total_has_no_costs_per_unit(app, volunteer, build
     volunteer.post(f"{url}/publication", data={"csrf_token": csrf_token(volunteer, url)})
     page = page_text(app.test_client().get(f"/charges/{buildings[0]}/2025?lang=fr"))
     assert "votre part ne peut pas être calculée ici" in page and "Par m²" not in page
+
+
+def test_a_published_check_is_kept_and_its_share_form_posts(app, volunteer, buildings):
+    """The statement's page is drawn once for many readers (``pagecache``), each with their
+    own CSRF token, and a reader's share is computed from the kept page's form."""
+    from flask import template_rendered
+
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Combustible", "heating_fuel", "40 000")
+    url = f"/benevoles/charges/{statement_id}"
+    volunteer.post(f"{url}/publication", data={"csrf_token": csrf_token(volunteer, url)})
+    drawn = []
+    template_rendered.connect(lambda sender, template, context, **_: drawn.append(
+        template.name), app, weak=False)
+    public_url = f"/charges/{buildings[0]}/2025"
+    first, second = app.test_client(), app.test_client()
+    tokens = {csrf_token(first, public_url), csrf_token(second, public_url)}
+    assert len(tokens) == 2 and drawn.count("charges/statement.html") == 1
+    response = second.post(f"{public_url}/ma-part", data={
+        "csrf_token": csrf_token(second, public_url), "units": "100"})
+    assert response.status_code == 200 and "à votre logement" in page_text(response)

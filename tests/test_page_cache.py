@@ -1,6 +1,7 @@
 """The page cache (``association/pagecache.py``), inside Flask: a kept public page is the page
 Flask drew, with its security headers and validators, never stale after a commit from anywhere,
 never past ``PUBLIC_CACHE_SECONDS``; and nothing answers a request before Flask does."""
+import re
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from association import reference
 from association.db import get_db
 
-from conftest import make_app, page_text, publish_communique
+from conftest import add_building, make_app, new_member, page_text, publish_communique
 
 KEPT = ["/", "/donnees", "/donnees.json", "/transparence", "/communiques/",
         "/communiques/feed.atom"]
@@ -208,3 +209,81 @@ def test_a_page_drawn_again_replaces_the_kept_one(app, client, db):
         db.conn.commit()
     client.get("/donnees")
     assert len(app.extensions[pagecache.EXTENSION]) == 1
+
+
+# --- pages holding a form: kept with holes -----------------------------------------------------
+
+def _tokens(response) -> tuple[str, str]:
+    """The report form's CSRF token and one-time token, as the page gives them."""
+    page = response.get_data(as_text=True)
+    return (re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page)[1],
+            re.search(r'name="once"[^>]*value="([^"]+)"', page)[1])
+
+
+def test_the_report_form_is_kept_and_its_filled_tokens_post(app, db):
+    """The report form is drawn once for many visitors; each gets their own tokens, their own
+    session cookie (never a public Cache-Control, no validator), and the form sent with them is recorded."""
+    building = add_building(app, "Bâtiment A")
+    drawn = _drawn(app)
+    app.test_client().get("/signaler")
+    visitor = app.test_client()
+    page = visitor.get("/signaler")
+    assert drawn.count("grievances/report.html") == 1
+    assert "Set-Cookie" in page.headers and "ETag" not in page.headers
+    assert not page.headers["Cache-Control"].startswith("public")  # a cookie: never shared
+    assert "hole" not in page.get_data(as_text=True)
+    csrf, once = _tokens(page)
+    sent = visitor.post("/signaler", content_type="multipart/form-data", data={
+        "csrf_token": csrf, "once": once, "building": str(building), "category": "damp",
+        "description": "Fuite d'eau sous l'évier depuis lundi"})
+    assert sent.status_code == 303, sent.status_code
+    assert db.execute("select count(*) from grievances").fetchone()[0] == 1
+    assert db.execute("select count(*) from grievances where form_token = ?",
+                      [once]).fetchone()[0] == 1
+
+
+def test_two_visitors_never_get_the_same_tokens(app):
+    """Neither token of a kept form is shared: every answer fills its holes afresh, and a
+    token does not open another visitor's session."""
+    first, second = app.test_client(), app.test_client()
+    tokens = [_tokens(client.get("/signaler")) for client in (first, second, first)]
+    assert len({csrf for csrf, _ in tokens[:2]}) == 2
+    assert len({once for _, once in tokens}) == 3
+    refused = second.post("/signaler", content_type="multipart/form-data",
+                          data={"csrf_token": tokens[0][0], "category": "damp"})
+    assert refused.status_code == 400
+
+
+def test_a_signed_in_members_form_is_never_shared(app):
+    """A member's form says their space is open; nobody else's does, before or after."""
+    app.test_client().get("/signaler")
+    member = app.test_client()
+    new_member(member)
+    opened = "Your space is open on this browser"
+    assert opened in page_text(member.get("/signaler?lang=en"))
+    assert opened not in page_text(app.test_client().get("/signaler?lang=en"))
+
+
+def test_a_flashed_message_on_the_form_is_never_kept(app):
+    """A message waiting for one visitor is shown to them, and to nobody after."""
+    visitor = app.test_client()
+    with visitor.session_transaction() as session:
+        session["_flashes"] = [("info", "Votre message unique")]
+    assert "Votre message unique" in page_text(visitor.get("/signaler"))
+    assert "Votre message unique" not in page_text(app.test_client().get("/signaler"))
+
+
+def test_the_kept_form_follows_the_data_the_language_and_the_building_asked(app):
+    """A new building is in the next visitor's list; each language and each ``?batiment=``
+    has its own kept form."""
+    app.test_client().get("/signaler")
+    building = add_building(app, "Bâtiment Neuf")
+    assert "Bâtiment Neuf" in page_text(app.test_client().get("/signaler"))
+    assert "Report a problem" in page_text(app.test_client().get("/signaler?lang=en"))
+    assert "Signaler un problème" in page_text(app.test_client().get("/signaler"))
+    chosen = app.test_client().get(f"/signaler?batiment={building}").get_data(as_text=True)
+    assert re.search(rf'<option selected value="{building}"|value="{building}" selected',
+                     chosen)
+    plain = app.test_client().get("/signaler").get_data(as_text=True)
+    assert not re.search(rf'<option selected value="{building}"|value="{building}" selected',
+                         plain)

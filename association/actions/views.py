@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from .. import shown_once, throttle, urls
+from .. import pagecache, shown_once, throttle, urls
 from ..db import get_db
 from ..forms import ButtonForm
 from ..dates import in_words
@@ -91,8 +91,17 @@ def _seen(db, action_id: int):
 @bp.get("/")
 @public
 def agenda_page():
-    """The agenda: coming actions by month, or the archive of past ones."""
+    """The agenda: coming actions by month, or the archive of past ones. A kept page
+    (``pagecache``), but for a browser holding answers (the RSVP cookie): theirs alone."""
     db = get_db()
+    if request.cookies.get(rsvps.COOKIE):
+        return _agenda(db)
+    return pagecache.respond(db, ("agenda",), lambda: _agenda(db), args=("periode", "page"))
+
+
+def _agenda(db):
+    """The agenda drawn for this visitor: the page's text, or a private response when they
+    answered one of its actions."""
     viewer = _viewer(db)
     archive = request.args.get("periode") == "passees"
     page, more = _page_number(), False
@@ -107,11 +116,11 @@ def agenda_page():
         if not months or months[-1][0] != item.month:
             months.append((item.month, in_words(date(*item.month, 1), "month").capitalize(), []))
         months[-1][2].append(item)
-    response = current_app.make_response(render_template(
+    body = render_template(
         "actions/agenda.html", months=months, archive=archive, page=page, more=more,
         unconfirmed=viewer.unconfirmed,
-        feed_url=urls.external_url("actions.agenda_ics")))
-    return _private(response) if answered else response
+        feed_url=urls.external_url("actions.agenda_ics"))
+    return _private(current_app.make_response(body)) if answered else body
 
 
 @bp.get("/agenda.ics")

@@ -3,6 +3,7 @@ line by line, and a reader's own share, computed for the page drawn and never ke
 database, no session, no log line: the answer says ``Cache-Control: no-store``)."""
 from flask import Blueprint, abort, render_template
 
+from .. import pagecache
 from ..db import get_db
 from ..security import public
 from . import cards, statements
@@ -27,8 +28,8 @@ def _published(db, building_id: int, year: int) -> dict:
 
 
 def _page(db, statement, form, share=None, status=200, checked=None):
-    """The statement's page: its lines checked and drawn afresh on each request (a few
-    milliseconds for 200 lines; the public page cache keeps what readers get)."""
+    """The statement's page: its lines checked and drawn (a few milliseconds for 200 lines;
+    the page cache keeps the blank one, a share is drawn for its reader)."""
     if checked is None:
         _lines, checked = statements.checked(db, statement)
     return render_template("charges/statement.html", statement=statement,
@@ -40,9 +41,11 @@ def _page(db, statement, form, share=None, status=200, checked=None):
 @bp.get("/<int:building_id>/<int:year>")
 @public
 def statement(building_id, year):
-    """One published check: lines, verdicts in words, per m², year on year."""
+    """One published check: lines, verdicts in words, per m², year on year; a kept page, its
+    share form's CSRF token a hole (``pagecache``)."""
     db = get_db()
-    return _page(db, _published(db, building_id, year), ShareForm(formdata=None))
+    return pagecache.respond(db, ("charges", building_id, year), lambda: _page(
+        db, _published(db, building_id, year), ShareForm(formdata=None))[0])
 
 
 @bp.post("/<int:building_id>/<int:year>/ma-part")

@@ -70,7 +70,7 @@ class ReportForm(Form):
     kept_photos: int = 0  # how many, set by the view before validation
     # A one-time token (``reports.new_form_token``): the same form sent twice (Back, then
     # send again) makes one report.
-    once = HiddenField()
+    once = HiddenField("")  # no label: see pending_photos
     key = StringField(_l("Your personal key, if you already have one (optional)"),
                       validators=[Optional(), Length(max=60)],
                       render_kw={"autocomplete": "off", "autocapitalize": "characters",

@@ -5,7 +5,7 @@ from flask import (Blueprint, abort, current_app, flash, redirect, render_templa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .. import images, qr, reference, throttle, urls
+from .. import images, pagecache, qr, reference, throttle, urls
 from ..db import get_db
 from ..forms import ButtonForm, choices
 from ..dates import in_words
@@ -49,18 +49,17 @@ def _form_page(db, form, member, kept=(), status: int = 200, retry_at=None):
 @large_body((MAX_PHOTOS + 1) * images.MAX_BYTES)  # three photos of up to 10 MB each
 def report():
     """Report a problem in two minutes: building, kind, what, since when, photos. Photos of
-    a send that comes back (to confirm or fix it) are kept for the next one."""
+    a send that comes back (to confirm or fix it) are kept for the next one. The blank form
+    is a kept page whose tokens are holes (``pagecache``)."""
     db = get_db()
+    if request.method == "GET":
+        return pagecache.respond(db, ("report",), lambda: _blank_form(db), args=("batiment",))
     member = current_member(db)
     form = ReportForm()
     form.building_ids = frozenset(id_ for id_, _name in reference.building_names(db))
-    kept, uploads = [], []
-    if request.method == "GET":
-        form.building.data = request.args.get("batiment", type=int)
-    else:
-        kept = pending.claim(db, form.pending_photos.data, request.form.getlist("remove_photo"))
-        form.kept_photos = len(kept)
-        uploads = [upload for upload in form.photos.data or [] if getattr(upload, "filename", "")]
+    kept = pending.claim(db, form.pending_photos.data, request.form.getlist("remove_photo"))
+    form.kept_photos = len(kept)
+    uploads = [upload for upload in form.photos.data or [] if getattr(upload, "filename", "")]
     valid = form.validate_on_submit()
     earlier = reports.made_with(db, form.once.data) if valid else None
     if earlier is not None:
@@ -86,6 +85,15 @@ def report():
             "you wrote is kept below.", time=in_words(error.retry_at, "time")))
         return _form_page(db, form, member, kept, retry_at=error.retry_at)
     return _form_page(db, form, member, kept, 400 if form.errors else 200)
+
+
+def _blank_form(db) -> str:
+    """The report form as a GET draws it (the building of ``?batiment=`` chosen), its
+    one-time token a hole."""
+    form = ReportForm()
+    form.building.data = request.args.get("batiment", type=int)
+    form.once.data = pagecache.hole("once", reports.new_form_token)
+    return _form_page(db, form, current_member(db))[0]
 
 
 def _already_sent(earlier: dict, member: dict | None):
