@@ -9,7 +9,7 @@ from ..clock import today
 DEMO_SLUG = "habitat-exemple"
 EXPLANATION = """**Démonstration.** Ce que notre bailleur écrit sur nous, nous avons le droit de le lire.
 
-En 2012, la CNIL a constaté que des bailleurs sociaux notaient dans les zones « commentaires » de leurs logiciels des remarques qui n'avaient rien à y faire. Chaque locataire peut demander **tout** ce que le bailleur détient sur lui (article 15 du RGPD), y compris ces zones de texte libre, et le bailleur doit répondre **dans un mois**.
+En 2012, la CNIL a rendu publique sa mise en demeure de Paris Habitat-OPH, décidée à la suite de plaintes d'associations de locataires : des gardiens avaient accès aux comptes de loyer des locataires, et les dossiers contenaient des commentaires subjectifs et des mentions d'infractions. Chaque locataire peut demander **tout** ce que le bailleur détient sur lui (article 15 du RGPD), y compris ces zones de texte libre, et le bailleur doit répondre **dans un mois**.
 
 Envoyée par une seule personne, une demande se perd. Envoyée par des dizaines de locataires la même semaine, suivie au jour près et relancée ensemble, elle devient une demande collective de transparence.
 
