@@ -341,3 +341,14 @@ def m011_audit_key_confirmed(db):
     member's row is gone; the entry keeps the fact. Earlier entries stay unknown (null) and
     are not counted."""
     db.table("audit_log").add_column("key_confirmed", int)
+
+
+@migrations()
+def m012_association_standing(db):
+    """What the association's letters to a landlord say of it (issue 22): its RNA number,
+    its federation or its share of the tenants (art. 44 loi 86-1290), who signs and as
+    what."""
+    for column, kind in (("rna_number", "text"), ("federation", "text"),
+                         ("represents_tenth", "integer not null default 0"),
+                         ("signatory", "text"), ("signatory_function", "text")):
+        db.execute(f"alter table association_settings add column {column} {kind}")

@@ -26,17 +26,23 @@ def _read_association(db) -> dict:
         return db.table("association_settings").get(SETTINGS_ID)
     except NotFoundError:
         return {"id": SETTINGS_ID, "name": None, "postal_address": None,
-                "contact_email": None, "is_demo": 0}
+                "contact_email": None, "is_demo": 0, **dict.fromkeys(STANDING)}
+
+
+# What the association's letters to a landlord say of it (art. 44 loi 86-1290) and who signs.
+STANDING = ("rna_number", "federation", "represents_tenth", "signatory", "signatory_function")
 
 
 def save_association(db, name: str, postal_address: str, contact_email: str,
-                     is_demo: bool = False, by=None) -> None:
-    """Create or replace the association's settings; an administrator's change (``by``) has
-    its audit entry in the same transaction."""
+                     is_demo: bool = False, by=None, standing: dict | None = None) -> None:
+    """Create or replace the association's settings (``standing``: some of ``STANDING``, the
+    others kept); an administrator's change (``by``) has its audit entry in the same
+    transaction."""
+    extra = {key: value for key, value in (standing or {}).items() if key in STANDING}
     with db.atomic():
         db.table("association_settings").upsert(
             {"id": SETTINGS_ID, "name": name, "postal_address": postal_address,
-             "contact_email": contact_email, "is_demo": int(is_demo)},
+             "contact_email": contact_email, "is_demo": int(is_demo), **extra},
             pk="id",
         )
         if by is not None:
