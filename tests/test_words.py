@@ -236,7 +236,8 @@ MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobr
 DATES_NOT_IN_WORDS = {
     "the first of the month without “er”": re.compile(rf"(?<![\d])1[ \u00a0]({MONTHS_FR})\b"),
     "an ISO date": re.compile(r"(?<![/\w-])\d{4}-\d{2}-\d{2}\b"),  # not in an address
-    "an offset": re.compile(r"\d[+-]\d{2}:?\d{2}\b|\bUTC[+-]\d"),
+    # after a time: "loi n° 86-1290" is a law's number (issue 22's letters), not an offset
+    "an offset": re.compile(r"\d:\d{2}(?::\d{2})?(?:\.\d+)?[+-]\d{2}:?\d{2}\b|\bUTC[+-]\d"),
     "a time as 18:30": re.compile(r"\b\d{1,2}:\d{2}\b"),
 }
 

@@ -78,13 +78,14 @@ def _page(db, grievance, status=200, revealed=False, **forms):
         note_form=forms.get("note_form") or NoteForm(prefix="note", formdata=None),
         status_form=forms.get("status_form") or _status_form(grievance, formdata=None),
         merge_form=forms.get("merge_form") or MergeForm(prefix="merge", formdata=None),
-        next_statuses=categories.NEXT.get(grievance["status"], ())), status
+        next_statuses=categories.next_statuses(grievance["status"], grievance["category"])), status
 
 
 def _status_form(grievance, **kwargs):
     form = StatusForm(prefix="status", **kwargs)
     form.status.choices = choices((code, categories.status_label(code))
-                                  for code in categories.NEXT.get(grievance["status"], ()))
+                                  for code in categories.next_statuses(grievance["status"],
+                                                                       grievance["category"]))
     return form
 
 

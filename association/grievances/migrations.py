@@ -155,3 +155,17 @@ def m005_pending_photos(db):
         created_at text not null
     )""")
     db.execute("create index pending_photos_created on pending_photos(created_at)")
+
+
+@migrations()
+def m006_letter_grounds_and_letter_as_sent(db):
+    """The collective letter's legal paragraph as a volunteer adjusted it, their check that
+    the problems are not tenant repairs (off until ticked), and the letter as sent, kept as
+    evidence (issue 22). Existing cases keep their rows: empty means the category's own."""
+    for statement in (
+            "alter table cases add column grounds text",
+            "alter table cases add column grounds_flags text",
+            "alter table cases add column repairs_checked integer not null default 0",
+            "alter table cases add column letter_sent text",
+            "alter table cases add column letter_sent_flags text"):
+        db.execute(statement)
