@@ -17,7 +17,7 @@ DEMO_ASSOCIATION = {
     "contact_email": "contact@amicale-demo.example.org",
 }
 # What its letters to the landlord say of it (art. 44 loi 86-1290) and who signs them.
-DEMO_STANDING = {"rna_number": "W750000000", "represents_tenth": 1,
+DEMO_STANDING = {"represents_tenth": 1,
                  "signatory": "Camille Martin", "signatory_function": "présidente"}
 DEMO_LANDLORD = {
     "name": "Habitat Exemple OPH (démonstration)",

@@ -345,10 +345,10 @@ def m011_audit_key_confirmed(db):
 
 @migrations()
 def m012_association_standing(db):
-    """What the association's letters to a landlord say of it (issue 22): its RNA number,
-    its federation or its share of the tenants (art. 44 loi 86-1290), who signs and as
-    what."""
-    for column, kind in (("rna_number", "text"), ("federation", "text"),
+    """What the association's letters to a landlord say of it (issue 22): its federation or
+    its share of the tenants (art. 44 loi 86-1290), who signs and as what. (Its RNA number is
+    one of the legal notice's settings.)"""
+    for column, kind in (("federation", "text"),
                          ("represents_tenth", "integer not null default 0"),
                          ("signatory", "text"), ("signatory_function", "text")):
         db.execute(f"alter table association_settings add column {column} {kind}")

@@ -30,7 +30,7 @@ def _read_association(db) -> dict:
 
 
 # What the association's letters to a landlord say of it (art. 44 loi 86-1290) and who signs.
-STANDING = ("rna_number", "federation", "represents_tenth", "signatory", "signatory_function")
+STANDING = ("federation", "represents_tenth", "signatory", "signatory_function")
 
 
 def save_association(db, name: str, postal_address: str, contact_email: str,

@@ -177,21 +177,17 @@ def test_the_letter_speaks_with_standing_dates_and_next_steps(app, setting, volu
     building, client = setting
     admin = app.test_client()
     volunteers.login(admin, volunteers.create("presidence", "admin"))
-    refused = admin.post("/benevoles/admin/association", data={
-        "csrf_token": csrf_token(admin, "/benevoles/admin/association"),
-        "name": "Amicale des Tilleuls", "rna_number": "75-12"})
-    assert refused.status_code == 400 and "W suivi de 9 chiffres" in page_text(refused)
     saved = admin.post("/benevoles/admin/association", data={
         "csrf_token": csrf_token(admin, "/benevoles/admin/association"),
         "name": "Amicale des Tilleuls", "postal_address": "12 rue des Tilleuls\n75020 Paris",
-        "rna_number": "w751234567", "federation": "la CNL", "signatory": "Camille Martin",
+        "federation": "la CNL", "signatory": "Camille Martin",
         "signatory_function": "présidente"})
     assert saved.status_code == 302
     case_id = case_of(open_case(client, building, "heating"))
     letter = letter_page(client, case_id)
-    assert "Amicale des Tilleuls, association régie par la loi du 1er juillet 1901 " \
-           "(RNA W751234567), est affiliée à la CNL, organisation siégeant à la Commission " \
-           "nationale de concertation" in letter
+    assert "Amicale des Tilleuls, association régie par la loi du 1er juillet 1901, est " \
+           "affiliée à la CNL, organisation siégeant à la Commission nationale de " \
+           "concertation" in letter
     assert "article 44 de la loi n° 86-1290" in letter
     assert "Pour l'amicale : Camille Martin, présidente" in letter
     assert "Service relations locataires 1 place de l'Exemple 75013 Paris" in letter
@@ -303,6 +299,18 @@ def test_an_address_typed_on_one_line_is_written_on_several(app):
                                             "postal_address": "2 rue Z\n75020 Paris"},
                               date(2026, 12, 1))
     assert letter.recipient == ["Office", "Service X", "1 place Y", "75013 Paris"]
+    with app.test_request_context():
+        standing = cases.letter(case, facts, {
+            "name": "Amicale", "rna_number": "W751234567", "represents_tenth": 1,
+            "publication_director": "Camille Martin",
+            "publication_director_function": "présidente"}, date(2026, 12, 1))
+    assert "Amicale, association régie par la loi du 1er juillet 1901 (RNA W751234567), " \
+           "représente au moins 10 % des locataires de l'ensemble" in \
+        plain(" ".join(standing.paragraphs))
+    assert standing.signature == "Pour l'amicale\u00a0: Camille Martin, présidente"
+    with app.test_request_context():
+        bare = cases.letter(case, facts, {"name": "Amicale"}, date(2026, 12, 1))
+    assert "article 44 de la loi" not in " ".join(bare.paragraphs)  # no standing claimed
     assert letter.sender == ["Amicale", "2 rue Z", "75020 Paris"]
     assert letter.dated == "Le 1er décembre 2026"
     assert letter.subject == "Objet\u00a0: Ascenseur — Tilleuls"

@@ -130,7 +130,8 @@ def of_building(name: str) -> str:
 
 
 POSTAL_DELAY = 3  # working days: a posted letter is deemed received then (as requests count)
-# Kinds where the health services (SCHS, ARS: the Histologe platform) are the next step.
+# Kinds where the health services (SCHS, ARS: the Histologe platform) and the CAF (aid kept
+# back for a home that is not decent) are the next step.
 HEALTH = {"damp", "heating", "water", "pests", "fire_safety", "security"}
 
 
@@ -204,8 +205,9 @@ def letter(case: dict, facts: dict, association: dict, today: date,
         paragraphs.append("Nous vous demandons en conséquence :")
         paragraphs += [line.strip() for line in case["demands"].splitlines() if line.strip()]
     health = (" ; nous signalerons également la situation aux services d'hygiène et de santé "
-              "(service communal d'hygiène et de santé ou agence régionale de santé)"
-              if HEALTH & set(kinds) else "")
+              "(service communal d'hygiène et de santé ou agence régionale de santé) et à la "
+              "caisse d'allocations familiales, qui peut conserver l'aide au logement tant "
+              "qu'un logement n'est pas décent" if HEALTH & set(kinds) else "")
     paragraphs += [
         "Nous vous remercions de nous faire connaître par écrit, au plus tard le "
         f"{in_words(due, 'day', 'fr')}, les mesures que vous entendez prendre et leur "
@@ -243,9 +245,14 @@ def letter(case: dict, facts: dict, association: dict, today: date,
 
 
 def _signature(association: dict) -> str:
-    """« Pour l'amicale : Camille Martin, présidente », or the association's name alone."""
-    who = ", ".join(part for part in (association.get("signatory"),
-                                      association.get("signatory_function")) if part)
+    """« Pour l'amicale : Camille Martin, présidente »: who signs its letters, else its legal
+    representative (the directeur de la publication, when the settings have one), else the
+    association's name alone."""
+    name, function = ((association.get("signatory"), association.get("signatory_function"))
+                      if association.get("signatory") else
+                      (association.get("publication_director"),
+                       association.get("publication_director_function")))
+    who = ", ".join(part for part in (name, function) if part)
     return f"Pour l'amicale : {who or association.get('name') or ''}".strip().rstrip(" :")
 
 

@@ -38,7 +38,6 @@ TABLES: tuple[Table, ...] = (
             Column("postal_address", _l("postal address of the association")),
             Column("contact_email", _l("contact address for questions about data"), personal=True,
                    retention="until replaced"),
-            Column("rna_number", _l("its number in the national register of associations (RNA)")),
             Column("federation", _l("the tenants' federation it is affiliated to, if any")),
             Column("represents_tenth", _l("whether it represents at least one in ten of the "
                                           "tenants of its group of buildings")),

@@ -2,8 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, EmailField, PasswordField, SelectField,
                      StringField, SubmitField, TextAreaField)
-from wtforms.validators import (DataRequired, Email, EqualTo, Length, Optional, Regexp,
-                                ValidationError)
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
 
 from .. import passwords, reference
 from ..forms import DateField, Form, MultiCheckboxField, OptionalChoice, choices
@@ -178,10 +177,6 @@ class SettingsForm(Form):
                                validators=[Optional(),
                                            Email(_l("This e-mail address is not valid.")),
                                            Length(max=200, message=AT_MOST)])
-    rna_number = StringField(_l("RNA number (optional)"), description=_l(
-        "As on the receipt of the declaration to the prefecture: W followed by 9 digits."),
-        validators=[Optional(), Regexp(r"^[Ww]\d{9}$", message=_l(
-            "An RNA number is W followed by 9 digits, e.g. W751234567."))])
     federation = StringField(_l("Federation the association is affiliated to (optional)"),
                              description=_l("One sitting at the Commission nationale de "
                                             "concertation: CNL, CLCV, CSF, AFOC, CGL…"),
@@ -198,8 +193,7 @@ class SettingsForm(Form):
 
     def standing(self) -> dict:
         """The standing fields as the settings keep them."""
-        return {"rna_number": (self.rna_number.data or "").strip().upper() or None,
-                "federation": (self.federation.data or "").strip() or None,
+        return {"federation": (self.federation.data or "").strip() or None,
                 "represents_tenth": int(bool(self.represents_tenth.data)),
                 "signatory": (self.signatory.data or "").strip() or None,
                 "signatory_function": (self.signatory_function.data or "").strip() or None}
