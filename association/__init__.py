@@ -1,4 +1,7 @@
-"""Amicale: a web application a tenant association runs for itself."""
+"""Amicale: a web application a tenant association runs for itself.
+
+The core's modules and their layers are listed in LAYOUT.md, beside this file.
+"""
 import importlib
 import logging
 import os
@@ -14,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # The capability packages, in order: their tables, jobs, audit actions, demo content,
 # navigation entries and member-space sections are collected from them (see capability.py).
 # A test may give others in the ``CAPABILITIES`` setting.
+# The foundation (volunteers, members) loads before the domain capabilities, which import its
+# faces; public comes first only because its entries open the site's menu (Home) and footer,
+# and it declares no table nor migration, so the foundation's schema still comes first.
 CAPABILITIES = ("public", "volunteers", "members", "communiques", "grievances", "requests",
                 "actions")
 

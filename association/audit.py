@@ -3,7 +3,7 @@
 It never holds text, keys or passwords: only the kind of action, the kind and id of the
 record, and the member the record belongs to, so members can see who read their records.
 Records are named when the log is shown (a building's name, an account's login), from what
-each capability declares (``Capability.object_names``), so that a renamed record shows its
+each capability declares (``Audit.object_names``), so that a renamed record shows its
 current name and a deleted one says so.
 """
 
@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from . import clock
 
-# The core's actions; each capability adds its own (``Capability.audit_actions``).
+# The core's actions; each capability adds its own (``Audit.actions``).
 ACTIONS = {
     "read": _l("read a record"), "create": _l("created a record"),
     "update": _l("changed a record"), "delete": _l("deleted a record"),
@@ -104,14 +104,14 @@ def actions() -> dict:
     """Every audit action with its label: the core's and the installed capabilities'."""
     from .capability import collect
 
-    return {**ACTIONS, **dict(collect("audit_actions"))}
+    return {**ACTIONS, **dict(collect("audit.actions"))}
 
 
 def object_labels() -> dict:
     """Every kind of record with its label, for the log's readers."""
     from .capability import collect
 
-    return {**OBJECT_TYPES, **dict(collect("object_types"))}
+    return {**OBJECT_TYPES, **dict(collect("audit.object_types"))}
 
 
 def action_label(action: str):
@@ -147,7 +147,7 @@ def object_names() -> dict:
     """How every kind of record is named: the core's and the installed capabilities'."""
     from .capability import collect
 
-    return {**OBJECT_NAMES, **dict(collect("object_names"))}
+    return {**OBJECT_NAMES, **dict(collect("audit.object_names"))}
 
 
 def describe(db, rows: list[dict]) -> list[dict]:

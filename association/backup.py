@@ -135,7 +135,7 @@ def restore(app, path: Path, passphrase: str | None = None, today: date | None =
     db = connect(database)
     try:
         with app.app_context():
-            applied = {hook.__name__: hook(db) for hook in collect("after_restore", app)}
+            applied = {hook.__name__: hook(db) for hook in collect("schema.after_restore", app)}
             purged = retention.purge(db, today or date.today())
     finally:
         db.close()

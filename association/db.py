@@ -235,7 +235,7 @@ def migrate(db: Database, app=None) -> list[str]:
     from .capability import installed
     from .migrations import migrations
 
-    sets = [migrations] + [c.migrations for c in installed(app) if c.migrations is not None]
+    sets = [migrations] + [c.schema.migrations for c in installed(app) if c.schema.migrations is not None]
     pending = []
     for migration_set in sets:
         pending += [m.name for m in migration_set.pending(db)]

@@ -119,7 +119,7 @@ def member_kept() -> str | None:
     inactivity: the capabilities' "open items" (an open grievance, a pending request...)."""
     from .capability import collect
 
-    conditions = collect("member_keeps")
+    conditions = collect("schema.member_keeps")
     return " or ".join(f"({condition})" for condition in conditions) or None
 
 

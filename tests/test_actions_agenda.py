@@ -11,7 +11,7 @@ import pytest
 from actions_support import come, volunteer_client
 from association import CAPABILITIES, demo
 from association.actions import communique_draft
-from association.capability import Capability, HomeSection
+from association.capability import Capability, HomeSection, Lends
 from conftest import Clock, add_action, confirm_key, make_app, new_member, page_text
 
 
@@ -89,9 +89,9 @@ def test_home_sections_are_collected_from_any_capability(tmp_path):
     template = Path(__file__).resolve().parent.parent / "templates/public/_scratch_home.html"
     template.write_text("<section><h2>Scratch</h2><p>n = {{ section.n }}</p></section>")
     try:
-        scratch = Capability(name="scratch-home", home_sections=(
+        scratch = Capability(name="scratch-home", lends=Lends(home_sections=(
             HomeSection("public/_scratch_home.html", lambda db: {"n": 42}),
-            HomeSection("public/_scratch_home.html", lambda db: None)))
+            HomeSection("public/_scratch_home.html", lambda db: None))))
         app = make_app(tmp_path / "instance", CAPABILITIES=CAPABILITIES + (scratch,))
         app.config["CLOCK"] = Clock()
         home = app.test_client().get("/").get_data(as_text=True)

@@ -5,7 +5,7 @@ import pytest
 from markupsafe import Markup
 
 from association import CAPABILITIES
-from association.capability import Capability
+from association.capability import Capability, Lends
 from association.communiques import embeds
 from conftest import Clock, Volunteers, csrf_token, make_app, page_text, publish_communique
 
@@ -19,7 +19,7 @@ def campaign_box(db, argument):
     return Markup("<p>Demandes envoyées : <strong>{}</strong></p>").format(FIGURES[argument])
 
 
-SCRATCH = Capability(name="scratch-campaigns", embeds={"campagne": campaign_box})
+SCRATCH = Capability(name="scratch-campaigns", lends=Lends(embeds={"campagne": campaign_box}))
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from sqlite_utils import Migrations
 from flask_login import current_user
 
 from association import CAPABILITIES, audit, crypto, demo, inventory, jobs, privacy, search
-from association.capability import Capability, HomeSection, MemberSection, NavEntry
+from association.capability import (Audit, Capability, HomeSection, Lends, MemberSection, MemberSpace,
+                                    NavEntry, Pages, Schema)
 from association.db import connect, get_db, row_or_none
 from association.inventory import Column, Table
 from association.members import keys, records
@@ -124,6 +125,168 @@ def test_the_import_graph_has_no_circle():
     assert circles == []
 
 
+# --- one file name per role ------------------------------------------------------------------
+#
+# In every capability package, a file's name says its role:
+#   __init__.py         the table of contents: a docstring, imports, re-exported faces and
+#                       CAPABILITY = Capability(...); no def, no class, no lambda
+#   views.py            the public and member pages' blueprint(s)
+#   volunteer_views.py  the volunteer pages' blueprint(s)
+#   forms.py tables.py migrations.py demo.py commands.py (command-line commands)
+#   labels.py           what the interface calls things: labels, navigation entries, audit
+#                       labels, and the template globals for them
+#   hooks.py            what the package lends: every function in Lends, member sections,
+#                       object names
+#   <noun>.py           a model module, named after what it is about (cases.py, trackers.py)
+# volunteers/, whose pages are all volunteer pages, splits them by audience instead: views.py
+# (every account: sign-in, dashboard, own account) and admin_views.py (administrators).
+# A noun module defines no blueprint, form, inventory table or migration set (checked below),
+# and does not take a name that says a role in another way (ROLE_LIKE).
+
+VIEW_FILES = {"views.py", "volunteer_views.py"}
+VIEW_FILES_OF = {"volunteers": {"views.py", "admin_views.py"}}
+ROLE_LIKE = {"helpers.py", "utils.py", "common.py", "misc.py", "messages.py", "member.py",
+             "admin.py", "manage.py", "desk.py", "setup.py", "editing.py", "embed.py",
+             "notices.py", "home.py", "pages.py", "models.py", "routes.py"}
+
+
+def _package_files():
+    for name in sorted(_capability_packages()):
+        for path in sorted((PACKAGE / name).glob("*.py")):
+            yield name, path
+
+
+def _calls(tree, callee: str) -> list[int]:
+    """Lines where ``callee(...)`` is called (by its bare or attribute name)."""
+    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call) and (
+        getattr(node.func, "id", None) == callee or getattr(node.func, "attr", None) == callee)]
+
+
+def test_each_role_has_its_file_name():
+    """Blueprints only in views files, inventory tables only in tables.py, a migration set
+    only in migrations.py, forms only in forms.py, no file named like a role it does not
+    play."""
+    problems = []
+    for package, path in _package_files():
+        tree = ast.parse(path.read_text())
+        where = f"{package}/{path.name}"
+        if _calls(tree, "Blueprint") and path.name not in VIEW_FILES_OF.get(package, VIEW_FILES):
+            problems.append(f"{where} defines a blueprint")
+        if _calls(tree, "Table") and path.name != "tables.py":
+            problems.append(f"{where} declares an inventory table")
+        if _calls(tree, "Migrations") and path.name != "migrations.py":
+            problems.append(f"{where} makes a migration set")
+        forms = [node.name for node in tree.body if isinstance(node, ast.ClassDef) and any(
+            getattr(base, "id", getattr(base, "attr", "")).endswith("Form") for base in node.bases)]
+        if forms and path.name != "forms.py":
+            problems.append(f"{where} defines forms {forms}")
+        if path.name in ROLE_LIKE or (path.name.endswith("_views.py")
+                                      and path.name not in VIEW_FILES_OF.get(package, VIEW_FILES)):
+            problems.append(f"{where}: a role's name outside the house's list")
+    assert problems == []
+
+
+def test_init_is_a_table_of_contents():
+    """A capability's ``__init__.py`` declares; it defines nothing."""
+    problems = []
+    for package in sorted(_capability_packages()):
+        tree = ast.parse((PACKAGE / package / "__init__.py").read_text())
+        assert ast.get_docstring(tree), package
+        problems += [f"{package}: {type(node).__name__} at line {node.lineno}"
+                     for node in ast.walk(tree)
+                     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+                                          ast.Lambda))]
+    assert problems == []
+
+
+def _lent(capability) -> list:
+    """Every function a capability lends (what hooks.py holds)."""
+    lends, space = capability.lends, capability.member_space
+    found = [section.context for section in
+             lends.home_sections + lends.building_sections + space.sections]
+    found += [lends.notices, lends.transparency]
+    found += [*lends.uses.values(), *lends.blocks.values(), *lends.embeds.values(),
+              *capability.audit.object_names.values()]
+    return [function for function in found if function is not None]
+
+
+def test_what_a_capability_lends_lives_in_its_hooks():
+    """The functions of Lends, member sections and object names are in the package's
+    hooks.py; its draft sources are declared there; its demo loader is demo.py's, and what it
+    registers on the app is labels.py's or hooks.py's."""
+    import importlib
+
+    problems = []
+    for package in sorted(_capability_packages()):
+        module = importlib.import_module(f"association.{package}")
+        capability = module.CAPABILITY
+        for function in _lent(capability):
+            if function.__module__ != f"association.{package}.hooks":
+                problems.append(f"{package} lends {function.__qualname__} from {function.__module__}")
+        if capability.lends.draft_sources:
+            hooks = importlib.import_module(f"association.{package}.hooks")
+            for kind, source in capability.lends.draft_sources.items():
+                if not any(value is source for value in vars(hooks).values()):
+                    problems.append(f"{package}: draft source {kind} not declared in hooks.py")
+        if capability.demo and capability.demo.__module__ != f"association.{package}.demo":
+            problems.append(f"{package}: demo loader in {capability.demo.__module__}")
+        if capability.pages.init_app and capability.pages.init_app.__module__ not in (
+                f"association.{package}.labels", f"association.{package}.hooks"):
+            problems.append(f"{package}: init_app in {capability.pages.init_app.__module__}")
+        if capability.schema.migrations is not None:
+            assert (PACKAGE / package / "migrations.py").exists(), package
+    assert problems == []
+
+
+def test_the_foundation_loads_first_with_its_own_migrations():
+    """Volunteers and members load before the domain capabilities (after public, whose
+    entries open the site's menu and which declares no table), and each has its own migration
+    set."""
+    import importlib
+
+    assert list(CAPABILITIES[:3]) == ["public", "volunteers", "members"]
+    for name in CAPABILITIES[1:3]:
+        capability = importlib.import_module(f"association.{name}").CAPABILITY
+        assert capability.schema.migrations is not None
+        assert capability.schema.migrations.name == capability.name
+
+
+def test_the_public_sites_links_come_from_declarations():
+    """The site's header, its way into the volunteer area and its footer list declared
+    entries; base.html names no endpoint but the home page's."""
+    import importlib
+    import re
+
+    base = (PACKAGE.parent / "templates" / "base.html").read_text()
+    assert set(re.findall(r"url_for\('([a-z_]+\.[a-z_]+)'", base)) == {"public.home"}
+    audiences = {audience for name in CAPABILITIES for entry in importlib.import_module(
+        f"association.{name}").CAPABILITY.pages.nav for audience in entry.audience}
+    assert {"public", "way_in", "footer"} <= audiences
+
+
+# --- the core's layers -----------------------------------------------------------------------
+
+def _layers() -> dict[str, list[str]]:
+    """The layers of association/LAYOUT.md: layer -> the modules listed on its line."""
+    import re
+
+    found = {}
+    for line in (PACKAGE / "LAYOUT.md").read_text().splitlines():
+        match = re.match(r"- \*\*(\w+)\*\*: (.*)", line)
+        if match:
+            found[match.group(1)] = re.findall(r"`([\w/]+(?:\.py)?)`", match.group(2))
+    return found
+
+
+def test_every_core_module_is_in_one_layer():
+    """LAYOUT.md lists every core module (and the inventory package) in exactly one layer,
+    and nothing that is not there."""
+    listed = [name for names in _layers().values() for name in names]
+    core = sorted([p.name for p in PACKAGE.glob("*.py")] + ["inventory/"])
+    assert len(listed) == len(set(listed))
+    assert sorted(listed) == core
+
+
 # --- a scratch capability -------------------------------------------------------------------
 
 scratch_migrations = Migrations("scratch")
@@ -186,19 +349,21 @@ def _scratch_job(db, today):
 
 
 SCRATCH = Capability(
-    name="scratch", blueprints=(scratch_bp,), tables=(NOTES,), migrations=scratch_migrations,
+    name="scratch",
+    schema=Schema(tables=(NOTES,), migrations=scratch_migrations),
+    pages=Pages(blueprints=(scratch_bp,), nav=(NavEntry("scratch.scratch_page", "Scratch notes"),)),
+    member_space=MemberSpace(sections=(MemberSection(
+        "members/scratch_section.html", lambda db, member: {"count": db.table("notes").count_where(
+            "member_id = ?", [member["id"]])}),)),
+    audit=Audit(actions={"scribble": _l("scribbled")}, object_types={"note": _l("note")},
+                object_names={"note": lambda db, ids: {str(row["id"]): row["text"] for row in db.query(
+                    "select id, text from notes")}}),
+    lends=Lends(notices=lambda db, volunteer: ["scratch needs you"],
+                home_sections=(HomeSection("public/scratch_home.html",
+                                           lambda db: {"count": n} if (n := db.table("notes").count)
+                                           else None),)),
     jobs=(jobs.Job("scratch-job", _scratch_job, "a job of the scratch capability"),),
-    audit_actions={"scribble": _l("scribbled")}, object_types={"note": _l("note")},
-    object_names={"note": lambda db, ids: {str(row["id"]): row["text"] for row in db.query(
-        "select id, text from notes")}},
-    demo=_scratch_demo, nav=(NavEntry("scratch.scratch_page", "Scratch notes"),),
-    member_sections=(MemberSection("members/scratch_section.html",
-                                   lambda db, member: {"count": db.table("notes").count_where(
-                                       "member_id = ?", [member["id"]])}),),
-    notices=lambda db, volunteer: ["scratch needs you"],
-    home_sections=(HomeSection("public/scratch_home.html",
-                               lambda db: {"count": n} if (n := db.table("notes").count)
-                               else None),),
+    demo=_scratch_demo,
 )
 
 

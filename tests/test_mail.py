@@ -5,7 +5,7 @@ from email import message_from_bytes
 import pytest
 from aiosmtpd.controller import Controller
 
-from association.members import keys as members, mail as mailer
+from association.members import hooks, keys as members, mail as mailer
 from association.db import connect
 
 
@@ -159,6 +159,6 @@ def test_administrators_are_told_where_console_messages_go(app, db):
 
     app.config["MAIL"] = "console"
     with app.test_request_context("/?lang=en"):
-        assert mailer.notices(db, SimpleNamespace(is_admin=True)) == [
+        assert hooks.notices(db, SimpleNamespace(is_admin=True)) == [
             "Messages to members are written to the server's log, not sent "
             "(AMICALE_MAIL=console, for trying Amicale out)."]

@@ -115,14 +115,14 @@ def test_a_capability_adds_a_line(tmp_path):
     """A capability's ``transparency`` hook adds a column to the report and its page, with
     small counts withheld like the others."""
     from association import CAPABILITIES
-    from association.capability import Capability
+    from association.capability import Capability, Lends
     from conftest import make_app
 
     def lines(db, months):
         return [("Scratch letters handled", {months[-1]: 5, months[-2]: 2})]
 
     app = make_app(tmp_path / "instance",
-                   CAPABILITIES=CAPABILITIES + (Capability("scratch", transparency=lines),))
+                   CAPABILITIES=CAPABILITIES + (Capability("scratch", lends=Lends(transparency=lines)),))
     from association.db import connect
 
     db = connect(app.config["DATABASE"])

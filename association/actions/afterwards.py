@@ -1,14 +1,12 @@
 """After an action: what a communiqué about it starts from.
 
 The volunteers' page of a past action shows it; the Communiqués capability prefills a draft
-with it through ``Capability.draft_sources`` (``SOURCE``), without importing this package.
+with it through ``Lends.draft_sources`` (``hooks.SOURCE``), without importing this package.
 """
 from datetime import timedelta
 
-from flask_babel import lazy_gettext as _l
 
 from .. import clock
-from ..capability import DraftSource
 from ..db import row_or_none
 from .ics import text_of
 from .kinds import kind_label
@@ -63,6 +61,3 @@ def draft_text(db, action_id: int) -> dict | None:
     if found["summary"]:
         body += f"\n\n{found['summary']}"
     return {"title": found["title"], "body": body}
-
-
-SOURCE = DraftSource(_l("an action that took place"), recent_past, draft_text)

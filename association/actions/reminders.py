@@ -8,13 +8,8 @@ from datetime import date, timedelta
 
 from flask_babel import gettext as _
 
-from .. import clock
 from ..members import queue_message
-from . import rsvps, tasks
-from .places import place_for
-from ..clock import today as local_today
-from ..dates import span_in_words
-from .timing import local
+from . import tasks
 
 MESSAGE_KIND = "action_reminder"
 
@@ -42,23 +37,3 @@ def compose() -> tuple[str, str]:
         _("If you can no longer come, you can cancel your answer there: it frees a place."),
     )
     return _("Reminder: an action tomorrow"), "\n\n".join(paragraphs) + "\n"
-
-
-def member_section(db, member: dict) -> dict | None:
-    """The member's answers to actions not over yet, with a reminder for today's and
-    tomorrow's (nothing is drawn when there are none)."""
-    answers = rsvps.of_member(db, member["id"])
-    if not answers:
-        return None
-    today = local_today()
-    shown = []
-    for action in answers:
-        day = local(action["starts_at"]).date()
-        shown.append({
-            "action": action, "when": span_in_words(action["starts_at"], action["ends_at"]),
-            "place": place_for(action, answered=True),
-            "soon": "today" if day == today else "tomorrow" if day == today + timedelta(days=1)
-            else None,
-            "started": clock.parse(action["starts_at"]) <= clock.now(),
-        })
-    return {"answers": shown}

@@ -34,7 +34,6 @@ the published number by their own answer; both are written in the threat model (
 """
 import re
 
-from flask_babel import ngettext
 
 from .. import clock
 from ..counts import MIN_GROUP
@@ -187,16 +186,6 @@ def of_member(db, member_id: int) -> list[dict]:
         "where r.member_id = ? and a.ends_at > ? order by a.starts_at",
         [member_id, clock.stamp()]))
 
-
-def member_uses(db, member_id: int) -> list:
-    """What erasing a member does to their answers, for the confirmation page."""
-    count = db.table("action_rsvps").count_where("member_id = ?", [member_id])
-    if not count:
-        return []
-    return [ngettext(
-        "Your answer to %(num)s action is deleted; the number of people expected stays as it is.",
-        "Your answers to %(num)s actions are deleted; the numbers of people expected stay as they "
-        "are.", count)]
 
 
 def answered_ids(db, tokens: dict[int, str], member_id: int | None = None) -> set[int]:

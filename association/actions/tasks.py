@@ -2,16 +2,10 @@
 the day before, the daily job puts each volunteer's tasks on their dashboard."""
 from datetime import date, datetime, time, timedelta, timezone
 
-from flask_babel import gettext, ngettext
-from markupsafe import escape
 
 from .. import audit
 from .. import clock
 from ..db import first_row
-from .kinds import task_label
-from ..dates import in_words
-
-SOON = timedelta(days=7)  # tasks nobody took are pointed out this long before the action
 
 
 def of_action(db, action_id: int) -> list[dict]:
@@ -114,49 +108,3 @@ def queue_reminders(db, today: date) -> int:
             "not null and done_at is null and reminded_on is null",
             [today.isoformat(), action["id"]]).rowcount
     return queued
-
-
-def notices(db, volunteer) -> list:
-    """For the dashboard: the volunteer's reminded tasks, and tasks nobody took for actions
-    of the coming week."""
-    if not volunteer.has_role("volunteer"):
-        return []
-    now = clock.now()
-    found = []
-    for row in db.query(
-            "select t.*, a.title, a.starts_at from action_tasks t join actions a on "
-            "a.id = t.action_id where t.assignee_id = ? and t.reminded_on is not null and "
-            "t.done_at is null and a.ends_at > ? and a.status = 'planned' order by a.starts_at",
-            [volunteer.id, clock.stamp(now)]):
-        found.append(Notice(lambda row=row: gettext(
-            "Reminder: “%(task)s” for “%(title)s” (%(when)s).", task=str(task_label(row)),
-            title=row["title"] or "…", when=_when(row["starts_at"]))))
-    for row in db.query(
-            "select a.id, a.title, a.starts_at, count(*) as open from actions a join "
-            "action_tasks t on t.action_id = a.id where a.status = 'planned' and "
-            "a.starts_at > ? and a.starts_at <= ? and t.assignee_id is null and "
-            "t.done_at is null group by a.id order by a.starts_at",
-            [clock.stamp(now), clock.stamp(now + SOON)]):
-        found.append(Notice(lambda row=row: ngettext(
-            "%(num)s task of “%(title)s” (%(when)s) has not been taken by anyone.",
-            "%(num)s tasks of “%(title)s” (%(when)s) have not been taken by anyone.",
-            row["open"], title=row["title"] or "…", when=_when(row["starts_at"]))))
-    return found
-
-
-def _when(starts_at: str) -> str:
-    return in_words(starts_at)
-
-
-class Notice:
-    """A dashboard notice holding text a volunteer wrote (a title): translated when shown,
-    and escaped as a whole in pages (Flask-Babel's lazy strings count as safe HTML)."""
-
-    def __init__(self, render):
-        self.render = render
-
-    def __str__(self) -> str:
-        return self.render()
-
-    def __html__(self) -> str:
-        return str(escape(str(self)))

@@ -16,7 +16,7 @@ from ..members import current_member, is_confirmed
 from ..security import client_address, public
 from . import agenda, feeds, rsvps
 from .forms import RsvpForm
-from .pages import shown_to
+from .shown import shown_to
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")
 

@@ -1,6 +1,6 @@
 """Boxes from other capabilities inside a communiqué: a paragraph holding only a shortcode
 such as ``[[campagne:loyers-2026]]`` is replaced by what the capability that declares the
-kind returns (``Capability.embeds``: kind → function(db, argument) → safe HTML or None).
+kind returns (``Lends.embeds``: kind → function(db, argument) → safe HTML or None).
 
 Embeds are drawn with the page, on the stored HTML, never in the stored HTML itself: a
 campaign's live figures stay live, and a capability installed later fills the boxes of
@@ -31,7 +31,7 @@ def without_shortcodes(source: str) -> str:
 
 def kinds() -> dict:
     """Every declared kind of embed with its function."""
-    return dict(collect("embeds"))
+    return dict(collect("lends.embeds"))
 
 
 def apply(db, html: str, missing=None) -> Markup:

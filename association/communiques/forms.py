@@ -16,7 +16,7 @@ from .. import clock
 from ..forms import DateField, Form, Screened, choices
 from ..markup import MAX_BRACKETS, MAX_SOURCE_CHARS, too_complex, too_long
 from ..privacy import Flags, find_sensitive
-from .messages import LANGUAGE_LABELS
+from .labels import LANGUAGE_LABELS
 from .revisions import MAX_COSIGNATORIES
 
 REQUIRED = _l("This field is required.")

@@ -154,12 +154,6 @@ def preferred(row: dict, lang: str) -> dict:
     return next((v for v in row["versions"] if v["lang"] == lang), row)
 
 
-def home_section(db) -> dict | None:
-    """The home page's latest communiqués (see ``Capability.home_sections``); None before
-    the first is published, so that the home page makes no empty promise."""
-    latest, _ = heads(db, 1, HOME_COUNT)
-    return {"communiques": latest} if latest else None
-
 
 def everything_published(db) -> list[dict]:
     """Every published communiqué, most recently changed first (the feed)."""

@@ -3,45 +3,28 @@ building triage them and group them into cases sent to the landlord, the public 
 
 Other capabilities use it through what this package exports (nothing yet).
 """
-from flask_babel import lazy_gettext as _l
-
-from ..capability import Capability, HomeSection, MemberSection, NavEntry
+from ..capability import Audit, Capability, HomeSection, Lends, MemberSection, MemberSpace, Pages, Schema
 from ..jobs import Job
-from . import case_views, cases, categories, demo, desk, member, views
+from . import cases, demo, hooks, labels, views, volunteer_views
 from .migrations import migrations
 from .tables import TABLES
 
-def _init_app(app) -> None:
-    """The readable names of kinds, statuses and steps, for templates."""
-    app.jinja_env.globals.update(
-        category_label=categories.label, status_label=categories.status_label,
-        close_reason_label=lambda code: categories.CLOSE_REASONS.get(code, code),
-        case_status_label=lambda code: cases.STATUSES.get(code, code),
-        case_event_label=lambda code: cases.EVENTS.get(code, code))
-
-
 CAPABILITY = Capability(
     name="grievances",
-    blueprints=(views.bp, desk.bp, case_views.bp),
-    tables=TABLES,
-    migrations=migrations,
+    schema=Schema(tables=TABLES, migrations=migrations, member_keeps=(hooks.OPEN_ITEMS,)),
+    pages=Pages(blueprints=(views.bp, volunteer_views.desk_bp, volunteer_views.cases_bp),
+                nav=labels.NAV, init_app=labels.init_app),
+    member_space=MemberSpace(
+        sections=(MemberSection("grievances/_member.html", hooks.section),),
+        messages={"grievance_status": hooks.status_changed}),
+    audit=Audit(actions=labels.AUDIT_ACTIONS, object_types=labels.OBJECT_TYPES,
+                object_names={"grievance": hooks.report_names}),
+    lends=Lends(
+        home_sections=(HomeSection("grievances/_home.html", hooks.home_section, first=True),),
+        building_sections=(MemberSection("grievances/_building.html", hooks.building_section),),
+        notices=hooks.notices, uses={"member": hooks.member_uses},
+        blocks={"building": hooks.building_blocks}),
     jobs=(Job("case-deadlines", cases.sweep_deadlines,
               "mark collective cases whose answer is late"),),
-    audit_actions={"search": _l("found in a search")},
-    object_types={"grievance": _l("report"), "grievance_note": _l("note on a report"),
-                  "grievance_photo": _l("photo of a report"), "case": _l("collective case")},
-    object_names={"grievance": member.report_names},
-    messages={"grievance_status": member.status_changed},
     demo=demo.load,
-    nav=(NavEntry("grievances.report", _l("Report a problem"), ("public",)),
-         NavEntry("desk.listing", _l("Reports"), ("volunteer",)),
-         NavEntry("cases.listing", _l("Collective cases"), ("volunteer",))),
-    home_sections=(HomeSection("grievances/_home.html", lambda db: {}, first=True),),
-    member_sections=(MemberSection("grievances/_member.html", member.section),),
-    building_sections=(MemberSection("grievances/_building.html", member.building_section),),
-    notices=cases.notices,
-    uses={"member": member.member_uses},
-    blocks={"building": member.building_blocks},
-    member_keeps=(member.OPEN_ITEMS,),
-    init_app=_init_app,
 )

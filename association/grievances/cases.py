@@ -6,7 +6,6 @@ from dataclasses import asdict
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 
 from ..privacy import Flags
 from .. import audit, clock, deadlines, reference
@@ -263,14 +262,19 @@ def as_sent(case: dict) -> Letter | None:
     return Letter(**json.loads(case["letter_sent"]))
 
 
-def save_grounds(db, case_id: int, text: str | None, flags: list[str], repairs_checked: bool,
+def save_grounds(db, case: dict, text: str, flags: list[str], repairs_checked: bool,
                  volunteer) -> None:
-    """The letter's legal paragraph as the volunteer adjusted it (None: the kind's own) and
-    whether they checked that the problems are not tenant repairs."""
+    """The letter's legal paragraph as the volunteer adjusted it (kept empty when left as
+    proposed, so that the kind's own text applies) and whether they checked that the problems
+    are not tenant repairs."""
+    text = text.strip().replace("\r\n", "\n")
+    if text == grounds.default_grounds(kinds_of(case, facts(db, case))):
+        text, flags = None, []
     with db.atomic():
-        db.table("cases").update(case_id, {"grounds": text, "grounds_flags": Flags(flags).format(),
-                                           "repairs_checked": int(repairs_checked)})
-        audit.record(db, volunteer, "update", "case", case_id)
+        db.table("cases").update(case["id"], {
+            "grounds": text, "grounds_flags": Flags(flags).format(),
+            "repairs_checked": int(repairs_checked)})
+        audit.record(db, volunteer, "update", "case", case["id"])
 
 
 def save_demands(db, case_id: int, demands: str, flags: list[str], volunteer) -> None:
@@ -362,29 +366,9 @@ def sweep_deadlines(db, today: date) -> dict:
     return {"overdue": len(late)}
 
 
-def notices(db, volunteer) -> list:
-    """For the dashboard: new reports and late answers in the volunteer's buildings."""
-    if not volunteer.has_role("volunteer"):
-        return []
-    scope = volunteer.scope(db)
-    places = ",".join("?" * len(scope)) or "null"
-    waiting = db.execute(f"select count(*) from grievances where status = 'new' and "
-                         f"building_id in ({places})", sorted(scope)).fetchone()[0]
-    found = [ngettext("%(num)s new report waits to be checked in your buildings.",
-                      "%(num)s new reports wait to be checked in your buildings.", waiting)
-             ] if waiting else []
-    late = overdue(db, clock.today(), scope)
-    if late:
-        found.append(ngettext(
-            "%(num)s collective case waits for an answer past its deadline: %(cases)s.",
-            "%(num)s collective cases wait for an answer past their deadline: %(cases)s.",
-            len(late), cases=", ".join(f"{c['title']} ({c['building_name']})" for c in late)))
-    return found
-
 
 def days_late(case: dict, today: date) -> int:
     """How many days the answer is late (0 if not yet due)."""
     if not case.get("response_due"):
         return 0
     return max((today - date.fromisoformat(case["response_due"])).days, 0)
-

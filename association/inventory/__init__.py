@@ -24,7 +24,7 @@ def all_tables(app=None) -> tuple[Table, ...]:
     """The whole inventory: the core's tables, then each installed capability's."""
     from ..capability import collect
 
-    return TABLES + tuple(collect("tables", app))
+    return TABLES + tuple(collect("schema.tables", app))
 
 
 def row_retention_rules(tables=None) -> list[tuple[str, Retention]]:

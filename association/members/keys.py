@@ -7,7 +7,6 @@ A personal key is 100 random bits shown as five groups of four Crockford base32 
 import secrets
 from datetime import timedelta
 
-from flask_babel import ngettext
 
 from .. import clock
 from ..crypto import decrypt, encrypt, keyed_hash
@@ -88,7 +87,7 @@ def confirm(db, member_id: int, volunteer) -> bool:
     """Note that ``volunteer`` confirmed this key in person: only when and by whom, with its
     audit entry, in one write transaction. False when the member is gone; confirming twice
     keeps the first confirmation. What the capabilities count only for confirmed keys
-    follows in the same transaction (``Capability.key_confirmed``)."""
+    follows in the same transaction (``MemberSpace.key_confirmed``)."""
     from .. import audit
     from ..capability import collect
 
@@ -102,7 +101,7 @@ def confirm(db, member_id: int, volunteer) -> bool:
         db.table("members").update(member_id, {"confirmed_at": clock.stamp(),
                                                "confirmed_by": volunteer_id})
         audit.record(db, volunteer, "confirm_key", "member", member_id, member_id=member_id)
-        for counted in collect("key_confirmed"):
+        for counted in collect("member_space.key_confirmed"):
             counted(db, member_id)
     return True
 
@@ -145,13 +144,3 @@ def remove_contact(db, member_id: int) -> None:
 def contact_email(member: dict) -> str | None:
     """The member's e-mail address in clear, if they gave one."""
     return decrypt(member["contact_email"]) if member.get("contact_email") else None
-
-
-def building_uses(db, building_id: int) -> list:
-    """What deleting a building does to members, for its confirmation page."""
-    naming = db.table("members").count_where("building_id = ?", [building_id])
-    if not naming:
-        return []
-    return [ngettext("%(num)s member named this building: they keep their key, without a "
-                     "building.", "%(num)s members named this building: they keep their key, "
-                     "without a building.", naming)]

@@ -20,7 +20,6 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from .. import clock
 from ..capability import collect
@@ -61,14 +60,14 @@ def _contact_confirmation():
     return _("Your reminders from the association"), "\n\n".join(paragraphs) + "\n"
 
 
-# Each capability declares its own kinds (``Capability.messages``): a kind and a function
+# Each capability declares its own kinds (``MemberSpace.messages``): a kind and a function
 # returning (subject, body) in the current language.
 MESSAGES = {"contact_confirmation": _contact_confirmation}
 
 
 def kinds() -> dict:
     """Every message kind with the function that writes it."""
-    return dict(collect("messages"))
+    return dict(collect("member_space.messages"))
 
 
 def compose(kind: str, language: str, sender: str, recipient: str) -> EmailMessage:
@@ -139,31 +138,3 @@ def deliver(db, today=None) -> dict:
         db.table("outbox").update(row["id"], {"attempts": row["attempts"] + 1,
                                               "sent_at": clock.stamp(now), "last_error": None})
     return {"sent": sent, "failed": failed}
-
-
-def notices(db, volunteer) -> list:
-    """For administrators: messages that wait for a mail server, or that failed."""
-    if not volunteer.is_admin:
-        return []
-    if not current_app.config.get("SMTP_URL") and current_app.config.get("MAIL") == "console":
-        return [_("Messages to members are written to the server's log, not sent "
-                  "(AMICALE_MAIL=console, for trying Amicale out).")]
-    if not current_app.config.get("SMTP_URL"):
-        waiting_now = waiting(db)
-        return [ngettext(
-            "%(num)s message to members is waiting: no mail server is configured "
-            "(AMICALE_SMTP_URL).", "%(num)s messages to members are waiting: no mail server "
-            "is configured (AMICALE_SMTP_URL).", waiting_now)] if waiting_now else []
-    failing = db.table("outbox").count_where("sent_at is null and attempts > 0")
-    return [ngettext("%(num)s message to members could not be sent yet; it will be tried "
-                     "again.", "%(num)s messages to members could not be sent yet; they will "
-                     "be tried again.", failing)] if failing else []
-
-
-def member_uses(db, member_id: int) -> list:
-    """What erasing a member does to their messages, for the confirmation page."""
-    count = waiting(db, member_id)
-    if not count:
-        return []
-    return [ngettext("%(num)s message waiting to be sent to you is cancelled.",
-                     "%(num)s messages waiting to be sent to you are cancelled.", count)]

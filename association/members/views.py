@@ -70,7 +70,7 @@ def _space(db, member, contact_form=None, status=200):
         building_form=building_form,
         contact_form=contact_form or ContactForm(prefix="contact", formdata=None),
         access=records.access(db, member["id"]),
-        sections=sections("member_sections", db, member),
+        sections=sections("member_space.sections", db, member),
         waiting=mail.waiting(db, member["id"]), confirmed=keys.is_confirmed(member),
         code_minutes=confirmation.MINUTES), status
 

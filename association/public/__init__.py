@@ -1,12 +1,8 @@
 """Public pages: home, the data register and the transparency report."""
-from flask_babel import lazy_gettext as _l
-
-from ..capability import Capability, NavEntry
-from . import views
+from ..capability import Capability, Pages
+from . import labels, views
 
 CAPABILITY = Capability(
     name="public",
-    blueprints=(views.bp,),
-    nav=(NavEntry("public.home", _l("Home"), ("public",)),
-         NavEntry("public.register", _l("Our data register"), ("public",))),
+    pages=Pages(blueprints=(views.bp,), nav=labels.NAV),
 )

@@ -80,12 +80,12 @@ def report(db, today: date) -> dict:
 
 
 def extra_lines(db, months: list[str]) -> list[dict]:
-    """The lines capabilities add (``Capability.transparency``), made publishable: each a
+    """The lines capabilities add (``Lends.transparency``), made publishable: each a
     label and one count per month."""
     lines = []
     for capability in installed() if has_app_context() else ():
-        if capability.transparency:
-            for label, per_month in capability.transparency(db, months):
+        if capability.lends.transparency:
+            for label, per_month in capability.lends.transparency(db, months):
                 lines.append({"label": label,
                               "counts": [shown(per_month.get(month, 0)) for month in months]})
     return lines

@@ -32,7 +32,7 @@ def home_sections(db) -> list[tuple[str, dict, bool]]:
     whose tables are not there yet (a new capability before ``init-db``) is left out rather
     than taking the home page down."""
     found = []
-    for section in collect("home_sections"):
+    for section in collect("lends.home_sections"):
         try:
             context = section.context(db)
         except sqlite3.OperationalError:

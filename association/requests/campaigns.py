@@ -120,15 +120,3 @@ def tracker_count(db, campaign_id: int) -> int:
 def template(campaign: dict, language: str) -> str:
     """The campaign's letter template in ``language`` (the default one when none is kept)."""
     return campaign.get(f"letter_{language}") or letters.DEFAULT_TEMPLATES[language]
-
-
-def landlord_uses(db, landlord_id: int) -> list:
-    """What deleting a landlord does to campaigns, for its confirmation page."""
-    from flask_babel import ngettext
-
-    naming = db.table("campaigns").count_where("landlord_id = ?", [landlord_id])
-    if not naming:
-        return []
-    return [ngettext("%(num)s access request campaign used this landlord's details: it keeps "
-                     "its own copy.", "%(num)s access request campaigns used this landlord's "
-                     "details: they keep their own copy.", naming)]

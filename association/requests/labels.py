@@ -1,5 +1,12 @@
-"""What the codes of a tracker mean, in the reader's language."""
+"""What the codes of a tracker mean, in the reader's language; the navigation's entries and
+what the audit log calls a campaign."""
 from flask_babel import lazy_gettext as _l
+
+from ..capability import NavEntry
+
+NAV = (NavEntry("requests.index", _l("Access requests"), ("public",), section=True),
+       NavEntry("requests_admin.campaigns_list", _l("Campaigns")))
+OBJECT_TYPES = {"campaign": _l("access request campaign")}
 
 STATE_LABELS = {
     "to_send": _l("to send"),
@@ -69,3 +76,8 @@ def labels() -> dict:
     return {"states": STATE_LABELS, "channels": CHANNEL_LABELS, "grades": GRADE_LABELS,
             "items": ITEM_LABELS, "timeliness": TIMELINESS_LABELS,
             "disclosures": DISCLOSURE_LABELS, "status": STATUS_LABELS}
+
+
+def init_app(app) -> None:
+    """Template helpers: the labels of states, channels, grades and items."""
+    app.jinja_env.globals["request_labels"] = labels()

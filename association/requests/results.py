@@ -80,7 +80,7 @@ def add(db, campaign_id: int, delta: Counter) -> None:
 
 def count_member(db, member_id: int) -> None:
     """A member's key was just confirmed: their trackers count from now on (inside the
-    confirmation's transaction; ``Capability.key_confirmed``)."""
+    confirmation's transaction; ``MemberSpace.key_confirmed``)."""
     deltas = {}
     for tracker in db.query("select * from trackers where member_id = ?", [member_id]):
         deltas.setdefault(tracker["campaign_id"], Counter()).update(

@@ -1,39 +1,25 @@
 """The volunteer area (``/benevoles/``): sign-in, dashboard, account, administration.
 
-Other capabilities use it through what this package exports: the role checks and the
-building scope of the signed-in volunteer.
+A foundation capability: it loads before the domain capabilities, which use it only through
+what this package exports: the role checks and the building scope of the signed-in volunteer.
+
+Its pages are all volunteer pages, so its files split them by audience instead:
+views.py (sign-in, invitation, dashboard, one's own account: every account) and
+admin_views.py (accounts, buildings, landlords, settings, audit log: administrators).
 """
-from flask_babel import lazy_gettext as _l
-
-from ..capability import Capability, NavEntry
-from . import accounts, admin, auth, commands, setup, views
+from ..capability import Audit, Capability, Lends, Pages, Schema
+from . import admin_views, demo, hooks, labels, views
 from .auth import require_building, role_required, signed_in_required  # noqa: F401
-from .messages import AUDIT_ACTIONS, OBJECT_TYPES
+from .migrations import migrations
 from .tables import TABLES
-
-
-def _init_app(app) -> None:
-    auth.init_app(app)
-    commands.init_app(app)
-
 
 CAPABILITY = Capability(
     name="volunteers",
-    blueprints=(views.bp, admin.bp, setup.bp),
-    tables=TABLES,
-    audit_actions=AUDIT_ACTIONS,
-    object_types=OBJECT_TYPES,
-    object_names={"volunteer": accounts.logins},
-    demo=commands.demo,
-    nav=(
-        NavEntry("volunteers.dashboard", _l("Dashboard")),
-        NavEntry("volunteers.account", _l("My account")),
-        NavEntry("admin.accounts_list", _l("Accounts"), ("admin",)),
-        NavEntry("setup.buildings_list", _l("Buildings"), ("admin",)),
-        NavEntry("setup.landlords_list", _l("Landlords"), ("admin",)),
-        NavEntry("setup.association_settings", _l("The association"), ("admin",)),
-        NavEntry("admin.audit_log", _l("Audit log"), ("admin",)),
-    ),
-    uses={"building": accounts.building_uses},
-    init_app=_init_app,
+    schema=Schema(tables=TABLES, migrations=migrations),
+    pages=Pages(blueprints=(views.bp, admin_views.admin_bp, admin_views.setup_bp),
+                nav=labels.NAV, init_app=hooks.init_app),
+    audit=Audit(actions=labels.AUDIT_ACTIONS, object_types=labels.OBJECT_TYPES,
+                object_names={"volunteer": hooks.logins}),
+    lends=Lends(uses={"building": hooks.building_uses}),
+    demo=demo.load,
 )

@@ -3,7 +3,6 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import timedelta
 
-from flask_babel import ngettext
 
 from .. import audit, clock, sessions
 from ..crypto import decrypt, encrypt, keyed_hash, new_token
@@ -37,15 +36,6 @@ def by_login(db, login: str) -> dict | None:
     """The account with this login (case does not matter), or None."""
     return first_row(db, "select * from volunteers where login = ?", [login.strip()])
 
-
-def logins(db, ids: list[str]) -> dict[str, str]:
-    """The logins of these accounts by id (as strings, as the audit log keeps ids)."""
-    wanted = [int(i) for i in ids if str(i).isdigit()]
-    if not wanted:
-        return {}
-    return {str(row["id"]): row["login"] for row in db.query(
-        f"select id, login from volunteers where id in ({','.join('?' * len(wanted))})",
-        wanted)}
 
 
 def all_accounts(db) -> list[dict]:
@@ -317,12 +307,3 @@ def can_sign_in(account: dict) -> bool:
 def admin_count(db) -> int:
     """How many admin accounts can sign in (enabled and activated)."""
     return db.table("volunteers").count_where(f"role = 'admin' and {CAN_SIGN_IN}")
-
-
-def building_uses(db, building_id: int) -> list:
-    """What deleting a building does to accounts, for its confirmation page."""
-    scoped = db.table("volunteer_buildings").count_where("building_id = ?", [building_id])
-    if not scoped:
-        return []
-    return [ngettext("%(num)s volunteer will lose access to this building.",
-                     "%(num)s volunteers will lose access to this building.", scoped)]

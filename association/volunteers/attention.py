@@ -10,12 +10,12 @@ from ..capability import installed
 def notices(db, volunteer) -> list:
     """Short notices for the volunteer's dashboard, in their language (empty when all is well).
 
-    Capabilities say what needs attention in their own part (``Capability.notices``);
+    Capabilities say what needs attention in their own part (``Lends.notices``);
     administrators also learn about scheduled jobs that failed this week."""
     found = []
     for capability in installed():
-        if capability.notices:
-            found += capability.notices(db, volunteer) or []
+        if capability.lends.notices:
+            found += capability.lends.notices(db, volunteer) or []
     if volunteer.is_admin:
         failed = jobs.failed_since(db, clock.now() - timedelta(days=7))
         if failed:

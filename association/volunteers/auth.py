@@ -252,7 +252,7 @@ def require_building(db, building_id: int) -> None:
 
 def init_app(app) -> None:
     """Install flask-login and the role names for templates."""
-    from .messages import ROLE_LABELS
+    from .labels import ROLE_LABELS
 
     login_manager.init_app(app)
     app.jinja_env.globals["role_label"] = lambda role: ROLE_LABELS.get(role, role)
@@ -262,7 +262,7 @@ def init_app(app) -> None:
 
 def area_nav() -> list:
     """The volunteer area's entries the signed-in volunteer may open, in order."""
-    from ..capability import collect
+    from ..capability import SITE_AUDIENCES, collect
 
-    return [entry for entry in collect("nav") if "public" not in entry.audience and
+    return [entry for entry in collect("pages.nav") if not SITE_AUDIENCES & set(entry.audience) and
             ("signed_in" in entry.audience or current_user.has_role(*entry.audience))]

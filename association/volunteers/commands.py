@@ -1,4 +1,4 @@
-"""Commands: the first administrator, and demo volunteers, both through invitation links."""
+"""Commands: the first administrator, through an invitation link (demo accounts: demo.py)."""
 import click
 from flask import current_app
 from flask.cli import with_appcontext
@@ -28,24 +28,6 @@ def create_admin_command(login):
                f"{hours} hours):")
     click.echo(invitation_link(token))
 
-
-def demo(db) -> list[str]:
-    """Demo accounts through the invitation path, once each; the lines to print (their
-    single-use links)."""
-    buildings = [row["id"] for row in db.query(
-        "select id from buildings where is_demo = 1 order by id")]
-    made = []
-    for login, role, scope in (("demo-admin", "admin", []),
-                               ("demo-benevole", "volunteer", buildings[:1]),
-                               ("demo-redaction", "editor", [])):
-        if accounts.by_login(db, login):
-            continue
-        _, token = accounts.create(db, login, role, scope, is_demo=True)
-        made.append(f"  {login}: {invitation_link(token)}")
-    hours = int(accounts.INVITATION_LIFETIME.total_seconds() // 3600)
-    if made:
-        made.insert(0, f"Demo volunteer accounts (each link works once, for {hours} hours):")
-    return made
 
 
 def init_app(app) -> None:

@@ -6,7 +6,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, V
 
 from .. import passwords, reference
 from ..forms import DateField, Form, MultiCheckboxField, OptionalChoice, choices
-from .messages import ROLE_LABELS
+from .labels import ROLE_LABELS
 
 # Each required field says what is missing (never "this field is required").
 ENTER_LOGIN = _l("Enter your login.")

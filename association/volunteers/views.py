@@ -13,7 +13,7 @@ from ..security import client_address
 from . import accounts, attention, auth, second_factor
 from .forms import (ConfirmCodeForm, EnrolForm, LoginForm, PasswordChangeForm,
                     ReauthForm)
-from .messages import CODE_WRONG, INVITATION, SIGN_IN, THROTTLED
+from .labels import CODE_WRONG, INVITATION, SIGN_IN, THROTTLED
 
 bp = Blueprint("volunteers", __name__, url_prefix="/benevoles")
 
@@ -133,7 +133,7 @@ def building(building_id):
     auth.require_building(db, building_id)
     found = reference.building(db, building_id) or abort(404)
     return render_template("volunteers/building.html", building=found,
-                           sections=sections("building_sections", db, found))
+                           sections=sections("lends.building_sections", db, found))
 
 
 @bp.get("/compte")

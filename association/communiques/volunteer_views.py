@@ -1,7 +1,7 @@
 """The editors' pages (``/benevoles/communiques/``): write, preview, submit, approve,
-schedule, correct, withdraw, compare revisions. Thin views on the ``communiques`` blueprint:
-the rules are in workflow.py, the texts in revisions.py."""
-from flask import abort, flash, redirect, render_template, request, url_for
+schedule, correct, withdraw, compare revisions. Thin views on their own blueprint,
+``communiques_editor``: the rules are in workflow.py, the texts in revisions.py."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -18,9 +18,9 @@ from ..urls import external_url, row_id
 from ..volunteers import role_required
 from . import diff, embeds, publication, revisions, workflow
 from .forms import CorrectionForm, DraftForm, PublishForm, SettingsForm, WithdrawForm
-from .messages import LANGUAGE_LABELS, REFUSED, STATUS_LABELS
-from .views import bp
+from .labels import LANGUAGE_LABELS, REFUSED, STATUS_LABELS
 
+bp = Blueprint("communiques_editor", __name__)
 editor_required = role_required("editor")
 admin_required = role_required("admin")
 
@@ -30,7 +30,7 @@ def _found(communique_id: int) -> dict:
 
 
 def _to_detail(communique_id: int):
-    return redirect(url_for("communiques.detail", communique_id=communique_id))
+    return redirect(url_for("communiques_editor.detail", communique_id=communique_id))
 
 
 def _refused(error: workflow.WorkflowError, communique_id: int):
@@ -120,7 +120,7 @@ def new():
 def _sources(db) -> list[tuple[object, list[tuple[str, str]]]]:
     """What a new communiqué may start from, by kind: (kind's label, [(value, label)])."""
     found = []
-    for kind, source in collect("draft_sources"):
+    for kind, source in collect("lends.draft_sources"):
         records = [(f"{kind}:{record_id}", label) for record_id, label in source.recent(db)]
         if records:
             found.append((source.label, records))
@@ -130,7 +130,7 @@ def _sources(db) -> list[tuple[object, list[tuple[str, str]]]]:
 def _started_from(db, value: str) -> dict | None:
     """The title and text another capability proposes for ``kind:id`` (None if unknown)."""
     kind, _, record_id = value.partition(":")
-    source = dict(collect("draft_sources")).get(kind)
+    source = dict(collect("lends.draft_sources")).get(kind)
     if source is None or not record_id.isdigit() or len(record_id) > 12:
         return None
     return source.draft(db, int(record_id))
@@ -349,15 +349,15 @@ def delete(communique_id):
                                    "Its %(num)s revisions are deleted.", count),
                           _("Nothing has been published: no reader will notice.")],
             irreversible=_("A deleted draft cannot be restored."),
-            action=url_for("communiques.delete", communique_id=communique_id),
+            action=url_for("communiques_editor.delete", communique_id=communique_id),
             confirm=_("Delete the draft"),
-            cancel=url_for("communiques.detail", communique_id=communique_id)).page()
+            cancel=url_for("communiques_editor.detail", communique_id=communique_id)).page()
     try:
         workflow.delete(db, communique_id, current_user)
     except workflow.WorkflowError as error:
         return _refused(error, communique_id)
     flash(_("Draft deleted."), "success")
-    return redirect(url_for("communiques.editor_list"))
+    return redirect(url_for("communiques_editor.editor_list"))
 
 
 @bp.get("/benevoles/communiques/<int:communique_id>/revisions/<int:number>")
@@ -402,6 +402,6 @@ def settings():
     if form.validate_on_submit():
         workflow.save_settings(db, current_user, form.admins_publish_alone.data)
         flash(_("Settings saved."), "success")
-        return redirect(url_for("communiques.settings"))
+        return redirect(url_for("communiques_editor.settings"))
     return render_template("communiques/editor/settings.html", form=form), \
         400 if form.errors else 200

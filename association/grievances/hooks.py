@@ -1,11 +1,15 @@
-"""What the member space shows of grievances, what erasing a member does to them, and the
-message a tenant gets when a report changes (its kind only: no text of theirs)."""
+"""What grievances lend the core and other pages: the member space's and a building's sections,
+what erasing a member or deleting a building does to them, the message a tenant gets when a
+report changes (its kind only: no text of theirs), the dashboard's notices, the home page's
+way in, and how the audit log names a report."""
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from ..forms import ButtonForm
+from .. import clock
 from . import categories, reports
+from .cases import overdue
 from .forms import MAX_PHOTOS
 
 
@@ -71,3 +75,28 @@ def report_names(db, ids: list[str]) -> dict:
     places = ",".join("?" * len(ids))
     return {str(row[0]): row[1] for row in db.execute(
         f"select id, reference from grievances where id in ({places})", ids)}  # nosec B608
+
+
+def notices(db, volunteer) -> list:
+    """For the dashboard: new reports and late answers in the volunteer's buildings."""
+    if not volunteer.has_role("volunteer"):
+        return []
+    scope = volunteer.scope(db)
+    places = ",".join("?" * len(scope)) or "null"
+    waiting = db.execute(f"select count(*) from grievances where status = 'new' and "
+                         f"building_id in ({places})", sorted(scope)).fetchone()[0]
+    found = [ngettext("%(num)s new report waits to be checked in your buildings.",
+                      "%(num)s new reports wait to be checked in your buildings.", waiting)
+             ] if waiting else []
+    late = overdue(db, clock.today(), scope)
+    if late:
+        found.append(ngettext(
+            "%(num)s collective case waits for an answer past its deadline: %(cases)s.",
+            "%(num)s collective cases wait for an answer past their deadline: %(cases)s.",
+            len(late), cases=", ".join(f"{c['title']} ({c['building_name']})" for c in late)))
+    return found
+
+
+def home_section(db) -> dict:
+    """The home page's way in: report a problem (always drawn, first)."""
+    return {}

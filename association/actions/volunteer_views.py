@@ -15,7 +15,7 @@ from . import agenda, tasks
 from .afterwards import communique_draft
 from .forms import ActionForm, TaskForm, reveal_hint
 from .kinds import kind_label, task_label
-from .pages import shown_to
+from .shown import shown_to
 from .timing import local
 
 bp = Blueprint("actions_manage", __name__, url_prefix="/benevoles/actions")

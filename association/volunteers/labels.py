@@ -1,6 +1,7 @@
 """What volunteers are told when something is refused, in their language."""
 from flask_babel import lazy_gettext as _l
 
+from ..capability import NavEntry
 from ..i18n import lazy_duration
 from .accounts import INVITATION_LIFETIME
 
@@ -44,3 +45,17 @@ AUDIT_ACTIONS = {
     "locked_out": _l("sign-in paused after too many failures"),
 }
 OBJECT_TYPES = {"volunteer": _l("volunteer account")}
+
+# The volunteer area's bar, and the links into it from the public site (capability.SITE_AUDIENCES).
+NAV = (
+    NavEntry("volunteers.dashboard", _l("Volunteer area"), ("way_in",),
+             blueprints=("volunteers", "admin", "setup")),
+    NavEntry("volunteers.login", _l("Volunteers' sign-in"), ("footer",)),
+    NavEntry("volunteers.dashboard", _l("Dashboard")),
+    NavEntry("volunteers.account", _l("My account")),
+    NavEntry("admin.accounts_list", _l("Accounts"), ("admin",)),
+    NavEntry("setup.buildings_list", _l("Buildings"), ("admin",)),
+    NavEntry("setup.landlords_list", _l("Landlords"), ("admin",)),
+    NavEntry("setup.association_settings", _l("The association"), ("admin",)),
+    NavEntry("admin.audit_log", _l("Audit log"), ("admin",)),
+)

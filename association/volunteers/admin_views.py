@@ -1,20 +1,28 @@
-"""Administration of accounts: roles and building scopes, invitations, resets, the audit log."""
-from flask import abort, flash, redirect, render_template, request, url_for
+"""The administrators' pages, on two blueprints. ``admin``: accounts (roles and building
+scopes, invitations, resets) and the audit log. ``setup``: what the association is, its
+buildings, its landlords, its settings."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from flask import Blueprint
-
-from .. import qr, shown_once, urls
+from .. import qr, reference, shown_once, urls
+from ..capability import blocks_of, uses_of
 from ..db import get_db
-from ..forms import choices
+from ..forms import ButtonForm, Confirmation, choices, confirmed
 from . import accounts, auth, logbook
-from ..forms import ButtonForm, Confirmation, confirmed
-from .forms import (AccountForm, AuditFilterForm, ScopeForm, building_choices)
-from .messages import ACCOUNT, ROLE_LABELS
+from .forms import (
+    AccountForm,
+    AuditFilterForm,
+    BuildingForm,
+    LandlordForm,
+    ScopeForm,
+    SettingsForm,
+    building_choices,
+)
+from .labels import ACCOUNT, ROLE_LABELS
 
-bp = Blueprint("admin", __name__, url_prefix="/benevoles/admin")
+admin_bp = Blueprint("admin", __name__, url_prefix="/benevoles/admin")
 
 admin_required = auth.role_required("admin")
 
@@ -24,7 +32,7 @@ def invitation_url(token: str) -> str:
     return urls.external_url("volunteers.invitation", token=token)
 
 
-@bp.get("/comptes")
+@admin_bp.get("/comptes")
 @admin_required
 def accounts_list():
     """Every account with its role, buildings and state."""
@@ -32,7 +40,7 @@ def accounts_list():
                            accounts=accounts.all_accounts(get_db()), roles=ROLE_LABELS)
 
 
-@bp.route("/comptes/nouveau", methods=["GET", "POST"])
+@admin_bp.route("/comptes/nouveau", methods=["GET", "POST"])
 @admin_required
 def account_new():
     """Create an account and show its invitation link once."""
@@ -55,7 +63,7 @@ def _account_or_404(db, volunteer_id):
     return accounts.get(db, volunteer_id) or abort(404)
 
 
-@bp.route("/comptes/<int:volunteer_id>", methods=["GET", "POST"])
+@admin_bp.route("/comptes/<int:volunteer_id>", methods=["GET", "POST"])
 @admin_required
 def account_detail(volunteer_id):
     """One account: role and buildings, and the actions on it."""
@@ -106,7 +114,7 @@ def _confirm(account, title, consequences, irreversible, confirm, endpoint):
         cancel=url_for("admin.account_detail", volunteer_id=account["id"])).page()
 
 
-@bp.route("/comptes/<int:volunteer_id>/desactiver", methods=["GET", "POST"])
+@admin_bp.route("/comptes/<int:volunteer_id>/desactiver", methods=["GET", "POST"])
 @admin_required
 def account_disable(volunteer_id):
     """Disable an account after confirmation: its sessions end at once."""
@@ -131,7 +139,7 @@ def account_disable(volunteer_id):
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
 
-@bp.post("/comptes/<int:volunteer_id>/reactiver")
+@admin_bp.post("/comptes/<int:volunteer_id>/reactiver")
 @admin_required
 def account_enable(volunteer_id):
     """Enable a disabled account again."""
@@ -141,7 +149,7 @@ def account_enable(volunteer_id):
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
 
-@bp.route("/comptes/<int:volunteer_id>/second-facteur", methods=["GET", "POST"])
+@admin_bp.route("/comptes/<int:volunteer_id>/second-facteur", methods=["GET", "POST"])
 @admin_required
 def account_reset(volunteer_id):
     """Reset password and second factor after confirmation: a new invitation link."""
@@ -183,7 +191,7 @@ def _show_link(volunteer_id: int, token: str):
     return redirect(url_for("admin.invitation_link", volunteer_id=volunteer_id), code=303)
 
 
-@bp.get("/comptes/<int:volunteer_id>/lien")
+@admin_bp.get("/comptes/<int:volunteer_id>/lien")
 @admin_required
 def invitation_link(volunteer_id):
     """The invitation link just made for an account, with a QR code to hand it over; once
@@ -199,7 +207,7 @@ def invitation_link(volunteer_id):
                            link=link, qr=qr.svg(link))
 
 
-@bp.post("/comptes/<int:volunteer_id>/lien/remis")
+@admin_bp.post("/comptes/<int:volunteer_id>/lien/remis")
 @admin_required
 def invitation_link_handed(volunteer_id):
     """The link was handed over: it is not shown again."""
@@ -208,7 +216,7 @@ def invitation_link_handed(volunteer_id):
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
 
-@bp.post("/comptes/<int:volunteer_id>/sessions")
+@admin_bp.post("/comptes/<int:volunteer_id>/sessions")
 @admin_required
 def account_end_sessions(volunteer_id):
     """End every session of an account."""
@@ -218,7 +226,7 @@ def account_end_sessions(volunteer_id):
     return redirect(url_for("admin.account_detail", volunteer_id=volunteer_id))
 
 
-@bp.route("/comptes/<int:volunteer_id>/supprimer", methods=["GET", "POST"])
+@admin_bp.route("/comptes/<int:volunteer_id>/supprimer", methods=["GET", "POST"])
 @admin_required
 def account_delete(volunteer_id):
     """Delete a disabled account for good, after confirmation."""
@@ -248,7 +256,7 @@ def account_delete(volunteer_id):
     return redirect(url_for("admin.accounts_list"))
 
 
-@bp.get("/journal")
+@admin_bp.get("/journal")
 @admin_required
 def audit_log():
     """Browse and filter the audit log."""
@@ -264,3 +272,141 @@ def audit_log():
     rows, more = logbook.page(db, filters, page)
     return render_template("volunteers/admin/audit.html", form=form, rows=rows, page=page,
                            more=more)
+
+
+setup_bp = Blueprint("setup", __name__, url_prefix="/benevoles/admin")
+
+
+@setup_bp.get("/batiments")
+@admin_required
+def buildings_list():
+    """Every building."""
+    return render_template("volunteers/admin/buildings.html",
+                           buildings=reference.buildings(get_db()))
+
+
+@setup_bp.route("/batiments/nouveau", methods=["GET", "POST"],
+          defaults={"building_id": None}, endpoint="building_new")
+@setup_bp.route("/batiments/<int:building_id>", methods=["GET", "POST"])
+@admin_required
+def building_edit(building_id):
+    """Create or edit a building."""
+    db = get_db()
+    found = None if building_id is None else (reference.building(db, building_id) or abort(404))
+    form = BuildingForm(data=found)
+    form.landlord_id.choices = choices(
+        [(0, _("(none)"))] + [(row["id"], row["name"]) for row in reference.landlords(db)])
+    if form.validate_on_submit():
+        reference.save_building(db, form.data, building_id, by=current_user)
+        flash(_("Building saved."), "success")
+        return redirect(url_for("setup.buildings_list"))
+    delete_url = (url_for("setup.building_delete", building_id=building_id)
+                  if found else None)
+    return render_template("volunteers/admin/edit.html", form=form, delete_url=delete_url,
+                           cancel_url=url_for("setup.buildings_list"),
+                           title=found["name"] if found else _("New building")), \
+        400 if form.errors else 200
+
+
+@setup_bp.route("/batiments/<int:building_id>/supprimer", methods=["GET", "POST"])
+@admin_required
+def building_delete(building_id):
+    """Delete a building, after a confirmation saying what it touches."""
+    db = get_db()
+    building = reference.building(db, building_id) or abort(404)
+    reasons = blocks_of("building", db, building_id)
+    if reasons:
+        for reason in reasons:
+            flash(reason, "error")
+        return redirect(url_for("setup.building_edit", building_id=building_id))
+    if not confirmed():
+        return Confirmation(
+            title=_("Delete the building %(name)s?", name=building["name"]),
+            consequences=uses_of("building", db, building_id) or
+            [_("Nothing else refers to this building.")],
+            irreversible=_("A deleted building cannot be restored."),
+            action=url_for("setup.building_delete", building_id=building_id),
+            confirm=_("Delete the building"),
+            cancel=url_for("setup.building_edit", building_id=building_id)).page()
+    reference.delete_building(db, building_id, by=current_user)
+    flash(_("Building deleted."), "success")
+    return redirect(url_for("setup.buildings_list"))
+
+
+@setup_bp.get("/bailleurs")
+@admin_required
+def landlords_list():
+    """Every landlord."""
+    return render_template("volunteers/admin/landlords.html",
+                           landlords=reference.landlords(get_db()))
+
+
+@setup_bp.route("/bailleurs/nouveau", methods=["GET", "POST"],
+          defaults={"landlord_id": None}, endpoint="landlord_new")
+@setup_bp.route("/bailleurs/<int:landlord_id>", methods=["GET", "POST"])
+@admin_required
+def landlord_edit(landlord_id):
+    """Create or edit a landlord."""
+    db = get_db()
+    found = None if landlord_id is None else (reference.landlord(db, landlord_id) or abort(404))
+    form = LandlordForm(data=found)
+    if form.validate_on_submit():
+        reference.save_landlord(db, form.data, landlord_id, by=current_user)
+        flash(_("Landlord saved."), "success")
+        return redirect(url_for("setup.landlords_list"))
+    delete_url = (url_for("setup.landlord_delete", landlord_id=landlord_id)
+                  if found else None)
+    return render_template("volunteers/admin/edit.html", form=form, delete_url=delete_url,
+                           cancel_url=url_for("setup.landlords_list"),
+                           title=found["name"] if found else _("New landlord")), \
+        400 if form.errors else 200
+
+
+@setup_bp.route("/bailleurs/<int:landlord_id>/supprimer", methods=["GET", "POST"])
+@admin_required
+def landlord_delete(landlord_id):
+    """Delete a landlord no building belongs to, after confirmation."""
+    db = get_db()
+    landlord = reference.landlord(db, landlord_id) or abort(404)
+    if db.table("buildings").count_where("landlord_id = ?", [landlord_id]):
+        return _landlord_in_use(db, landlord_id)
+    if not confirmed():
+        return Confirmation(
+            title=_("Delete the landlord %(name)s?", name=landlord["name"]),
+            consequences=uses_of("landlord", db, landlord_id) or
+            [_("No building belongs to this landlord any more.")],
+            irreversible=_("A deleted landlord cannot be restored."),
+            action=url_for("setup.landlord_delete", landlord_id=landlord_id),
+            confirm=_("Delete the landlord"),
+            cancel=url_for("setup.landlord_edit", landlord_id=landlord_id)).page()
+    if not reference.delete_landlord(db, landlord_id, by=current_user):  # given meanwhile
+        return _landlord_in_use(db, landlord_id)
+    flash(_("Landlord deleted."), "success")
+    return redirect(url_for("setup.landlords_list"))
+
+
+def _landlord_in_use(db, landlord_id: int):
+    """Back to the landlord, saying how many buildings still belong to it."""
+    buildings = db.table("buildings").count_where("landlord_id = ?", [landlord_id])
+    flash(ngettext("%(num)s building still belongs to this landlord: give it another one "
+                   "first.", "%(num)s buildings still belong to this landlord: give them "
+                   "another one first.", buildings), "error")
+    return redirect(url_for("setup.landlord_edit", landlord_id=landlord_id))
+
+
+@setup_bp.route("/association", methods=["GET", "POST"])
+@admin_required
+def association_settings():
+    """The association's name and contact, shown in the data register."""
+    db = get_db()
+    current = reference.association(db)
+    form = SettingsForm(data={**current, "demo": bool(current["is_demo"])})
+    if form.validate_on_submit():
+        reference.save_association(db, form.name.data.strip(), form.postal_address.data,
+                                  form.contact_email.data, is_demo=form.demo.data,
+                                  by=current_user, standing=form.standing())
+        flash(_("Settings saved."), "success")
+        return redirect(url_for("setup.association_settings"))
+    return render_template("volunteers/admin/edit.html", form=form,
+                           cancel_url=url_for("volunteers.dashboard"),
+                           title=_("The association")), 400 if form.errors else 200
