@@ -15,10 +15,20 @@ DEMO_ASSOCIATION = {
     "name": "Amicale des locataires des Trois Tilleuls (démonstration)",
     "postal_address": "12 rue des Tilleuls, 75020 Paris",
     "contact_email": "contact@amicale-demo.example.org",
+    "seat_address": "12 rue des Tilleuls, 75020 Paris",
+    "telephone": "01 00 00 00 00",
+    "rna_number": "W000000000",
+    "publication_director": "Camille Exemple",
+    "publication_director_function": "présidente",
+    "host_name": "Hébergeur Exemple SAS (démonstration)",
+    "host_address": "1 rue du Serveur, 59100 Roubaix",
+    "host_telephone": "03 00 00 00 00",
+    "mail_relay": "",
+    "transfers_outside_eu": "aucun : le serveur et ses copies restent en France",
 }
-# What its letters to the landlord say of it (art. 44 loi 86-1290) and who signs them.
-DEMO_STANDING = {"represents_tenth": 1,
-                 "signatory": "Camille Martin", "signatory_function": "présidente"}
+# What its letters to the landlord say of it (art. 44 loi 86-1290); its présidente, the
+# directeur de la publication, signs them.
+DEMO_STANDING = {"represents_tenth": 1}
 DEMO_LANDLORD = {
     "name": "Habitat Exemple OPH (démonstration)",
     "postal_address": "Service relations locataires, 1 place de l'Exemple, 75013 Paris",

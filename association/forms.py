@@ -3,7 +3,9 @@
 Every free-text field written by a member or a volunteer uses ``Screened`` (DESIGN rule 3):
 when the sensitive-content screen flags something, the form comes back with the flagged
 words highlighted, their category and why it matters, and the writer either rewrites or
-ticks the form's confirmation box to keep the text as written (it is then stored flagged).
+ticks the form's confirmation box to keep the text as written (it is then stored flagged):
+for health and the other special categories, the box is explicit consent (GDPR art.
+9(2)(a)); allegations of offences cannot be kept at all (art. 10).
 """
 from dataclasses import dataclass
 
@@ -168,21 +170,78 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class Screened:
-    """Validator: refuse flagged text unless the form's ``confirm`` box is ticked.
+    """Validator: refuse flagged text unless the form's ``confirm`` box is ticked, and refuse
+    allegations of offences even then (GDPR art. 10: ``Flags.never_kept``).
 
-    It leaves ``field.findings`` (what the screen found) for the template and for storage.
+    It leaves ``field.findings`` (what the screen found) for the template and for storage,
+    ``field.own_text``: whether the writer writes about themselves (a member's report), so
+    that the box asks for their own explicit consent (art. 9(2)(a)) rather than for the
+    confirmation that the person concerned gave theirs, and ``field.keep_refused``: the box
+    cannot keep this text. ``about_organisations``: a text about the landlord or a company
+    (a case's timeline, a public summary, an action, a campaign) may mention an offence once
+    the writer confirms it is about an organisation, not a person (art. 10 protects people);
+    domestic violence is never about an organisation.
     """
 
-    def __init__(self, confirm: str = "keep_as_written"):
+    def __init__(self, confirm: str = "keep_as_written", own: bool = False,
+                 about_organisations: bool = False):
         self.confirm = confirm
+        self.own = own
+        self.about_organisations = about_organisations
 
     def __call__(self, form, field):
         field.findings = find_sensitive(field.data or "", str(get_locale() or "fr"))
-        if field.findings and not form[self.confirm].data:
+        field.own_text = self.own
+        flags = Flags.of(field.findings)
+        refused = flags.never_kept()
+        field.about_organisation = self.about_organisations and "offences" in refused
+        if field.about_organisation:
+            refused = Flags(refused - {"offences"})
+        field.keep_refused = bool(refused)
+        if refused:
+            raise ValidationError(_l(
+                "This text mentions %(categories)s. An association may not keep allegations of "
+                "offences about other people (GDPR art. 10; art. 46 of the loi Informatique et "
+                "libertés), so it cannot be kept as written: rewrite it without them, saying "
+                "what you saw in the building (what, where, when) rather than what someone did. "
+                "If someone is in danger, call 17; for domestic violence, 3919 (free and "
+                "anonymous).", categories=", ".join(str(label) for label in refused.labels())))
+        if flags.special() and not form[self.confirm].data:
+            raise ValidationError(_l(
+                "This text mentions %(categories)s. Rewrite it, or tick the box below to give "
+                "explicit consent to keeping it.", categories=", ".join(
+                    str(label) for label in flags.labels())))
+        if flags and not form[self.confirm].data:
             raise ValidationError(_l(
                 "This text mentions %(categories)s. Rewrite it, or tick the box below to keep "
                 "it as written.", categories=", ".join(str(label) for label in
-                                                      Flags.of(field.findings).labels())))
+                                                      flags.labels())))
+
+
+def keep_label(field, confirm) -> str:
+    """The label of the "keep" box for a flagged field: explicit consent naming the special
+    categories found (GDPR art. 9(2)(a)), the confirmation that an offence is an
+    organisation's, or the plain confirmation for the others."""
+    special = Flags.found_in(field).special()
+    parts = []
+    if special:
+        data = ", ".join(str(label) for label in special.labels())
+        if getattr(field, "own_text", False):
+            parts.append(str(_l(
+                "I explicitly consent to the association keeping what my text says about: "
+                "%(data)s (GDPR art. 9(2)(a)). I may withdraw this consent at any time by "
+                "deleting the text: erasing my data from my space deletes it at once.",
+                data=data)))
+        else:
+            parts.append(str(_l(
+                "The person concerned has explicitly consented to the association keeping what "
+                "this text says about: %(data)s (GDPR art. 9(2)(a)). Deleting the text "
+                "withdraws that consent.", data=data)))
+    if getattr(field, "about_organisation", False):
+        parts.append(str(_l(
+            "The offence mentioned is an organisation's (the landlord, a company), never a "
+            "person's: allegations of offences about people cannot be kept (GDPR art. 10).")))
+    return " ".join(parts) or str(confirm.label.text)
 
 
 class RevealForm(Form):
@@ -227,6 +286,6 @@ def refused_forms(context) -> list:
 def init_app(app) -> None:
     """Give templates what the screened-field macro and the error summaries need."""
     app.jinja_env.globals.update(
-        highlight=highlight, Flags=Flags,
+        highlight=highlight, Flags=Flags, keep_label=keep_label,
         screen_why=WHY, csrf_field=csrf_field, refused_forms=refused_forms,
         reveal_reason=lambda code: REVEAL_REASON_LABELS.get(code, code))

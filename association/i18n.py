@@ -9,10 +9,14 @@ from jinja2 import pass_eval_context
 from markupsafe import Markup
 from werkzeug.utils import cached_property
 
+from flask_babel import lazy_gettext as _l
+
+from . import cookies
 from .dates import in_words
 
-LANG_COOKIE = "lang"
-LANG_COOKIE_MAX_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE = cookies.declare("lang", _l(
+    "remembers the language you chose with the link at the top of each page"), timedelta(days=365))
+LANG_COOKIE = LANGUAGE_COOKIE.name
 
 
 def _lazy_as_text(self) -> Markup:
@@ -181,10 +185,8 @@ def remember_language(response):
     """Keep an explicit ``?lang=`` choice in a cookie for the next pages."""
     asked = request.args.get("lang")
     if asked in current_app.config["LANGUAGES"] and request.cookies.get(LANG_COOKIE) != asked:
-        response.set_cookie(
-            LANG_COOKIE, asked, max_age=LANG_COOKIE_MAX_AGE, httponly=True, samesite="Lax",
-            secure=request.is_secure,
-        )
+        LANGUAGE_COOKIE.set(response, asked, httponly=True, samesite="Lax",
+                            secure=request.is_secure)
     return response
 
 

@@ -344,7 +344,19 @@ def m011_audit_key_confirmed(db):
 
 
 @migrations()
-def m012_association_standing(db):
+def m012_legal_notice(db):
+    """What the legal notice must name (LCEN art. 6 III): the seat and a telephone, the
+    directeur de la publication and the host; the processors and transfers the register names
+    (GDPR art. 13(1)(e) and (f)). The seat starts as the postal address already given."""
+    for column in ("seat_address", "telephone", "rna_number", "publication_director",
+                   "publication_director_function", "host_name", "host_address",
+                   "host_telephone", "mail_relay", "transfers_outside_eu"):
+        db.table("association_settings").add_column(column, str)
+    db.execute("update association_settings set seat_address = postal_address")
+
+
+@migrations()
+def m013_association_standing(db):
     """What the association's letters to a landlord say of it (issue 22): its federation or
     its share of the tenants (art. 44 loi 86-1290), who signs and as what. (Its RNA number is
     one of the legal notice's settings.)"""

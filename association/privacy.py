@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from .screen import CATEGORIES, Finding, find_sensitive  # noqa: F401
 
 __all__ = ["CATEGORIES", "Finding", "find_sensitive", "RevealRefused", "reveal", "Flags",
-           "need_to_know"]
+           "need_to_know", "NEVER_KEPT", "SPECIAL"]
 
 
 def need_to_know(db, volunteer, object_type: str, record: dict | None,
@@ -61,6 +61,15 @@ CATEGORY_LABELS = {
 }
 
 
+# Special categories of data (GDPR art. 9(1)): kept only with the writer's explicit consent
+# (art. 9(2)(a)), which the "keep" box asks for in so many words.
+SPECIAL = frozenset({"health", "disability", "origin", "religion", "sexuality", "opinion"})
+# Data relating to offences (GDPR art. 10): only the bodies art. 46 of loi 78-17 lists may
+# process them, and a tenants' association is not one; they are mostly about someone else,
+# who is told nothing. "Keep as written" is refused: the writer rewrites.
+NEVER_KEPT = frozenset({"offences", "domestic_violence"})
+
+
 class Flags(frozenset):
     """The screen's findings kept with a text: the categories it mentions. A
     ``<column>_flags`` column stores them as "health,judgement" (sorted, once each; NULL
@@ -92,3 +101,11 @@ class Flags(frozenset):
     def labels(self) -> list:
         """The readable names of the categories, in a stable order."""
         return [label for category, label in CATEGORY_LABELS.items() if category in self]
+
+    def never_kept(self) -> "Flags":
+        """The categories that cannot be kept, even when the writer asks (``NEVER_KEPT``)."""
+        return Flags(self & NEVER_KEPT)
+
+    def special(self) -> "Flags":
+        """The special categories of art. 9, which need the writer's explicit consent."""
+        return Flags(self & SPECIAL)

@@ -180,14 +180,14 @@ def test_the_letter_speaks_with_standing_dates_and_next_steps(app, setting, volu
     saved = admin.post("/benevoles/admin/association", data={
         "csrf_token": csrf_token(admin, "/benevoles/admin/association"),
         "name": "Amicale des Tilleuls", "postal_address": "12 rue des Tilleuls\n75020 Paris",
-        "federation": "la CNL", "signatory": "Camille Martin",
+        "rna_number": "W751234567", "federation": "la CNL", "signatory": "Camille Martin",
         "signatory_function": "présidente"})
     assert saved.status_code == 302
     case_id = case_of(open_case(client, building, "heating"))
     letter = letter_page(client, case_id)
-    assert "Amicale des Tilleuls, association régie par la loi du 1er juillet 1901, est " \
-           "affiliée à la CNL, organisation siégeant à la Commission nationale de " \
-           "concertation" in letter
+    assert "Amicale des Tilleuls, association régie par la loi du 1er juillet 1901 (RNA " \
+           "W751234567), est affiliée à la CNL, organisation siégeant à la Commission " \
+           "nationale de concertation" in letter
     assert "article 44 de la loi n° 86-1290" in letter
     assert "Pour l'amicale : Camille Martin, présidente" in letter
     assert "Service relations locataires 1 place de l'Exemple 75013 Paris" in letter

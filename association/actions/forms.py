@@ -39,8 +39,9 @@ class ActionForm(Form):
     original_start: datetime | None = None
 
     kind = SelectField(_l("Kind of action"), choices=choices(KINDS.items()))
-    title = StringField(_l("Title"), validators=[DataRequired(REQUIRED), Length(max=150),
-                                                 Screened("keep_title")])
+    title = StringField(_l("Title"), validators=[
+        DataRequired(REQUIRED), Length(max=150),
+        Screened("keep_title", about_organisations=True)])
     keep_title = BooleanField(_l("Keep the title as written"))
     start_date = DateField(_l("Date"), validators=[DataRequired(REQUIRED)])
     start_time = TimeField(_l("Start time"), format=["%H:%M", "%H:%M:%S"],
@@ -60,7 +61,8 @@ class ActionForm(Form):
     description = TextAreaField(_l("Description (optional, Markdown)"), validators=[
         Optional(), Length(max=MAX_DESCRIPTION, message=_l(
             "Keep the description under %(n)s characters.", n=MAX_DESCRIPTION)),
-        few_brackets, Screened("keep_description")], render_kw={"rows": 8})
+        few_brackets, Screened("keep_description", about_organisations=True)],
+        render_kw={"rows": 8})
     keep_description = BooleanField(_l("Keep the description as written"))
     visibility = SelectField(_l("Who sees it"), choices=choices(VISIBILITIES.items()))
     capacity = IntegerField(_l("Capacity (optional)"), validators=[

@@ -33,9 +33,11 @@ answers only: nothing about members), and a member whose key was confirmed can s
 the published number by their own answer; both are written in the threat model (README).
 """
 import re
+from datetime import timedelta
 
+from flask_babel import lazy_gettext as _l
 
-from .. import clock
+from .. import clock, cookies
 from ..counts import MIN_GROUP
 from ..crypto import keyed_hash, new_token
 from ..db import first_row
@@ -45,8 +47,11 @@ RSVP_ADDRESS = Limit("rsvp-address", 30)  # answers from one network address per
 MAX_PEOPLE = 6  # a confirmed member's answer: a household
 MAX_OPEN_PEOPLE = 2  # an open answer, when places are limited: a person and a companion
 OPEN_SHARE = 3  # open answers hold at most a third of the places
-COOKIE = "amicale_rsvp"
-COOKIE_DAYS = 400
+# Under 13 months (the CNIL's benchmark): a yearly event answered again renews it.
+RSVP_COOKIE = cookies.declare("amicale_rsvp", _l(
+    "remembers, on this browser only, your answers to actions (anonymous tokens), so that you "
+    "can change or cancel them; only the actions' pages receive it"), timedelta(days=390))
+COOKIE = RSVP_COOKIE.name
 COOKIE_ENTRIES = 40  # the newest answers a browser remembers (a cookie holds 4 KB)
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 

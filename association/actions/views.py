@@ -280,6 +280,5 @@ def _keep_tokens(response, tokens: dict[int, str]) -> None:
     if not tokens:
         response.delete_cookie(rsvps.COOKIE, path=path)
         return
-    response.set_cookie(rsvps.COOKIE, rsvps.write_cookie(tokens),
-                        max_age=rsvps.COOKIE_DAYS * 24 * 3600, path=path, httponly=True,
-                        samesite="Lax", secure=request.is_secure)
+    rsvps.RSVP_COOKIE.set(response, rsvps.write_cookie(tokens), path=path, httponly=True,
+                          samesite="Lax", secure=request.is_secure)

@@ -9,12 +9,15 @@ import re
 from datetime import datetime, timezone
 
 from flask import url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from .. import clock, reference
+from ..dates import in_words
 from ..markup import typeset
 from ..urls import external_url
-from . import embeds, publication
+from . import embeds, publication, replies
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _HREF = re.compile(r'href="([/#][^"]*)"')
@@ -64,6 +67,27 @@ def _first_day(db) -> datetime:
     return applied if applied.tzinfo else applied.replace(tzinfo=timezone.utc)
 
 
+def _updated(row: dict, answers: dict) -> datetime:
+    """When an entry last changed: its last correction, or a reply published since."""
+    return clock.parse(max([row["updated_at"]] + [
+        reply["created_at"] for reply in answers.get(row["id"], [])]))
+
+
+def _replies_html(found: list[dict], lang: str) -> str:
+    """The replies under an entry's text, as its page shows them (right of reply)."""
+    pieces = []
+    with force_locale(lang):
+        for reply in found:
+            pieces.append(Markup('<section class="reply"><h2>{}</h2><p>{}</p>').format(
+                _("Right of reply: %(author)s", author=reply["author"]),
+                _("Request received on %(date)s, published under the law (LCEN art. 6 IV).",
+                  date=in_words(reply["received_on"], "day", lang))))
+            pieces += [Markup("<p>{}</p>").format(Markup("<br>").join(paragraph.splitlines()))
+                       for paragraph in reply["text"].split("\n\n") if paragraph.strip()]
+            pieces.append(Markup("</section>"))
+    return str(Markup("").join(pieces))
+
+
 def atom(db, lang: str) -> str:
     """The feed as an XML document (UTF-8 text)."""
     from feedgen.feed import FeedGenerator
@@ -81,7 +105,8 @@ def atom(db, lang: str) -> str:
     generator.language(lang)
     generator.generator("Amicale")
     rows = publication.everything_published(db)
-    generator.updated(clock.parse(rows[0]["updated_at"]) if rows else _first_day(db))
+    answers = replies.every(db)
+    generator.updated(max(_updated(row, answers) for row in rows) if rows else _first_day(db))
     for row in reversed(rows):  # feedgen puts the last entry added first
         page_url = external_url("communiques.show", slug=row["slug"])
         entry = generator.add_entry()
@@ -91,10 +116,10 @@ def atom(db, lang: str) -> str:
         entry.title(typeset(row["title"], row["lang"]))
         entry.link(href=page_url)
         entry.published(clock.parse(row["published_at"]))
-        entry.updated(clock.parse(row["updated_at"]))
+        entry.updated(_updated(row, answers))
         entry.summary(row["summary"] or row["title"])
-        entry.content(absolute_links(str(embeds.apply(db, row["html"])), page_url, base_url),
-                      type="html")
+        entry.content(absolute_links(str(embeds.apply(db, row["html"])), page_url, base_url)
+                      + _replies_html(answers.get(row["id"], []), row["lang"]), type="html")
         for organisation in row["cosignatory_names"]:
             entry.contributor({"name": organisation})
     return generator.atom_str(pretty=True).decode()

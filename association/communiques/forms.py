@@ -166,6 +166,28 @@ class WithdrawForm(Form):
     submit = SubmitField(_l("Withdraw the communiqué"))
 
 
+class ReplyForm(Form):
+    """Publish a reply under a communiqué (right of reply), as received."""
+
+    published_on = None  # the communiqué's first publication day, set by the view
+    author = StringField(_l("Who replies (a person or an organisation, as they sign)"),
+                         validators=[DataRequired(_l("Say who replies.")),
+                                     Length(max=ORGANISATION_CHARS)])
+    received_on = DateField(_l("Request received on"),
+                            validators=[DataRequired(_l("Give the date the request came."))])
+    text = TextAreaField(_l("The reply, as received"), validators=[
+        DataRequired(_l("Paste the text of the reply.")), Length(max=NOTE_CHARS * 3)],
+        render_kw={"rows": 10})
+    submit = SubmitField(_l("Publish the reply"))
+
+    def validate_received_on(self, field):
+        """Between the communiqué's publication and today."""
+        if field.data and field.data > clock.today():
+            raise ValidationError(_l("This date has not come yet."))
+        if field.data and self.published_on and field.data < self.published_on:
+            raise ValidationError(_l("The communiqué was published after this date."))
+
+
 class SettingsForm(Form):
     """How communiqués are approved in this association."""
 

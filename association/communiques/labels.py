@@ -29,6 +29,7 @@ AUDIT_ACTIONS = {
     "correct": _l("published a correction"),
     "discard_correction": _l("discarded a proposed correction"),
     "withdraw": _l("withdrew a communiqué"),
+    "add_reply": _l("published a reply under a communiqué (right of reply)"),
 }
 OBJECT_TYPES = {"communique": _l("communiqué"),
                 "communique_settings": _l("how communiqués are approved")}

@@ -67,3 +67,23 @@ def m001_communiques(db):
     );
     insert into communique_settings (id, admins_publish_alone) values (1, 0);
     """)
+
+
+@migrations()
+def m002_replies(db):
+    """Replies published under a communiqué (droit de réponse, LCEN art. 6 IV): who replies,
+    when the request came, the text as received, and which editor added it."""
+    db.executescript("""
+    create table communique_replies (
+        id integer primary key autoincrement,
+        communique_id integer not null references communiques(id) on delete cascade,
+        author text not null,
+        received_on text not null,
+        text text not null,
+        added_by integer references volunteers(id) on delete set null,
+        added_login text,
+        created_at text not null,
+        is_demo integer not null default 0
+    );
+    create index communique_replies_communique on communique_replies(communique_id, created_at);
+    """)

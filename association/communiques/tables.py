@@ -93,6 +93,30 @@ TABLES: tuple[Table, ...] = (
         ),
     ),
     Table(
+        "communique_replies",
+        _l("replies published under a communiqué at the request of a person or organisation it "
+           "named (right of reply, LCEN art. 6 IV): kept and shown as long as the communiqué"),
+        legal_basis="legal_obligation", people="respondents", retention="until parent_deleted",
+        readers=("public",),
+        columns=(
+            Column("id", _l("row number")),
+            Column("communique_id", _l("the communiqué replied to")),
+            Column("author", _l("who replies (a person or an organisation), as they sign"),
+                   personal=True),
+            Column("received_on", _l("when the request for a reply was received (within three "
+                                     "months of publication; inserted within three days)")),
+            # Not screened: the law requires the reply to be published as received; the
+            # directeur de la publication may refuse one, never rewrite it.
+            Column("text", _l("the reply, as received"), personal=True),
+            Column("added_by", _l("the editor who published it"), personal=True,
+                   readers=("editor",)),
+            Column("added_login", _l("their login name at the time"), personal=True,
+                   readers=("editor",)),
+            Column("created_at", _l("when it was published")),
+            demo_flag(),
+        ),
+    ),
+    Table(
         "communique_settings",
         _l("how communiqués are approved in this association"),
         legal_basis="not_personal", people="none", retention="keep",

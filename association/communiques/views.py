@@ -9,7 +9,7 @@ from ..db import get_db
 from ..i18n import current_locale
 from ..security import public
 from .. import pagecache
-from . import embeds, feed as atom_feed, publication
+from . import embeds, feed as atom_feed, publication, replies
 
 bp = Blueprint("communiques", __name__)
 MAX_PAGE = 10_000
@@ -50,10 +50,11 @@ def show(slug):
         if found["status"] == "withdrawn":
             return render_template("communiques/withdrawn.html", withdrawn=found), 410
         communique = publication.published(db, found["id"])
+        answers = replies.of(db, found["id"])
         return pagecache.Page(
             render_template("communiques/page.html", communique=communique,
-                            html=embeds.apply(db, communique["html"])),
-            clock.parse(found["updated_at"]))
+                            html=embeds.apply(db, communique["html"]), replies=answers),
+            clock.parse(max([found["updated_at"]] + [r["created_at"] for r in answers])))
 
     return pagecache.respond(db, ("page", slug), draw)
 

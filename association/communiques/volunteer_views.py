@@ -16,8 +16,8 @@ from ..markup import too_complex, too_long
 from ..privacy import Flags
 from ..urls import external_url, row_id
 from ..volunteers import role_required
-from . import diff, embeds, publication, revisions, workflow
-from .forms import CorrectionForm, DraftForm, PublishForm, SettingsForm, WithdrawForm
+from . import diff, embeds, publication, replies, revisions, workflow
+from .forms import CorrectionForm, DraftForm, PublishForm, ReplyForm, SettingsForm, WithdrawForm
 from .labels import LANGUAGE_LABELS, REFUSED, STATUS_LABELS
 
 bp = Blueprint("communiques_editor", __name__)
@@ -330,6 +330,29 @@ def withdraw(communique_id):
         public_url=external_url("communiques.show", slug=communique["slug"]),
         versions=still, kept=len(revisions.revisions(db, communique_id)),
         pending=revisions.has_pending_correction(communique)), 400 if form.errors else 200
+
+
+@bp.route("/benevoles/communiques/<int:communique_id>/droit-de-reponse", methods=["GET", "POST"])
+@editor_required
+def reply(communique_id):
+    """Publish a reply under a published communiqué (right of reply), as received."""
+    db = get_db()
+    communique = _found(communique_id)
+    if communique["status"] != "published":
+        return _refused(workflow.WorkflowError("not_published"), communique_id)
+    form = ReplyForm()
+    form.published_on = publication.local_date(communique["published_at"])
+    if form.validate_on_submit():
+        replies.add(db, communique_id, form.author.data, form.received_on.data, form.text.data,
+                    by=current_user)
+        flash(_("The reply is published under the communiqué and in its feed entry."),
+              "success")
+        return _to_detail(communique_id)
+    return render_template(
+        "communiques/editor/reply.html", communique=communique, form=form,
+        replies=replies.of(db, communique_id),
+        public_url=external_url("communiques.show", slug=communique["slug"]),
+        insert_within=replies.INSERT_WITHIN), 400 if form.errors else 200
 
 
 @bp.route("/benevoles/communiques/<int:communique_id>/supprimer", methods=["GET", "POST"])

@@ -58,7 +58,7 @@ class ReportForm(Form):
     description = TextAreaField(_l("Describe the problem"), validators=[
         DataRequired(_l("Describe the problem in a few words.")),
         Length(min=10, max=DESCRIPTION_MAX, message=_l(
-            "Between %(min)d and %(max)d characters, please.")), Screened()],
+            "Between %(min)d and %(max)d characters, please.")), Screened(own=True)],
         render_kw={"rows": 6})
     keep_as_written = BooleanField(KEEP)
     since = StringField(_l("Since when (optional)"), validators=[Optional(), month],
@@ -166,7 +166,8 @@ class DemandsForm(Form):
 
     demands = TextAreaField(_l("Our demands"), validators=[
         DataRequired(_l("Write what the association asks the landlord.")),
-        Length(max=DESCRIPTION_MAX), Screened()], render_kw={"rows": 6})
+        Length(max=DESCRIPTION_MAX), Screened(about_organisations=True)],
+        render_kw={"rows": 6})
     keep_as_written = BooleanField(KEEP)
 
 
@@ -209,7 +210,8 @@ class EventForm(Form):
     happened_on = DateField(_l("Date"), validators=[DataRequired(_l("Give the date."))])
     kind = SelectField(_l("What happened"))
     note = TextAreaField(_l("In a few words (optional)"), validators=[
-        Optional(), Length(max=NOTE_MAX), Screened()], render_kw={"rows": 2})
+        Optional(), Length(max=NOTE_MAX), Screened(about_organisations=True)],
+        render_kw={"rows": 2})
     keep_as_written = BooleanField(KEEP)
 
     def validate_happened_on(self, field):
@@ -222,6 +224,7 @@ class SummaryForm(Form):
     """The case's optional summary for the public."""
 
     public_summary = TextAreaField(_l("Summary for the public (optional)"), validators=[
-        Optional(), Length(max=NOTE_MAX), Screened(confirm="keep_as_written")],
+        Optional(), Length(max=NOTE_MAX),
+        Screened(confirm="keep_as_written", about_organisations=True)],
         render_kw={"rows": 4})
     keep_as_written = BooleanField(KEEP)

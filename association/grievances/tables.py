@@ -1,10 +1,18 @@
 """The grievances' tables, as declared in the inventory."""
 from flask_babel import lazy_gettext as _l
 
-from ..inventory import Column, Table, demo_flag
+from ..inventory import Column, Table, demo_flag, parse_retention
 from . import categories
 
 FLAGGED = "90 days after created_at"  # confirmed sensitive text goes sooner than the rest
+AFTER_CLOSING = "183 days after closed_at"  # a report, its photos and notes
+
+
+def report_retention() -> dict:
+    """How long a report is kept after it is closed, and its confirmed sensitive text after
+    it was written, from the rules above (the report form's notice says them)."""
+    return {"closed": parse_retention(AFTER_CLOSING).period,
+            "flagged": parse_retention(FLAGGED).period}
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -66,7 +74,7 @@ TABLES: tuple[Table, ...] = (
            "since when; never a name, a flat number or a phone number"),
         export_heading=_l("My reports"), export_rank=10,
         legal_basis="legitimate_interest", people="members",
-        retention="183 days after closed_at", readers=("member", "volunteer"),
+        retention=AFTER_CLOSING, readers=("member", "volunteer"),
         member_link="member_id", search=("description", "building_id"),
         columns=(
             Column("id", _l("row number")),

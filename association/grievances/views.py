@@ -14,6 +14,7 @@ from ..members import (WrongKey, current_member, get_member, is_confirmed, membe
 from ..privacy import Flags
 from ..security import client_address, large_body, public
 from . import aggregates, categories, pending, reports
+from .tables import report_retention
 from .forms import MAX_PHOTOS, PhotoForm, ReportForm, SupportForm
 
 bp = Blueprint("grievances", __name__)
@@ -38,9 +39,9 @@ def _form_page(db, form, member, kept=(), status: int = 200, retry_at=None):
     form.pending_photos.data = pending.sign([photo["id"] for photo in kept])
     if retry_at is not None:
         return throttle.response("grievances/report.html", retry_at, form=form, member=member,
-                                 kept=kept)
+                                 kept=kept, retention=report_retention())
     return render_template("grievances/report.html", form=form, member=member,
-                           kept=kept), status
+                           kept=kept, retention=report_retention()), status
 
 
 @bp.route("/signaler", methods=["GET", "POST"])

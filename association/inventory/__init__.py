@@ -11,7 +11,8 @@ capability declares. Retention rules are machine-readable, in one of three forms
 """
 from .model import (EVENTS, LEGAL_BASES, PEOPLE, ROLES, Column, Retention, Table,  # noqa: F401
                     parse_retention)
-from .tables import (RECIPIENTS, SECURITY_MEASURES, TABLES, TRANSFERS_OUTSIDE_EU,  # noqa: F401
+from .tables import (LEGITIMATE_INTEREST, RECIPIENTS, SECURITY_MEASURES,  # noqa: F401
+                     SENSITIVE_BASIS, TABLES, TRANSFERS_OUTSIDE_EU,
                      demo_flag)
 
 from datetime import timedelta  # noqa: E402

@@ -27,6 +27,7 @@ PEOPLE = {
     "contacts": _l("contact people of the association and of landlords"),
     "members": _l("members (tenants), known only by a key"),
     "volunteers": _l("volunteers of the association"),
+    "respondents": _l("people and organisations who reply to a communiqué (right of reply)"),
 }
 
 

@@ -45,6 +45,25 @@ TABLES: tuple[Table, ...] = (
                    personal=True, retention="until replaced"),
             Column("signatory_function", _l("as what they sign (president, secretary...)")),
             demo_flag(),
+            # The legal notice (LCEN art. 6 III) and the register's processors and transfers.
+            Column("seat_address", _l("registered office (siège social), for the legal notice")),
+            Column("telephone", _l("the association's telephone, for the legal notice"),
+                   personal=True, retention="until replaced"),
+            Column("rna_number", _l("number in the register of associations (RNA)")),
+            Column("publication_director", _l("name of the directeur de la publication (the "
+                                              "legal representative), for the legal notice and "
+                                              "requests for a right of reply"),
+                   personal=True, retention="until replaced"),
+            Column("publication_director_function", _l("their function in the association "
+                                                       "(usually the président)")),
+            Column("host_name", _l("name of the site's host (a processor), for the legal notice "
+                                   "and the register")),
+            Column("host_address", _l("postal address of the host")),
+            Column("host_telephone", _l("telephone of the host")),
+            Column("mail_relay", _l("the mail relay that sends messages to members, if any (a "
+                                    "processor): name and country")),
+            Column("transfers_outside_eu", _l("transfers of personal data outside the European "
+                                              "Union, as the association declares them")),
         ),
     ),
     Table(
@@ -158,9 +177,19 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
-# Art. 30 items that do not come from a single table.
-RECIPIENTS = (_l("no one outside the association: nothing is sold, shared or sent to third parties"),)
-TRANSFERS_OUTSIDE_EU = _l("none: everything stays on the association's own server")
+# Art. 30 items that do not come from a single table. The processors (the host, the mail
+# relay) and the transfers are the association's settings: the register adds them.
+RECIPIENTS = (_l("no one else outside the association: nothing is sold, shared or sent to "
+                 "third parties"),)
+TRANSFERS_OUTSIDE_EU = _l("none declared by the association yet")
+# Which legitimate interest (GDPR art. 13(1)(d)): the association's object in its statutes.
+LEGITIMATE_INTEREST = _l("to defend the tenants' interests collectively, the association's "
+                         "object under its statutes")
+# The exception to art. 9(1) for the sensitive text a writer keeps, and the rule of art. 10.
+SENSITIVE_BASIS = _l("kept only with the explicit consent of the person who writes it (GDPR "
+                     "art. 9(2)(a)), given by a tick box that names the data; deleting the text "
+                     "withdraws it. Allegations of offences about other people are never kept "
+                     "(GDPR art. 10, art. 46 loi 78-17)")
 SECURITY_MEASURES = (
     _l("members are known by a key, never by name, e-mail or phone"),
     _l("the database deletes securely (secure_delete) and retention is enforced by a daily job"),

@@ -1,8 +1,9 @@
-"""Public pages: home, the data register and the transparency report."""
-from ..capability import Capability, Pages
-from . import labels, views
+"""Public pages: home, the data register, the transparency report and the legal notice."""
+from ..capability import Capability, Lends, Pages
+from . import hooks, labels, views
 
 CAPABILITY = Capability(
     name="public",
     pages=Pages(blueprints=(views.bp,), nav=labels.NAV),
+    lends=Lends(notices=hooks.notices),
 )

@@ -1,6 +1,7 @@
 """The public data register (GDPR art. 30), generated from the inventory and the settings."""
 from flask import current_app, render_template, request
-from flask_babel import force_locale, get_locale
+from flask_babel import force_locale, get_locale, gettext
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from .. import inventory, reference
@@ -12,7 +13,8 @@ def _text(value) -> str:
 
 def data_register(db) -> dict:
     """Everything the register says, as plain data in the current language."""
-    return {"controller": _controller(db), **_declared_part(str(get_locale()))}
+    return {"controller": _controller(db), **_declared_part(str(get_locale())),
+            **_processors(db)}
 
 
 # Where the declared part goes in the page while the rest is rendered (no template writes NUL).
@@ -73,6 +75,24 @@ def _controller(db) -> dict:
     }
 
 
+def _processors(db) -> dict:
+    """The recipients, processors first (the host, the mail relay: GDPR art. 28 and 13(1)(e)),
+    and the transfers outside the Union, as the association's settings give them."""
+    association = reference.association(db)
+    processors = [{"name": association[key], "role": _text(role)} for key, role in (
+        ("host_name", _l("hosts the site and its database (processor, GDPR art. 28)")),
+        ("mail_relay", _l("relays the messages sent to members (processor, GDPR art. 28)")))
+        if association[key]]
+    return {
+        "processors": processors,
+        "recipients": [gettext("%(label)s: %(text)s", label=p["name"], text=p["role"])
+                       for p in processors]
+        + [_text(r) for r in inventory.RECIPIENTS],
+        "transfers_outside_eu": association["transfers_outside_eu"]
+        or _text(inventory.TRANSFERS_OUTSIDE_EU),
+    }
+
+
 def _declared_part(language: str) -> dict:
     """What comes from the inventory alone: fixed while the app runs, so made once per
     language (and per app)."""
@@ -97,8 +117,8 @@ def _declarations() -> dict:
              "sensitive": any(c.sensitive for c in t.columns)}
             for t in personal_tables
         ],
-        "recipients": [_text(r) for r in inventory.RECIPIENTS],
-        "transfers_outside_eu": _text(inventory.TRANSFERS_OUTSIDE_EU),
+        "legitimate_interest": _text(inventory.LEGITIMATE_INTEREST),
+        "sensitive_data": _text(inventory.SENSITIVE_BASIS),
         "security_measures": [_text(m) for m in inventory.SECURITY_MEASURES],
         "member_rights": {
             "export": "/membre/export.json",
@@ -127,7 +147,11 @@ def _table(table: inventory.Table) -> dict:
            if table.search else {}),
         "purpose": _text(table.purpose),
         "legal_basis": {"code": table.legal_basis,
-                        "text": _text(inventory.LEGAL_BASES[table.legal_basis])},
+                        "text": _text(inventory.LEGAL_BASES[table.legal_basis]),
+                        **({"interest": _text(inventory.LEGITIMATE_INTEREST)}
+                           if table.legal_basis == "legitimate_interest" else {}),
+                        **({"sensitive_text": _text(inventory.SENSITIVE_BASIS)}
+                           if any(c.sensitive for c in table.columns) else {})},
         "people": _text(inventory.PEOPLE[table.people]),
         "technical": table.technical,
         "columns": [

@@ -8,6 +8,7 @@ from .. import clock, pagecache
 from ..capability import collect
 from ..db import get_db
 from ..security import public
+from .legal import legal_notice as legal_notice_of
 from .register import register_json as register_json_body, register_page
 from .transparency import report as transparency_report
 
@@ -72,3 +73,13 @@ def transparency():
                                report=transparency_report(db, clock.today()))
 
     return pagecache.respond(db, ("transparency",), draw)
+
+
+@bp.get("/mentions-legales")
+@public
+def legal_notice():
+    """The legal notice: the association, its directeur de la publication, its host, the right
+    of reply and the cookies (a kept page; an administrator is told what is missing)."""
+    db = get_db()
+    return pagecache.respond(db, ("legal",), lambda: render_template(
+        "public/legal_notice.html", notice=legal_notice_of(db)))

@@ -397,14 +397,16 @@ def _landlord_in_use(db, landlord_id: int):
 @setup_bp.route("/association", methods=["GET", "POST"])
 @admin_required
 def association_settings():
-    """The association's name and contact, shown in the data register."""
+    """The association's name and contact, shown in the data register, and what its legal
+    notice names."""
     db = get_db()
     current = reference.association(db)
     form = SettingsForm(data={**current, "demo": bool(current["is_demo"])})
     if form.validate_on_submit():
         reference.save_association(db, form.name.data.strip(), form.postal_address.data,
                                   form.contact_email.data, is_demo=form.demo.data,
-                                  by=current_user, standing=form.standing())
+                                  by=current_user, standing=form.standing(),
+                                  **{name: form[name].data for name in reference.LEGAL_FIELDS})
         flash(_("Settings saved."), "success")
         return redirect(url_for("setup.association_settings"))
     return render_template("volunteers/admin/edit.html", form=form,

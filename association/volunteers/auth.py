@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from .. import audit, clock, passwords, sessions, throttle
+from .. import audit, clock, cookies, passwords, sessions, throttle
 from ..crypto import decrypt, keyed_hash, new_token
 from ..db import get_db
 from ..passwords import verify_password
@@ -102,8 +102,11 @@ def load_volunteer(user_id: str):
 # against that browser's own limit instead of the account's and the address's. The cookie
 # opens nothing by itself (password and code are still needed) and stops working when the
 # password changes.
-DEVICE_COOKIE = "amicale_device"
 DEVICE_LIFETIME = timedelta(days=180)
+KNOWN_DEVICE = cookies.declare("amicale_device", _l(
+    "for volunteers: tells the sign-in page that this browser signed in before, so that "
+    "attempts from elsewhere cannot lock it out; it opens nothing by itself"), DEVICE_LIFETIME)
+DEVICE_COOKIE = KNOWN_DEVICE.name
 
 
 def _device_serializer():
@@ -137,9 +140,8 @@ def known_device(account: dict | None, cookie: str | None) -> str | None:
 
 def set_known_device(response, account: dict) -> None:
     """Remember this browser for the account's next sign-ins (only the sign-in page sees it)."""
-    response.set_cookie(
-        DEVICE_COOKIE, known_device_cookie(account),
-        max_age=int(DEVICE_LIFETIME.total_seconds()), httponly=True, samesite="Lax",
+    KNOWN_DEVICE.set(
+        response, known_device_cookie(account), httponly=True, samesite="Lax",
         secure=request.is_secure or bool(current_app.config.get("SESSION_COOKIE_SECURE")),
         path=url_for("volunteers.login"))
 

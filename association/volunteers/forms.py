@@ -177,14 +177,52 @@ class SettingsForm(Form):
                                validators=[Optional(),
                                            Email(_l("This e-mail address is not valid.")),
                                            Length(max=200, message=AT_MOST)])
+    # The legal notice (LCEN art. 6 III): /mentions-legales names them, and says what is
+    # missing to administrators rather than printing blanks.
+    seat_address = TextAreaField(_l("Registered office (siège social)"), validators=[
+        Optional(), Length(max=300, message=AT_MOST)],
+        description=_l("As declared to the préfecture; shown in the legal notice."))
+    telephone = StringField(_l("Telephone of the association"), validators=[
+        Optional(), Length(max=40, message=AT_MOST)],
+        description=_l("The law requires one in the legal notice; a shared line is fine."))
+    rna_number = StringField(_l("RNA number (optional)"), validators=[
+        Optional(), Length(max=20, message=AT_MOST)],
+        description=_l("On the receipt of the declaration: W followed by nine digits."))
+    publication_director = StringField(_l("Directeur de la publication: name"), validators=[
+        Optional(), Length(max=120, message=AT_MOST)],
+        description=_l("The association's legal representative, usually its président; "
+                       "requests for a right of reply are addressed to them."))
+    publication_director_function = StringField(
+        _l("Directeur de la publication: function"),
+        validators=[Optional(), Length(max=80, message=AT_MOST)],
+        description=_l("For example: présidente."))
+    host_name = StringField(_l("Host of the site: name"), validators=[
+        Optional(), Length(max=160, message=AT_MOST)],
+        description=_l("The company whose server runs this site (a processor of the "
+                       "association's data)."))
+    host_address = TextAreaField(_l("Host of the site: address"), validators=[
+        Optional(), Length(max=300, message=AT_MOST)])
+    host_telephone = StringField(_l("Host of the site: telephone"), validators=[
+        Optional(), Length(max=40, message=AT_MOST)])
+    mail_relay = StringField(_l("Mail relay (optional)"), validators=[
+        Optional(), Length(max=200, message=AT_MOST)],
+        description=_l("The service that sends messages to members, when there is one: its "
+                       "name and country. Leave empty when the site's own server sends them."))
+    transfers_outside_eu = TextAreaField(_l("Transfers outside the European Union"), validators=[
+        Optional(), Length(max=500, message=AT_MOST)],
+        description=_l("Write “none” when the host and the relay keep the data in the Union "
+                       "and are not subject to another country's law; otherwise say which "
+                       "country and which safeguard (GDPR art. 46)."))
+    # The collective letters (art. 44 loi 86-1290): the association's standing, who signs.
     federation = StringField(_l("Federation the association is affiliated to (optional)"),
                              description=_l("One sitting at the Commission nationale de "
                                             "concertation: CNL, CLCV, CSF, AFOC, CGL…"),
                              validators=[Optional(), Length(max=120, message=AT_MOST)])
     represents_tenth = BooleanField(_l("The association represents at least one in ten of "
                                        "the tenants of its group of buildings"))
-    signatory = StringField(_l("Who signs the letters to landlords (optional)"),
-                            validators=[Optional(), Length(max=120, message=AT_MOST)])
+    signatory = StringField(_l("Who signs the letters to landlords (optional)"), description=_l(
+        "If left empty, the directeur de la publication signs them."),
+        validators=[Optional(), Length(max=120, message=AT_MOST)])
     signatory_function = StringField(_l("As what (optional)"), description=_l(
         "For example: la présidente, le secrétaire."),
         validators=[Optional(), Length(max=80, message=AT_MOST)])
