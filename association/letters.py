@@ -47,8 +47,9 @@ class Letter:
             self.copies = [no_break_spaces(line) for line in self.copies]
 
     def plain_text(self) -> str:
-        """The letter as text, for an e-mail."""
-        blocks = ["\n".join(self.sender), self.subject, *self.paragraphs, self.signature,
+        """The letter as the body of an e-mail: its subject is the e-mail's own Subject
+        (``mailto``), not repeated in the body (issue 22)."""
+        blocks = ["\n".join(self.sender), *self.paragraphs, self.signature,
                   "\n".join(self.copies)]
         return "\n\n".join(block for block in blocks if block)
 

@@ -115,7 +115,7 @@ def save_building(db, values: dict, building_id: int | None = None, *, by) -> in
 def save_landlord(db, values: dict, landlord_id: int | None = None, *, by) -> int:
     """Create a landlord, or update one, with the audit entry of ``by``; return its id."""
     fields = {k: (values.get(k) or "").strip() or None
-              for k in ("name", "postal_address", "dpo_email", "siren")}
+              for k in ("name", "postal_address", "dpo_email", "siren", "departement")}
     return _saved(db, "landlords", "landlord", fields, landlord_id, by)
 
 

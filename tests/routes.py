@@ -127,6 +127,8 @@ ACCESS = {
     "/demandes/suivi/<int:tracker_id>/envoi": Entry("member", 400),
     "/demandes/suivi/<int:tracker_id>/reception": Entry("member", 400),
     "/demandes/suivi/<int:tracker_id>/prolongation": Entry("member", 400),
+    "/demandes/suivi/<int:tracker_id>/identification": Entry("member", 400),
+    "/demandes/suivi/<int:tracker_id>/frais": Entry("member", 400),
     "/demandes/suivi/<int:tracker_id>/relance-envoyee": Entry("member", 400),
     "/demandes/suivi/<int:tracker_id>/reponse": Entry("member", 400),
     "/demandes/suivi/<int:tracker_id>/echeance.ics": Entry("member"),

@@ -314,3 +314,22 @@ def test_an_address_typed_on_one_line_is_written_on_several(app):
     assert letter.sender == ["Amicale", "2 rue Z", "75020 Paris"]
     assert letter.dated == "Le 1er décembre 2026"
     assert letter.subject == "Objet\u00a0: Ascenseur — Tilleuls"
+
+
+def test_the_answer_date_counts_the_landlords_holidays(app):
+    """The answer date is a month from the letter's estimated receipt, with the public
+    holidays of the landlord's département: dated Tue 23 Feb 2027, deemed received Fri 26,
+    due 26 March, but 30 March for a landlord in Moselle (Good Friday; review B5, B7)."""
+    from datetime import date
+
+    from association.grievances import cases
+
+    assert cases.answer_due(date(2027, 2, 23)) == date(2027, 3, 26)
+    assert cases.answer_due(date(2027, 2, 23), "57") == date(2027, 3, 30)
+    case = {"building_name": "Tilleuls", "title": "Chauffage", "category": "heating",
+            "landlord_departement": "57"}
+    facts = {"households": 3, "reports": 3, "kinds": ["chauffage"], "since": None,
+             "codes": ["heating"]}
+    with app.test_request_context():
+        letter = cases.letter(case, facts, {"name": "Amicale"}, date(2027, 2, 23))
+    assert "au plus tard le 30 mars 2027" in plain(" ".join(letter.paragraphs))

@@ -145,3 +145,59 @@ def test_add_working_days_refuses_a_negative_count():
     """Counting backwards is not supported and says so."""
     with pytest.raises(ValueError, match="not -1"):
         add_working_days(D("2026-03-10"), -1)
+
+
+@pytest.mark.parametrize("received, subdiv, due, why", [
+    ("2027-02-26", "57", "2027-03-30", "Good Friday 26 Mar 2027, then the weekend, Easter Monday"),
+    ("2027-02-26", None, "2027-03-26", "metropolitan: Good Friday is a working day"),
+    ("2025-11-26", "6AE", "2025-12-29", "26 Dec 2025 (Friday, St Stephen), then the weekend"),
+    ("2025-11-26", None, "2025-12-26", "metropolitan: 26 Dec is a working day"),
+    ("2027-04-27", "971", "2027-05-28", "Guadeloupe: abolition of slavery, 27 May"),
+    ("2026-11-20", "974", "2026-12-21", "La Réunion: 20 Dec 2026 is a Sunday anyway"),
+    ("2027-11-20", "974", "2027-12-21", "La Réunion: 20 Dec 2027 (Monday) -> Tuesday"),
+], ids=lambda value: value if isinstance(value, str) and " " in value else None)
+def test_due_date_counts_the_holidays_of_the_controllers_subdivision(received, subdiv, due, why):
+    """Alsace-Moselle and overseas holidays move the deadline; metropolitan dates stay as
+    they were (issue 22, review B5)."""
+    assert due_date(D(received), subdiv=subdiv) == D(due), why
+
+
+def test_the_acceptance_dates_of_issue_22():
+    """The issue's own acceptance: 30 March 2027 in Moselle, 26 March in Paris."""
+    assert due_date(date(2027, 2, 26), subdiv="57") == date(2027, 3, 30)
+    assert due_date(date(2027, 2, 26)) == date(2027, 3, 26)
+
+
+def test_subdivision_holidays_agree_with_the_holidays_package():
+    """Every subdivision's holidays are those of holidays.France(subdiv=…), 2024–2035."""
+    from holidays.countries.france import France
+
+    from association.deadlines import SUBDIVISIONS
+
+    for subdiv in SUBDIVISIONS:
+        for year in range(2024, 2036):
+            assert french_holidays(year, subdiv) == set(France(subdiv=subdiv, years=year)), \
+                (subdiv, year)
+
+
+@pytest.mark.parametrize("departement, subdiv", [
+    ("57", "57"), ("67", "6AE"), ("68", "6AE"), ("971", "971"), ("974", "974"),
+    ("75", None), ("2A", None), ("", None), (None, None)])
+def test_a_departement_gives_its_subdivision(departement, subdiv):
+    """Moselle, Bas-Rhin, Haut-Rhin and the overseas départements have their own holidays."""
+    from association.deadlines import subdivision
+
+    assert subdivision(departement) == subdiv
+
+
+def test_an_unknown_subdivision_is_refused():
+    """A code holidays.France does not know is refused, saying which."""
+    with pytest.raises(ValueError, match="XX"):
+        due_date(date(2027, 2, 26), subdiv="XX")
+
+
+def test_a_pause_runs_the_period_on():
+    """Ten days paused (identification asked and given) move the end ten days, then past a
+    non-working day."""
+    assert due_date(date(2026, 3, 10), paused_days=10) == date(2026, 4, 20)  # 20 Apr, a Monday
+    assert due_date(date(2026, 3, 10), paused_days=8) == date(2026, 4, 20)  # 18 Apr, a Saturday

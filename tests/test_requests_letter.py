@@ -10,7 +10,8 @@ from conftest import add_campaign, csrf_token, follow_campaign, page_text
 
 DISTINCTIVE = {"full_name": "Zéphyrine Quaglieri-Vantongerloo",
                "postal_address": "77 impasse des Grues-Cendrées\n75020 Paris",
-               "tenant_ref": "LOC-9Q7X-3141", "email": "zephyrine.qv-8812@example.org"}
+               "tenant_ref": "LOC-9Q7X-3141", "email": "zephyrine.qv-8812@example.org",
+               "town": "Vantongerloo-sur-Grues"}
 
 
 def post_letter(client, slug="bailleur-2026", path="lettre", **fields):

@@ -203,10 +203,12 @@ def test_a_communique_shows_a_campaigns_results_live(app, db):
 
 
 def _extend(client, tracker_id: int, day: str) -> None:
-    """Record, from the member's tracker page, that the landlord extended the deadline."""
+    """Record, from the member's tracker page, that the landlord extended the deadline, with
+    its reasons (without them, a notice extends nothing: Art. 12(3))."""
     url = f"/demandes/suivi/{tracker_id}"
     response = client.post(f"{url}/prolongation", data={
-        "csrf_token": csrf_token(client, url), "extension-extension_notice_on": day})
+        "csrf_token": csrf_token(client, url), "extension-extension_notice_on": day,
+        "extension-extension_reasons": "y"})
     assert response.status_code == 303, page_text(response)[-2000:]
 
 

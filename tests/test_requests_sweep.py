@@ -29,19 +29,24 @@ def states(db):
 
 
 def test_the_sweep_moves_trackers_and_reminds_once(ctx, db):
-    """Due within 7 days, then overdue with one reminder for those with an address, then
-    complaint ready with the complaint message; the counters follow."""
-    campaign, _ = _setup(ctx, db)
+    """Due within 7 days; the day after the deadline, complaint ready at once for those who
+    sent no follow-up (review B1), overdue for those whose follow-up's fifteen days run on,
+    each reminded once; the counters follow."""
+    campaign, ids = _setup(ctx, db)
     assert states(db) == ["awaiting"] * 4
     assert sweep.run(db, date(2026, 1, 29))["moved"] == {"due_soon": 4}
+    for tracker_id in ids[:2]:  # a follow-up sent by e-mail on 30 January: ready 14 February
+        trackers.update(db, tracker_id, date(2026, 1, 30), followed_up_on="2026-01-30",
+                        followed_up_channel="email")
     outcome = sweep.run(db, date(2026, 2, 6))
-    assert outcome == {"moved": {"overdue": 4}, "reminders": {"request_overdue": 2}}
+    assert outcome == {"moved": {"overdue": 2, "complaint_ready": 2},
+                       "reminders": {"request_overdue": 1, "request_complaint_ready": 1}}
     assert sweep.run(db, date(2026, 2, 7)) == {"moved": {}, "reminders": {}}
-    outcome = sweep.run(db, date(2026, 2, 20))
-    assert outcome == {"moved": {"complaint_ready": 4},
-                       "reminders": {"request_complaint_ready": 2}}
+    outcome = sweep.run(db, date(2026, 2, 14))
+    assert outcome == {"moved": {"complaint_ready": 2},
+                       "reminders": {"request_complaint_ready": 1}}
     kinds = [row["kind"] for row in db.query("select kind from outbox order by id")]
-    assert kinds == ["request_overdue"] * 2 + ["request_complaint_ready"] * 2
+    assert sorted(kinds) == ["request_complaint_ready"] * 2 + ["request_overdue"]
     counted = results.counters(db, campaign["id"])
     assert counted["state:complaint_ready"] == 4 and counted["timeliness:never"] == 4
     assert counted["state:awaiting"] == counted["state:overdue"] == 0

@@ -1,7 +1,7 @@
 """Trackers: the legal deadline from the dates, refused dates, and counters that always
 match the trackers."""
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -45,13 +45,79 @@ def test_an_extension_gives_three_months_from_receipt():
 
 @pytest.mark.parametrize(("today", "state"), [
     (date(2026, 1, 20), "awaiting"), (date(2026, 1, 29), "due_soon"),
-    (date(2026, 2, 5), "due_soon"), (date(2026, 2, 6), "overdue"),
-    (date(2026, 2, 19), "overdue"), (date(2026, 2, 20), "complaint_ready"),
+    (date(2026, 2, 5), "due_soon"), (date(2026, 2, 6), "complaint_ready"),
 ])
 def test_states_follow_the_calendar(today, state):
-    """Awaiting, due within 7 days, overdue after the deadline, complaint ready 14 days on."""
+    """Awaiting, due within 7 days, then the complaint pack is ready the day after the
+    deadline when no follow-up was sent (review B1: the CNIL needs the request, not a
+    follow-up)."""
     row = derive({"sent_on": "2026-01-05", "channel": "email"}, today)
     assert state_on(row, today) == state
+
+
+@pytest.mark.parametrize(("followed_up", "channel", "ready", "why"), [
+    (None, None, "2026-02-06", "no follow-up: the day after the deadline (5 Feb)"),
+    ("2026-02-10", "email", "2026-02-25", "received 10 Feb + 15 days"),
+    ("2026-02-10", "registered", "2026-02-28", "received 13 Feb (3 working days) + 15 days"),
+    ("2026-01-15", "email", "2026-02-06", "sent early and run out: the deadline decides"),
+    ("2026-01-26", "email", "2026-02-10", "received 26 Jan + 15 days, after the deadline"),
+])
+def test_the_complaint_pack_is_ready_on_the_later_of_two_days(followed_up, channel, ready, why):
+    """Ready on max(deadline + 1 day, follow-up received + 15 days) when a follow-up was
+    sent, on deadline + 1 day otherwise (review B1)."""
+    row = derive({"sent_on": "2026-01-05", "channel": "email", "followed_up_on": followed_up,
+                  "followed_up_channel": channel}, date(2026, 3, 20))
+    assert row["deadline_on"] == "2026-02-05"
+    assert row["complaint_on"] == ready, why
+    day = date.fromisoformat(ready)
+    assert state_on(row, day) == "complaint_ready"
+    assert state_on(row, day - timedelta(days=1)) in ("overdue", "due_soon")
+
+
+@pytest.mark.parametrize(("tracker", "due"), [
+    ({"state": "awaiting"}, None),
+    ({"state": "due_soon"}, None),
+    ({"state": "overdue"}, "late"),
+    ({"state": "complaint_ready"}, "late"),
+    ({"state": "answered", "answered_on": "2026-02-01", "grade": "partial"}, "partial"),
+    ({"state": "answered", "answered_on": "2026-02-01", "grade": "off_point"}, "partial"),
+    ({"state": "answered", "answered_on": "2026-02-01", "grade": "refusal"}, "refusal"),
+    ({"state": "answered", "answered_on": "2026-02-01", "grade": "complete"}, None),
+])
+def test_a_follow_up_is_due_only_when_late_or_after_a_partial_or_refused_answer(tracker, due):
+    """Never before the deadline (review A3); each case has its own letter."""
+    assert trackers.follow_up_due(tracker) == due
+
+
+def test_a_justified_identification_request_pauses_the_period():
+    """Asked on 20 Jan, answered on 30 Jan: ten days on the deadline (5 Feb -> 16 Feb, the
+    15th a Sunday); pending, the request stays awaiting; not justified, nothing moves."""
+    base = {"sent_on": "2026-01-05", "channel": "email", "identity_asked_on": "2026-01-20"}
+    pending = derive({**base, "identity_justified": 1}, date(2026, 3, 1))
+    assert pending["state"] == "awaiting" and pending["due_on"] == "2026-02-05"
+    answered = derive({**base, "identity_justified": 1, "identity_answered_on": "2026-01-30"},
+                      date(2026, 2, 10))
+    assert answered["due_on"] == "2026-02-16" and answered["state"] == "due_soon"
+    unjustified = derive({**base, "identity_justified": 0,
+                          "identity_answered_on": "2026-01-30"}, date(2026, 2, 10))
+    assert unjustified["due_on"] == "2026-02-05" and unjustified["state"] == "complaint_ready"
+
+
+def test_an_extension_without_reasons_extends_nothing():
+    """Art. 12(3): two more months only with reasons given within the first month."""
+    base = {"sent_on": "2026-01-05", "channel": "email", "extension_notice_on": "2026-01-30"}
+    assert derive({**base, "extension_reasons": 1}, TODAY)["deadline_on"] == "2026-04-07"
+    bare = derive({**base, "extension_reasons": 0}, TODAY)
+    assert bare["extended_due_on"] is None and bare["deadline_on"] == "2026-02-05"
+
+
+def test_the_landlords_departement_counts_its_holidays():
+    """A campaign whose landlord is in Moselle: Good Friday 2027 is a holiday there."""
+    row = derive({"sent_on": "2027-02-26", "channel": "email", "departement": "57"},
+                 date(2027, 3, 1))
+    assert row["due_on"] == "2027-03-30"
+    assert derive({"sent_on": "2027-02-26", "channel": "email"},
+                  date(2027, 3, 1))["due_on"] == "2027-03-26"
 
 
 @pytest.mark.parametrize(("changes", "code", "field"), [

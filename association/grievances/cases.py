@@ -77,10 +77,11 @@ def read(db, case: dict, volunteer) -> list[dict]:
 
 
 def get(db, case_id: int) -> dict | None:
-    """One case with its building's and landlord's names and address."""
+    """One case with its building's and landlord's names, address and département."""
     return first_row(
         db, "select c.*, b.name as building_name, b.street_address, l.name as landlord_name, "
-        "l.postal_address as landlord_address from cases c join buildings b on "
+        "l.postal_address as landlord_address, l.departement as landlord_departement "
+        "from cases c join buildings b on "
         "b.id = c.building_id left join landlords l on l.id = b.landlord_id where c.id = ?",
         [case_id])
 
@@ -134,10 +135,12 @@ POSTAL_DELAY = 3  # working days: a posted letter is deemed received then (as re
 HEALTH = {"damp", "heating", "water", "pests", "fire_safety", "security"}
 
 
-def answer_due(dated: date) -> date:
+def answer_due(dated: date, departement: str | None = None) -> date:
     """The answer date the letter writes: a month from its receipt, a posted letter being
-    deemed received three working days after its date (counted as legal time limits are)."""
-    return deadlines.due_date(deadlines.add_working_days(dated, POSTAL_DELAY))
+    deemed received three working days after its date (counted as legal time limits are,
+    with the public holidays of the landlord's département)."""
+    return deadlines.due_date(deadlines.add_working_days(dated, POSTAL_DELAY),
+                              subdiv=deadlines.subdivision(departement))
 
 
 def _standing(association: dict) -> str | None:
@@ -185,7 +188,7 @@ def letter(case: dict, facts: dict, association: dict, today: date,
     if facts["since"]:
         since = f", constaté{plural} depuis {in_words(facts['since'], 'month', 'fr')}"
     households = facts["households"]
-    due = due or answer_due(today)
+    due = due or answer_due(today, case.get("landlord_departement"))
     kinds = kinds_of(case, facts)
     legal = case.get("grounds") or grounds.default_grounds(kinds)
     paragraphs = ["Madame, Monsieur,"]
@@ -299,7 +302,7 @@ def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str
     """The letter was sent: its date, proof and the answer's deadline (by default the date
     the letter writes: a month from its receipt); the letter is kept as sent, dated that day,
     as evidence; its reports go to "sent", each logged for its tenant."""
-    due = response_due or answer_due(sent_on)
+    due = response_due or answer_due(sent_on, case.get("landlord_departement"))
     found = facts(db, case)
     households = found["households"]
     sent = letter(case, found, reference.association(db), sent_on, due)

@@ -78,6 +78,8 @@ TABLES: tuple[Table, ...] = (
             Column("dpo_email", _l("e-mail of the landlord's data protection officer"),
                    personal=True, retention="until replaced"),
             Column("siren", _l("company number (SIREN)")),
+            Column("departement", _l("département of its seat: whose public holidays its "
+                                     "deadlines count")),
             demo_flag(),
         ),
     ),

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from flask import current_app
 
 from .. import audit, clock, retention
-from ..db import first_row, row_or_none
+from ..db import first_row
 from ..markup import render_markdown
 from . import letters
 
@@ -38,15 +38,20 @@ def too_many_brackets(source: str) -> bool:
     return source.count("[") > MAX_BRACKETS or source.count("<") > MAX_BRACKETS
 
 
+# A campaign with the département of its landlord, whose holidays its deadlines count.
+_SELECT = ("select c.*, l.departement from campaigns c "
+           "left join landlords l on l.id = c.landlord_id")
+
+
 def by_slug(db, slug: str) -> dict | None:
     """The campaign with this slug, or None."""
-    campaign = first_row(db, "select * from campaigns where slug = ?", [slug])
+    campaign = first_row(db, f"{_SELECT} where c.slug = ?", [slug])
     return _with_close(campaign)
 
 
 def get(db, campaign_id: int) -> dict | None:
     """The campaign with this id, or None."""
-    return _with_close(row_or_none(db, "campaigns", campaign_id))
+    return _with_close(first_row(db, f"{_SELECT} where c.id = ?", [campaign_id]))
 
 
 def _with_close(campaign: dict | None) -> dict | None:
@@ -72,7 +77,7 @@ def slug_taken(db, slug: str, campaign_id: int | None) -> bool:
 
 
 FIELDS = ("slug", "title", "landlord_id", "controller_name", "controller_address",
-          "dpo_email", "siren", "explanation", "explanation_flags", "letter_fr",
+          "dpo_email", "dpo_address", "siren", "explanation", "explanation_flags", "letter_fr",
           "letter_fr_flags", "letter_en", "letter_en_flags", "opens_on", "closes_on")
 
 

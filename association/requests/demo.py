@@ -9,7 +9,7 @@ from ..clock import today
 DEMO_SLUG = "habitat-exemple"
 EXPLANATION = """**Démonstration.** Ce que notre bailleur écrit sur nous, nous avons le droit de le lire.
 
-En 2012, la CNIL a rendu publique sa mise en demeure de Paris Habitat-OPH, décidée à la suite de plaintes d'associations de locataires : des gardiens avaient accès aux comptes de loyer des locataires, et les dossiers contenaient des commentaires subjectifs et des mentions d'infractions. Chaque locataire peut demander **tout** ce que le bailleur détient sur lui (article 15 du RGPD), y compris ces zones de texte libre, et le bailleur doit répondre **dans un mois**.
+Fin 2011, après des plaintes d'associations de locataires, la CNIL a mis en demeure Paris Habitat-OPH, et a rendu cette mise en demeure publique début 2012 : des gardiens avaient accès aux comptes de loyer des locataires, et les dossiers contenaient des commentaires subjectifs et des mentions d'infractions. Chaque locataire peut demander **tout** ce que le bailleur détient sur lui (article 15 du RGPD), y compris ces zones de texte libre, et le bailleur doit répondre **dans un mois**.
 
 Envoyée par une seule personne, une demande se perd. Envoyée par des dizaines de locataires la même semaine, suivie au jour près et relancée ensemble, elle devient une demande collective de transparence.
 
@@ -18,16 +18,16 @@ Envoyée par une seule personne, une demande se perd. Envoyée par des dizaines 
 3. Sans réponse, la relance puis la plainte à la CNIL sont prêtes dans votre espace."""
 
 # (how many, days ago it was sent, channel, answer: (days ago, grade, items given, copy,
-# comments disclosed, log disclosed) or None)
+# comments disclosed, log disclosed) or None, days ago a follow-up was sent by e-mail)
 TRACKERS = (
-    (4, None, None, None),
-    (6, 5, "post", None),
-    (3, 27, "email", None),
-    (5, 40, "registered", None),
-    (4, 60, "post", None),
-    (3, 50, "email", (30, "complete", "abcdefgh", 1, 1, 1)),
-    (4, 55, "registered", (35, "partial", "abdf", 1, 0, 0)),
-    (3, 70, "post", (20, "refusal", "", 0, 0, 0)),
+    (4, None, None, None, None),
+    (6, 5, "post", None, None),
+    (3, 27, "email", None, None),
+    (5, 40, "registered", None, 5),
+    (4, 60, "post", None, None),
+    (3, 50, "email", (30, "complete", "a,b,c,d,e,f,g,h,staff", 1, 1, 1), None),
+    (4, 55, "registered", (35, "partial", "a,b,d,f", 1, 0, 0), None),
+    (3, 70, "post", (20, "refusal", "", 0, 0, 0), None),
 )
 
 
@@ -47,7 +47,7 @@ def load(db) -> list[str]:
         "opens_on": (day - timedelta(days=90)).isoformat(),
         "closes_on": (day + timedelta(days=90)).isoformat()}, is_demo=True)
     campaign = campaigns.get(db, campaign_id)
-    for count, sent_days, channel, answer in TRACKERS:
+    for count, sent_days, channel, answer, followed_days in TRACKERS:
         for _ in range(count):
             changes = {}
             if sent_days is not None:
@@ -56,7 +56,10 @@ def load(db) -> list[str]:
             if answer:
                 answered_days, grade, items, copy, comments, log = answer
                 changes.update(answered_on=(day - timedelta(days=answered_days)).isoformat(),
-                               grade=grade, checklist=",".join(items), copy_received=copy,
+                               grade=grade, checklist=items, copy_received=copy,
                                comments_disclosed=comments, access_log_disclosed=log)
+            if followed_days is not None:
+                changes.update(followed_up_on=(day - timedelta(days=followed_days)).isoformat(),
+                               followed_up_channel="email")
             trackers.start(db, campaign, None, day, is_demo=True, **changes)
     return []

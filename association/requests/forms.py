@@ -8,7 +8,7 @@ from .. import reference
 from ..forms import DateField, Form, MultiCheckboxField, OptionalChoice, Screened, choices
 from ..markup import MAX_SOURCE_CHARS
 from . import campaigns, letters
-from .labels import CHANNEL_LABELS, GRADE_LABELS, ITEM_LABELS
+from .labels import CHANNEL_LABELS, EXTRA_ITEM_LABELS, GRADE_LABELS, ITEM_LABELS
 
 REQUIRED = _l("This field is required.")
 DATE = _l("Enter a date, for example 02/12/2026.")
@@ -27,6 +27,8 @@ TRACKER_ERRORS = {
     "grade": _l("Choose what the answer was like."),
     "checklist": _l("Choose among the items listed."),
     "gone": _l("This tracker no longer exists."),
+    "identity_not_asked": _l("Say first when the landlord asked you to prove who you are."),
+    "identity_before_asked": _l("This date is before the landlord's request."),
 }
 
 
@@ -39,12 +41,17 @@ class LetterForm(Form):
     postal_address = TextAreaField(_l("Your postal address"),
                                    validators=[DataRequired(REQUIRED), Length(max=300)],
                                    render_kw={"autocomplete": "street-address", "rows": 3})
-    tenant_ref = StringField(_l("Your tenant reference (optional)"),
+    tenant_ref = StringField(_l("Your tenant number, as on your rent notice (optional)"),
                              validators=[Optional(), Length(max=60)],
                              render_kw={"autocomplete": "off"})
     email = EmailField(_l("Your e-mail address, for the landlord's answer (optional)"),
                        validators=[Optional(), Email(EMAIL), Length(max=200)],
                        render_kw={"autocomplete": "email"})
+    town = StringField(_l("Your town, for the line “In …, on …” (optional)"),
+                       validators=[Optional(), Length(max=60)],
+                       render_kw={"autocomplete": "address-level2"})
+    registered = BooleanField(_l("Write “Registered letter with acknowledgement of receipt” "
+                                 "at the top"))
     letter_language = SelectField(_l("Language of the letter"), default="fr",
                                   choices=choices([("fr", _l("French (to send to a French "
                                                              "landlord)")),
@@ -53,8 +60,11 @@ class LetterForm(Form):
 
 
 class FollowUpLetterForm(LetterForm):
-    """The follow-up letter's personal fields, never stored either."""
+    """The follow-up letter's personal fields, never stored either, and how it will go (its
+    fifteen days run from its receipt)."""
 
+    send_channel = SelectField(_l("How you will send it"), default="registered",
+                               choices=choices(list(CHANNEL_LABELS.items())))
     submit = SubmitField(_l("Prepare my follow-up letter"))
 
 
@@ -90,9 +100,11 @@ class TrackForm(Form):
 
 
 class ReceivedForm(Form):
-    """The landlord's acknowledgement of receipt."""
+    """The landlord's acknowledgement of receipt (for registered post: the day it was first
+    presented, on the acknowledgement or La Poste's tracking)."""
 
-    received_on = DateField(_l("Received by the landlord on"),
+    received_on = DateField(_l("Received by the landlord on (registered post: the day of "
+                               "first presentation)"),
                             validators=[DataRequired(DATE)])
     submit = SubmitField(_l("Save the date of receipt"))
 
@@ -102,13 +114,38 @@ class ExtensionForm(Form):
 
     extension_notice_on = DateField(_l("Date of the landlord's notice"),
                                     validators=[DataRequired(DATE)])
+    extension_reasons = BooleanField(_l("The notice gives its reasons (the complexity or the "
+                                        "number of requests)"))
     submit = SubmitField(_l("Save the extension"))
+
+
+class IdentityForm(Form):
+    """The landlord asked the member to prove who they are."""
+
+    identity_asked_on = DateField(_l("The landlord asked on"), validators=[DataRequired(DATE)])
+    identity_justified = BooleanField(_l("It had a reasonable doubt about who I am (for "
+                                         "example, my letter gave no address or number it "
+                                         "knows)"))
+    identity_answered_on = DateField(_l("I answered on (optional: say it later)"),
+                                     validators=[Optional()])
+    submit = SubmitField(_l("Save the request for identification"))
+
+
+class FeeForm(Form):
+    """The landlord asked for a fee."""
+
+    fee_asked_on = DateField(_l("The landlord asked for a fee on"),
+                             validators=[DataRequired(DATE)])
+    submit = SubmitField(_l("Save the request for a fee"))
 
 
 class FollowedUpForm(Form):
     """I sent the follow-up letter."""
 
     followed_up_on = DateField(_l("Follow-up sent on"), validators=[DataRequired(DATE)])
+    followed_up_channel = SelectField(_l("How"), choices=channel_choices(_l("— choose —")),
+                                      validators=[DataRequired(_l("Choose how you sent the "
+                                                                  "letter."))])
     submit = SubmitField(_l("I sent the follow-up"))
 
 
@@ -121,10 +158,12 @@ class AnswerForm(Form):
                         choices=choices([("", _l("— choose —"))] + list(GRADE_LABELS.items())),
                         validators=[DataRequired(_l("Choose what the answer was like."))])
     checklist = MultiCheckboxField(_l("What the answer gave (article 15)"),
-                                   choices=choices(ITEM_LABELS.items()))
+                                   choices=choices([*ITEM_LABELS.items(),
+                                                    *EXTRA_ITEM_LABELS.items()]))
     copy_received = BooleanField(_l("A copy of my data came with it"))
     comments_disclosed = BooleanField(_l("It disclosed the comment zones about me"))
-    access_log_disclosed = BooleanField(_l("It disclosed the log of who consulted my file"))
+    access_log_disclosed = BooleanField(_l("It gave the dates and purposes of the "
+                                           "consultations of my file"))
     submit = SubmitField(_l("Save the answer"))
 
 
@@ -185,6 +224,8 @@ class CampaignForm(Form):
                                           "landlord)"), validators=[Optional(), Length(max=300)])
     dpo_email = EmailField(_l("E-mail of its data protection officer (optional)"),
                            validators=[Optional(), Email(EMAIL), Length(max=200)])
+    dpo_address = TextAreaField(_l("Postal address of its data protection officer (optional)"),
+                                validators=[Optional(), Length(max=300)])
     siren = StringField(_l("SIREN number (optional)"), validators=[Optional(), check_siren])
     explanation = TextAreaField(_l("Explanation for tenants (Markdown, optional)"),
                                 validators=[Optional(), Length(max=MAX_SOURCE_CHARS),

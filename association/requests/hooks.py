@@ -54,10 +54,11 @@ def _overdue():
 def _complaint_ready():
     paragraphs = (
         _("Hello,"),
-        _("Two weeks have passed since the deadline of your access request. The complaint "
-          "pack for the CNIL is ready in your personal space: the text to paste into the "
-          "CNIL's form and the list of documents to attach: %(url)s",
-          url=_space_url()),
+        _("The deadline of your access request has passed without a complete answer (and the "
+          "fifteen days of your follow-up, if you sent one). The complaint pack for the CNIL "
+          "is ready in your personal space: the text to paste into the CNIL's form and the "
+          "list of documents to attach. A follow-up letter first is recommended, not "
+          "required: %(url)s", url=_space_url()),
     )
     return _("Your complaint to the CNIL is ready"), "\n\n".join(paragraphs) + "\n"
 

@@ -31,12 +31,17 @@ GRADE_LABELS = {
 ITEM_LABELS = {
     "a": _l("(a) the purposes"),
     "b": _l("(b) the categories of data"),
-    "c": _l("(c) the recipients, staff roles and subcontractors"),
+    "c": _l("(c) the recipients by name, subcontractors included (CJEU C-154/21)"),
     "d": _l("(d) how long the data are kept"),
     "e": _l("(e) the rights to rectification, erasure, restriction and objection"),
     "f": _l("(f) the right to complain to the CNIL"),
     "g": _l("(g) the source of data not collected from the tenant"),
     "h": _l("(h) automated decisions and profiling"),
+}
+# Asked for in addition to article 15 (results.EXTRA_ITEMS): never counted as missing.
+EXTRA_ITEM_LABELS = {
+    "staff": _l("the functions of the staff who can read the file (asked in addition: not "
+                "required, CJEU C-579/21)"),
 }
 TIMELINESS_LABELS = {
     "on_time": _l("answered on time"),
@@ -46,7 +51,8 @@ TIMELINESS_LABELS = {
 DISCLOSURE_LABELS = {
     "copy_received": _l("a copy of the data came"),
     "comments_disclosed": _l("comment zones were disclosed"),
-    "access_log_disclosed": _l("the log of who consulted the file was disclosed"),
+    "access_log_disclosed": _l("the dates and purposes of the consultations of the file "
+                               "were disclosed (owed: CJEU C-579/21)"),
 }
 STATUS_LABELS = {"upcoming": _l("not open yet"), "open": _l("open"), "closed": _l("closed")}
 
@@ -74,7 +80,8 @@ def item_text(item: str) -> str:
 def labels() -> dict:
     """Every label, for templates."""
     return {"states": STATE_LABELS, "channels": CHANNEL_LABELS, "grades": GRADE_LABELS,
-            "items": ITEM_LABELS, "timeliness": TIMELINESS_LABELS,
+            "items": ITEM_LABELS, "extra_items": EXTRA_ITEM_LABELS,
+            "timeliness": TIMELINESS_LABELS,
             "disclosures": DISCLOSURE_LABELS, "status": STATUS_LABELS}
 
 

@@ -86,3 +86,45 @@ def m002_count_confirmed_keys_only(db):
     from .results import uncount_unconfirmed
 
     uncount_unconfirmed(db)
+
+
+@migrations()
+def m003_events_the_law_turns_on(db):
+    """What the law turns on (issue 22): a request for identification (asked, answered,
+    justified: only a justified one pauses the period), a fee asked for, whether an
+    extension gave its reasons, how the follow-up went and the day the complaint pack is
+    ready. Article 15(1)(c) is split: "c" now means the recipients (C-154/21), and the staff
+    roles are an item asked in addition ("staff", C-579/21); an answer recorded as giving
+    the old "c" gave both, so it gains "staff", and the counters with it."""
+    from .results import split_recipients
+
+    for name, kind in (("extension_reasons", "integer"), ("followed_up_channel", "text"),
+                       ("complaint_on", "text"), ("identity_asked_on", "text"),
+                       ("identity_answered_on", "text"), ("identity_justified", "integer"),
+                       ("fee_asked_on", "text")):
+        db.execute(f"alter table trackers add column {name} {kind}")
+    split_recipients(db)
+
+
+@migrations()
+def m004_letters_saved_as_the_first_default(db):
+    """A campaign's letter saved unchanged from the first default letter (a new campaign's
+    form starts from it) follows the default letter again, which now holds what the legal
+    review found missing (issue 22: C-154/21, Art. 15(2), retention criteria, the logic and
+    consequences of scoring, free of charge, the copy's form, no identity document without
+    reasonable doubt...). A letter the association changed is left as it wrote it."""
+    import json
+    from pathlib import Path
+
+    first = json.loads((Path(__file__).parent / "data" / "first_default_letters.json")
+                       .read_text(encoding="utf-8"))
+    for language, text in first.items():
+        db.execute(f"update campaigns set letter_{language} = null, letter_{language}_flags = "
+                   f"null where replace(letter_{language}, char(13), '') = ?", [text])
+
+
+@migrations()
+def m005_dpo_address(db):
+    """The postal address of the controller's data protection officer, when it has its own:
+    the letters go there (issue 22, review D4)."""
+    db.execute("alter table campaigns add column dpo_address text")

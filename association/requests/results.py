@@ -24,15 +24,22 @@ from ..members import CONFIRMED
 
 STATES = ("to_send", "awaiting", "due_soon", "overdue", "answered", "complaint_ready")
 NEVER = ("overdue", "complaint_ready")  # past the deadline with no answer yet
-ITEMS = ("a", "b", "c", "d", "e", "f", "g", "h")
+ITEMS = ("a", "b", "c", "d", "e", "f", "g", "h")  # required by Art. 15(1)
+# Asked for in addition, not owed: the functions of the staff who can read the file (their
+# identity is owed only exceptionally; CJEU C-579/21, Pankki S). Counted as given, never as
+# missing. An answer recorded before "c" was split (it read "recipients, staff roles and
+# subcontractors") gave both: see the requests' migration m003.
+EXTRA_ITEMS = ("staff",)
 GRADES = ("complete", "partial", "refusal", "off_point")
 CHANNELS = ("email", "post", "registered", "hand")
 DISCLOSURES = ("copy_received", "comments_disclosed", "access_log_disclosed")
 # SQL on ``trackers t left join members m on m.id = t.member_id``: whether the tracker counts.
 COUNTED = f"(t.member_id is null or m.{CONFIRMED})"
 # A tracker with whether it counts, by its id.
-COUNTED_TRACKER = (f"select t.*, {COUNTED} as counted from trackers t "
-                   f"left join members m on m.id = t.member_id where t.id = ?")
+COUNTED_TRACKER = (f"select t.*, {COUNTED} as counted, l.departement from trackers t "
+                   f"left join members m on m.id = t.member_id "
+                   f"left join campaigns c on c.id = t.campaign_id "
+                   f"left join landlords l on l.id = c.landlord_id where t.id = ?")
 
 
 def contributions(tracker: dict | None) -> list[str]:
@@ -59,6 +66,7 @@ def contributions(tracker: dict | None) -> list[str]:
         given = set((tracker.get("checklist") or "").split(","))
         found += [f"missing:{item}" for item in ITEMS if item not in given]
         found += [name for name in DISCLOSURES if tracker.get(name)]
+        found += [f"given:{item}" for item in EXTRA_ITEMS if item in given]
     return found
 
 
@@ -87,6 +95,24 @@ def count_member(db, member_id: int) -> None:
             contributions({**tracker, "counted": True}))
     for campaign_id, delta in deltas.items():
         add(db, campaign_id, delta)
+
+
+def split_recipients(db) -> None:
+    """Article 15(1)(c) split (issue 22): an answer recorded as giving "c" when it read
+    "recipients, staff roles and subcontractors" gave the staff roles too, so it gains the
+    extra item "staff", and its campaign's counters with it (the requests' migration m003)."""
+    deltas = Counter()
+    for tracker_id, campaign_id, checklist, counted in db.execute(
+            f"select t.id, t.campaign_id, t.checklist, {COUNTED} from trackers t left join "
+            f"members m on m.id = t.member_id where t.answered_on is not null").fetchall():
+        items = [item for item in (checklist or "").split(",") if item]
+        if "c" in items and "staff" not in items:
+            db.execute("update trackers set checklist = ? where id = ?",
+                       [",".join(sorted(items + ["staff"])), tracker_id])
+            if counted:
+                deltas[campaign_id] += 1
+    for campaign_id, n in deltas.items():
+        add(db, campaign_id, Counter({"given:staff": n}))
 
 
 def uncount_unconfirmed(db) -> None:
@@ -142,6 +168,10 @@ def results(db, campaign_id: int) -> dict:
     for name in DISCLOSURES:
         count = shown(raw.get(name, 0)) if of_answers else None
         disclosures[name] = {"count": count, "share": _share(count, answered)}
+    extras = {}
+    for item in EXTRA_ITEMS:
+        count = shown(raw.get(f"given:{item}", 0)) if of_answers else None
+        extras[item] = {"given": count, "share_given": _share(count, answered)}
     return {
         "min_group": MIN_GROUP,
         "participants": shown(raw.get("participants", 0)),
@@ -154,6 +184,7 @@ def results(db, campaign_id: int) -> dict:
         "grades": {grade: shown(raw.get(f"grade:{grade}", 0)) for grade in GRADES},
         "median_days_to_answer": median_days(histogram) if answered >= MIN_GROUP else None,
         "items": items,
+        "extra_items": extras,
         **disclosures,
     }
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from ..members import queue_message
 from . import results
-from .trackers import DUE_SOON, GRACE, NEVER, state_on
+from .trackers import DUE_SOON, NEVER, state_on
 
 OVERDUE_MESSAGE = "request_overdue"
 COMPLAINT_MESSAGE = "request_complaint_ready"
@@ -18,7 +18,7 @@ COMPLAINT_MESSAGE = "request_complaint_ready"
 
 def run(db, today: date) -> dict:
     """Job: move every tracker to its state on ``today``; queue reminders."""
-    soon, grace = (today + DUE_SOON).isoformat(), (today - GRACE).isoformat()
+    soon, day = (today + DUE_SOON).isoformat(), today.isoformat()
     moved, reminders, deltas = Counter(), Counter(), defaultdict(Counter)
     with db.atomic():
         rows = db.execute(
@@ -27,8 +27,10 @@ def run(db, today: date) -> dict:
             "left join members m on m.id = t.member_id where "
             "(t.state = 'awaiting' and t.deadline_on <= ?) or "
             "(t.state = 'due_soon' and t.deadline_on < ?) or "
-            "(t.state = 'overdue' and t.deadline_on < ?)",
-            [soon, today.isoformat(), grace])
+            # complaint_on: the day after the deadline, or after the follow-up's own fifteen
+            # days (unknown for a tracker last written before it was kept: the state decides)
+            "(t.state = 'overdue' and coalesce(t.complaint_on, t.deadline_on) <= ?)",
+            [soon, day, day])
         names = [column[0] for column in rows.description]
         updates, messages = [], []
         for values in rows.fetchall():

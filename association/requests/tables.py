@@ -23,6 +23,8 @@ TABLES: tuple[Table, ...] = (
             Column("controller_address", _l("postal address of the data controller")),
             Column("dpo_email", _l("e-mail of the controller's data protection officer"),
                    personal=True, retention="until replaced"),
+            Column("dpo_address", _l("postal address of the controller's data protection "
+                                     "officer, when it has its own")),
             Column("siren", _l("company number (SIREN) of the controller")),
             Column("explanation", _l("why the campaign, written by the association (Markdown)"),
                    screened=True, flagged_retention=FLAGGED_TEXT),
@@ -72,11 +74,24 @@ TABLES: tuple[Table, ...] = (
                    purpose=_l("the legal deadline for the answer"), personal=True),
             Column("extension_notice_on", _l("when the landlord announced an extension"),
                    personal=True),
+            Column("extension_reasons", _l("whether the extension notice gave its reasons "
+                                           "(without them, it extends nothing)")),
             Column("extended_due_on", _l("the deadline once extended"), personal=True),
             Column("deadline_on", label=_l("Deadline in force"),
                    purpose=_l("the deadline in force"), personal=True),
             Column("followed_up_on", _l("when the member sent the follow-up letter"),
                    personal=True),
+            Column("followed_up_channel", _l("how the follow-up letter went"), personal=True),
+            Column("complaint_on", _l("the first day the complaint pack is ready"),
+                   personal=True),
+            Column("identity_asked_on", _l("when the landlord asked the member to prove who "
+                                           "they are"), personal=True),
+            Column("identity_answered_on", _l("when the member answered that request"),
+                   personal=True),
+            Column("identity_justified", _l("whether that request was justified by a "
+                                            "reasonable doubt (only then does it pause the "
+                                            "deadline)"), personal=True),
+            Column("fee_asked_on", _l("when the landlord asked for a fee"), personal=True),
             Column("answered_on", label=_l("Answered on"), purpose=_l("when the answer came"), personal=True),
             Column("grade", label=_l("The answer"), words=labels.grade_label,
                    purpose=_l("complete, partial, refusal or off the point"), personal=True),

@@ -20,8 +20,8 @@ from ..members import current_member, new_member
 from ..security import public
 from ..letters import Undrawable, pdf
 from . import calendar, campaigns, letters, results, trackers
-from .forms import (AnswerForm, ExtensionForm, FollowedUpForm, FollowUpLetterForm, LetterForm,
-                    ReceivedForm, SentForm, TRACKER_ERRORS, TrackForm)
+from .forms import (AnswerForm, ExtensionForm, FeeForm, FollowedUpForm, FollowUpLetterForm,
+                    IdentityForm, LetterForm, ReceivedForm, SentForm, TRACKER_ERRORS, TrackForm)
 from .labels import CHANNEL_LABELS, labels
 from ..clock import today
 
@@ -210,9 +210,18 @@ def _tracker_forms(tracker) -> dict:
             "received_on": None if tracker["received_estimated"]
             else _as_date(tracker["received_on"])}),
         "extension": ExtensionForm(prefix="extension", formdata=None, data={
-            "extension_notice_on": _as_date(tracker["extension_notice_on"])}),
+            "extension_notice_on": _as_date(tracker["extension_notice_on"]),
+            "extension_reasons": bool(tracker["extension_notice_on"])
+            and tracker["extension_reasons"] != 0}),
+        "identity": IdentityForm(prefix="identity", formdata=None, data={
+            "identity_asked_on": _as_date(tracker["identity_asked_on"]),
+            "identity_justified": bool(tracker["identity_justified"]),
+            "identity_answered_on": _as_date(tracker["identity_answered_on"])}),
+        "fee": FeeForm(prefix="fee", formdata=None, data={
+            "fee_asked_on": _as_date(tracker["fee_asked_on"])}),
         "followed_up": FollowedUpForm(prefix="followed", formdata=None, data={
-            "followed_up_on": _as_date(tracker["followed_up_on"])}),
+            "followed_up_on": _as_date(tracker["followed_up_on"]),
+            "followed_up_channel": tracker["followed_up_channel"] or ""}),
         "answer": AnswerForm(prefix="answer", formdata=None, data={
             "answered_on": _as_date(tracker["answered_on"]), "grade": tracker["grade"] or "",
             "checklist": checklist, "copy_received": bool(tracker["copy_received"]),
@@ -227,6 +236,9 @@ def _tracker_page(tracker, refused=None, status=200):
     if refused:
         forms[refused[0]] = refused[1]
     return render_template("requests/tracker.html", tracker=tracker, forms=forms,
+                           follow_up_due=trackers.follow_up_due(tracker),
+                           complaint_ready=_complaint_ready(tracker),
+                           ready_on=trackers.complaint_ready_on(tracker),
                            labels=labels(), today=today().isoformat()), status
 
 
@@ -273,7 +285,27 @@ def received(tracker):
 def extension(tracker):
     """The landlord announced an extension (accepted within the first month only)."""
     return _record(tracker, "extension", ExtensionForm(prefix="extension"), lambda form: {
-        "extension_notice_on": form.extension_notice_on.data.isoformat()})
+        "extension_notice_on": form.extension_notice_on.data.isoformat(),
+        "extension_reasons": int(form.extension_reasons.data)})
+
+
+@bp.post("/suivi/<int:tracker_id>/identification")
+@tracker_required
+def identity(tracker):
+    """The landlord asked for a proof of identity (justified or not), and when I answered."""
+    return _record(tracker, "identity", IdentityForm(prefix="identity"), lambda form: {
+        "identity_asked_on": form.identity_asked_on.data.isoformat(),
+        "identity_justified": int(form.identity_justified.data),
+        "identity_answered_on": (form.identity_answered_on.data.isoformat()
+                                 if form.identity_answered_on.data else None)})
+
+
+@bp.post("/suivi/<int:tracker_id>/frais")
+@tracker_required
+def fee(tracker):
+    """The landlord asked for a fee."""
+    return _record(tracker, "fee", FeeForm(prefix="fee"), lambda form: {
+        "fee_asked_on": form.fee_asked_on.data.isoformat()})
 
 
 @bp.post("/suivi/<int:tracker_id>/relance-envoyee")
@@ -281,7 +313,8 @@ def extension(tracker):
 def followed_up(tracker):
     """I sent the follow-up letter."""
     return _record(tracker, "followed_up", FollowedUpForm(prefix="followed"), lambda form: {
-        "followed_up_on": form.followed_up_on.data.isoformat()})
+        "followed_up_on": form.followed_up_on.data.isoformat(),
+        "followed_up_channel": form.followed_up_channel.data})
 
 
 @bp.post("/suivi/<int:tracker_id>/reponse")
@@ -318,59 +351,90 @@ def deadline_calendar(tracker):
     return response
 
 
-def _follow_up_ready(tracker) -> bool:
-    return bool(tracker["sent_on"])
+def _complaint_ready(tracker) -> bool:
+    """The complaint pack is ready: past its day without an answer, or after an answer that
+    is not complete."""
+    if tracker["answered_on"]:
+        return tracker["grade"] != "complete"
+    return tracker["state"] == "complaint_ready"
+
+
+def _follow_up_page(tracker, form, status=200):
+    """The follow-up's form, or why it is not due yet (the deadline in words)."""
+    return render_template("requests/follow_up.html", tracker=tracker, form=form,
+                           due=trackers.follow_up_due(tracker), labels=labels()), status
+
+
+def _follow_up_letter(campaign, tracker, form):
+    """The follow-up letter of a valid form, with its dated ultimatum: fifteen days after it
+    reaches the landlord by the way the member chose."""
+    received = trackers.estimated_receipt(today(), form.send_channel.data)
+    return letters.follow_up_letter(campaign, tracker, form.data, form.letter_language.data,
+                                    today(), trackers.follow_up_due(tracker),
+                                    received + trackers.ULTIMATUM)
+
+
+def _refused_follow_up(tracker, form):
+    """Why no follow-up can be written now (400), or None when it can (a valid form)."""
+    if trackers.follow_up_due(tracker) is None:
+        form.form_errors.append(_("No follow-up is due: your landlord has until %(date)s to "
+                                  "answer.", date=in_words(tracker["deadline_on"]))
+                                if tracker["deadline_on"] and not tracker["answered_on"] else
+                                _("No follow-up is due for this request now."))
+        return _follow_up_page(tracker, form, 400)
+    if not form.validate_on_submit():
+        return _follow_up_page(tracker, form, 400)
+    return None
 
 
 @bp.route("/suivi/<int:tracker_id>/relance", methods=["GET", "POST"])
 @tracker_required
 def follow_up(tracker):
-    """The follow-up letter: the form (the same no-storage rule), then the letter."""
-    db = get_db()
-    campaign = campaigns.get(db, tracker["campaign_id"])
-    form = FollowUpLetterForm()
-    if request.method == "POST" and _follow_up_ready(tracker) and form.validate_on_submit():
-        written = letters.follow_up_letter(campaign, tracker, form.data,
-                                           form.letter_language.data, today())
-        return render_template(
-            "requests/letter.html", campaign=campaign, letter=written, form=form,
-            mailto=written.mailto(campaign["dpo_email"]), follow_up=True, tracker=tracker,
-            pdf_action=url_for("requests.follow_up_pdf", tracker_id=tracker["id"]))
+    """The follow-up letter, only once it is due (late, or after a partial answer or a
+    refusal): the form (the same no-storage rule), then the letter."""
     if request.method == "GET":
-        form = FollowUpLetterForm(formdata=None)
-    return render_template("requests/follow_up.html", tracker=tracker, form=form,
-                           ready=_follow_up_ready(tracker), labels=labels()), \
-        400 if form.errors else 200
+        return _follow_up_page(tracker, FollowUpLetterForm(formdata=None))
+    form = FollowUpLetterForm()
+    refused = _refused_follow_up(tracker, form)
+    if refused is not None:
+        return refused
+    campaign = campaigns.get(get_db(), tracker["campaign_id"])
+    written = _follow_up_letter(campaign, tracker, form)
+    return render_template(
+        "requests/letter.html", campaign=campaign, letter=written, form=form,
+        mailto=written.mailto(campaign["dpo_email"]), follow_up=True, tracker=tracker,
+        pdf_action=url_for("requests.follow_up_pdf", tracker_id=tracker["id"]))
 
 
 @bp.post("/suivi/<int:tracker_id>/relance.pdf")
 @tracker_required
 def follow_up_pdf(tracker):
-    """The follow-up letter as a PDF, kept nowhere."""
-    db = get_db()
-    campaign = campaigns.get(db, tracker["campaign_id"])
+    """The follow-up letter as a PDF, kept nowhere (only once it is due)."""
     form = FollowUpLetterForm()
-    if not (_follow_up_ready(tracker) and form.validate_on_submit()):
-        return render_template("requests/follow_up.html", tracker=tracker, form=form,
-                               ready=_follow_up_ready(tracker), labels=labels()), 400
-    written = letters.follow_up_letter(campaign, tracker, form.data, form.letter_language.data,
-                                       today())
-    return _pdf_response(written, campaign["title"], "relance-demande-acces", form,
+    refused = _refused_follow_up(tracker, form)
+    if refused is not None:
+        return refused
+    campaign = campaigns.get(get_db(), tracker["campaign_id"])
+    return _pdf_response(_follow_up_letter(campaign, tracker, form), campaign["title"],
+                         "relance-demande-acces", form,
                          url_for("requests.follow_up", tracker_id=tracker["id"]))
 
 
 @bp.get("/suivi/<int:tracker_id>/plainte")
 @tracker_required
 def complaint(tracker):
-    """The complaint pack: the text for the CNIL's form, the attachments, its address."""
+    """The complaint pack once it is ready: the text for the CNIL's form, the controller's
+    details, the attachments, its address; the court route and the collective angle."""
     db = get_db()
     campaign = campaigns.get(db, tracker["campaign_id"])
     language = str(get_locale())
-    ready = bool(tracker["sent_on"])
+    ready = _complaint_ready(tracker)
     return render_template(
         "requests/complaint.html", tracker=tracker, campaign=campaign, ready=ready,
+        ready_on=trackers.complaint_ready_on(tracker),
         text=letters.complaint_text(campaign, tracker, language) if ready else None,
         attachments=letters.complaint_attachments(tracker, language) if ready else [],
+        controller=letters.controller_lines(campaign),
         cnil_address=letters.CNIL_ADDRESS, cnil_url=letters.CNIL_COMPLAINT_URL,
         labels=labels(), channels=CHANNEL_LABELS)
 

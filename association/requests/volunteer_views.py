@@ -53,9 +53,14 @@ def _form_values(db, form) -> dict | None:
     for name in ("controller_name", "controller_address"):
         if not values.get(name):
             form[name].errors.append(_("Give it, or choose a landlord that has it."))
+    for language in letters.LANGUAGES:
+        # A letter left as the default one is not kept: it follows the default's changes.
+        name = f"letter_{language}"
+        if (values.get(name) or "").replace("\r", "") == letters.DEFAULT_TEMPLATES[language]:
+            values[name] = None
     for name in ("explanation", "letter_fr", "letter_en"):
         values[name] = values.get(name) or None
-        values[f"{name}_flags"] = Flags.found_in(form[name]).format()
+        values[f"{name}_flags"] = Flags.found_in(form[name]).format() if values[name] else None
     return None if form.errors else values
 
 
@@ -146,6 +151,9 @@ def _csv_rows(campaign, found) -> list[list[str]]:
               share(v["share_missing"])] for k, v in found["items"].items()]
     rows += [[_("Disclosed"), str(names["disclosures"][k]), count_label(found[k]["count"]),
               share(found[k]["share"])] for k in names["disclosures"]]
+    rows += [[_("Given (asked in addition)"), str(names["extra_items"][k]),
+              count_label(v["given"]), share(v["share_given"])]
+             for k, v in found["extra_items"].items()]
     median = found["median_days_to_answer"]
     rows.append([_("Median days to an answer"), "", "" if median is None else f"{median:g}",
                  ""])

@@ -1,4 +1,6 @@
 """Forms of the volunteer area. Messages are lazy, so they follow the visitor's language."""
+import re
+
 from flask_babel import lazy_gettext as _l
 from wtforms import (BooleanField, EmailField, PasswordField, SelectField,
                      StringField, SubmitField, TextAreaField)
@@ -152,6 +154,13 @@ def check_siren(form, field):
         raise ValidationError(_l("A SIREN number has nine digits (for example 344 366 315)."))
 
 
+def check_departement(form, field):
+    """A département's number: two digits, 2A or 2B, or three digits overseas."""
+    if field.data and not re.fullmatch(r"(?:0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6]|98[4-8])",
+                                       field.data.strip().upper()):
+        raise ValidationError(_l("Enter the département's number, for example 75, 2A or 974."))
+
+
 class LandlordForm(Form):
     """Admin: a landlord (a public organisation)."""
 
@@ -163,6 +172,10 @@ class LandlordForm(Form):
                            validators=[Optional(), Email(_l("This e-mail address is not valid.")),
                                        Length(max=200, message=AT_MOST)])
     siren = StringField(_l("SIREN number (optional)"), validators=[Optional(), check_siren])
+    departement = StringField(
+        _l("Département of its seat, whose public holidays its deadlines count, for example "
+           "75, 57 or 974 (optional)"),
+        validators=[Optional(), Length(max=3, message=AT_MOST), check_departement])
     submit = SubmitField(_l("Save"))
 
 
