@@ -236,8 +236,10 @@ MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobr
 DATES_NOT_IN_WORDS = {
     "the first of the month without “er”": re.compile(rf"(?<![\d])1[ \u00a0]({MONTHS_FR})\b"),
     "an ISO date": re.compile(r"(?<![/\w-])\d{4}-\d{2}-\d{2}\b"),  # not in an address
-    # after a time: "loi n° 86-1290" is a law's number (issue 22's letters), not an offset
-    "an offset": re.compile(r"\d:\d{2}(?::\d{2})?(?:\.\d+)?[+-]\d{2}:?\d{2}\b|\bUTC[+-]\d"),
+    # after a time ("18:30:00+01:00", "22:16:00 +0100"), or alone ("+01:00"); not a decree's
+    # number ("décret 2007-1527")
+    "an offset": re.compile(r"\d:\d{2}\s?[+-]\d{2}:?\d{2}\b|(?<![\w-])\+\d{2}:?\d{2}\b"
+                            r"|\bUTC[+-]\d"),
     "a time as 18:30": re.compile(r"\b\d{1,2}:\d{2}\b"),
 }
 

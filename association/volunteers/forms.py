@@ -192,36 +192,36 @@ class SettingsForm(Form):
                                            Length(max=200, message=AT_MOST)])
     # The legal notice (LCEN art. 6 III): /mentions-legales names them, and says what is
     # missing to administrators rather than printing blanks.
-    seat_address = TextAreaField(_l("Registered office (siège social)"), validators=[
+    seat_address = TextAreaField(_l("Registered office (siège social) (optional)"), validators=[
         Optional(), Length(max=300, message=AT_MOST)],
         description=_l("As declared to the préfecture; shown in the legal notice."))
-    telephone = StringField(_l("Telephone of the association"), validators=[
+    telephone = StringField(_l("Telephone of the association (optional)"), validators=[
         Optional(), Length(max=40, message=AT_MOST)],
         description=_l("The law requires one in the legal notice; a shared line is fine."))
     rna_number = StringField(_l("RNA number (optional)"), validators=[
         Optional(), Length(max=20, message=AT_MOST)],
         description=_l("On the receipt of the declaration: W followed by nine digits."))
-    publication_director = StringField(_l("Directeur de la publication: name"), validators=[
+    publication_director = StringField(_l("Directeur de la publication: name (optional)"), validators=[
         Optional(), Length(max=120, message=AT_MOST)],
         description=_l("The association's legal representative, usually its président; "
                        "requests for a right of reply are addressed to them."))
     publication_director_function = StringField(
-        _l("Directeur de la publication: function"),
+        _l("Directeur de la publication: function (optional)"),
         validators=[Optional(), Length(max=80, message=AT_MOST)],
         description=_l("For example: présidente."))
-    host_name = StringField(_l("Host of the site: name"), validators=[
+    host_name = StringField(_l("Host of the site: name (optional)"), validators=[
         Optional(), Length(max=160, message=AT_MOST)],
         description=_l("The company whose server runs this site (a processor of the "
                        "association's data)."))
-    host_address = TextAreaField(_l("Host of the site: address"), validators=[
+    host_address = TextAreaField(_l("Host of the site: address (optional)"), validators=[
         Optional(), Length(max=300, message=AT_MOST)])
-    host_telephone = StringField(_l("Host of the site: telephone"), validators=[
+    host_telephone = StringField(_l("Host of the site: telephone (optional)"), validators=[
         Optional(), Length(max=40, message=AT_MOST)])
     mail_relay = StringField(_l("Mail relay (optional)"), validators=[
         Optional(), Length(max=200, message=AT_MOST)],
         description=_l("The service that sends messages to members, when there is one: its "
                        "name and country. Leave empty when the site's own server sends them."))
-    transfers_outside_eu = TextAreaField(_l("Transfers outside the European Union"), validators=[
+    transfers_outside_eu = TextAreaField(_l("Transfers outside the European Union (optional)"), validators=[
         Optional(), Length(max=500, message=AT_MOST)],
         description=_l("Write “none” when the host and the relay keep the data in the Union "
                        "and are not subject to another country's law; otherwise say which "
