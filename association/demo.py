@@ -26,6 +26,9 @@ DEMO_ASSOCIATION = {
     "mail_relay": "",
     "transfers_outside_eu": "aucun : le serveur et ses copies restent en France",
 }
+# What its letters to the landlord say of it (art. 44 loi 86-1290); its présidente, the
+# directeur de la publication, signs them.
+DEMO_STANDING = {"represents_tenth": 1}
 DEMO_LANDLORD = {
     "name": "Habitat Exemple OPH (démonstration)",
     "postal_address": "Service relations locataires, 1 place de l'Exemple, 75013 Paris",
@@ -46,7 +49,8 @@ def load_core(db) -> bool:
         return False
     with db.atomic():
         if not reference.association(db)["name"]:
-            reference.save_association(db, is_demo=True, **DEMO_ASSOCIATION)
+            reference.save_association(db, is_demo=True, standing=DEMO_STANDING,
+                                       **DEMO_ASSOCIATION)
         landlord_id = db.table("landlords").insert({**DEMO_LANDLORD, "is_demo": 1}).last_pk
         db.table("buildings").insert_all(
             {"name": name, "street_address": address, "landlord_id": landlord_id, "is_demo": 1}

@@ -34,6 +34,7 @@ class Letter:
     paragraphs: list[str]
     signature: str
     attachments: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)  # "Copie : …", below the signature
 
     def __post_init__(self):
         """A French letter gets French spacing before ; : ! ? and inside « » (no line of the
@@ -43,11 +44,13 @@ class Letter:
                 no_break_spaces(self.dated), no_break_spaces(self.subject),
                 no_break_spaces(self.signature))
             self.paragraphs = [no_break_spaces(paragraph) for paragraph in self.paragraphs]
+            self.copies = [no_break_spaces(line) for line in self.copies]
 
     def plain_text(self) -> str:
         """The letter as the body of an e-mail: its subject is the e-mail's own Subject
         (``mailto``), not repeated in the body (issue 22)."""
-        blocks = ["\n".join(self.sender), *self.paragraphs, self.signature]
+        blocks = ["\n".join(self.sender), *self.paragraphs, self.signature,
+                  "\n".join(self.copies)]
         return "\n\n".join(block for block in blocks if block)
 
     def mailto(self, address: str | None) -> str | None:
@@ -72,7 +75,7 @@ class Letter:
     def drawn_text(self) -> str:
         """Every character the PDF draws."""
         return "\n".join([*self.sender, *self.recipient, self.dated, self.subject,
-                          *self.paragraphs, self.signature])
+                          *self.paragraphs, self.signature, *self.copies])
 
 
 class Undrawable(Exception):
@@ -109,7 +112,7 @@ def _without_controls(letter: Letter) -> Letter:
     return replace(letter, sender=[clean(line) for line in letter.sender],
                    recipient=[clean(line) for line in letter.recipient], dated=clean(letter.dated),
                    subject=clean(letter.subject), paragraphs=[clean(p) for p in letter.paragraphs],
-                   signature=clean(letter.signature))
+                   signature=clean(letter.signature), copies=[clean(c) for c in letter.copies])
 
 
 @cache
@@ -178,4 +181,8 @@ def _drawn(letter: Letter, title: str, fallbacks: list[str]) -> bytes:
     for line in letter.signature.split("\n"):
         document.set_x(right)
         document.multi_cell(half, LINE, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if letter.copies:
+        document.ln(LINE)
+    for line in letter.copies:
+        document.multi_cell(0, LINE, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(document.output())

@@ -360,3 +360,14 @@ def m013_landlord_departement(db):
     """The département of a landlord's seat: the public holidays its deadlines count (the
     Alsace-Moselle and overseas ones, deadlines.subdivision; issue 22)."""
     db.execute("alter table landlords add column departement text")
+
+
+@migrations()
+def m014_association_standing(db):
+    """What the association's letters to a landlord say of it (issue 22): its federation or
+    its share of the tenants (art. 44 loi 86-1290), who signs and as what. (Its RNA number is
+    one of the legal notice's settings.)"""
+    for column, kind in (("federation", "text"),
+                         ("represents_tenth", "integer not null default 0"),
+                         ("signatory", "text"), ("signatory_function", "text")):
+        db.execute(f"alter table association_settings add column {column} {kind}")

@@ -26,7 +26,8 @@ def _read_association(db) -> dict:
         return db.table("association_settings").get(SETTINGS_ID)
     except NotFoundError:
         return {"id": SETTINGS_ID, "name": None, "postal_address": None,
-                "contact_email": None, "is_demo": 0, **dict.fromkeys(LEGAL_FIELDS)}
+                "contact_email": None, "is_demo": 0, **dict.fromkeys(LEGAL_FIELDS),
+                **dict.fromkeys(STANDING)}
 
 
 # What the legal notice and the register name besides the association's name and address
@@ -34,21 +35,25 @@ def _read_association(db) -> dict:
 LEGAL_FIELDS = ("seat_address", "telephone", "rna_number", "publication_director",
                 "publication_director_function", "host_name", "host_address",
                 "host_telephone", "mail_relay", "transfers_outside_eu")
+# What the association's letters to a landlord say of it (art. 44 loi 86-1290) and who signs.
+STANDING = ("federation", "represents_tenth", "signatory", "signatory_function")
 
 
 def save_association(db, name: str, postal_address: str, contact_email: str,
-                     is_demo: bool = False, by=None, **legal) -> None:
-    """Create or replace the association's settings (``legal``: any of ``LEGAL_FIELDS``; those
-    not given are left as they are); an administrator's change (``by``) has its audit entry
-    in the same transaction."""
+                     is_demo: bool = False, by=None, standing: dict | None = None,
+                     **legal) -> None:
+    """Create or replace the association's settings (``legal``: any of ``LEGAL_FIELDS``;
+    ``standing``: some of ``STANDING``; those not given are left as they are); an
+    administrator's change (``by``) has its audit entry in the same transaction."""
     unknown = set(legal) - set(LEGAL_FIELDS)
     if unknown:
         raise ValueError(f"not settings of the association: {sorted(unknown)}")
+    extra = {key: value for key, value in (standing or {}).items() if key in STANDING}
     with db.atomic():
         db.table("association_settings").upsert(
             {"id": SETTINGS_ID, "name": name, "postal_address": postal_address,
              "contact_email": contact_email, "is_demo": int(is_demo),
-             **{key: (value or "").strip() or None for key, value in legal.items()}},
+             **{key: (value or "").strip() or None for key, value in legal.items()}, **extra},
             pk="id",
         )
         if by is not None:

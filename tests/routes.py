@@ -111,6 +111,7 @@ ACCESS = {
     "/benevoles/dossiers/nouveau": Entry("volunteer"),
     "/benevoles/dossiers/<int:case_id>": Entry("volunteer"),
     "/benevoles/dossiers/<int:case_id>/revendications": Entry("volunteer", 400),
+    "/benevoles/dossiers/<int:case_id>/fondements": Entry("volunteer", 400),
     "/benevoles/dossiers/<int:case_id>/envoi": Entry("volunteer", 302),
     "/benevoles/dossiers/<int:case_id>/etapes": Entry("volunteer", 400),
     "/benevoles/dossiers/<int:case_id>/resume": Entry("volunteer", 302),

@@ -29,7 +29,23 @@ def test_a_new_action_starts_with_its_kinds_checklist(organiser, db):
         "action_id = ?", [action["id"]], order_by="position")] == \
         ["room", "agenda", "quorum", "minutes"]
     page = page_text(organiser.get(response.headers["Location"]))
-    assert "Réserver la salle" in page and "Compter le quorum" in page
+    assert "Réserver la salle" in page and "Vérifier le quorum" in page
+    assert "feuille d'émargement papier" in page and "liste de noms" not in page
+
+
+def test_a_rally_is_declared_as_the_code_de_la_securite_interieure_says(organiser, db):
+    """A rally's checklist says where, when and by whom it is declared in the words of CSI
+    L. 211-1 and L. 211-2 (issue 22, A4): the mairie (the préfecture de police in Paris),
+    between 15 and 3 jours francs, three organisers of the département, the public highway
+    only; never "en préfecture, 3 jours avant"."""
+    response = create_action(organiser, kind="rally", title="Rassemblement devant l'agence")
+    assert response.status_code == 303
+    page = page_text(organiser.get(response.headers["Location"]))
+    assert ("Déclarer la manifestation en mairie (à Paris\u00a0: préfecture de police) entre 15 "
+            "et 3 jours francs avant, déclaration signée par trois organisateurs domiciliés dans "
+            "le département (CSI L. 211-1, L. 211-2) — seulement sur la voie publique") in page
+    assert "3 jours avant au plus tard" not in page
+    assert "Observateur·rice (legal team)" in page
 
 
 @pytest.mark.parametrize(("overrides", "field", "message"), [

@@ -614,7 +614,7 @@ def test_a_collective_letter_holds_counts_never_tenants(app, volunteers, db, bui
     assert sent.status_code == 302
     case = db.table("cases").get(case_id)
     assert (case["status"], case["households"], case["response_due"]) == \
-        ("sent", 3, "2026-11-02")  # 1 Nov is a holiday, then a Sunday
+        ("sent", 3, "2026-11-06")  # a month from its receipt, deemed on Tue 6 Oct (issue 22)
     assert {row["status"] for row in db.table("grievances").rows} == {"sent"}
     with app.app_context():
         first = jobs.job("case-deadlines").run(db, date(2026, 11, 10))
@@ -914,16 +914,35 @@ def test_the_collective_letter_fits_its_page(app):
     page = PdfReader(io.BytesIO(data)).pages[0]
     chunks = []
     page.extract_text(visitor_text=lambda text, cm, tm, font, size: chunks.append(
-        (text, tm[4] * cm[0] + cm[4], size * (tm[0] or 1))))
+        (text, tm[4] * cm[0] + cm[4], size * (tm[0] or 1),
+         "Bold" in str((font or {}).get("/BaseFont", "")))))
     text = page.extract_text()
     for word in name.replace(",", "").replace("(", "").replace(")", "").split():
         assert word in text, word
     assert not any(line.strip().startswith(";") for line in text.splitlines())
     right_margin = float(page.mediabox.width) - 20 / 25.4 * 72
-    for chunk, x, size in chunks:
+    measure = _font_metrics()
+    for chunk, x, size, bold in chunks:
         if chunk.strip():
-            # DejaVu Serif's glyphs average well under 0.6 em
-            assert x + len(chunk.rstrip()) * size * 0.5 <= right_margin + 2, (chunk, x)
+            assert x + measure(chunk.rstrip(), size, bold) <= right_margin + 2, (chunk, x)
+
+
+def _font_metrics():
+    """The width in points of a text in the letter's regular or bold face, measured by fpdf2
+    from the font itself: a justified line is full, so a guessed average glyph width is not
+    enough (issue 22's longer letters)."""
+    from fpdf import FPDF
+
+    from association.letter_fonts import FAMILY, FONTS, MAIN
+
+    document = FPDF(unit="pt")
+    for style, file_name in MAIN.items():
+        document.add_font(FAMILY, style, str(FONTS / file_name))
+
+    def width(text: str, size: float, bold: bool) -> float:
+        document.set_font(FAMILY, "B" if bold else "", size)
+        return document.get_string_width(text)
+    return width
 
 
 def test_a_search_finds_the_words_in_the_volunteer_s_buildings_only(app, volunteers, db, building):
@@ -962,7 +981,7 @@ def test_the_report_card_gives_its_cases_dates_in_words(app, volunteers, buildin
         "csrf_token": token, "sending-sent_on": "2026-10-01", "sending-sent_how": "recommandé"})
     card = page_text(tenant.get("/membre/"))
     assert "partie le 1er octobre 2026" in card
-    assert "réponse attendue au plus tard le 2 novembre 2026" in card
+    assert "réponse attendue au plus tard le 6 novembre 2026" in card  # a month from its receipt
     client.post(f"/benevoles/dossiers/{case_id}/etapes", data={
         "csrf_token": token, "event-happened_on": "2026-10-20", "event-kind": "reply"})
     card = page_text(tenant.get("/membre/"))

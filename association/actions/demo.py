@@ -24,11 +24,15 @@ DEMO = (
     (4, time(17, 0), time(19, 0), "office_hours", "Permanence de l'amicale (démonstration)",
      "Local de l'amicale, rez-de-chaussée du bâtiment B",
      "Nous vous aidons à écrire au bailleur et à remplir vos demandes d'accès.", "public", {}),
-    (16, time(8, 0), time(11, 0), "occupation",
-     "Occupation du siège du prestataire de chauffage (démonstration)",
-     "Hall du siège, 5 avenue de l'Exemple, 75013 Paris",
-     "Nous demandons le détail des décomptes de chauffage. Le lieu est donné 12 heures avant "
-     "aux personnes qui ont répondu « Je viens ».", "members",
+    # The heating accounts are the landlord's to show (art. 23 loi 89-462, art. 44 loi
+    # 86-1290), not its contractor's: a delegation at its agency (legal review, B6).
+    (16, time(9, 0), time(11, 0), "delegation",
+     "Délégation à l'agence du bailleur : les décomptes de chauffage (démonstration)",
+     "Agence du bailleur, 1 place de l'Exemple, 75013 Paris",
+     "Nous venons consulter les pièces justificatives des charges de chauffage, que le "
+     "bailleur doit tenir à notre disposition pendant six mois après la régularisation. "
+     "Le point de rendez-vous est donné 12 heures avant aux personnes qui ont répondu "
+     "« Je viens ».", "members",
      {"place_reveal_hours": 12, "capacity": 40}),
 )
 PAST = (-30, time(11, 0), time(12, 0), "rally",

@@ -31,15 +31,20 @@ VISIBILITY_BADGES = {
 TASKS = {
     "room": _l("Book the room"),
     "agenda": _l("Send the agenda to members"),
-    "quorum": _l("Count the quorum (numbers only, no list of names)"),
+    "quorum": _l("Check the quorum on the paper attendance sheet (only the numbers are noted "
+                 "here)"),
     "minutes": _l("Take the minutes"),
     "leaflets": _l("Print and hand out the leaflets"),
     "speakers": _l("Agree who speaks"),
-    "prefecture": _l("Declare the rally to the prefecture (3 days before at the latest)"),
+    # Code de la sécurité intérieure, L. 211-1 and L. 211-2 (legal review of issue 22, A4).
+    "prefecture": _l("Declare the demonstration at the town hall (in Paris: the préfecture de "
+                     "police) between 15 and 3 clear days before, the declaration signed by "
+                     "three organisers living in the département (CSI L. 211-1, L. 211-2) — "
+                     "only on the public highway"),
     "banner": _l("Bring the banner"),
     "megaphone": _l("Bring the megaphone"),
     "press": _l("Press contact"),
-    "legal_observer": _l("Legal observer"),
+    "legal_observer": _l("Legal observer (legal team)"),
     "lawyer": _l("Lawyer's phone number written on every arm"),
     "first_aid": _l("First aid kit"),
     "appointment": _l("Ask the landlord for the appointment in writing"),

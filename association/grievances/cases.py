@@ -2,16 +2,17 @@
 the name of the households concerned, and the timeline that follows. A case holds counts and
 dates, never a tenant."""
 import json
+from dataclasses import asdict
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
 
 from ..privacy import Flags
-from .. import audit, clock, deadlines
+from .. import audit, clock, deadlines, reference
 from ..dates import in_words
 from ..db import first_row
 from ..letters import Letter
-from . import categories
+from . import categories, grounds
 
 EVENTS = {
     "letter_sent": _l("letter sent"), "reply": _l("landlord's reply"), "visit": _l("visit"),
@@ -27,7 +28,10 @@ STATUSES = {"open": _l("being prepared"), "sent": _l("sent, waiting for a reply"
 def open_case(db, building_id: int, category: str | None, title: str, theme: str | None,
               theme_flags: list[str], grievance_ids: list[int], volunteer) -> int:
     """A new case for one building, grouping the given reports of that building; the case
-    and each grouped report are logged (the reports with their tenants)."""
+    and each grouped report are logged (the reports with their tenants). A kind that is never
+    grouped (allocation and transfer requests) is refused with ValueError."""
+    if not categories.groupable(category):
+        raise ValueError(f"{category} is never a collective case")
     with db.atomic():
         case_id = db.table("cases").insert({
             "building_id": building_id, "category": category or None, "title": title,
@@ -48,17 +52,19 @@ def _changed(db, volunteer, changed: list) -> int:
 
 def attach(db, case_id: int, building_id: int, grievance_ids: list[int], volunteer) -> int:
     """Group open reports of the case's building in it, each logged for its tenant; return
-    how many were."""
+    how many were. Reports of a kind that is never grouped stay out."""
     if not grievance_ids:
         return 0
     places = ",".join("?" * len(grievance_ids))
+    individual = ",".join("?" * len(categories.INDIVIDUAL)) or "null"
     with db.atomic():
         return _changed(db, volunteer, db.execute(
             f"update grievances set case_id = ?, status = case when status in ('new', 'checked') "
             f"then 'in_case' else status end, updated_at = ? where id in ({places}) "
             f"and building_id = ? and status in ({','.join('?' * len(categories.OPEN))}) "
-            f"returning id, member_id",
-            [case_id, clock.stamp(), *grievance_ids, building_id, *categories.OPEN]).fetchall())
+            f"and category not in ({individual}) returning id, member_id",
+            [case_id, clock.stamp(), *grievance_ids, building_id, *categories.OPEN,
+             *categories.INDIVIDUAL]).fetchall())
 
 
 def read(db, case: dict, volunteer) -> list[dict]:
@@ -72,10 +78,11 @@ def read(db, case: dict, volunteer) -> list[dict]:
 
 
 def get(db, case_id: int) -> dict | None:
-    """One case with its building's and landlord's names and address."""
+    """One case with its building's and landlord's names, address and département."""
     return first_row(
         db, "select c.*, b.name as building_name, b.street_address, l.name as landlord_name, "
-        "l.postal_address as landlord_address from cases c join buildings b on "
+        "l.postal_address as landlord_address, l.departement as landlord_departement "
+        "from cases c join buildings b on "
         "b.id = c.building_id left join landlords l on l.id = b.landlord_id where c.id = ?",
         [case_id])
 
@@ -95,10 +102,14 @@ def facts(db, case: dict) -> dict:
     and dates only. A sent case's are those of its sending, kept in the case (``sent_facts``):
     a tenant erasing their space later changes neither what was sent nor its reprint."""
     if case.get("sent_facts"):
-        kept = json.loads(case["sent_facts"])
-        return {**kept, "kinds": [categories.label(k) for k in kept["kinds"]]}
-    counted = counted_now(db, case)
-    return {**counted, "kinds": [categories.label(k) for k in counted["kinds"]]}
+        return _labelled(json.loads(case["sent_facts"]))
+    return _labelled(counted_now(db, case))
+
+
+def _labelled(counted: dict) -> dict:
+    """Facts with their kinds in words (``kinds``) and by code (``codes``)."""
+    return {**counted, "kinds": [categories.label(k) for k in counted["kinds"]],
+            "codes": counted["kinds"]}
 
 
 def counted_now(db, case: dict) -> dict:
@@ -134,48 +145,155 @@ def of_building(name: str) -> str:
     return f"du bâtiment {name}"
 
 
-def letter(case: dict, facts: dict, association: dict, today: date) -> Letter:
-    """The collective letter to the landlord, in French: the households and the kinds of
-    problem counted, since when, the landlord's duties in law, the association's demands.
-    It names no tenant: it is built from counts, the building and the case alone."""
+POSTAL_DELAY = 3  # working days: a posted letter is deemed received then (as requests count)
+# Kinds where the health services (SCHS, ARS: the Histologe platform) and the CAF (aid kept
+# back for a home that is not decent) are the next step.
+HEALTH = {"damp", "heating", "water", "pests", "fire_safety", "security"}
+
+
+def answer_due(dated: date, departement: str | None = None) -> date:
+    """The answer date the letter writes: a month from its receipt, a posted letter being
+    deemed received three working days after its date (counted as legal time limits are,
+    with the public holidays of the landlord's département)."""
+    return deadlines.due_date(deadlines.add_working_days(dated, POSTAL_DELAY),
+                              subdiv=deadlines.subdivision(departement))
+
+
+def _standing(association: dict) -> str | None:
+    """Who the association is in law (art. 44 loi 86-1290), from its settings: nothing that
+    the settings do not say."""
+    name = association.get("name") or "L'amicale des locataires"
+    rna = f" (RNA {association['rna_number']})" if association.get("rna_number") else ""
+    if association.get("federation"):
+        return (f"{name}, association régie par la loi du 1er juillet 1901{rna}, est affiliée à "
+                f"{association['federation']}, organisation siégeant à la Commission nationale "
+                "de concertation : elle est à ce titre une association représentative des "
+                f"locataires au sens de l'article 44 de {grounds.LOI_86}.")
+    if association.get("represents_tenth"):
+        return (f"{name}, association régie par la loi du 1er juillet 1901{rna}, représente au "
+                "moins 10 % des locataires de l'ensemble : elle est à ce titre une association "
+                f"représentative des locataires au sens de l'article 44 de {grounds.LOI_86}.")
+    if rna:
+        return f"{name} est une association régie par la loi du 1er juillet 1901{rna}."
+    return None
+
+
+def _lines(text: str | None) -> list[str]:
+    """An address as the lines La Poste wants: as typed, or split at its commas when it was
+    typed on one line."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    if len(lines) == 1:
+        lines = [part.strip() for part in lines[0].split(",") if part.strip()]
+    return lines
+
+
+def kinds_of(case: dict, facts: dict) -> list[str]:
+    """The kinds of problem the case's letter is about: its own, else those of its reports."""
+    return [case["category"]] if case.get("category") else list(facts.get("codes") or [])
+
+
+def letter(case: dict, facts: dict, association: dict, today: date,
+           due: date | None = None) -> Letter:
+    """The collective letter to the landlord, in French: who the association is, the
+    households and the kinds of problem counted, since when, the landlord's obligations for
+    that kind of problem (``grounds``, or as the volunteer adjusted them), the demands, the
+    exact date of the answer expected, a joint visit, what follows if nothing does, and the
+    copies. It names no tenant: it is built from counts, the building and the case alone."""
     plural = "s" if facts["reports"] > 1 else ""
     since = ""
     if facts["since"]:
         since = f", constaté{plural} depuis {in_words(facts['since'], 'month', 'fr')}"
     households = facts["households"]
-    place = case["building_name"] + (f", {case['street_address']}" if case.get("street_address")
-                                     else "")
-    paragraphs = [
-        "Madame, Monsieur,",
-        f"L'amicale des locataires vous écrit au nom de {households} foyer"
+    due = due or answer_due(today, case.get("landlord_departement"))
+    kinds = kinds_of(case, facts)
+    legal = case.get("grounds") or grounds.default_grounds(kinds)
+    paragraphs = ["Madame, Monsieur,"]
+    standing = _standing(association)
+    if standing:
+        paragraphs.append(standing)
+    paragraphs.append(
+        f"Nous vous écrivons à la demande de {households} foyer"
         f"{'s' if households > 1 else ''} {of_building(case['building_name'])}, qui nous "
         f"{'ont' if households > 1 else 'a'} signalé {facts['reports']} problème{plural} relevant de : "
-        f"{', '.join(str(kind) for kind in facts['kinds'])}{since}.",
-        "Nous vous rappelons qu'en application de l'article 6 de la loi n° 89-462 du 6 juillet "
-        "1989, le bailleur est tenu de remettre au locataire un logement décent, d'assurer la "
-        "jouissance paisible du logement, d'entretenir les locaux en état de servir à l'usage "
-        "prévu par le contrat et d'y faire toutes les réparations, autres que locatives, "
-        "nécessaires au maintien en état et à l'entretien normal des locaux loués. Les "
-        "réparations à la charge des locataires sont limitativement énumérées par le décret "
-        "n° 87-712 du 26 août 1987 ; les désordres signalés n'en relèvent pas.",
-    ]
+        f"{', '.join(str(kind) for kind in facts['kinds'])}{since}.")
+    paragraphs += [part.strip() for part in legal.split("\n\n") if part.strip()]
+    if case.get("repairs_checked"):
+        paragraphs.append(grounds.NOT_TENANT_REPAIRS)
     if case.get("demands"):
-        paragraphs += ["Au nom de ces foyers, nous vous demandons :", case["demands"].strip()]
+        paragraphs.append("Nous vous demandons en conséquence :")
+        paragraphs += [line.strip() for line in case["demands"].splitlines() if line.strip()]
+    health = (" ; nous signalerons également la situation aux services d'hygiène et de santé "
+              "(service communal d'hygiène et de santé ou agence régionale de santé) et à la "
+              "caisse d'allocations familiales, qui peut conserver l'aide au logement tant "
+              "qu'un logement n'est pas décent" if HEALTH & set(kinds) else "")
     paragraphs += [
-        "Nous vous remercions de nous faire part, dans un délai d'un mois, des mesures que "
-        "vous entendez prendre et de leur calendrier.",
+        "Nous vous remercions de nous faire connaître par écrit, au plus tard le "
+        f"{in_words(due, 'day', 'fr')}, les mesures que vous entendez prendre et leur "
+        "calendrier. Nous vous proposons d'organiser d'ici là une visite contradictoire des "
+        "lieux avec nos représentants, ou d'inscrire cette question à l'ordre du jour du "
+        f"conseil de concertation locative (article 44 bis de {grounds.LOI_86}).",
+        "À défaut de réponse satisfaisante à cette date, nous saisirons la commission "
+        "départementale de conciliation, compétente pour les litiges de caractère collectif et "
+        f"les difficultés de fonctionnement d'un immeuble (article 20 de {grounds.LOI_89})"
+        f"{health}. Les locataires concernés pourront en outre donner mandat à une association "
+        "siégeant à la Commission nationale de concertation d'agir en justice en leur nom "
+        "(article 24-1 de la même loi).",
         "Veuillez agréer, Madame, Monsieur, l'expression de nos salutations distinguées.",
     ]
+    copies = ["le conseil de concertation locative"]
+    if association.get("federation"):
+        copies.append(association["federation"])
+    building = case["building_name"]
+    # The title often names the building already: never "Bâtiment A — Bâtiment A".
+    named = building.split(" — ")[0].strip().lower() in case["title"].lower()
+    subject = case["title"] if named else f"{case['title']} — {building}"
+    if case.get("street_address"):
+        subject += f", {case['street_address']}"
     return Letter(
         language="fr",
-        sender=[line for line in (association.get("name"), association.get("postal_address"))
-                if line],
-        recipient=[line for line in (case.get("landlord_name"), case.get("landlord_address"))
-                   if line],
+        sender=[line for line in [association.get("name")] if line]
+        + _lines(association.get("postal_address")),
+        recipient=[line for line in [case.get("landlord_name")] if line]
+        + _lines(case.get("landlord_address")),
         dated=f"Le {in_words(today, 'day', 'fr')}",
-        subject=f"Objet : {case['title']} — {place}",
+        subject=f"Objet : {subject}",
         paragraphs=paragraphs,
-        signature=f"Pour l'amicale : {association.get('name') or ''}".strip().rstrip(" :"))
+        signature=_signature(association),
+        copies=[f"Copie : {' ; '.join(copies)}"])
+
+
+def _signature(association: dict) -> str:
+    """« Pour l'amicale : Camille Martin, présidente »: who signs its letters, else its legal
+    representative (the directeur de la publication, when the settings have one), else the
+    association's name alone."""
+    name, function = ((association.get("signatory"), association.get("signatory_function"))
+                      if association.get("signatory") else
+                      (association.get("publication_director"),
+                       association.get("publication_director_function")))
+    who = ", ".join(part for part in (name, function) if part)
+    return f"Pour l'amicale : {who or association.get('name') or ''}".strip().rstrip(" :")
+
+
+def as_sent(case: dict) -> Letter | None:
+    """The letter as it was sent (kept when the sending was recorded), or None before."""
+    if not case.get("letter_sent"):
+        return None
+    return Letter(**json.loads(case["letter_sent"]))
+
+
+def save_grounds(db, case: dict, text: str, flags: list[str], repairs_checked: bool,
+                 volunteer) -> None:
+    """The letter's legal paragraph as the volunteer adjusted it (kept empty when left as
+    proposed, so that the kind's own text applies) and whether they checked that the problems
+    are not tenant repairs."""
+    text = text.strip().replace("\r\n", "\n")
+    if text == grounds.default_grounds(kinds_of(case, facts(db, case))):
+        text, flags = None, []
+    with db.atomic():
+        db.table("cases").update(case["id"], {
+            "grounds": text, "grounds_flags": Flags(flags).format(),
+            "repairs_checked": int(repairs_checked)})
+        audit.record(db, volunteer, "update", "case", case["id"])
 
 
 def save_demands(db, case_id: int, demands: str, flags: list[str], volunteer) -> None:
@@ -197,16 +315,22 @@ def save_summary(db, case_id: int, summary: str | None, flags: list[str], volunt
 
 def record_sending(db, case: dict, sent_on: date, sent_how: str, flags: list[str],
                    response_due: date | None, volunteer) -> date:
-    """The letter was sent: its date, proof and the answer's deadline (a month by default,
-    counted as legal time limits are); the letter's facts are kept as sent (``facts``); its
-    reports go to "sent", each logged for its tenant."""
-    due = response_due or deadlines.due_date(sent_on)
+    """The letter was sent: its date, proof and the answer's deadline (by default the date
+    the letter writes: a month from its receipt); the letter's facts and the letter itself are
+    kept as sent, dated that day, as evidence (a tenant erasing their space later changes
+    neither); its reports go to "sent", each logged for its tenant."""
+    due = response_due or answer_due(sent_on, case.get("landlord_departement"))
+    association = reference.association(db)
+    sent_flags = Flags.parse(case.get("demands_flags")) | Flags.parse(case.get("grounds_flags"))
     with db.atomic():
         counted = counted_now(db, case)
+        sent = letter(case, _labelled(counted), association, sent_on, due)
         db.table("cases").update(case["id"], {
             "status": "sent", "sent_on": sent_on.isoformat(), "sent_how": sent_how,
             "sent_how_flags": Flags(flags).format(), "response_due": due.isoformat(),
-            "households": counted["households"], "sent_facts": json.dumps(counted)})
+            "households": counted["households"], "sent_facts": json.dumps(counted),
+            "letter_sent": json.dumps(asdict(sent)),
+            "letter_sent_flags": Flags(sent_flags).format()})
         audit.record(db, volunteer, "update", "case", case["id"])
         _changed(db, volunteer, db.execute(
             "update grievances set status = 'sent', updated_at = ? where case_id = ? "

@@ -3,9 +3,10 @@ letter: written by us, marked ``is_demo``. Most are already checked by a volunte
 buildings' public pages count them (a report still "new" from no confirmed key is not counted,
 issue 19); one is left new, for the volunteers' desk to triage."""
 import json
-from datetime import timedelta
+from dataclasses import asdict
+from datetime import date, timedelta
 
-from .. import clock
+from .. import clock, reference
 from . import cases, reports
 
 REPORTS = (
@@ -48,7 +49,7 @@ def load(db) -> list[str]:
                 "updated_at": now, "is_demo": 1}).last_pk)
         case_id = db.table("cases").insert({
             "building_id": buildings[0], "category": "damp",
-            "title": "Humidité et moisissures — Bâtiment A",
+            "title": "Humidité et moisissures",
             "demands": "Un diagnostic de la ventilation de tous les logements sous un mois, "
                        "la remise en état des VMC, et le traitement des moisissures dans les "
                        "logements touchés, sans frais pour les locataires.",
@@ -67,4 +68,10 @@ def load(db) -> list[str]:
             "case_id": case_id, "happened_on": (clock.today() - timedelta(days=20)).isoformat(),
             "kind": "letter_sent", "volunteer_login": "demo-benevole", "created_at": now,
             "is_demo": 1})
+        # The letter as sent, kept as evidence like any case's once its sending is recorded.
+        case = cases.get(db, case_id)
+        sent = cases.letter(case, cases.facts(db, case), reference.association(db),
+                            date.fromisoformat(case["sent_on"]),
+                            date.fromisoformat(case["response_due"]))
+        db.table("cases").update(case_id, {"letter_sent": json.dumps(asdict(sent))})
     return []

@@ -174,6 +174,17 @@ class DemandsForm(Form):
     keep_as_written = BooleanField(KEEP)
 
 
+class GroundsForm(Form):
+    """The law the collective letter cites, as the volunteer adjusts it for the case."""
+
+    grounds = TextAreaField(_l("The law the letter cites"), validators=[
+        DataRequired(_l("Write the landlord's obligations the letter cites.")),
+        Length(max=DESCRIPTION_MAX), Screened()], render_kw={"rows": 10})
+    keep_as_written = BooleanField(KEEP)
+    repairs_checked = BooleanField(_l("We checked that the problems reported are not tenant "
+                                      "repairs: the letter may say so"))
+
+
 class SendingForm(Form):
     """Record that the collective letter was sent."""
 

@@ -170,3 +170,17 @@ def m007_a_report_forms_one_time_token(db):
     again) makes one report."""
     db.execute("alter table grievances add column form_token text")
     db.execute("create unique index grievances_form_token on grievances(form_token)")
+
+
+@migrations()
+def m008_letter_grounds_and_letter_as_sent(db):
+    """The collective letter's legal paragraph as a volunteer adjusted it, their check that
+    the problems are not tenant repairs (off until ticked), and the letter as sent, kept as
+    evidence (issue 22). Existing cases keep their rows: empty means the category's own."""
+    for statement in (
+            "alter table cases add column grounds text",
+            "alter table cases add column grounds_flags text",
+            "alter table cases add column repairs_checked integer not null default 0",
+            "alter table cases add column letter_sent text",
+            "alter table cases add column letter_sent_flags text"):
+        db.execute(statement)

@@ -159,6 +159,18 @@ TABLES: tuple[Table, ...] = (
             Column("public_summary_flags", _l("what the screen found in it"), personal=True),
             Column("created_at", _l("when the case was opened")),
             Column("created_by", _l("the volunteer who opened it (login)"), personal=True),
+            Column("grounds", _l("the letter's legal paragraph as a volunteer adjusted it "
+                                 "(empty: the one of the case's kind of problem)"),
+                   screened=True, flagged_retention=FLAGGED, personal=True),
+            Column("grounds_flags", _l("what the screen found in it"), personal=True),
+            Column("repairs_checked", _l("whether a volunteer checked that the problems are "
+                                         "not tenant repairs (the letter then says so)")),
+            Column("letter_sent", _l("the letter as it was sent, kept as evidence for a "
+                                     "conciliation commission or a judge: counts, the law "
+                                     "and the demands, never a tenant"),
+                   screened=True, flagged_retention=FLAGGED, personal=True),
+            Column("letter_sent_flags", _l("what the screen found in its demands or legal "
+                                           "paragraph"), personal=True),
             demo_flag(),
         ),
     ),

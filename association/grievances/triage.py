@@ -152,9 +152,9 @@ def change_status(db, grievance: dict, to: str, reason: str | None = None, by=No
     it has under the write's lock); its tenant is told (a message with no text). The
     volunteer ``by`` has the audit entry, in the same transaction."""
     with db.atomic():
-        status = db.execute("select status from grievances where id = ?",
+        status = db.execute("select status, category from grievances where id = ?",
                             [grievance["id"]]).fetchone()
-        if status is None or not categories.can_move(status[0], to):
+        if status is None or not categories.can_move(status[0], to, status[1]):
             raise ValueError(f"{status[0] if status else None} -> {to}")
         now = clock.stamp()
         closing = to in ("resolved", "closed")

@@ -16,13 +16,14 @@ from ..forms import RevealForm, choices
 from ..letters import Undrawable, pdf
 from ..privacy import Flags
 from ..volunteers import role_required
-from . import cases, categories, reports, triage
+from . import cases, categories, grounds, reports, triage
 from .forms import (
     DEFAULT_STATUS,
     CaseForm,
     DemandsForm,
     EventForm,
     FilterForm,
+    GroundsForm,
     MergeForm,
     NoteForm,
     SendingForm,
@@ -98,13 +99,14 @@ def _page(db, grievance, status=200, revealed=False, **forms):
         note_form=forms.get("note_form") or NoteForm(prefix="note", formdata=None),
         status_form=forms.get("status_form") or _status_form(grievance, formdata=None),
         merge_form=forms.get("merge_form") or MergeForm(prefix="merge", formdata=None),
-        next_statuses=categories.NEXT.get(grievance["status"], ())), status
+        next_statuses=categories.next_statuses(grievance["status"], grievance["category"])), status
 
 
 def _status_form(grievance, **kwargs):
     form = StatusForm(prefix="status", **kwargs)
     form.status.choices = choices((code, categories.status_label(code))
-                                  for code in categories.NEXT.get(grievance["status"], ()))
+                                  for code in categories.next_statuses(grievance["status"],
+                                                                       grievance["category"]))
     return form
 
 
@@ -225,15 +227,17 @@ def new():
     form = CaseForm()
     form.building.choices = choices([("", _("— choose —"))] + [
         (b["id"], b["name"]) for b in reference.buildings(db) if b["id"] in scope])
-    form.category.choices = choices([("", _("several kinds"))] +
-                                    list(categories.CATEGORIES.items()))
+    form.category.choices = choices([("", _("several kinds"))] + [
+        (code, label) for code, label in categories.CATEGORIES.items()
+        if categories.groupable(code)])
     building_id = form.building.data if request.method == "POST" else \
         request.args.get("batiment", type=int)
     if building_id not in scope:
         building_id = None  # another building, or any number at all: no reports of it
     open_reports, _more = triage.listing(db, scope, {"building": building_id} if building_id
                                          else {"status": "checked"})
-    open_reports = [r for r in open_reports if r["status"] in ("new", "checked")]
+    open_reports = [r for r in open_reports if r["status"] in ("new", "checked")
+                    and categories.groupable(r["category"])]
     form.grievances.choices = choices(
         (r["id"], f"{r['reference']} — {categories.label(r['category'])} — "
                   f"{r['building_name']}") for r in open_reports)
@@ -248,18 +252,28 @@ def new():
                                   current_user)
         flash(_("Case opened."), "success")
         return redirect(url_for("cases.case", case_id=case_id))
-    return render_template("grievances/cases/new.html", form=form), 400 if form.errors else 200
+    return render_template("grievances/cases/new.html", form=form,
+                           individual=categories.INDIVIDUAL.values()), \
+        400 if form.errors else 200
 
 
 def _case_page(db, case, status=200, **forms):
     event_form = forms.get("event_form") or EventForm(prefix="event", formdata=None)
     event_form.kind.choices = choices((k, cases.EVENTS[k]) for k in cases.RECORDED)
+    facts = cases.facts(db, case)
+    kinds = cases.kinds_of(case, facts)
     return render_template(
-        "grievances/cases/case.html", case=case, facts=cases.facts(db, case),
+        "grievances/cases/case.html", case=case, facts=facts,
         timeline=cases.timeline(db, case["id"]), today=clock.today(),
         reports=cases.read(db, case, current_user),
+        grounds_form=forms.get("grounds_form") or GroundsForm(
+            prefix="grounds", formdata=None, data={
+                "grounds": case["grounds"] or grounds.default_grounds(kinds),
+                "repairs_checked": bool(case["repairs_checked"])}),
+        grounds_adjusted=bool(case["grounds"]),
         demands_form=forms.get("demands_form") or DemandsForm(
-            prefix="demands", formdata=None, data={"demands": case["demands"]}),
+            prefix="demands", formdata=None,
+            data={"demands": case["demands"] or grounds.default_demands(kinds)}),
         sending_form=forms.get("sending_form") or SendingForm(prefix="sending", formdata=None),
         summary_form=forms.get("summary_form") or SummaryForm(
             prefix="summary", formdata=None, data={"public_summary": case["public_summary"]}),
@@ -286,6 +300,25 @@ def demands(case_id):
     cases.save_demands(db, case_id, form.demands.data.strip(),
                        Flags.found_in(form.demands), current_user)
     flash(_("Demands saved: see the letter."), "success")
+    return redirect(url_for("cases.case", case_id=case_id))
+
+
+@cases_bp.post("/<int:case_id>/fondements")
+@volunteer_required
+def grounds_of(case_id):
+    """Adjust the law the letter cites (the kind's own text when left as proposed) and say
+    whether the problems were checked not to be tenant repairs."""
+    db = get_db()
+    found = _case(db, case_id)
+    form = GroundsForm(prefix="grounds")
+    if found["status"] != "open":
+        flash(_("The letter was sent: it is kept as it was."), "error")
+        return redirect(url_for("cases.case", case_id=case_id))
+    if not form.validate_on_submit():
+        return _case_page(db, found, status=400, grounds_form=form)
+    cases.save_grounds(db, found, form.grounds.data, Flags.found_in(form.grounds),
+                       form.repairs_checked.data, current_user)
+    flash(_("The letter's legal grounds are saved: see the letter."), "success")
     return redirect(url_for("cases.case", case_id=case_id))
 
 
@@ -353,7 +386,7 @@ def letter(case_id):
     found = _case(db, case_id)
     cases.read(db, found, current_user)
     return render_template("grievances/cases/letter.html", case=found,
-                           letter=_letter(db, found))
+                           letter=_letter(db, found), as_sent=bool(found["letter_sent"]))
 
 
 @cases_bp.get("/<int:case_id>/lettre.pdf")
@@ -376,6 +409,8 @@ def letter_pdf(case_id):
 
 
 def _letter(db, found: dict):
-    """The case's letter: once sent, dated as it was sent, with the facts it stated."""
+    """The letter as sent once its sending is recorded (a case sent before letters were kept:
+    rebuilt from the facts it stated, dated as it was sent); until then, as it would go today."""
     dated = date.fromisoformat(found["sent_on"]) if found.get("sent_on") else clock.today()
-    return cases.letter(found, cases.facts(db, found), reference.association(db), dated)
+    return cases.as_sent(found) or cases.letter(found, cases.facts(db, found),
+                                                reference.association(db), dated)

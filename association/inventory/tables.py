@@ -38,6 +38,12 @@ TABLES: tuple[Table, ...] = (
             Column("postal_address", _l("postal address of the association")),
             Column("contact_email", _l("contact address for questions about data"), personal=True,
                    retention="until replaced"),
+            Column("federation", _l("the tenants' federation it is affiliated to, if any")),
+            Column("represents_tenth", _l("whether it represents at least one in ten of the "
+                                          "tenants of its group of buildings")),
+            Column("signatory", _l("who signs its letters to landlords (a public function)"),
+                   personal=True, retention="until replaced"),
+            Column("signatory_function", _l("as what they sign (president, secretary...)")),
             demo_flag(),
             # The legal notice (LCEN art. 6 III) and the register's processors and transfers.
             Column("seat_address", _l("registered office (siège social), for the legal notice")),

@@ -405,8 +405,8 @@ def association_settings():
     if form.validate_on_submit():
         reference.save_association(db, form.name.data.strip(), form.postal_address.data,
                                   form.contact_email.data, is_demo=form.demo.data,
-                                  by=current_user, **{name: form[name].data
-                                                      for name in reference.LEGAL_FIELDS})
+                                  by=current_user, standing=form.standing(),
+                                  **{name: form[name].data for name in reference.LEGAL_FIELDS})
         flash(_("Settings saved."), "success")
         return redirect(url_for("setup.association_settings"))
     return render_template("volunteers/admin/edit.html", form=form,

@@ -226,8 +226,28 @@ class SettingsForm(Form):
         description=_l("Write “none” when the host and the relay keep the data in the Union "
                        "and are not subject to another country's law; otherwise say which "
                        "country and which safeguard (GDPR art. 46)."))
+    # The collective letters (art. 44 loi 86-1290): the association's standing, who signs.
+    federation = StringField(_l("Federation the association is affiliated to (optional)"),
+                             description=_l("One sitting at the Commission nationale de "
+                                            "concertation: CNL, CLCV, CSF, AFOC, CGL…"),
+                             validators=[Optional(), Length(max=120, message=AT_MOST)])
+    represents_tenth = BooleanField(_l("The association represents at least one in ten of "
+                                       "the tenants of its group of buildings"))
+    signatory = StringField(_l("Who signs the letters to landlords (optional)"), description=_l(
+        "If left empty, the directeur de la publication signs them."),
+        validators=[Optional(), Length(max=120, message=AT_MOST)])
+    signatory_function = StringField(_l("As what (optional)"), description=_l(
+        "For example: la présidente, le secrétaire."),
+        validators=[Optional(), Length(max=80, message=AT_MOST)])
     demo = BooleanField(_l("Show the demonstration banner"))
     submit = SubmitField(_l("Save"))
+
+    def standing(self) -> dict:
+        """The standing fields as the settings keep them."""
+        return {"federation": (self.federation.data or "").strip() or None,
+                "represents_tenth": int(bool(self.represents_tenth.data)),
+                "signatory": (self.signatory.data or "").strip() or None,
+                "signatory_function": (self.signatory_function.data or "").strip() or None}
 
 
 class AuditFilterForm(Form):
