@@ -23,8 +23,9 @@ def _words(distribution_key: str) -> dict:
             for key, value in found.items()}
 
 
-def _draw(checked: list, distribution_key: str) -> list[str]:
-    """Each checked line's card, in order, as HTML (everything in it escaped)."""
+def _draw(checked: list, distribution_key: str, item: str = "") -> list[str]:
+    """Each checked line's card, in order, as HTML (everything in it escaped); with ``item``
+    (``"li"``), each in an element of that name."""
     w = _words(distribution_key)
     lang, verdicts, natures = w["lang"], w["verdicts"], w["natures"]
     euros, unit_euros = labels.euros_writer(lang), labels.unit_euros_writer(lang)
@@ -41,6 +42,7 @@ def _draw(checked: list, distribution_key: str) -> list[str]:
     heads: dict[tuple, str] = {}
     charged: dict[int, str] = {}
     whys: dict[tuple, str] = {}
+    start, end = (f"<{item}>", f"</{item}>") if item else ("", "")
     cards = []
     for c in checked:
         line = c.line
@@ -72,12 +74,12 @@ def _draw(checked: list, distribution_key: str) -> list[str]:
                 f'({escape(c.reference)})</span></p>\n')
         flags = c.flags
         cards.append(
-            f'\n<h3 class="charge-label">{escape(line["label"])}{top}'
+            f'{start}\n<h3 class="charge-label">{escape(line["label"])}{top}'
             f'{euros(line["amount_cents"])}{percent}'
             f'{per_unit + unit_euros(c.per_unit) if c.per_unit is not None else ""}</dd>{excess}'
             f'{year_before + "%+d" % round(c.rise * 100) + "&nbsp;%</dd>" if c.rise is not None else ""}'
             f'\n</dl>\n{why}'
-            f'{to_look + escape(" — ".join(flags)) + "</p>" if flags else ""}\n')
+            f'{to_look + escape(" — ".join(flags)) + "</p>" if flags else ""}\n{end}')
     return cards
 
 
@@ -88,4 +90,4 @@ def draw(checked: list, distribution_key: str) -> list[Markup]:
 
 def listed(checked: list, distribution_key: str) -> Markup:
     """The cards as the items of a list, for the public page."""
-    return Markup("".join([f"<li>{card}</li>" for card in _draw(checked, distribution_key)]))
+    return Markup("".join(_draw(checked, distribution_key, "li")))

@@ -173,13 +173,21 @@ def totals(statement: dict, checked: list[Checked]) -> dict:
     """The statement's sums, in cents: everything, what is disputed, what is known not to be
     recoverable, and the latter per unit (euros)."""
     units = statement.get("total_units") or 0
-    total = sum(c.line["amount_cents"] for c in checked)
-    disputed = sum(c.line["amount_cents"] for c in checked if c.disputed)
-    excess = sum(c.excess or 0 for c in checked)
+    total = disputed = excess = ask = flagged = 0
+    for c in checked:  # one pass over the lines for every sum
+        amount = c.line["amount_cents"]
+        total += amount
+        excess += c.excess or 0
+        if c.verdict == ASK:
+            ask += 1
+        if c.disputed:
+            disputed += amount
+            flagged += 1
+        elif c.flags:
+            flagged += 1
     return {"total": total, "disputed": disputed, "excess": excess,
             "excess_per_unit": excess / 100 / units if units else None,
-            "lines": len(checked), "ask": sum(1 for c in checked if c.verdict == ASK),
-            "flagged": sum(1 for c in checked if c.disputed or c.flags)}
+            "lines": len(checked), "ask": ask, "flagged": flagged}
 
 
 def tenant_share(statement: dict, checked: list[Checked], units: float) -> dict | None:
