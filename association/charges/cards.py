@@ -6,16 +6,29 @@ Drawn here rather than by a Jinja macro: a statement has hundreds of lines, and 
 some 40 µs a line (a call, thirty attribute lookups, fifteen escapes), five times the rest of
 the page for 200 lines. Here the words are translated and escaped once for the page, and a
 line is a few dict lookups and one string; everything that comes from a volunteer or a
-landlord's statement (label, reason of an overruling) is escaped."""
-from html import escape
+landlord's statement (label, reason of an overruling) is escaped.
+
+The cards are written in ASCII, any other character as a character reference (``&#8239;``,
+``&euro;``, ``&#1593;``): CPython keeps a string at the width of its widest character, so one
+"€" in 130 KB of cards made Jinja's copy of them and their UTF-8 encoding ten times slower,
+a third of a 200-line page's time. Drawn in ASCII, they go into the page once it is encoded
+(``views``), byte for byte."""
+from html import escape as _escape
 
 from markupsafe import Markup
 
 from . import labels
 
 
+def escape(text: str) -> str:
+    """``text`` escaped for HTML (``html.escape``, as Jinja's: ``&<>"'``) and in ASCII, any
+    other character as a character reference."""
+    text = _escape(text)
+    return text if text.isascii() else text.encode("ascii", "xmlcharrefreplace").decode()
+
+
 def _words(distribution_key: str) -> dict:
-    """The page's words, escaped once (``html.escape``, as Jinja's: ``&<>"'``)."""
+    """The page's words, escaped once (``escape``)."""
     found = labels.words(distribution_key)
     return {key: (value if key == "lang" else
                   {code: str(escape(text)) for code, text in value.items()}
@@ -23,63 +36,71 @@ def _words(distribution_key: str) -> dict:
             for key, value in found.items()}
 
 
+def _ends(c, w: dict, end: str) -> tuple[str, str]:
+    """What a card holds before its amount (the verdict and the nature) and after its figures
+    (the year before, why with the reference, the flags, ``end``): the same for every line
+    of a nature with the same verdict and why in one check (a nature's rise, flags and
+    reference are the nature's)."""
+    code, verdict = c.line["nature"], c.verdict
+    by_volunteer = f' <span class="hint">{w["by_volunteer"]}</span>' if c.overruled else ""
+    head = (f'</h3>\n<p class="charge-verdict"><span class="badge verdict-{escape(verdict)}">'
+            f'{w["verdicts"].get(verdict) or escape(verdict)}</span>{by_volunteer}</p>\n'
+            f'<dl class="facts">\n  <dt>{w["nature"]}</dt><dd>'
+            f'{w["natures"].get(code) or escape(code)}</dd>\n'
+            f'  <dt>{w["for_building"]}</dt><dd>')
+    rise = (f'\n  <dt>{w["year_before"]}</dt><dd>{round(c.rise * 100):+d}&nbsp;%</dd>'
+            if c.rise is not None else "")
+    flags = (f'<p class="charge-flags"><strong>{w["to_look"]}</strong> '
+             f'{escape(" — ".join(c.flags))}</p>' if c.flags else "")
+    tail = (f'{rise}\n</dl>\n<p class="charge-why">{escape(c.why)} <span class="hint">'
+            f'({escape(c.reference)})</span></p>\n{flags}\n{end}')
+    return head, tail
+
+
 def _draw(checked: list, distribution_key: str, item: str = "") -> list[str]:
     """Each checked line's card, in order, as HTML (everything in it escaped); with ``item``
     (``"li"``), each in an element of that name."""
     w = _words(distribution_key)
-    lang, verdicts, natures = w["lang"], w["verdicts"], w["natures"]
-    euros, unit_euros = labels.euros_writer(lang), labels.unit_euros_writer(lang)
-    by_volunteer = f' <span class="hint">{w["by_volunteer"]}</span>'
-    head = f'<dl class="facts">\n  <dt>{w["nature"]}</dt><dd>'
-    for_building = f'</dd>\n  <dt>{w["for_building"]}</dt><dd>'
+    euros = labels.euros_writer(w["lang"], html=True)
+    unit_euros = labels.unit_euros_writer(w["lang"], html=True)
+    start, end = (f"<{item}>", f"</{item}>") if item else ("", "")
+    label = f'{start}\n<h3 class="charge-label">'
     per_unit = f'</dd>\n  <dt>{w["per_unit"]}</dt><dd>'
     not_recoverable = f'\n  <dt>{w["not_recoverable"]}</dt><dd>'
     to_establish = f'{not_recoverable}{w["to_establish"]}</dd>'
-    year_before = f'\n  <dt>{w["year_before"]}</dt><dd>'
-    to_look = f'<p class="charge-flags"><strong>{w["to_look"]}</strong> '
-    # What repeats from line to line is drawn once for the page: the card's head for a
-    # verdict and a nature, a percentage charged, a why with its reference.
-    heads: dict[tuple, str] = {}
+    # Around a line's own figures (its label, amount, cost per unit and what is not
+    # recoverable) everything is drawn once for the page: the card's two ends (``_ends``)
+    # for a nature, verdict and why; a percentage charged.
+    ends: dict[tuple, tuple[str, str]] = {}
     charged: dict[int, str] = {}
-    whys: dict[tuple, str] = {}
-    start, end = (f"<{item}>", f"</{item}>") if item else ("", "")
     cards = []
     for c in checked:
         line = c.line
-        key = (c.verdict, c.overruled, line["nature"])
-        top = heads.get(key)
-        if top is None:
-            code = line["nature"]
-            top = heads[key] = (
-                f'</h3>\n<p class="charge-verdict"><span class="badge verdict-{escape(c.verdict)}">'
-                f'{verdicts.get(c.verdict) or escape(c.verdict)}</span>'
-                f'{by_volunteer if c.overruled else ""}</p>\n{head}'
-                f'{natures.get(code) or escape(code)}{for_building}')
-        percent = line["charged_percent"]
+        key = (c.verdict, c.overruled, line["nature"], c.why)
+        found = ends.get(key)
+        if found is None:
+            found = ends[key] = _ends(c, w, end)
+        cents = line["amount_cents"]
+        amount = euros(cents)
+        percent = line.get("charged_percent")
         if percent:
-            if percent not in charged:
-                charged[percent] = f' ({w["charged"].replace("{n}", escape(str(percent)))})'
-            percent = charged[percent]
+            shown = charged.get(percent)
+            if shown is None:
+                shown = charged[percent] = \
+                    f' ({w["charged"].replace("{n}", escape(str(percent)))})'
+            percent = shown
         else:
             percent = ""
         excess = c.excess
         if excess:
-            excess = f"{not_recoverable}<strong>{euros(excess)}</strong></dd>"
+            excess = (f'{not_recoverable}<strong>'
+                      f'{amount if excess == cents else euros(excess)}</strong></dd>')
         else:
             excess = to_establish if c.disputed else ""
-        why = whys.get((c.why, c.reference))
-        if why is None:
-            why = whys[(c.why, c.reference)] = (
-                f'<p class="charge-why">{escape(c.why)} <span class="hint">'
-                f'({escape(c.reference)})</span></p>\n')
-        flags = c.flags
         cards.append(
-            f'{start}\n<h3 class="charge-label">{escape(line["label"])}{top}'
-            f'{euros(line["amount_cents"])}{percent}'
-            f'{per_unit + unit_euros(c.per_unit) if c.per_unit is not None else ""}</dd>{excess}'
-            f'{year_before + "%+d" % round(c.rise * 100) + "&nbsp;%</dd>" if c.rise is not None else ""}'
-            f'\n</dl>\n{why}'
-            f'{to_look + escape(" — ".join(flags)) + "</p>" if flags else ""}\n{end}')
+            f'{label}{escape(line["label"])}{found[0]}{amount}{percent}'
+            f'{per_unit + unit_euros(c.per_unit) if c.per_unit is not None else ""}</dd>'
+            f'{excess}{found[1]}')
     return cards
 
 
@@ -88,6 +109,7 @@ def draw(checked: list, distribution_key: str) -> list[Markup]:
     return [Markup(card) for card in _draw(checked, distribution_key)]
 
 
-def listed(checked: list, distribution_key: str) -> Markup:
-    """The cards as the items of a list, for the public page."""
-    return Markup("".join(_draw(checked, distribution_key, "li")))
+def listed(checked: list, distribution_key: str) -> str:
+    """The cards as the items of a list, for the public page: HTML in ASCII (everything in
+    it escaped)."""
+    return "".join(_draw(checked, distribution_key, "li"))

@@ -19,7 +19,8 @@ COMPARE_THRESHOLD = 1.30  # ... and one that costs 30 % more per m² than the ot
 class Checked:
     """A line with its verdict: ``excess`` is the part that is not recoverable, in cents
     (None when it cannot be known from the statement: ask for the split); ``disputed`` says
-    whether the dispute letter contests it."""
+    whether the dispute letter contests it; ``flags``, the warnings beside the verdict (a
+    rise on the year before, a cost above the other buildings'), in words."""
 
     line: dict
     verdict: str
@@ -31,19 +32,21 @@ class Checked:
     per_unit: float | None = None
     rise: float | None = None
     above_others: float | None = None
+    flags: tuple[str, ...] = ()
 
-    @property
-    def flags(self) -> list[str]:
-        """The warnings beside the verdict: a rise, a cost above the other buildings'."""
-        found = []
-        if self.rise is not None and self.rise > RISE_THRESHOLD:
-            found.append(str(_l("up %(percent)s per cent on the year before",
-                                percent=round(self.rise * 100))))
-        if self.above_others is not None and self.above_others > COMPARE_THRESHOLD:
-            times = format_decimal(round(self.above_others, 1))
-            found.append(str(_l("%(times)s times the other buildings' cost per unit",
-                                times=times)))
-        return found
+
+def flags(rise: float | None, above_others: float | None) -> tuple[str, ...]:
+    """The warnings a nature's rise on the year before and its cost per unit against the
+    other buildings' call for, in words (the same for every line of the nature)."""
+    found = []
+    if rise is not None and rise > RISE_THRESHOLD:
+        found.append(str(_l("up %(percent)s per cent on the year before",
+                            percent=round(rise * 100))))
+    if above_others is not None and above_others > COMPARE_THRESHOLD:
+        times = format_decimal(round(above_others, 1))
+        found.append(str(_l("%(times)s times the other buildings' cost per unit",
+                            times=times)))
+    return tuple(found)
 
 
 def _share_verdict(line: dict, share: int | None, why: str) -> tuple[str, str, int | None, bool]:
@@ -135,12 +138,17 @@ def check(statement: dict, lines: list[dict], previous: list[dict] | None = None
              if cents and code in now}
     above = {code: now[code] / 100 / units / medians[code] for code in now
              if code in medians} if units else {}
+    warned = {code: found for code in now
+              if (found := flags(rises.get(code), above.get(code)))}
     listed: dict[tuple, tuple] = {}
     checked = []
     for line in lines:
         code, amount = line["nature"], line["amount_cents"]
-        if line.get("overrule_verdict"):
+        per_unit = amount / 100 / units if units else None
+        if "overrule_verdict" in line and line["overrule_verdict"]:
             result = verdict(line, social, language)
+            result.per_unit, result.rise, result.above_others, result.flags = (
+                per_unit, rises.get(code), above.get(code), warned.get(code, ()))
         else:
             key = (code, line.get("charged_percent"))
             kind, why, ref, disputed, rule = listed.get(key) or listed.setdefault(
@@ -152,10 +160,8 @@ def check(statement: dict, lines: list[dict], previous: list[dict] | None = None
                 disputed = excess > 0
             else:
                 excess = rule
-            result = Checked(line, kind, why, ref, excess, disputed)
-        if units:
-            result.per_unit = amount / 100 / units
-        result.rise, result.above_others = rises.get(code), above.get(code)
+            result = Checked(line, kind, why, ref, excess, disputed, False, per_unit,
+                             rises.get(code), above.get(code), warned.get(code, ()))
         checked.append(result)
     return checked
 
@@ -182,8 +188,7 @@ def totals(statement: dict, checked: list[Checked]) -> dict:
             ask += 1
         if c.disputed:
             disputed += amount
-            flagged += 1
-        elif c.flags:
+        if c.disputed or c.flags:
             flagged += 1
     return {"total": total, "disputed": disputed, "excess": excess,
             "excess_per_unit": excess / 100 / units if units else None,

@@ -64,34 +64,44 @@ def nature_choices() -> list[tuple[str, object]]:
 # Amounts in euros as the page's language writes them ("1 234,56 €", "€1,234.56"), by hand
 # rather than with Babel's ``format_currency``, which took a millisecond a call: a statement of
 # 200 lines draws 600 amounts. (``str.replace`` twice is twice as fast as ``str.translate``.)
+# With ``html``, in ASCII HTML: the spaces and the euro sign as character references, for the
+# lines' cards (``cards``).
+_PLAIN = {"thin": "\u202f", "space": "\u00a0", "euro": "€"}
+_HTML = {"thin": "&#8239;", "space": "&nbsp;", "euro": "&euro;"}
 
 
-def euros_writer(language: str):
+def euros_writer(language: str, html: bool = False):
     """The writer of amounts in cents for a page's language (the ``euros`` filter and the
     lines' cards): one format a call, the language chosen once."""
+    chars = _HTML if html else _PLAIN
+    thin, after, before = chars["thin"], chars["space"] + chars["euro"], chars["euro"]
+
     def french(cents: int) -> str:
-        text = f"{abs(cents) / 100:,.2f}".replace(",", "\u202f").replace(".", ",")
-        return f"-{text}\u00a0€" if cents < 0 else f"{text}\u00a0€"
+        text = f"{abs(cents) / 100:,.2f}".replace(",", thin).replace(".", ",")
+        return f"-{text}{after}" if cents < 0 else f"{text}{after}"
 
     def english(cents: int) -> str:
-        return f"-€{-cents / 100:,.2f}" if cents < 0 else f"€{cents / 100:,.2f}"
+        return f"-{before}{-cents / 100:,.2f}" if cents < 0 else f"{before}{cents / 100:,.2f}"
     return french if language == "fr" else english
 
 
-def unit_euros_writer(language: str):
+def unit_euros_writer(language: str, html: bool = False):
     """The writer of costs per m² or share in euros for a page's language (the ``unit_euros``
     filter and the lines' cards): with cents, and up to four decimals below a euro (0,0412 €)."""
+    chars = _HTML if html else _PLAIN
+    thin, after, before = chars["thin"], chars["space"] + chars["euro"], chars["euro"]
+
     def write(value: float) -> str:
         size = abs(value)
-        if size < 1:
+        if size < 1:  # "0.2430" -> "0.243", "0.2400" -> "0.24"
             text = f"{size:.4f}"
-            text = text[:-2] + text[-2:].rstrip("0")
+            if text[-1] == "0":
+                text = text[:-2] if text[-2] == "0" else text[:-1]
+            text = text.replace(".", ",") + after if language == "fr" else before + text
+        elif language == "fr":
+            text = f"{size:,.2f}".replace(",", thin).replace(".", ",") + after
         else:
-            text = f"{size:,.2f}"
-        if language == "fr":
-            text = text.replace(",", "\u202f").replace(".", ",") + "\u00a0€"
-        else:
-            text = f"€{text}"
+            text = f"{before}{size:,.2f}"
         return f"-{text}" if value < 0 else text
     return write
 

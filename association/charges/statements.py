@@ -54,27 +54,37 @@ def published(db) -> list[dict]:
         "is not null order by s.year desc, b.name"))
 
 
-_LINE_COLUMNS = ("id", "position", "label", "nature", "amount_cents", "stated_unit_amount",
-                 "charged_percent", "overrule_verdict", "overrule_share", "overrule_reason")
-
-
 def lines(db, statement_id: int) -> list[dict]:
-    """A statement's lines in order, each with its overruling if any (one query for both;
-    the columns the check and the pages use, each row a dict)."""
-    cursor = db.conn.execute(
-        "select c.id, c.position, c.label, c.nature, c.amount_cents, c.stated_unit_amount, "
-        "c.charged_percent, o.verdict, o.share, o.reason from charge_lines c left join "
-        "charge_overrules o on o.line_id = c.id where c.statement_id = ? order by c.position, "
-        "c.id", [statement_id])
-    return [dict(zip(_LINE_COLUMNS, row)) for row in cursor]
+    """A statement's lines in order, each a dict of what the check and the pages use (``id``,
+    ``label``, ``nature``, ``amount_cents``, ``charged_percent``), with its overruling if any
+    (``overrule_verdict``, ``overrule_share``, ``overrule_reason``). Overrulings are few:
+    read apart rather than joined to every line."""
+    found = [{"id": line_id, "label": label, "nature": nature, "amount_cents": amount,
+              "charged_percent": percent} for line_id, label, nature, amount, percent in
+             db.conn.execute(
+                 "select id, label, nature, amount_cents, charged_percent from charge_lines "
+                 "where statement_id = ? order by position, id", [statement_id])]
+    overruled = {line_id: (verdict, share, reason) for line_id, verdict, share, reason in
+                 db.conn.execute(
+                     "select o.line_id, o.verdict, o.share, o.reason from charge_overrules o "
+                     "join charge_lines c on c.id = o.line_id where c.statement_id = ?",
+                     [statement_id])}
+    if overruled:
+        for line in found:
+            verdict, share, reason = overruled.get(line["id"], (None, None, None))
+            line.update(overrule_verdict=verdict, overrule_share=share, overrule_reason=reason)
+    return found
+
+
+_SUMS = ("select nature, sum(amount_cents) from charge_lines where statement_id = ? "
+         "group by nature")
 
 
 def sums_by_nature(db, statement_id: int) -> list[dict]:
     """What each nature costs in a statement, in cents, one row a nature (``nature``,
     ``amount_cents``): all the year before is compared on."""
-    return list(db.query(
-        "select nature, sum(amount_cents) as amount_cents from charge_lines where "
-        "statement_id = ? group by nature", [statement_id]))
+    return [{"nature": nature, "amount_cents": cents}
+            for nature, cents in db.conn.execute(_SUMS, [statement_id])]
 
 
 def _next_position(db, statement_id: int) -> int:
@@ -165,15 +175,15 @@ def previous(db, statement: dict) -> dict | None:
 
 def others_unit_costs(db, statement: dict) -> dict[str, list[float]]:
     """What each nature costs per unit in the association's other buildings the same year
-    (euros per m² or share): what this building is compared with."""
+    (euros per m² or share): what this building is compared with. (Each statement's sums are
+    read from the index by nature, ``sums_by_nature``: no sort, however long the lines.)"""
     found: dict[str, list[float]] = {}
-    for row in db.query(
-            "select s.id, s.total_units, c.nature, sum(c.amount_cents) as cents from "
-            "charge_statements s join charge_lines c on c.statement_id = s.id where "
-            "s.year = ? and s.building_id != ? and s.distribution_key = ? and "
-            "s.total_units > 0 group by s.id, c.nature",
+    for other_id, units in db.conn.execute(
+            "select id, total_units from charge_statements where year = ? and building_id != ? "
+            "and distribution_key = ? and total_units > 0",
             [statement["year"], statement["building_id"], statement["distribution_key"]]):
-        found.setdefault(row["nature"], []).append(row["cents"] / 100 / row["total_units"])
+        for nature, cents in db.conn.execute(_SUMS, [other_id]):
+            found.setdefault(nature, []).append(cents / 100 / units)
     return found
 
 

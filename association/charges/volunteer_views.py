@@ -68,8 +68,9 @@ def _page(db, statement, status=200, **forms):
     lines, checked = statements.checked(db, statement)
     overrule_forms = {line["id"]: OverruleForm(
         prefix=f"overrule-{line['id']}", formdata=None,
-        data={"verdict": line["overrule_verdict"] or "", "share": line["overrule_share"],
-              "reason": line["overrule_reason"]}) for line in lines}
+        data={"verdict": line.get("overrule_verdict") or "",
+              "share": line.get("overrule_share"), "reason": line.get("overrule_reason")})
+        for line in lines}
     if forms.get("overrule_form"):
         overrule_forms[forms["line_id"]] = forms["overrule_form"]
     return render_template(
