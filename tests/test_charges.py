@@ -347,6 +347,26 @@ def test_the_cards_escape_what_was_typed(app, volunteer, buildings):
         assert "&lt;b&gt;Espaces&lt;/b&gt; &amp; &quot;verts&quot;" in html
 
 
+def test_labels_in_any_script_read_as_typed(app, volunteer, buildings):
+    """Labels in Chinese, Arabic and accented French, and the amounts' narrow spaces and euro
+    sign, read as typed on the public page and the volunteers', though the public page's
+    cards are drawn in ASCII (every other character a character reference)."""
+    statement_id = new_statement(volunteer, buildings[0])
+    labels = ("清洁费 公共区域", "تنظيف الدرج والمدخل", "Électricité — parties communes")
+    for label, nature, amount in zip(labels, ("cleaning", "green_spaces", "common_electricity"),
+                                     ("12 345,60", "2 000", "980")):
+        assert add_line(volunteer, statement_id, label, nature, amount).status_code < 400
+    url = f"/benevoles/charges/{statement_id}"
+    volunteer.post(f"{url}/publication", data={"csrf_token": csrf_token(volunteer, url)})
+    public = app.test_client().get(f"/charges/{buildings[0]}/2025?lang=fr")
+    drawn = public.get_data(as_text=True).split('<ol class="charge-lines">')[1].split("</ol>")[0]
+    assert drawn.isascii() and "&#28165;" in drawn  # 清
+    for page in (public, volunteer.get(f"{url}?lang=fr")):
+        text = page_text(page)
+        assert all(label in text for label in labels)
+        assert "12\u202f345,60\u00a0€" in text and "980,00\u00a0€" in text
+
+
 def test_a_line_typed_in_error_is_removed(app, volunteer, buildings, db):
     """A volunteer takes a line off its statement (logged); a line of another statement
     answers 404."""

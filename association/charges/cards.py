@@ -20,15 +20,17 @@ from markupsafe import Markup
 from . import labels
 
 
-def escape(text: str) -> str:
-    """``text`` escaped for HTML (``html.escape``, as Jinja's: ``&<>"'``) and in ASCII, any
-    other character as a character reference."""
-    text = _escape(text)
+def escape(text: str, quote: bool = False) -> str:
+    """``text`` escaped for HTML and in ASCII, any other character as a character reference:
+    ``&<>``, which is all an element's text needs, and ``"'`` too with ``quote`` (in an
+    attribute, or for what was typed, as Jinja escapes it)."""
+    text = _escape(text, quote)
     return text if text.isascii() else text.encode("ascii", "xmlcharrefreplace").decode()
 
 
 def _words(distribution_key: str) -> dict:
-    """The page's words, escaped once (``escape``)."""
+    """The page's words, escaped once (``escape``: they are only ever text, never an
+    attribute)."""
     found = labels.words(distribution_key)
     return {key: (value if key == "lang" else
                   {code: str(escape(text)) for code, text in value.items()}
@@ -43,7 +45,7 @@ def _ends(c, w: dict, end: str) -> tuple[str, str]:
     reference are the nature's)."""
     code, verdict = c.line["nature"], c.verdict
     by_volunteer = f' <span class="hint">{w["by_volunteer"]}</span>' if c.overruled else ""
-    head = (f'</h3>\n<p class="charge-verdict"><span class="badge verdict-{escape(verdict)}">'
+    head = (f'</h3>\n<p class="charge-verdict"><span class="badge verdict-{escape(verdict, quote=True)}">'
             f'{w["verdicts"].get(verdict) or escape(verdict)}</span>{by_volunteer}</p>\n'
             f'<dl class="facts">\n  <dt>{w["nature"]}</dt><dd>'
             f'{w["natures"].get(code) or escape(code)}</dd>\n'
@@ -98,7 +100,7 @@ def _draw(checked: list, distribution_key: str, item: str = "") -> list[str]:
         else:
             excess = to_establish if c.disputed else ""
         cards.append(
-            f'{label}{escape(line["label"])}{found[0]}{amount}{percent}'
+            f'{label}{escape(line["label"], quote=True)}{found[0]}{amount}{percent}'
             f'{per_unit + unit_euros(c.per_unit) if c.per_unit is not None else ""}</dd>'
             f'{excess}{found[1]}')
     return cards

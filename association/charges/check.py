@@ -138,17 +138,18 @@ def check(statement: dict, lines: list[dict], previous: list[dict] | None = None
              if cents and code in now}
     above = {code: now[code] / 100 / units / medians[code] for code in now
              if code in medians} if units else {}
-    warned = {code: found for code in now
-              if (found := flags(rises.get(code), above.get(code)))}
+    by_nature = {code: (rises.get(code), above.get(code),
+                        flags(rises.get(code), above.get(code))) for code in now}
     listed: dict[tuple, tuple] = {}
     checked = []
     for line in lines:
         code, amount = line["nature"], line["amount_cents"]
         per_unit = amount / 100 / units if units else None
+        rise, above_others, found_flags = by_nature[code]
         if "overrule_verdict" in line and line["overrule_verdict"]:
             result = verdict(line, social, language)
             result.per_unit, result.rise, result.above_others, result.flags = (
-                per_unit, rises.get(code), above.get(code), warned.get(code, ()))
+                per_unit, rise, above_others, found_flags)
         else:
             key = (code, line.get("charged_percent"))
             kind, why, ref, disputed, rule = listed.get(key) or listed.setdefault(
@@ -160,8 +161,8 @@ def check(statement: dict, lines: list[dict], previous: list[dict] | None = None
                 disputed = excess > 0
             else:
                 excess = rule
-            result = Checked(line, kind, why, ref, excess, disputed, False, per_unit,
-                             rises.get(code), above.get(code), warned.get(code, ()))
+            result = Checked(line, kind, why, ref, excess, disputed, False, per_unit, rise,
+                             above_others, found_flags)
         checked.append(result)
     return checked
 

@@ -43,11 +43,11 @@ def _page(db, statement, form, share=None, status=200, checked=None):
     character."""
     if checked is None:
         _lines, checked = statements.checked(db, statement)
+    drawn = cards.listed(checked, statement["distribution_key"]).encode("ascii")
     page = render_template("charges/statement.html", statement=statement,
                            cards=Markup(_CARDS.decode()), totals=totals(statement, checked),
                            form=form, share=share, previous=statements.previous(db, statement))
     head, tail = page.encode().split(_CARDS, 1)
-    drawn = cards.listed(checked, statement["distribution_key"]).encode("ascii")
     return b"".join((head, drawn, tail)), status
 
 
