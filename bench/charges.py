@@ -85,7 +85,7 @@ def figures() -> list[Figure]:
             def run():
                 with app.app_context():
                     statement = charges.get_statement(db, ids[(building, year)])
-                    _lines, checked = charges.checked(db, statement)
+                    checked = charges.checked(db, statement)
                     charges.totals(statement, checked)
             return lambda: per_call(run)
 
@@ -98,7 +98,7 @@ def figures() -> list[Figure]:
             """The cards of a statement's lines, drawn as its pages draw them."""
             with app.test_request_context("/?lang=fr"):
                 statement = charges.get_statement(db, ids[(building, year)])
-                _lines, checked = charges.checked(db, statement)
+                checked = charges.checked(db, statement)
 
             def run():
                 with app.test_request_context("/?lang=fr"):

@@ -102,10 +102,9 @@ def test_a_caretaker_charged_within_the_limit_is_recoverable():
     """A caretaker who does both tasks, charged at 75 %: recoverable; at 90 %, partly, with
     what is above 75 % not recoverable."""
     statement = {"total_units": 100, "social_housing": 1}
-    line = {"id": 1, "label": "Gardien", "nature": "caretaker_both", "amount_cents": 90_000,
-            "charged_percent": 75}
+    line = check.line("Gardien", "caretaker_both", 90_000, 75)
     assert check.verdict(line, True).verdict == "recoverable"
-    over = check.verdict({**line, "charged_percent": 90}, True)
+    over = check.verdict(check.line("Gardien", "caretaker_both", 90_000, 90), True)
     assert (over.verdict, over.excess) == ("partly", 15_000)
     assert check.totals(statement, [over])["excess_per_unit"] == 1.5
 

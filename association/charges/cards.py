@@ -18,6 +18,7 @@ from html import escape as _escape
 from markupsafe import Markup
 
 from . import labels
+from .check import AMOUNT, LABEL, NATURE, PERCENT
 
 
 def escape(text: str, quote: bool = False) -> str:
@@ -43,7 +44,7 @@ def _ends(c, w: dict, end: str) -> tuple[str, str]:
     (the year before, why with the reference, the flags, ``end``): the same for every line
     of a nature with the same verdict and why in one check (a nature's rise, flags and
     reference are the nature's)."""
-    code, verdict = c.line["nature"], c.verdict
+    code, verdict = c.line[NATURE], c.verdict
     by_volunteer = f' <span class="hint">{w["by_volunteer"]}</span>' if c.overruled else ""
     head = (f'</h3>\n<p class="charge-verdict"><span class="badge verdict-{escape(verdict, quote=True)}">'
             f'{w["verdicts"].get(verdict) or escape(verdict)}</span>{by_volunteer}</p>\n'
@@ -78,13 +79,13 @@ def _draw(checked: list, distribution_key: str, item: str = "") -> list[str]:
     cards = []
     for c in checked:
         line = c.line
-        key = (c.verdict, c.overruled, line["nature"], c.why)
+        key = (c.verdict, c.overruling, line[NATURE], c.why)
         found = ends.get(key)
         if found is None:
             found = ends[key] = _ends(c, w, end)
-        cents = line["amount_cents"]
+        cents = line[AMOUNT]
         amount = euros(cents)
-        percent = line.get("charged_percent")
+        percent = line[PERCENT]
         if percent:
             shown = charged.get(percent)
             if shown is None:
@@ -100,7 +101,7 @@ def _draw(checked: list, distribution_key: str, item: str = "") -> list[str]:
         else:
             excess = to_establish if c.disputed else ""
         cards.append(
-            f'{label}{escape(line["label"], quote=True)}{found[0]}{amount}{percent}'
+            f'{label}{escape(line[LABEL], quote=True)}{found[0]}{amount}{percent}'
             f'{per_unit + unit_euros(c.per_unit) if c.per_unit is not None else ""}</dd>'
             f'{excess}{found[1]}')
     return cards

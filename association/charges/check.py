@@ -15,24 +15,63 @@ RISE_THRESHOLD = 0.20  # a nature that costs 20 % more than the year before is f
 COMPARE_THRESHOLD = 1.30  # ... and one that costs 30 % more per m² than the other buildings
 
 
+# A statement's line as ``statements.lines`` reads it: a plain tuple, the row the database
+# driver gives as it is (a statement has hundreds of lines, read, checked and drawn at each
+# request: a dict a line was a tenth of a 200-line page). ``line()`` makes one by name.
+ID, LABEL, NATURE, AMOUNT, PERCENT = range(5)
+
+
+def line(label: str, nature: str, amount_cents: int, charged_percent: int | None = None,
+         line_id: int | None = None) -> tuple:
+    """A line of a statement (``ID``, ``LABEL``, ``NATURE``, ``AMOUNT`` in cents,
+    ``PERCENT``: the share charged, when the statement gives one)."""
+    return line_id, label, nature, amount_cents, charged_percent
+
+
 @dataclass(slots=True)
 class Checked:
-    """A line with its verdict: ``excess`` is the part that is not recoverable, in cents
-    (None when it cannot be known from the statement: ask for the split); ``disputed`` says
-    whether the dispute letter contests it; ``flags``, the warnings beside the verdict (a
-    rise on the year before, a cost above the other buildings'), in words."""
+    """A line (``line()``) with its verdict: ``excess`` is the part that is not recoverable,
+    in cents (None when it cannot be known from the statement: ask for the split);
+    ``disputed`` says whether the dispute letter contests it; ``overruling``, the verdict,
+    share and reason a volunteer gave in place of the list's; ``flags``, the warnings beside
+    the verdict (a rise on the year before, a cost above the other buildings'), in words."""
 
-    line: dict
+    line: tuple
     verdict: str
     why: str
     reference: str
     excess: int | None
     disputed: bool
-    overruled: bool = False
+    overruling: tuple | None = None
     per_unit: float | None = None
     rise: float | None = None
     above_others: float | None = None
     flags: tuple[str, ...] = ()
+
+    @property
+    def overruled(self) -> bool:
+        """Whether a volunteer gave the verdict."""
+        return self.overruling is not None
+
+    @property
+    def line_id(self) -> int | None:
+        """The line's row number."""
+        return self.line[ID]
+
+    @property
+    def label(self) -> str:
+        """The line's label, as the statement writes it."""
+        return self.line[LABEL]
+
+    @property
+    def nature(self) -> str:
+        """The line's nature, a code of the recoverable list."""
+        return self.line[NATURE]
+
+    @property
+    def amount_cents(self) -> int:
+        """The line's amount for the building, in cents."""
+        return self.line[AMOUNT]
 
 
 def flags(rise: float | None, above_others: float | None) -> tuple[str, ...]:
@@ -49,12 +88,12 @@ def flags(rise: float | None, above_others: float | None) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _share_verdict(line: dict, share: int | None, why: str) -> tuple[str, str, int | None, bool]:
+def _share_verdict(line: tuple, share: int | None, why: str) -> tuple[str, str, int | None, bool]:
     """A partly recoverable line: its verdict, why, excess and whether it is disputed."""
-    amount = line["amount_cents"]
+    amount = line[AMOUNT]
     if share is None:
         return PARTLY, why, None, True
-    charged = line.get("charged_percent") or 100
+    charged = line[PERCENT] or 100
     if charged <= share:
         return RECOVERABLE, str(_l("%(why)s It is charged at %(charged)s per cent: within "
                                    "the limit.", why=why, charged=charged)), 0, False
@@ -63,17 +102,17 @@ def _share_verdict(line: dict, share: int | None, why: str) -> tuple[str, str, i
                           charged=charged)), excess, excess > 0
 
 
-def _listed(line: dict, social_housing: bool, language: str | None) -> tuple:
+def _listed(line: tuple, social_housing: bool, language: str | None) -> tuple:
     """What the recoverable list says of a line of this nature charged at this percentage:
     its verdict, why, reference, whether it is disputed, and how its excess follows from its
     amount (``"all"``, ``0``, None when unknown, or the recoverable share of what is charged)."""
-    found = nature(line["nature"])
+    found = nature(line[NATURE])
     why, ref = texts(found.code, social_housing, language)
     if found.verdict == PARTLY:
         kind, why, excess, disputed = _share_verdict(line, found.share, why)
         if excess is None or kind == RECOVERABLE:
             return kind, why, ref, disputed, excess
-        return kind, why, ref, disputed, (found.share, line.get("charged_percent") or 100)
+        return kind, why, ref, disputed, (found.share, line[PERCENT] or 100)
     if found.verdict == NOT_RECOVERABLE:
         return NOT_RECOVERABLE, why, ref, True, "all"
     if found.verdict == ASK:
@@ -81,56 +120,60 @@ def _listed(line: dict, social_housing: bool, language: str | None) -> tuple:
     return RECOVERABLE, why, ref, False, 0
 
 
-def _from_list(line: dict, listed: tuple) -> Checked:
-    """A line's verdict from what the list says of its nature and percentage (``_listed``)."""
-    kind, why, ref, disputed, rule = listed
-    amount = line["amount_cents"]
+def _excess(amount: int, listed: tuple) -> tuple[int | None, bool]:
+    """What is not recoverable of ``amount`` by what the list says (``_listed``), and
+    whether the line is disputed."""
+    _kind, _why, _ref, disputed, rule = listed
     if rule == "all":
-        return Checked(line, kind, why, ref, amount, disputed)
+        return amount, disputed
     if isinstance(rule, tuple):
         excess = amount - round(amount * rule[0] / rule[1])
-        return Checked(line, kind, why, ref, excess, excess > 0)
-    return Checked(line, kind, why, ref, rule, disputed)
+        return excess, excess > 0
+    return rule, disputed
 
 
-def verdict(line: dict, social_housing: bool, language: str | None = None) -> Checked:
-    """One line's verdict: the overruling a volunteer gave, or the recoverable list's
-    (``language``: the page's, when the caller knows it already)."""
-    if not line.get("overrule_verdict"):
-        return _from_list(line, _listed(line, social_housing, language))
-    found = nature(line["nature"])
+def verdict(line: tuple, social_housing: bool, language: str | None = None,
+            overruling: tuple | None = None) -> Checked:
+    """One line's verdict: the ``overruling`` a volunteer gave (verdict, share, reason), or
+    the recoverable list's (``language``: the page's, when the caller knows it already)."""
+    if not overruling:
+        listed = _listed(line, social_housing, language)
+        return Checked(line, listed[0], listed[1], listed[2], *_excess(line[AMOUNT], listed))
+    found = nature(line[NATURE])
     _why, ref = texts(found.code, social_housing, language)
-    amount = line["amount_cents"]
-    given = line["overrule_verdict"]
-    why = str(_l("Overruled by a volunteer: %(reason)s", reason=line["overrule_reason"]))
+    given, share, reason = overruling
+    why = str(_l("Overruled by a volunteer: %(reason)s", reason=reason))
     if given == PARTLY:
-        kind, _why, excess, disputed = _share_verdict(line, line.get("overrule_share"), why)
-        return Checked(line, PARTLY, why, ref, excess, disputed, overruled=True)
-    excess = {RECOVERABLE: 0, NOT_RECOVERABLE: amount}.get(given)
-    return Checked(line, given, why, ref, excess, given == NOT_RECOVERABLE, overruled=True)
+        _kind, _why, excess, disputed = _share_verdict(line, share, why)
+        return Checked(line, PARTLY, why, ref, excess, disputed, overruling)
+    excess = {RECOVERABLE: 0, NOT_RECOVERABLE: line[AMOUNT]}.get(given)
+    return Checked(line, given, why, ref, excess, given == NOT_RECOVERABLE, overruling)
 
 
-def _by_nature(lines: list[dict]) -> dict[str, int]:
+def by_nature(lines: list[tuple]) -> dict[str, int]:
     """What each nature costs the building, in cents."""
     sums: dict[str, int] = {}
-    for line in lines:
-        sums[line["nature"]] = sums.get(line["nature"], 0) + line["amount_cents"]
+    for found in lines:
+        sums[found[NATURE]] = sums.get(found[NATURE], 0) + found[AMOUNT]
     return sums
 
 
-def check(statement: dict, lines: list[dict], previous: list[dict] | None = None,
-          others: dict[str, list[float]] | None = None) -> list[Checked]:
-    """Every line's verdict, with its cost per unit (m² or share), the rise of its nature on
-    the year before (``previous``: that statement's lines, or its sums by nature) and how its
-    nature's cost per unit compares with the other buildings' of the same year (``others``:
-    nature -> their costs per unit, in euros)."""
+def check(statement: dict, lines: list[tuple], previous: dict[str, int] | None = None,
+          others: dict[str, list[float]] | None = None,
+          overrulings: dict[int, tuple] | None = None) -> list[Checked]:
+    """Every line's verdict (``overrulings``: the volunteers', by line id), with its cost per
+    unit (m² or share), the rise of its nature on the year before (``previous``: that
+    statement's sums by nature, in cents) and how its nature's cost per unit compares with
+    the other buildings' of the same year (``others``: nature -> their costs per unit, in
+    euros)."""
     units = statement.get("total_units") or 0
-    before = _by_nature(previous or [])
-    now = _by_nature(lines)
+    before = previous or {}
+    now = by_nature(lines)
     medians = {code: median(positive) for code, costs in (others or {}).items()
                if (positive := [cost for cost in costs if cost > 0])}
     language = str(get_locale() or "fr")
     social = bool(statement.get("social_housing", 1))
+    overrulings = overrulings or {}
     # What the list says depends only on a line's nature and percentage, and the rise and
     # the comparison only on its nature: each worked out once for the statement, so that a
     # line is a dict lookup and a few operations, its words translated once.
@@ -138,22 +181,20 @@ def check(statement: dict, lines: list[dict], previous: list[dict] | None = None
              if cents and code in now}
     above = {code: now[code] / 100 / units / medians[code] for code in now
              if code in medians} if units else {}
-    by_nature = {code: (rises.get(code), above.get(code),
-                        flags(rises.get(code), above.get(code))) for code in now}
+    facts = {code: (rises.get(code), above.get(code), flags(rises.get(code), above.get(code)))
+             for code in now}
     listed: dict[tuple, tuple] = {}
     checked = []
-    for line in lines:
-        code, amount = line["nature"], line["amount_cents"]
-        per_unit = amount / 100 / units if units else None
-        rise, above_others, found_flags = by_nature[code]
-        if "overrule_verdict" in line and line["overrule_verdict"]:
-            result = verdict(line, social, language)
-            result.per_unit, result.rise, result.above_others, result.flags = (
-                per_unit, rise, above_others, found_flags)
+    for found in lines:
+        code, amount = found[NATURE], found[AMOUNT]
+        if overrulings and found[ID] in overrulings:
+            result = verdict(found, social, language, overrulings[found[ID]])
         else:
-            key = (code, line.get("charged_percent"))
-            kind, why, ref, disputed, rule = listed.get(key) or listed.setdefault(
-                key, _listed(line, social, language))
+            key = (code, found[PERCENT])
+            said = listed.get(key)
+            if said is None:
+                said = listed[key] = _listed(found, social, language)
+            kind, why, ref, disputed, rule = said
             if rule == "all":
                 excess = amount
             elif isinstance(rule, tuple):
@@ -161,19 +202,12 @@ def check(statement: dict, lines: list[dict], previous: list[dict] | None = None
                 disputed = excess > 0
             else:
                 excess = rule
-            result = Checked(line, kind, why, ref, excess, disputed, False, per_unit, rise,
-                             above_others, found_flags)
+            result = Checked(found, kind, why, ref, excess, disputed)
+        if units:
+            result.per_unit = amount / 100 / units
+        result.rise, result.above_others, result.flags = facts[code]
         checked.append(result)
     return checked
-
-
-def unit_costs(statement: dict, lines: list[dict]) -> dict[str, float]:
-    """What each nature costs per unit (m² or share) in this statement, in euros: what other
-    buildings are compared with."""
-    units = statement.get("total_units") or 0
-    if not units:
-        return {}
-    return {code: cents / 100 / units for code, cents in _by_nature(lines).items()}
 
 
 def totals(statement: dict, checked: list[Checked]) -> dict:
@@ -182,7 +216,7 @@ def totals(statement: dict, checked: list[Checked]) -> dict:
     units = statement.get("total_units") or 0
     total = disputed = excess = ask = flagged = 0
     for c in checked:  # one pass over the lines for every sum
-        amount = c.line["amount_cents"]
+        amount = c.line[AMOUNT]
         total += amount
         excess += c.excess or 0
         if c.verdict == ASK:
@@ -203,6 +237,6 @@ def tenant_share(statement: dict, checked: list[Checked], units: float) -> dict 
     if not total_units or units <= 0:
         return None
     part = units / total_units
-    return {"disputed": round(sum(c.line["amount_cents"] for c in checked if c.disputed) * part),
+    return {"disputed": round(sum(c.amount_cents for c in checked if c.disputed) * part),
             "claim": round(sum(c.excess or 0 for c in checked) * part),
-            "total": round(sum(c.line["amount_cents"] for c in checked) * part)}
+            "total": round(sum(c.amount_cents for c in checked) * part)}

@@ -40,7 +40,7 @@ def embed(db, argument: str) -> Markup | None:
         return None
     from .check import totals
 
-    _lines, checked = statements.checked(db, statement)
+    checked = statements.checked(db, statement)
     return Markup(render_template("charges/_embed.html", statement=statement,
                                   totals=totals(statement, checked)))
 

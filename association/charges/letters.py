@@ -44,9 +44,8 @@ def _place(statement: dict) -> str:
 
 
 def _line_text(checked: Checked, key: str, disputed: bool) -> str:
-    line = checked.line
-    text = (f"— {line['label']} ({_fr(nature_label(line['nature']))}) : "
-            f"{euros(line['amount_cents'])} pour l'immeuble")
+    text = (f"— {checked.label} ({_fr(nature_label(checked.nature))}) : "
+            f"{euros(checked.amount_cents)} pour l'immeuble")
     if checked.per_unit is not None:
         text += f", soit {per_unit(checked.per_unit, key)}"
     if disputed:

@@ -54,37 +54,31 @@ def published(db) -> list[dict]:
         "is not null order by s.year desc, b.name"))
 
 
-def lines(db, statement_id: int) -> list[dict]:
-    """A statement's lines in order, each a dict of what the check and the pages use (``id``,
-    ``label``, ``nature``, ``amount_cents``, ``charged_percent``), with its overruling if any
-    (``overrule_verdict``, ``overrule_share``, ``overrule_reason``). Overrulings are few:
-    read apart rather than joined to every line."""
-    found = [{"id": line_id, "label": label, "nature": nature, "amount_cents": amount,
-              "charged_percent": percent} for line_id, label, nature, amount, percent in
-             db.conn.execute(
-                 "select id, label, nature, amount_cents, charged_percent from charge_lines "
-                 "where statement_id = ? order by position, id", [statement_id])]
-    overruled = {line_id: (verdict, share, reason) for line_id, verdict, share, reason in
-                 db.conn.execute(
-                     "select o.line_id, o.verdict, o.share, o.reason from charge_overrules o "
-                     "join charge_lines c on c.id = o.line_id where c.statement_id = ?",
-                     [statement_id])}
-    if overruled:
-        for line in found:
-            verdict, share, reason = overruled.get(line["id"], (None, None, None))
-            line.update(overrule_verdict=verdict, overrule_share=share, overrule_reason=reason)
-    return found
+def lines(db, statement_id: int) -> list[tuple]:
+    """A statement's lines in order, each a tuple as ``check.line`` makes them (row number,
+    label, nature, amount in cents, share charged)."""
+    return db.conn.execute(
+        "select id, label, nature, amount_cents, charged_percent from charge_lines where "
+        "statement_id = ? order by position, id", [statement_id]).fetchall()
+
+
+def overrulings(db, statement_id: int) -> dict[int, tuple]:
+    """The volunteers' verdicts on a statement's lines, by line id: (verdict, share,
+    reason). They are few: read apart rather than joined to every line."""
+    return {line_id: (verdict, share, reason) for line_id, verdict, share, reason in
+            db.conn.execute(
+                "select o.line_id, o.verdict, o.share, o.reason from charge_overrules o join "
+                "charge_lines c on c.id = o.line_id where c.statement_id = ?", [statement_id])}
 
 
 _SUMS = ("select nature, sum(amount_cents) from charge_lines where statement_id = ? "
          "group by nature")
 
 
-def sums_by_nature(db, statement_id: int) -> list[dict]:
-    """What each nature costs in a statement, in cents, one row a nature (``nature``,
-    ``amount_cents``): all the year before is compared on."""
-    return [{"nature": nature, "amount_cents": cents}
-            for nature, cents in db.conn.execute(_SUMS, [statement_id])]
+def sums_by_nature(db, statement_id: int) -> dict[str, int]:
+    """What each nature costs in a statement, in cents: all the year before is compared on
+    (read from the index by nature: no table row, no sort)."""
+    return dict(db.conn.execute(_SUMS, [statement_id]))
 
 
 def _next_position(db, statement_id: int) -> int:
@@ -187,12 +181,10 @@ def others_unit_costs(db, statement: dict) -> dict[str, list[float]]:
     return found
 
 
-def checked(db, statement: dict) -> tuple[list[dict], list[check.Checked]]:
-    """A statement's lines and their check: verdicts, rises on the year before, costs against
-    the other buildings."""
-    found = lines(db, statement["id"])
+def checked(db, statement: dict) -> list[check.Checked]:
+    """A statement's lines with their check: verdicts (the volunteers' overrulings
+    included), rises on the year before, costs against the other buildings."""
     before = previous(db, statement)
-    return found, check.check(statement, found,
-                              sums_by_nature(db, before["id"]) if before else [],
-                              others_unit_costs(db, statement))
-
+    return check.check(statement, lines(db, statement["id"]),
+                       sums_by_nature(db, before["id"]) if before else {},
+                       others_unit_costs(db, statement), overrulings(db, statement["id"]))

@@ -42,7 +42,7 @@ def _page(db, statement, form, share=None, status=200, checked=None):
     through Jinja they were copied and encoded again at the width of the page's widest
     character."""
     if checked is None:
-        _lines, checked = statements.checked(db, statement)
+        checked = statements.checked(db, statement)
     drawn = cards.listed(checked, statement["distribution_key"]).encode("ascii")
     page = render_template("charges/statement.html", statement=statement,
                            cards=Markup(_CARDS.decode()), totals=totals(statement, checked),
@@ -70,6 +70,6 @@ def my_share(building_id, year):
     form = ShareForm()
     if not form.validate_on_submit():
         return _page(db, found, form, status=400)
-    _lines, checked = statements.checked(db, found)
+    checked = statements.checked(db, found)
     return _page(db, found, form, share=tenant_share(found, checked, form.units.number),
                  checked=checked)

@@ -65,12 +65,11 @@ def new():
 
 def _page(db, statement, status=200, **forms):
     """The statement's page: lines and verdicts, windows, letters, the forms."""
-    lines, checked = statements.checked(db, statement)
-    overrule_forms = {line["id"]: OverruleForm(
-        prefix=f"overrule-{line['id']}", formdata=None,
-        data={"verdict": line.get("overrule_verdict") or "",
-              "share": line.get("overrule_share"), "reason": line.get("overrule_reason")})
-        for line in lines}
+    checked = statements.checked(db, statement)
+    overrule_forms = {c.line_id: OverruleForm(
+        prefix=f"overrule-{c.line_id}", formdata=None,
+        data=dict(zip(("verdict", "share", "reason"), c.overruling or ("", None, None))))
+        for c in checked}
     if forms.get("overrule_form"):
         overrule_forms[forms["line_id"]] = forms["overrule_form"]
     return render_template(
@@ -193,7 +192,7 @@ def publication(statement_id):
 
 def _letter(db, statement, kind):
     with force_locale("fr"):
-        _lines, checked = statements.checked(db, statement)
+        checked = statements.checked(db, statement)
         return letters.letter(kind, statement, checked, reference.association(db),
                               clock.today())
 
