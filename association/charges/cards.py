@@ -18,7 +18,7 @@ from html import escape as _escape
 from markupsafe import Markup
 
 from . import labels
-from .check import AMOUNT, LABEL, NATURE, PERCENT
+from .check import AMOUNT, LABEL, NATURE, PERCENT, natures
 
 
 def escape(text: str, quote: bool = False) -> str:
@@ -41,9 +41,9 @@ def _words(distribution_key: str) -> dict:
 
 def _ends(c, w: dict, end: str) -> tuple[str, str]:
     """What a card holds before its amount (the verdict and the nature) and after its figures
-    (the year before, why with the reference, the flags, ``end``): the same for every line
-    of a nature with the same verdict and why in one check (a nature's rise, flags and
-    reference are the nature's)."""
+    (why with the reference, the flags, ``end``): the same for every line of a nature with
+    the same verdict and why in one check (a nature's flags and reference are the
+    nature's)."""
     code, verdict = c.line[NATURE], c.verdict
     by_volunteer = f' <span class="hint">{w["by_volunteer"]}</span>' if c.overruled else ""
     head = (f'</h3>\n<p class="charge-verdict"><span class="badge verdict-{escape(verdict, quote=True)}">'
@@ -51,19 +51,16 @@ def _ends(c, w: dict, end: str) -> tuple[str, str]:
             f'<dl class="facts">\n  <dt>{w["nature"]}</dt><dd>'
             f'{w["natures"].get(code) or escape(code)}</dd>\n'
             f'  <dt>{w["for_building"]}</dt><dd>')
-    rise = (f'\n  <dt>{w["year_before"]}</dt><dd>{round(c.rise * 100):+d}&nbsp;%</dd>'
-            if c.rise is not None else "")
     flags = (f'<p class="charge-flags"><strong>{w["to_look"]}</strong> '
              f'{escape(" — ".join(c.flags))}</p>' if c.flags else "")
-    tail = (f'{rise}\n</dl>\n<p class="charge-why">{escape(c.why)} <span class="hint">'
+    tail = (f'\n</dl>\n<p class="charge-why">{escape(c.why)} <span class="hint">'
             f'({escape(c.reference)})</span></p>\n{flags}\n{end}')
     return head, tail
 
 
-def _draw(checked: list, distribution_key: str, item: str = "") -> list[str]:
-    """Each checked line's card, in order, as HTML (everything in it escaped); with ``item``
-    (``"li"``), each in an element of that name."""
-    w = _words(distribution_key)
+def _draw(checked: list, w: dict, item: str = "") -> list[str]:
+    """Each checked line's card, in order, as HTML (everything in it escaped), with the
+    page's words (``_words``); with ``item`` (``"li"``), each in an element of that name."""
     euros = labels.euros_writer(w["lang"], html=True)
     unit_euros = labels.unit_euros_writer(w["lang"], html=True)
     start, end = (f"<{item}>", f"</{item}>") if item else ("", "")
@@ -107,12 +104,44 @@ def _draw(checked: list, distribution_key: str, item: str = "") -> list[str]:
     return cards
 
 
+def _table(summary: list[tuple], w: dict) -> str:
+    """The statement's natures (``check.natures``) as a table: what each costs the building
+    and per unit, on the year before, against the other buildings; a column none of them
+    has a figure for (no total of m², no year before, no other building) is left out."""
+    euros = labels.euros_writer(w["lang"], html=True)
+    unit_euros = labels.unit_euros_writer(w["lang"], html=True)
+    point = "," if w["lang"] == "fr" else "."
+    shown = [any(row[column] is not None for row in summary) for column in (2, 3, 4)]
+    heads = [w["per_unit"], w["year_before"], w["against_others"]]
+    none = "&#8212;"
+    rows = []
+    for code, cents, per_unit, rise, above in summary:
+        cells = [none if per_unit is None else unit_euros(per_unit),
+                 none if rise is None else f"{round(rise * 100):+d}&nbsp;%",
+                 none if above is None else w["times"].replace(
+                     "{times}", f"{above:.1f}".replace(".", point))]
+        rows.append(f'<tr><th scope="row">{w["natures"].get(code) or escape(code)}</th>'
+                    f'<td>{euros(cents)}</td>'
+                    + "".join(f"<td>{cell}</td>" for cell, on in zip(cells, shown) if on)
+                    + "</tr>")
+    return (f'<table aria-labelledby="natures-title">\n<thead><tr><th scope="col">'
+            f'{w["nature"]}</th><th scope="col">{w["for_building"]}</th>'
+            + "".join(f'<th scope="col">{head}</th>' for head, on in zip(heads, shown) if on)
+            + "</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+
+
 def draw(checked: list, distribution_key: str) -> list[Markup]:
     """Each checked line's card (``check.Checked``), in order, as safe HTML."""
-    return [Markup(card) for card in _draw(checked, distribution_key)]
+    return [Markup(card) for card in _draw(checked, _words(distribution_key))]
 
 
-def listed(checked: list, distribution_key: str) -> str:
-    """The cards as the items of a list, for the public page: HTML in ASCII (everything in
-    it escaped)."""
-    return "".join(_draw(checked, distribution_key, "li"))
+def table(statement: dict, checked: list) -> Markup:
+    """The table of the statement's natures (``check.natures``), as safe HTML."""
+    return Markup(_table(natures(statement, checked), _words(statement["distribution_key"])))
+
+
+def page(statement: dict, checked: list) -> tuple[str, str]:
+    """The public page's table of natures and its cards as the items of a list: HTML in
+    ASCII (everything in it escaped), the words translated once for both."""
+    w = _words(statement["distribution_key"])
+    return _table(natures(statement, checked), w), "".join(_draw(checked, w, "li"))

@@ -210,6 +210,24 @@ def check(statement: dict, lines: list[tuple], previous: dict[str, int] | None =
     return checked
 
 
+def natures(statement: dict, checked: list[Checked]) -> list[tuple]:
+    """What each nature costs in the statement, in the order it first comes: (code, cents,
+    cost per unit in euros or None, rise on the year before or None, times the other
+    buildings' cost per unit or None). The rise and the comparison are the nature's, not a
+    line's: a line's own year before is not known."""
+    units = statement.get("total_units") or 0
+    found: dict[str, list] = {}
+    for c in checked:
+        code = c.line[NATURE]
+        if code in found:
+            found[code][1] += c.line[AMOUNT]
+        else:
+            found[code] = [code, c.line[AMOUNT], None, c.rise, c.above_others]
+    for entry in found.values():
+        entry[2] = entry[1] / 100 / units if units else None
+    return [tuple(entry) for entry in found.values()]
+
+
 def totals(statement: dict, checked: list[Checked]) -> dict:
     """The statement's sums, in cents: everything, what is disputed, what is known not to be
     recoverable, and the latter per unit (euros)."""

@@ -120,6 +120,8 @@ def words(distribution_key: str) -> dict:
         "not_recoverable": _("Not recoverable"),
         "to_establish": _("part to be established from the documents"),
         "year_before": _("On the year before"), "to_look": _("To look at:"),
+        "against_others": _("Against the other buildings"),
+        "times": _("%(times)s times", times="{times}"),
     }
 
 

@@ -30,25 +30,27 @@ def _published(db, building_id: int, year: int) -> dict:
     return found
 
 
-# Where the lines' cards go in the page: a marker unknown outside this process, so that no
-# text typed by anyone (a building's name, a sender) can hold it.
-_CARDS = f"cards-{secrets.token_hex(12)}".encode()
+# Where the table of natures and the lines' cards go in the page: markers unknown outside
+# this process, so that no text typed by anyone (a building's name, a sender) can hold them.
+_MARK = secrets.token_hex(12)
+_TABLE, _CARDS = f"natures-{_MARK}", f"cards-{_MARK}"
 
 
 def _page(db, statement, form, share=None, status=200, checked=None):
     """The statement's page: its lines checked and drawn (a few milliseconds for 200 lines;
-    the page cache keeps the blank one, a share is drawn for its reader). The cards, 130 KB
-    of ASCII for 200 lines (``cards``), go into the page once it is encoded, byte for byte:
-    through Jinja they were copied and encoded again at the width of the page's widest
-    character."""
+    the page cache keeps the blank one, a share is drawn for its reader). The table of
+    natures and the cards, 130 KB of ASCII for 200 lines (``cards``), go into the page once
+    it is encoded, byte for byte: through Jinja they were copied and encoded again at the
+    width of the page's widest character."""
     if checked is None:
         checked = statements.checked(db, statement)
-    drawn = cards.listed(checked, statement["distribution_key"]).encode("ascii")
+    table, drawn = cards.page(statement, checked)
     page = render_template("charges/statement.html", statement=statement,
-                           cards=Markup(_CARDS.decode()), totals=totals(statement, checked),
-                           form=form, share=share, previous=statements.previous(db, statement))
-    head, tail = page.encode().split(_CARDS, 1)
-    return b"".join((head, drawn, tail)), status
+                           natures=Markup(_TABLE), cards=Markup(_CARDS),
+                           totals=totals(statement, checked), form=form, share=share,
+                           previous=statements.previous(db, statement))
+    return (page.encode().replace(_TABLE.encode(), table.encode("ascii"), 1)
+            .replace(_CARDS.encode(), drawn.encode("ascii"), 1)), status
 
 
 @bp.get("/<int:building_id>/<int:year>")

@@ -75,6 +75,7 @@ def _page(db, statement, status=200, **forms):
     return render_template(
         "charges/volunteer/statement.html", statement=statement, checked=checked,
         cards=cards.draw(checked, statement["distribution_key"]),
+        natures=cards.table(statement, checked),
         totals=totals(statement, checked), consult_until=windows.consult_until(statement),
         claim_until=windows.claim_until(statement), today=clock.today(),
         line_form=forms.get("line_form") or LineForm(prefix="line", formdata=None),
