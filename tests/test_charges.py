@@ -255,6 +255,32 @@ def test_letters_join_the_collective_case_and_draw_a_pdf(app, volunteer, buildin
     assert pdf.mimetype == "application/pdf" and pdf.data.startswith(b"%PDF")
 
 
+def test_no_refund_letter_for_nothing_or_after_three_years(app, volunteer, buildings, db):
+    """A refund is asked of what is known not to be recoverable, within the three years of
+    art. 7-1: otherwise the page says why instead of offering the letter, and posting it,
+    opening it or its PDF anyway is refused with the reason; no case is opened."""
+    recoverable = new_statement(volunteer, buildings[0])
+    add_line(volunteer, recoverable, "Eau froide", "water", "5 100")
+    old = new_statement(volunteer, buildings[0], 2021, received="2022-03-01")
+    add_line(volunteer, old, "Garantie totale (P3)", "heating_p3", "6 400")
+    for statement_id, why in ((recoverable, "Rien dans ce décompte n’est encore établi"),
+                              # 1 March 2025, a Saturday: the period ran to Monday.
+                              (old, "Les trois ans pour réclamer ont pris fin le 3 mars "
+                                    "2025")):
+        url = f"/benevoles/charges/{statement_id}"
+        page = page_text(volunteer.get(f"{url}?lang=fr")).replace("\u00a0", " ")
+        assert why in page and 'value="remboursement"' not in page
+        assert 'value="contestation"' in page
+        refused = volunteer.post(f"{url}/lettres", data={
+            "csrf_token": csrf_token(volunteer, url), "kind": "remboursement"},
+            follow_redirects=True)
+        assert why in page_text(refused).replace("\u00a0", " ")
+        for path in ("remboursement", "remboursement.pdf"):
+            answer = volunteer.get(f"{url}/lettres/{path}")
+            assert answer.status_code == 303 and "application/pdf" not in answer.content_type
+    assert db.execute("select count(*) from cases").fetchone()[0] == 0
+
+
 def test_a_volunteer_of_another_building_is_told_nothing(app, volunteers, volunteer,
                                                         buildings):
     """A statement of a building outside the volunteer's scope answers 404."""

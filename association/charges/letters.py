@@ -144,6 +144,26 @@ def letter(kind: str, statement: dict, checked: list[Checked], association: dict
         signature=f"Pour l'amicale : {association.get('name') or ''}".strip().rstrip(" :"))
 
 
+def unfounded(kind: str, statement: dict, checked: list[Checked], today: date) -> str | None:
+    """Why the letter ``kind`` would misstate the facts or the law today, in the page's
+    language, or None: a refund asks back what is known not to be recoverable, within the
+    three years of art. 7-1."""
+    from flask_babel import gettext as _
+
+    from ..dates import in_words as date_in_words
+
+    if kind != "remboursement":
+        return None
+    claim = windows.claim_until(statement)
+    if claim < today:
+        return _("The three years to claim back ended on %(date)s: a refund can no longer be "
+                 "asked under art. 7-1.", date=date_in_words(claim, "day"))
+    if not totals(statement, checked)["excess"]:
+        return _("Nothing on this statement is known not to be recoverable yet: dispute the "
+                 "flagged lines, or consult the supporting documents, before asking a refund.")
+    return None
+
+
 def title(kind: str, statement: dict) -> str:
     """The letter's title on the case's timeline and in the PDF's properties, in French."""
     return f"{_fr(LETTERS[kind])} — {statement['year']}"

@@ -49,8 +49,9 @@ def _page(db, statement, form, share=None, status=200, checked=None):
                            natures=Markup(_TABLE), cards=Markup(_CARDS),
                            totals=totals(statement, checked), form=form, share=share,
                            previous=statements.previous(db, statement))
-    return (page.encode().replace(_TABLE.encode(), table.encode("ascii"), 1)
-            .replace(_CARDS.encode(), drawn.encode("ascii"), 1)), status
+    table, drawn = (part.encode("ascii", "xmlcharrefreplace") for part in (table, drawn))
+    return (page.encode().replace(_TABLE.encode(), table, 1)
+            .replace(_CARDS.encode(), drawn, 1)), status
 
 
 @bp.get("/<int:building_id>/<int:year>")

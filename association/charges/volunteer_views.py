@@ -82,7 +82,9 @@ def _page(db, statement, status=200, **forms):
         import_form=forms.get("import_form") or ImportForm(prefix="import", formdata=None),
         import_errors=forms.get("import_errors") or [],
         overrule_forms=overrule_forms,
-        letter_kinds=letters.KINDS), status
+        letter_kinds=letters.KINDS, unfounded={
+            kind: letters.unfounded(kind, statement, checked, clock.today())
+            for kind in letters.KINDS}), status
 
 
 @bp.get("/<int:statement_id>")
@@ -191,6 +193,18 @@ def publication(statement_id):
     return redirect(url_for(".statement", statement_id=statement_id))
 
 
+def _unfounded(db, statement, kind):
+    """Back to the statement, with why, when the letter would misstate the facts or the law
+    today (``letters.unfounded``); None when it may be written."""
+    refused = letters.unfounded(kind, statement, statements.checked(db, statement),
+                                clock.today())
+    if not refused:
+        return None
+    flash(refused, "error")
+    return redirect(url_for(".statement", statement_id=statement["id"]) + "#letters-title",
+                    code=303)
+
+
 def _letter(db, statement, kind):
     with force_locale("fr"):
         checked = statements.checked(db, statement)
@@ -208,6 +222,9 @@ def produce(statement_id):
     if kind not in letters.KINDS:
         flash(_("Choose a letter."), "error")
         return redirect(url_for(".statement", statement_id=statement_id))
+    refused = _unfounded(db, found, kind)
+    if refused:
+        return refused
     statements.letter_produced(db, found, letters.title(kind, found), current_user)
     return redirect(url_for(".letter", statement_id=statement_id, kind=kind), code=303)
 
@@ -220,6 +237,9 @@ def letter(statement_id, kind):
     found = _statement(db, statement_id)
     if kind not in letters.KINDS:
         abort(404)
+    refused = _unfounded(db, found, kind)
+    if refused:
+        return refused
     return render_template("charges/volunteer/letter.html", statement=found, kind=kind,
                            letter=_letter(db, found, kind))
 
@@ -232,6 +252,9 @@ def letter_pdf(statement_id, kind):
     found = _statement(db, statement_id)
     if kind not in letters.KINDS:
         abort(404)
+    refused = _unfounded(db, found, kind)
+    if refused:
+        return refused
     try:
         data = pdf(_letter(db, found, kind), letters.title(kind, found))
     except Undrawable:
