@@ -392,6 +392,42 @@ def test_labels_in_any_script_read_as_typed(app, volunteer, buildings):
         assert "12\u202f345,60\u00a0€" in text and "980,00\u00a0€" in text
 
 
+def test_a_statement_is_corrected_and_its_windows_and_costs_follow(app, volunteer, volunteers,
+                                                                   buildings, db):
+    """A volunteer corrects the total of m² and the date received: the costs per m² and the
+    two windows follow, the correction is audited; a date to come is refused with what was
+    typed kept; a volunteer of another building gets 404."""
+    statement_id = new_statement(volunteer, buildings[0], units="1 000")
+    add_line(volunteer, statement_id, "Eau froide", "water", "5 000")
+    url = f"/benevoles/charges/{statement_id}/modifier"
+    form = page_text(volunteer.get(f"{url}?lang=fr"))
+    assert 'value="Bailleur, service des charges"' in form and 'value="1\u202f000"' in form
+    refused = volunteer.post(url, data={
+        "csrf_token": csrf_token(volunteer, url), "sender": "Service des charges",
+        "received_on": "2999-01-01", "distribution_key": "surface", "total_units": "2 000,5",
+        "social_housing": "y"})
+    assert refused.status_code == 400
+    text = page_text(refused)
+    assert 'value="2 000,5"' in text and 'value="Service des charges"' in text
+    assert "Cette date n" in text
+    done = volunteer.post(url, data={
+        "csrf_token": csrf_token(volunteer, url), "sender": "Service des charges",
+        "received_on": "2026-03-01", "distribution_key": "surface", "total_units": "2 000",
+        "social_housing": "y"})
+    assert done.status_code == 303
+    page = page_text(volunteer.get(f"/benevoles/charges/{statement_id}?lang=fr")).replace(
+        "\u202f", " ").replace("\u00a0", " ")
+    assert "Service des charges" in page and "2,50 €" in page  # 5 000 € over 2 000 m²
+    assert "1er septembre 2026" in page and "1er mars 2029" in page
+    assert db.execute("select count(*) from audit_log where object_type = 'charge_statement' "
+                      "and action = 'update' and object_id = ?",
+                      [str(statement_id)]).fetchone()[0] >= 1
+    other = app.test_client()
+    account = volunteers.create("charges-other", "volunteer", [buildings[1]])
+    assert volunteers.login(other, account).status_code == 302
+    assert other.get(url).status_code == 404
+
+
 def test_a_line_typed_in_error_is_removed(app, volunteer, buildings, db):
     """A volunteer takes a line off its statement (logged); a line of another statement
     answers 404."""

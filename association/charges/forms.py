@@ -62,14 +62,10 @@ def positive_units(form, field):
         raise ValidationError(_l("Give a number above zero."))
 
 
-class StatementForm(Form):
-    """A building's statement of charges for a year, as the landlord sent it."""
+class StatementDetailsForm(Form):
+    """What a statement says of itself, as the landlord sent it: who, when, how charges are
+    shared (correctable once entered)."""
 
-    building = SelectField(_l("Building"), coerce=whole_number,
-                           validators=[DataRequired(REQUIRED)])
-    year = IntegerField(_l("Year of the charges"), validators=[
-        DataRequired(REQUIRED), NumberRange(1990, 2999, _l("Give a year such as 2025."))],
-        render_kw={"inputmode": "numeric"})
     sender = StringField(_l("Sent by"), validators=[DataRequired(REQUIRED), Length(max=200)])
     received_on = DateField(_l("Received on"), validators=[DataRequired(REQUIRED)])
     distribution_key = SelectField(_l("Distribution key"),
@@ -86,12 +82,26 @@ class StatementForm(Form):
 
     def values(self) -> dict:
         """What the model stores."""
-        return {"building_id": self.building.data, "year": self.year.data,
-                "sender": self.sender.data.strip(),
+        return {"sender": self.sender.data.strip(),
                 "received_on": self.received_on.data.isoformat(),
                 "distribution_key": self.distribution_key.data,
                 "total_units": getattr(self.total_units, "number", None),
                 "social_housing": self.social_housing.data}
+
+
+class StatementForm(StatementDetailsForm):
+    """A building's statement of charges for a year, as the landlord sent it."""
+
+    building = SelectField(_l("Building"), coerce=whole_number,
+                           validators=[DataRequired(REQUIRED)])
+    year = IntegerField(_l("Year of the charges"), validators=[
+        DataRequired(REQUIRED), NumberRange(1990, 2999, _l("Give a year such as 2025."))],
+        render_kw={"inputmode": "numeric"})
+
+    def values(self) -> dict:
+        """What the model stores."""
+        return {"building_id": self.building.data, "year": self.year.data,
+                **super().values()}
 
 
 class LineForm(Form):

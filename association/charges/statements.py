@@ -25,6 +25,16 @@ def create(db, values: dict, volunteer, is_demo: bool = False) -> int:
     return statement_id
 
 
+def correct(db, statement_id: int, values: dict, volunteer) -> None:
+    """Correct what a statement says of itself (``values``: sender, received_on,
+    distribution_key, total_units, social_housing), audited."""
+    with db.atomic():
+        db.table("charge_statements").update(statement_id, {
+            **values, "social_housing": int(bool(values.get("social_housing", 1))),
+            "updated_at": clock.stamp()})
+        audit.record(db, volunteer, "update", "charge_statement", statement_id)
+
+
 def get(db, statement_id: int) -> dict | None:
     """One statement with its building's and landlord's names and addresses."""
     return first_row(db, _STATEMENT + " where s.id = ?", [statement_id])

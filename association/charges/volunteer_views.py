@@ -1,9 +1,11 @@
 """The volunteers' side of the charges check (``/benevoles/charges/``): enter a statement and
 its lines (form or CSV), read the verdicts, overrule one, produce the letters, publish.
 Parse, call, render."""
+from datetime import date
+
 from flask import (Blueprint, abort, flash, make_response, redirect, render_template, request,
                    url_for)
-from flask_babel import force_locale
+from flask_babel import force_locale, format_decimal
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -15,7 +17,7 @@ from ..letters import Undrawable, pdf
 from ..volunteers import role_required
 from . import cards, hooks, letters, spreadsheet, statements, windows
 from .check import totals
-from .forms import ImportForm, LineForm, OverruleForm, StatementForm
+from .forms import ImportForm, LineForm, OverruleForm, StatementDetailsForm, StatementForm
 
 bp = Blueprint("charges_volunteer", __name__, url_prefix="/benevoles/charges")
 volunteer_required = role_required("volunteer")
@@ -85,6 +87,25 @@ def _page(db, statement, status=200, **forms):
         letter_kinds=letters.KINDS, unfounded={
             kind: letters.unfounded(kind, statement, checked, clock.today())
             for kind in letters.KINDS}), status
+
+
+@bp.route("/<int:statement_id>/modifier", methods=["GET", "POST"])
+@volunteer_required
+def correct(statement_id):
+    """Correct what a statement says of itself: sender, date received, distribution key,
+    total of m² or shares (the windows and the costs per unit follow)."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    form = StatementDetailsForm(data={
+        **found, "received_on": date.fromisoformat(found["received_on"]),
+        "total_units": format_decimal(found["total_units"]) if found["total_units"] else "",
+        "social_housing": bool(found["social_housing"])})
+    if form.validate_on_submit():
+        statements.correct(db, statement_id, form.values(), current_user)
+        flash(_("Statement corrected."), "success")
+        return redirect(url_for(".statement", statement_id=statement_id), code=303)
+    return render_template("charges/volunteer/correct.html", statement=found, form=form), \
+        400 if form.errors else 200
 
 
 @bp.get("/<int:statement_id>")
