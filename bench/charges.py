@@ -6,14 +6,13 @@ process: the check alone (the lines read, verdicts, rises on the year before, co
 another building, totals), the cards of the lines drawn alone (``cards.draw``), and the
 public page through the test client, the figure the issue's target is on: nothing is kept
 between requests (the page carries a form's CSRF token, so the page cache draws it for each
-reader), every GET reads, checks and draws the statement afresh. Per line, the check is a
-dict lookup on (nature, percentage) and a few operations, and the drawing one string with
-the words translated once per page. Measured on 2026-12-08 (shared 2-core machine, three
-runs): the page of 200 lines 3.38–3.40 ms against 1.83–1.85 ms for 10, 1.82–1.86x (it
-was 1.86–1.95x before the sums took one pass and the list items were drawn with the
-cards): the target is not met, some 8 µs a line against the 5 µs it needs (see the
-README's "Measured"). Ratios, not assertions. Run alone with
-``.venv/bin/python bench/charges.py``; kept out of the test suite.
+reader), every GET reads, checks and draws the statement afresh. Per line: a tuple read from
+SQLite, a dict lookup on (nature, percentage) and a few operations, one string drawn in ASCII
+and put into the encoded page byte for byte (README, "Measured"). Measured on 2026-12-08
+(shared 2-core machine, four runs just after the test suite): the page of 200 lines 2.97–3.17
+ms against 2.01–2.24 ms for 10, 1.42–1.46x (it was 1.84x at the last stop, 4.5x with a Jinja
+macro a line). Ratios, not assertions. Run alone with ``.venv/bin/python bench/charges.py``;
+kept out of the test suite.
 """
 import tempfile
 import time

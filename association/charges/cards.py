@@ -10,9 +10,9 @@ landlord's statement (label, reason of an overruling) is escaped.
 
 The cards are written in ASCII, any other character as a character reference (``&#8239;``,
 ``&euro;``, ``&#1593;``): CPython keeps a string at the width of its widest character, so one
-"€" in 130 KB of cards made Jinja's copy of them and their UTF-8 encoding ten times slower,
-a third of a 200-line page's time. Drawn in ASCII, they go into the page once it is encoded
-(``views``), byte for byte."""
+"€" in 130 KB of cards made Jinja's copy of them and their UTF-8 encoding ten times slower:
+a third of what a 200-line page cost more than a 10-line one. Drawn in ASCII, they go into
+the page once it is encoded (``views``), byte for byte."""
 from html import escape as _escape
 
 from markupsafe import Markup
