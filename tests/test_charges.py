@@ -395,8 +395,9 @@ def test_labels_in_any_script_read_as_typed(app, volunteer, buildings):
 def test_a_statement_is_corrected_and_its_windows_and_costs_follow(app, volunteer, volunteers,
                                                                    buildings, db):
     """A volunteer corrects the total of m² and the date received: the costs per m² and the
-    two windows follow, the correction is audited; a date to come is refused with what was
-    typed kept; a volunteer of another building gets 404."""
+    two windows follow, the correction is audited; a date to come, or a person named as the
+    sender (the public page shows it), is refused with what was typed kept; a volunteer of
+    another building gets 404."""
     statement_id = new_statement(volunteer, buildings[0], units="1 000")
     add_line(volunteer, statement_id, "Eau froide", "water", "5 000")
     url = f"/benevoles/charges/{statement_id}/modifier"
@@ -410,6 +411,13 @@ def test_a_statement_is_corrected_and_its_windows_and_costs_follow(app, voluntee
     text = page_text(refused)
     assert 'value="2 000,5"' in text and 'value="Service des charges"' in text
     assert "Cette date n" in text
+    person = volunteer.post(url, data={
+        "csrf_token": csrf_token(volunteer, url), "sender": "Mme Diallo, chargée de clientèle",
+        "received_on": "2026-03-01", "distribution_key": "surface", "total_units": "2 000",
+        "social_housing": "y"})
+    assert person.status_code == 400
+    assert "pas une personne" in page_text(person)
+    assert 'value="Mme Diallo, chargée de clientèle"' in page_text(person)
     done = volunteer.post(url, data={
         "csrf_token": csrf_token(volunteer, url), "sender": "Service des charges",
         "received_on": "2026-03-01", "distribution_key": "surface", "total_units": "2 000",

@@ -1,5 +1,7 @@
 """Forms of the charges check: a statement, a line, a CSV import, an overruling, and the
 reader's surface or shares (never kept). Messages are lazy: they follow the page's language."""
+import re
+
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
@@ -12,6 +14,9 @@ from . import labels, spreadsheet
 from .recoverable import VERDICTS
 
 REQUIRED = _l("This field is required.")
+# A civility before a name: "M. Martin", "Mme Diallo", "Madame Chen", "Mr Smith".
+_PERSON = re.compile(r"(?<![\w.])(m|mme|mlle|mr|mrs|ms|monsieur|madame|mademoiselle)\.?\s+"
+                     r"[^\W\d_]", re.IGNORECASE)
 MAX_UNITS = 10_000_000
 
 
@@ -74,6 +79,13 @@ class StatementDetailsForm(Form):
                               validators=[Optional(), a_number, positive_units],
                               render_kw={"inputmode": "decimal"})
     social_housing = BooleanField(_l("Social housing (HLM)"), default=True)
+
+    def validate_sender(self, field):
+        """The landlord or its department, never a person: the public page shows it, and
+        the tables hold no personal data."""
+        if _PERSON.search(field.data or ""):
+            raise ValidationError(_l("Name the landlord or its department, not a person: the "
+                                     "check's public page shows it."))
 
     def validate_received_on(self, field):
         """A statement cannot come in the future."""
