@@ -14,9 +14,10 @@ report's day. No view gives a version of its own.
 A kept page depends on the view's key (its path and arguments), the language (``?lang=``,
 then the language cookie) and the path the site is served under; nothing else a visitor
 sends (Host, forwarded headers, other cookies, other query arguments) can reach it: a request
-with a query argument the view did not declare, a session (someone signed in, a flashed
-message) or whose drawing put something in the session gets a page
-drawn for it alone, never kept. Every answer carries an ETag (and Last-Modified when the view
+with a query argument the view did not declare, a session holding anything but a CSRF token
+(someone signed in, a flashed message) or whose drawing put something in the session gets a
+page drawn for it alone, never kept. A session with only its CSRF token — a reader who came
+before — gets the kept page, its holes filled from that session. Every answer carries an ETag (and Last-Modified when the view
 knows it); Werkzeug's ``make_conditional`` answers 304 to a reader whose copy is current, and
 the security module adds the public Cache-Control and ``Vary: Cookie``.
 
@@ -96,6 +97,7 @@ def respond(db, key: tuple, draw: Callable, mimetype: str = "text/html",
     pages = app.extensions.setdefault(EXTENSION, OrderedDict())
     kept = pages.get(place)
     if kept is None or kept.version != version or now >= kept.expires:
+        token = session.get("csrf_token")
         g.amicale_holes = holes = {}
         try:
             drawn = draw()
@@ -106,8 +108,8 @@ def respond(db, key: tuple, draw: Callable, mimetype: str = "text/html",
         kept = _kept(drawn, mimetype,
                      now + timedelta(seconds=app.config["PUBLIC_CACHE_SECONDS"]), version,
                      tuple((f"hole{_MARK}{name}".encode(), fill) for name, fill in holes.items()))
-        if session:  # the drawing wrote to this visitor's session: theirs alone
-            return _answer(kept)
+        if _personal(session) or session.get("csrf_token") != token:
+            return _answer(kept)  # the drawing wrote to this visitor's session: theirs alone
         with _lock:
             pages[place] = kept
             while len(pages) > MAX_PAGES:
@@ -119,12 +121,18 @@ def _shareable(app, req, args: tuple[str, ...]) -> bool:
     """Whether this request may get a kept page: nobody signed in, no message waiting, no
     template being edited, and no query argument but ``lang`` and those of ``args``, each
     given once."""
-    if session or app.jinja_env.auto_reload:
+    if _personal(session) or app.jinja_env.auto_reload:
         return False
     if not req.environ.get("QUERY_STRING"):
         return True
     allowed = {"lang", *args}
     return all(name in allowed and len(req.args.getlist(name)) == 1 for name in req.args)
+
+
+def _personal(found) -> bool:
+    """Whether a session holds anything of its visitor's but the CSRF token a kept page's
+    hole fills for them (someone signed in, a message waiting, a key shown once)."""
+    return any(key != "csrf_token" for key in found)
 
 
 def _is_page(drawn) -> bool:

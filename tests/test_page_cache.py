@@ -254,6 +254,27 @@ def test_two_visitors_never_get_the_same_tokens(app):
     assert refused.status_code == 400
 
 
+def test_a_returning_reader_gets_the_kept_form_with_their_own_token(app, db):
+    """A reader who came before (a session holding only its CSRF token) gets the kept form,
+    not one drawn for them: their own token filled in, their session unchanged, never a
+    public Cache-Control; the form they send is recorded."""
+    building = add_building(app, "Bâtiment A")
+    drawn = _drawn(app)
+    reader = app.test_client()
+    first = _tokens(reader.get("/signaler"))
+    again = reader.get("/signaler")
+    assert drawn.count("grievances/report.html") == 1
+    csrf, once = _tokens(again)
+    assert csrf == first[0] and once != first[1]
+    assert "Set-Cookie" not in again.headers and "ETag" not in again.headers
+    assert not again.headers["Cache-Control"].startswith("public")
+    sent = reader.post("/signaler", content_type="multipart/form-data", data={
+        "csrf_token": csrf, "once": once, "building": str(building), "category": "damp",
+        "description": "Fuite d'eau sous l'évier depuis lundi"})
+    assert sent.status_code == 303, sent.status_code
+    assert db.execute("select count(*) from grievances").fetchone()[0] == 1
+
+
 def test_a_signed_in_members_form_is_never_shared(app):
     """A member's form says their space is open; nobody else's does, before or after."""
     app.test_client().get("/signaler")
