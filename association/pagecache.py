@@ -17,9 +17,10 @@ sends (Host, forwarded headers, other cookies, other query arguments) can reach 
 with a query argument the view did not declare, a session holding anything but a CSRF token
 (someone signed in, a flashed message) or whose drawing put something in the session gets a
 page drawn for it alone, never kept. A session with only its CSRF token — a reader who came
-before — gets the kept page, its holes filled from that session. Every answer carries an ETag (and Last-Modified when the view
-knows it); Werkzeug's ``make_conditional`` answers 304 to a reader whose copy is current, and
-the security module adds the public Cache-Control and ``Vary: Cookie``.
+before — gets the kept page, its holes filled from that session. Every answer carries an
+ETag (and Last-Modified when the view knows it); Werkzeug's ``make_conditional`` answers 304
+to a reader whose copy is current, and the security module adds the public Cache-Control and
+``Vary: Cookie``.
 
 A page holding a form is kept too, with **holes**: what is each visitor's own (the CSRF token,
 a form's one-time token) is asked of ``hole(name, fill)``, which while a page is drawn to be
