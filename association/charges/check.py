@@ -187,8 +187,11 @@ def check(statement: dict, lines: list[tuple], previous: dict[str, int] | None =
     checked = []
     for found in lines:
         code, amount = found[NATURE], found[AMOUNT]
+        per_unit = amount / 100 / units if units else None
         if overrulings and found[ID] in overrulings:
             result = verdict(found, social, language, overrulings[found[ID]])
+            result.per_unit = per_unit
+            result.rise, result.above_others, result.flags = facts[code]
         else:
             key = (code, found[PERCENT])
             said = listed.get(key)
@@ -202,10 +205,8 @@ def check(statement: dict, lines: list[tuple], previous: dict[str, int] | None =
                 disputed = excess > 0
             else:
                 excess = rule
-            result = Checked(found, kind, why, ref, excess, disputed)
-        if units:
-            result.per_unit = amount / 100 / units
-        result.rise, result.above_others, result.flags = facts[code]
+            result = Checked(found, kind, why, ref, excess, disputed, None, per_unit,
+                             *facts[code])
         checked.append(result)
     return checked
 
