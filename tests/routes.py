@@ -196,6 +196,7 @@ ACCESS = {
     "/benevoles/charges/echeances.ics": Entry("volunteer"),
     "/benevoles/charges/<int:statement_id>": Entry("volunteer"),
     "/benevoles/charges/<int:statement_id>/modifier": Entry("volunteer"),
+    "/benevoles/charges/<int:statement_id>/controle.csv": Entry("volunteer"),
     "/benevoles/charges/<int:statement_id>/lignes": Entry("volunteer", 400),
     "/benevoles/charges/<int:statement_id>/import": Entry("volunteer", 400),
     "/benevoles/charges/<int:statement_id>/lignes/<int:line_id>/avis": Entry("volunteer", 400),

@@ -436,6 +436,36 @@ def test_a_statement_is_corrected_and_its_windows_and_costs_follow(app, voluntee
     assert other.get(url).status_code == 404
 
 
+def test_the_check_is_exported_as_csv_with_formulas_kept_as_text(app, volunteer, volunteers,
+                                                                  buildings):
+    """The check downloads as CSV for a spreadsheet: a row a line with its verdict, what is
+    not recoverable, why and the text; French decimals in French; a label that starts like
+    a formula stays text; a volunteer of another building gets 404."""
+    import csv as csv_module
+
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Garantie totale (P3)", "heating_p3", "6 400")
+    add_line(volunteer, statement_id, "=1+1 nettoyage", "cleaning", "980,50")
+    url = f"/benevoles/charges/{statement_id}/controle.csv"
+    response = volunteer.get(f"{url}?lang=fr")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff")
+    rows = list(csv_module.reader(io.StringIO(text[1:]), delimiter=";"))
+    assert rows[0][:3] == ["Libellé", "Nature", "Montant pour l'immeuble (€)"]
+    p3, cleaning = rows[1], rows[2]
+    assert p3[0] == "Garantie totale (P3)" and p3[2] == "6400,00" and p3[5] == "6400,00"
+    assert p3[4] == "non récupérable" and "89-462" in p3[7]
+    assert cleaning[0] == "'=1+1 nettoyage" and cleaning[2] == "980,50" and cleaning[5] == "0,00"
+    english = list(csv_module.reader(io.StringIO(
+        volunteer.get(f"{url}?lang=en").get_data(as_text=True)[1:]), delimiter=";"))
+    assert english[0][0] == "Label" and english[1][2] == "6400.00"
+    other = app.test_client()
+    account = volunteers.create("charges-csv-other", "volunteer", [buildings[1]])
+    assert volunteers.login(other, account).status_code == 302
+    assert other.get(url).status_code == 404
+
+
 def test_a_line_typed_in_error_is_removed(app, volunteer, buildings, db):
     """A volunteer takes a line off its statement (logged); a line of another statement
     answers 404."""

@@ -1,5 +1,6 @@
-"""Lines of a statement from a spreadsheet saved as CSV: the template to fill in, and the
-reading of a filled one, which names every bad line and keeps none of a file with one."""
+"""Lines of a statement from a spreadsheet saved as CSV: the template to fill in, the
+reading of a filled one, which names every bad line and keeps none of a file with one, and
+the check written back as CSV for a federation's or a lawyer's spreadsheet."""
 import csv
 import io
 from decimal import Decimal, InvalidOperation
@@ -145,3 +146,32 @@ def read(data: bytes, lang: str = "fr") -> tuple[list[dict], list[str]]:
     if not rows and not errors:
         errors.append(str(_l("The file holds no line.")))
     return rows, errors
+
+
+def _text(value: str) -> str:
+    """A cell of text as a spreadsheet opens it as text: one that starts like a formula
+    (``=``, ``+``, ``-``, ``@``, a tab or a return) gets an apostrophe before it."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _decimal(value: float | None, places: int, comma: bool) -> str:
+    text = "" if value is None else f"{value:.{places}f}"
+    return text.replace(".", ",") if comma else text
+
+
+def check_csv(checked: list, heads: list[str], words: dict, comma: bool) -> str:
+    """The check of a statement's lines as CSV (``;``, a byte-order mark for spreadsheets):
+    ``heads``, then a row a line — label, nature, amount, per unit, verdict, what is not
+    recoverable, why, the reference (``words``: the natures' and verdicts' names). Texts
+    that start like a formula are kept as text; amounts are in euros."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(heads)
+    for c in checked:
+        writer.writerow([
+            _text(c.label), _text(words["natures"].get(c.nature, c.nature)),
+            _decimal(c.amount_cents / 100, 2, comma), _decimal(c.per_unit, 4, comma),
+            words["verdicts"].get(c.verdict, c.verdict),
+            _decimal(None if c.excess is None else c.excess / 100, 2, comma),
+            _text(c.why), _text(c.reference)])
+    return "\ufeff" + out.getvalue()

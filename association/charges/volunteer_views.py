@@ -5,7 +5,7 @@ from datetime import date
 
 from flask import (Blueprint, abort, flash, make_response, redirect, render_template, request,
                    url_for)
-from flask_babel import force_locale, format_decimal
+from flask_babel import force_locale, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -15,7 +15,7 @@ from ..db import get_db
 from ..forms import Confirmation, choices, confirmed
 from ..letters import Undrawable, pdf
 from ..volunteers import role_required
-from . import cards, hooks, letters, spreadsheet, statements, windows
+from . import cards, hooks, labels, letters, spreadsheet, statements, windows
 from .check import totals
 from .forms import ImportForm, LineForm, OverruleForm, StatementDetailsForm, StatementForm
 
@@ -162,6 +162,25 @@ def csv_template():
     response = make_response(spreadsheet.template())
     response.mimetype = "text/csv"
     response.headers["Content-Disposition"] = 'attachment; filename="charges-modele.csv"'
+    return response
+
+
+@bp.get("/<int:statement_id>/controle.csv")
+@volunteer_required
+def check_csv(statement_id):
+    """The statement's check as CSV: each line with its verdict, what is not recoverable,
+    why and the text, in the page's language."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    response = make_response(spreadsheet.check_csv(
+        statements.checked(db, found), [
+            _("Label"), _("Nature"), _("Amount for the building (€)"),
+            _("Per %(unit)s (€)", unit=labels.unit_label(found["distribution_key"])),
+            _("Verdict"), _("Not recoverable (€)"), _("Why"), _("Reference")],
+        labels.words(found["distribution_key"]), comma=str(get_locale() or "fr") == "fr"))
+    response.mimetype = "text/csv"
+    response.headers["Content-Disposition"] = \
+        f'attachment; filename="charges-{found["year"]}-controle.csv"'
     return response
 
 
