@@ -199,7 +199,7 @@ ACCESS = {
     "/benevoles/charges/<int:statement_id>/controle.csv": Entry("volunteer"),
     "/benevoles/charges/<int:statement_id>/lignes": Entry("volunteer", 400),
     "/benevoles/charges/<int:statement_id>/import": Entry("volunteer", 400),
-    "/benevoles/charges/<int:statement_id>/lignes/<int:line_id>/avis": Entry("volunteer", 400),
+    "/benevoles/charges/<int:statement_id>/lignes/<int:line_id>/avis": Entry("volunteer"),
     "/benevoles/charges/<int:statement_id>/lignes/<int:line_id>/supprimer": Entry("volunteer"),
     "/benevoles/charges/<int:statement_id>/publication": Entry("volunteer", 302),
     "/benevoles/charges/<int:statement_id>/lettres": Entry("volunteer", 302),  # no letter named

@@ -184,10 +184,12 @@ def test_overruling_a_verdict_is_audited_and_a_reason_about_a_person_refused(
     add_line(volunteer, statement_id, "Espaces verts", "green_spaces", "2 000")
     line_id = db.execute("select id from charge_lines").fetchone()[0]
     url = f"/benevoles/charges/{statement_id}"
+    assert f"{url}/lignes/{line_id}/avis" in volunteer.get(url).get_data(as_text=True)
     refused = volunteer.post(f"{url}/lignes/{line_id}/avis", data={
         "csrf_token": csrf_token(volunteer, url), f"overrule-{line_id}-verdict":
         "not_recoverable", f"overrule-{line_id}-reason": "Le jardinier est musulman"})
     assert refused.status_code == 400
+    assert "Le jardinier est musulman" in page_text(refused)  # given back, to be rewritten
     assert db.table("charge_overrules").count == 0
     response = volunteer.post(f"{url}/lignes/{line_id}/avis", data={
         "csrf_token": csrf_token(volunteer, url), f"overrule-{line_id}-verdict":
@@ -195,6 +197,8 @@ def test_overruling_a_verdict_is_audited_and_a_reason_about_a_person_refused(
     assert response.status_code == 303
     card = line_cards(page_text(volunteer.get(f"{url}?lang=fr")))["Espaces verts"]
     assert "verdict-not_recoverable" in card and "Aucun entretien fait cette année" in card
+    again = page_text(volunteer.get(f"{url}/lignes/{line_id}/avis?lang=fr"))
+    assert 'value="Aucun entretien fait cette année"' in again  # the form says what was given
     assert db.execute("select count(*) from audit_log where action = 'charge_overrule' and "
                       "object_type = 'charge_line' and object_id = ?",
                       [str(line_id)]).fetchone()[0] == 1

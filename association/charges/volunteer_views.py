@@ -68,12 +68,6 @@ def new():
 def _page(db, statement, status=200, **forms):
     """The statement's page: lines and verdicts, windows, letters, the forms."""
     checked = statements.checked(db, statement)
-    overrule_forms = {c.line_id: OverruleForm(
-        prefix=f"overrule-{c.line_id}", formdata=None,
-        data=dict(zip(("verdict", "share", "reason"), c.overruling or ("", None, None))))
-        for c in checked}
-    if forms.get("overrule_form"):
-        overrule_forms[forms["line_id"]] = forms["overrule_form"]
     return render_template(
         "charges/volunteer/statement.html", statement=statement, checked=checked,
         cards=cards.draw(checked, statement["distribution_key"]),
@@ -83,7 +77,6 @@ def _page(db, statement, status=200, **forms):
         line_form=forms.get("line_form") or LineForm(prefix="line", formdata=None),
         import_form=forms.get("import_form") or ImportForm(prefix="import", formdata=None),
         import_errors=forms.get("import_errors") or [],
-        overrule_forms=overrule_forms,
         letter_kinds=letters.KINDS, unfounded={
             kind: letters.unfounded(kind, statement, checked, clock.today())
             for kind in letters.KINDS}), status
@@ -184,21 +177,26 @@ def check_csv(statement_id):
     return response
 
 
-@bp.post("/<int:statement_id>/lignes/<int:line_id>/avis")
+@bp.route("/<int:statement_id>/lignes/<int:line_id>/avis", methods=["GET", "POST"])
 @volunteer_required
 def overrule(statement_id, line_id):
     """Give a line a verdict in place of the list's, with the reason (or give it back)."""
     db = get_db()
     found = _statement(db, statement_id)
     statements.line(db, statement_id, line_id) or abort(404)
-    form = OverruleForm(prefix=f"overrule-{line_id}")
-    if not form.validate_on_submit():
-        return _page(db, found, status=400, overrule_form=form, line_id=line_id)
-    statements.overrule(db, line_id, form.verdict.data or None, form.share.data,
-                        form.reason.data.strip(), current_user)
-    flash(_("Verdict saved."), "success")
-    return redirect(url_for(".statement", statement_id=statement_id) + f"#line-{line_id}",
-                    code=303)
+    checked = next(c for c in statements.checked(db, found) if c.line_id == line_id)
+    form = OverruleForm(prefix=f"overrule-{line_id}", data=dict(zip(
+        ("verdict", "share", "reason"), checked.overruling or ("", None, None))))
+    if form.validate_on_submit():
+        statements.overrule(db, line_id, form.verdict.data or None, form.share.data,
+                            form.reason.data.strip(), current_user)
+        flash(_("Verdict saved."), "success")
+        return redirect(url_for(".statement", statement_id=statement_id) + f"#line-{line_id}",
+                        code=303)
+    return render_template(
+        "charges/volunteer/overrule.html", statement=found, checked=checked, form=form,
+        card=cards.draw([checked], found["distribution_key"])[0]), \
+        400 if form.errors else 200
 
 
 @bp.route("/<int:statement_id>/lignes/<int:line_id>/supprimer", methods=["GET", "POST"])
