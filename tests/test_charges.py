@@ -170,6 +170,27 @@ def test_csv_import_with_bad_lines_imports_nothing_and_names_each(app, volunteer
                       "object_id = ?", [str(statement_id)]).fetchone()[0] == 1
 
 
+def test_natures_are_read_by_name_in_either_language_or_by_code(app, volunteer, buildings,
+                                                                 db):
+    """A spreadsheet may name a nature as the page does, in French or English, whatever the
+    case or spaces, or by its code; the page lists them beside the import form."""
+    statement_id = new_statement(volunteer, buildings[0])
+    url = f"/benevoles/charges/{statement_id}"
+    assert "heating_p3" in page_text(volunteer.get(f"{url}?lang=fr"))
+    body = ("libelle;nature;montant\r\n"
+            "Gaz;Chauffage : combustible et énergie (P1);41 250,00\r\n"
+            "Eau;COLD  WATER;5 100\r\n"
+            "Contrat P3;heating_p3;6 800\r\n")
+    response = volunteer.post(f"{url}/import", data={
+        "csrf_token": csrf_token(volunteer, url),
+        "import-file": (io.BytesIO(body.encode("cp1252")), "decompte.csv")},
+        content_type="multipart/form-data")
+    assert response.status_code in (302, 303), page_text(response)[:2000]
+    assert [row[0] for row in db.execute(
+        "select nature from charge_lines order by position")] == [
+        "heating_fuel", "water", "heating_p3"]
+
+
 def test_a_file_without_the_header_says_which_columns(app):
     """The first line names the columns: a file without it is refused, saying which."""
     rows, errors = spreadsheet.read(b"Gaz;heating_fuel;100\n")

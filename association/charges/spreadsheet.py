@@ -4,6 +4,7 @@ the check written back as CSV for a federation's or a lawyer's spreadsheet."""
 import csv
 import io
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
 
@@ -20,7 +21,8 @@ EXAMPLE = (("Combustible gaz", "heating_fuel", "41 250,00", "", ""),
 
 
 def template() -> str:
-    """The CSV template: the header, three example lines, and the natures to choose from."""
+    """The CSV template: the header and three example lines (the natures to choose from are
+    listed beside the import form)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -52,12 +54,20 @@ def parse_euros(text: str) -> int:
 
 
 def _nature_code(text: str) -> str | None:
-    """A nature given by its code or its name in either language."""
-    wanted = (text or "").strip().lower()
-    for code, found in NATURES.items():
-        if wanted == code or wanted == str(found.label).lower():
-            return code
-    return None
+    """A nature given by its code or its name in French or English, whatever the case."""
+    return _natures_by_name().get(" ".join((text or "").split()).lower())
+
+
+@lru_cache(maxsize=1)
+def _natures_by_name() -> dict[str, str]:
+    from flask_babel import force_locale
+
+    found = {}
+    for language in ("en", "fr"):
+        with force_locale(language):
+            found.update({" ".join(str(nature.label).split()).lower(): code
+                          for code, nature in NATURES.items()})
+    return {**found, **{code: code for code in NATURES}}
 
 
 def label_problem(label: str, lang: str = "fr"):
@@ -81,8 +91,9 @@ def _row(values: dict, lang: str) -> tuple[dict | None, list]:
         problems.append(problem)
     nature = _nature_code(values.get("nature"))
     if nature is None:
-        problems.append(_l("the nature “%(nature)s” is not one of the list (see the "
-                           "template)", nature=(values.get("nature") or "").strip()))
+        problems.append(_l("the nature “%(nature)s” is not one of the list (see the natures "
+                           "under the import form)",
+                           nature=(values.get("nature") or "").strip()))
     try:
         amount = parse_euros(values.get("montant") or "")
     except ValueError:

@@ -77,6 +77,7 @@ def _page(db, statement, status=200, **forms):
         line_form=forms.get("line_form") or LineForm(prefix="line", formdata=None),
         import_form=forms.get("import_form") or ImportForm(prefix="import", formdata=None),
         import_errors=forms.get("import_errors") or [],
+        nature_list=labels.nature_choices(),
         letter_kinds=letters.KINDS, unfounded={
             kind: letters.unfounded(kind, statement, checked, clock.today())
             for kind in letters.KINDS}), status
