@@ -1,6 +1,7 @@
 """The cards of a statement's lines, drawn as HTML for its public page and the volunteers':
-label, verdict, nature, amounts, cost per unit, what is not recoverable, the year before, why
-with the reference, and the flags.
+label, verdict, nature, amounts, cost per unit, what is not recoverable, why with the
+reference, and the flags; and the table of its natures (what each costs, per unit, on the
+year before, against the other buildings).
 
 Drawn here rather than by a Jinja macro: a statement has hundreds of lines, and a macro cost
 some 40 µs a line (a call, thirty attribute lookups, fifteen escapes), five times the rest of
