@@ -306,6 +306,23 @@ def test_no_refund_letter_for_nothing_or_after_three_years(app, volunteer, build
     assert db.execute("select count(*) from cases").fetchone()[0] == 0
 
 
+def test_a_credit_on_a_nature_not_owed_lessens_the_claim(app, volunteer, buildings):
+    """A landlord's credit on a nature the tenants do not owe (insurance refunded) is
+    deducted from what the dispute letter claims, and said so, not "contested"."""
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Assurance immeuble", "insurance", "2 000")
+    add_line(volunteer, statement_id, "Avoir assurance", "insurance", "-500")
+    url = f"/benevoles/charges/{statement_id}"
+    volunteer.post(f"{url}/lettres", data={"csrf_token": csrf_token(volunteer, url),
+                                           "kind": "contestation"})
+    letter = page_text(volunteer.get(f"{url}/lettres/contestation")).replace(
+        "\u202f", " ").replace("\u00a0", " ")
+    assert "Montant contesté : 2 000,00 €" in letter
+    assert "Avoir assurance" in letter and "déduit de ce que nous contestons" in letter
+    assert "Montant contesté : -500,00 €" not in letter
+    assert "Au total, nous contestons 1 500,00 € pour l'immeuble" in letter
+
+
 def test_a_volunteer_of_another_building_is_told_nothing(app, volunteers, volunteer,
                                                         buildings):
     """A statement of a building outside the volunteer's scope answers 404."""

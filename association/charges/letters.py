@@ -48,6 +48,10 @@ def _line_text(checked: Checked, key: str, disputed: bool) -> str:
             f"{euros(checked.amount_cents)} pour l'immeuble")
     if checked.per_unit is not None:
         text += f", soit {per_unit(checked.per_unit, key)}"
+    if disputed and checked.excess is not None and checked.excess < 0:
+        # A credit of a nature the tenants do not owe: it lessens what is claimed back.
+        return text + (f", un avoir sur une charge qui n'est pas récupérable "
+                       f"({checked.reference}), déduit de ce que nous contestons.")
     if disputed:
         text += f". {_fr_why(checked)} ({checked.reference})"
         text += (f". Montant contesté : {euros(checked.excess)}" if checked.excess is not None
@@ -158,7 +162,7 @@ def unfounded(kind: str, statement: dict, checked: list[Checked], today: date) -
     if claim < today:
         return _("The three years to claim back ended on %(date)s: a refund can no longer be "
                  "asked under art. 7-1.", date=date_in_words(claim, "day"))
-    if not totals(statement, checked)["excess"]:
+    if totals(statement, checked)["excess"] <= 0:  # credits may outweigh what is owed
         return _("Nothing on this statement is known not to be recoverable yet: dispute the "
                  "flagged lines, or consult the supporting documents, before asking a refund.")
     return None
