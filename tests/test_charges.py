@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from association import retention
-from association.charges import check, hooks, spreadsheet, statements, windows
+from association.charges import check, hooks, outages, spreadsheet, statements, windows
 from association.charges.recoverable import NATURES, VERDICTS
 from association.db import connect
 from conftest import Reader, add_landlord, csrf_token, database_bytes, page_text
@@ -321,6 +321,60 @@ def test_a_credit_on_a_nature_not_owed_lessens_the_claim(app, volunteer, buildin
     assert "Avoir assurance" in letter and "déduit de ce que nous contestons" in letter
     assert "Montant contesté : -500,00 €" not in letter
     assert "Au total, nous contestons 1 500,00 € pour l'immeuble" in letter
+
+
+def test_days_out_of_service_are_counted_within_the_year_once():
+    """An outage counts its days within the year (an open one up to today), days two records
+    share once; the deduction is the nature's charges in proportion to the days."""
+    found = [{"equipment": "lift", "started_on": "2024-12-20", "ended_on": "2025-01-10"},
+             {"equipment": "lift", "started_on": "2025-01-05", "ended_on": "2025-01-12"},
+             {"equipment": "hot_water", "started_on": "2025-12-30", "ended_on": None}]
+    days = outages.days_out(found, 2025, date(2026, 2, 1))
+    assert days == {"lift": 12, "hot_water": 2}
+    assert outages.days_out(found, 2025, date(2025, 12, 30)) == {"lift": 12, "hot_water": 1}
+    lifts = check.verdict(check.line("Ascenseur", "lifts", 365_000), True)
+    assert outages.deductions(days, [lifts], 2025) == [("lift", 12, 12_000)]
+
+
+def test_an_outage_recorded_lessens_the_lift_charges_in_the_dispute_letter(
+        app, volunteer, volunteers, buildings, db):
+    """A volunteer records the lift out of service (dates only, audited), marks it back in
+    service; the dispute letter asks the lift charges reduced for those days, in
+    proportion; a last day before the first is refused with what was typed kept; another
+    building's volunteer cannot touch it."""
+    statement_id = new_statement(volunteer, buildings[0])
+    add_line(volunteer, statement_id, "Contrat ascenseur", "lifts", "3 650")
+    url = f"/benevoles/charges/{statement_id}"
+    refused = volunteer.post(f"{url}/pannes", data={
+        "csrf_token": csrf_token(volunteer, url), "outage-equipment": "lift",
+        "outage-started_on": "2025-03-10", "outage-ended_on": "2025-03-01"})
+    assert refused.status_code == 400
+    assert "Le dernier jour vient après le premier" in page_text(refused)
+    assert 'value="2025-03-10"' in page_text(refused)
+    assert volunteer.post(f"{url}/pannes", data={
+        "csrf_token": csrf_token(volunteer, url), "outage-equipment": "lift",
+        "outage-started_on": "2025-03-01"}).status_code == 303
+    outage_id = db.execute("select id from charge_outages").fetchone()[0]
+    assert volunteer.post(f"{url}/pannes/{outage_id}/fin", data={
+        "csrf_token": csrf_token(volunteer, url),
+        f"end-{outage_id}-ended_on": "2025-03-20"}).status_code == 303
+    page = page_text(volunteer.get(f"{url}?lang=fr")).replace("\u00a0", " ")
+    assert "Ascenseur : 20 jours" in page
+    volunteer.post(f"{url}/lettres", data={"csrf_token": csrf_token(volunteer, url),
+                                           "kind": "contestation"})
+    letter = page_text(volunteer.get(f"{url}/lettres/contestation")).replace(
+        "\u202f", " ").replace("\u00a0", " ")
+    assert "L'ascenseur a été hors service 20 jours en 2025" in letter
+    assert "réduites au prorata de ces jours, soit 200,00 €" in letter  # 3,650 € × 20/365
+    assert "Nous vous demandons de rectifier" in letter
+    assert db.execute("select count(*) from audit_log where object_type = 'charge_outage'"
+                      ).fetchone()[0] == 2
+    other = app.test_client()
+    account = volunteers.create("charges-outage-other", "volunteer", [buildings[1]])
+    assert volunteers.login(other, account).status_code == 302
+    assert other.post(f"{url}/pannes/{outage_id}/supprimer", data={
+        "csrf_token": csrf_token(other, "/benevoles/charges/")}).status_code == 404
+    assert db.table("charge_outages").count == 1
 
 
 def test_a_volunteer_of_another_building_is_told_nothing(app, volunteers, volunteer,

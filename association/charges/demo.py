@@ -1,10 +1,10 @@
 """Demonstration statements, written by us and marked ``is_demo``: a demo building's heating
 year with a P3 line and a caretaker charged at 100 %, the ordinary year before it, and another
 building's year to compare costs per m² with. Both of the first building's are published."""
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .. import clock
-from . import statements
+from . import outages, statements
 
 # (label, nature, euros, charged per cent)
 ORDINARY = (
@@ -14,6 +14,7 @@ ORDINARY = (
     ("Salaire et charges du gardien", "caretaker_both", 25_500, 75),
     ("Nettoyage des parties communes", "cleaning", 9_500, None),
     ("Électricité des parties communes", "common_electricity", 2_900, None),
+    ("Contrat d'entretien de l'ascenseur", "lifts", 4_200, None),
     ("Taxe d'enlèvement des ordures ménagères", "waste_tax", 8_100, None),
 )
 HEATING_YEAR = (
@@ -24,6 +25,7 @@ HEATING_YEAR = (
     ("Salaire et charges du gardien", "caretaker_both", 34_000, 100),
     ("Nettoyage des parties communes", "cleaning", 9_800, None),
     ("Électricité des parties communes", "common_electricity", 3_100, None),
+    ("Contrat d'entretien de l'ascenseur", "lifts", 4_380, None),
     ("Taxe d'enlèvement des ordures ménagères", "waste_tax", 8_450, None),
     ("Frais de gestion", "management_fees", 2_150, None),
     ("Désinsectisation (produits et main-d'œuvre)", "pest_control", 1_200, None),
@@ -69,4 +71,8 @@ def load(db) -> list[str]:
     with db.atomic():
         db.execute("update charge_statements set published_at = ? where id in (?, ?)",
                    [clock.stamp(), made[0], made[1]])
+    # The lift of building A stood still 23 days in the heating year: the communiqué's
+    # "relevé des jours de panne", deducted in the dispute letter.
+    outages.record(db, buildings[0], "lift", date(year, 2, 3), date(year, 2, 25), None,
+                   is_demo=True)
     return []

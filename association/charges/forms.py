@@ -165,3 +165,35 @@ class ShareForm(Form):
     units = StringField(_l("Your home's surface (m²) or shares"),
                         validators=[DataRequired(REQUIRED), a_number, positive_units],
                         render_kw={"inputmode": "decimal", "autocomplete": "off"})
+
+
+class OutageForm(Form):
+    """A building's equipment out of service: which, from when, until when (dates only)."""
+
+    equipment = SelectField(_l("Out of service"), choices=choices(labels.EQUIPMENT.items()))
+    started_on = DateField(_l("From"), validators=[DataRequired(REQUIRED)])
+    ended_on = DateField(_l("Until (the last day out; empty if it still is)"),
+                         validators=[Optional()])
+
+    def validate_started_on(self, field):
+        """An outage has begun."""
+        if field.data and field.data > clock.today():
+            raise ValidationError(_l("This date has not come yet."))
+
+    def validate_ended_on(self, field):
+        """An outage ends after it began, and not in the future."""
+        if field.data and self.started_on.data and field.data < self.started_on.data:
+            raise ValidationError(_l("The last day comes after the first."))
+        if field.data and field.data > clock.today():
+            raise ValidationError(_l("This date has not come yet."))
+
+
+class OutageEndForm(Form):
+    """The last day an outage lasted."""
+
+    ended_on = DateField(_l("Back in service after"), validators=[DataRequired(REQUIRED)])
+
+    def validate_ended_on(self, field):
+        """Not in the future."""
+        if field.data and field.data > clock.today():
+            raise ValidationError(_l("This date has not come yet."))

@@ -19,7 +19,9 @@ AUDIT_ACTIONS = {
     "charge_letter": _l("produced a letter about a statement of charges"),
 }
 OBJECT_TYPES = {"charge_statement": _l("statement of charges"),
-                "charge_line": _l("line of a statement of charges")}
+                "charge_line": _l("line of a statement of charges"),
+                "charge_outage": _l("equipment out of service")}
+EQUIPMENT = {"lift": _l("Lift"), "heating": _l("Heating"), "hot_water": _l("Hot water")}
 
 VERDICTS = {
     "recoverable": _l("recoverable"),
@@ -135,7 +137,8 @@ def init_app(app) -> None:
     app.jinja_env.globals.update(
         charge_verdict=verdict_label, charge_nature=nature_label,
         charge_key=key_label, charge_unit=unit_label,
-        charge_letters=LETTERS)
+        charge_letters=LETTERS,
+        charge_equipment=lambda code: EQUIPMENT.get(code, code))
     app.jinja_env.filters["euros"] = lambda cents, lang=None: euros_writer(
         lang or language())(cents or 0)
     app.jinja_env.filters["unit_euros"] = lambda value, lang=None: "" if value is None else \

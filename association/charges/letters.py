@@ -59,14 +59,31 @@ def _line_text(checked: Checked, key: str, disputed: bool) -> str:
     return text + "."
 
 
+_OUT_OF_SERVICE = {"lift": ("L'ascenseur", "d'ascenseur"),
+                   "heating": ("Le chauffage", "de chauffage (conduite et entretien)"),
+                   "hot_water": ("L'eau chaude", "d'eau chaude")}
+
+
+def _deduction_text(deduction: tuple[str, int, int], year: int) -> str:
+    equipment, days, cents = deduction
+    subject, charges = _OUT_OF_SERVICE[equipment]
+    return (f"{subject} a été hors service {days} jour{'s' if days > 1 else ''} en {year}, "
+            "d'après le relevé de l'amicale. Les charges n'étant exigibles qu'en contrepartie "
+            "des services rendus (article 23 de la loi n° 89-462 du 6 juillet 1989), nous "
+            f"demandons que les charges {charges} soient réduites au prorata de ces jours, "
+            f"soit {euros(cents)} pour l'immeuble.")
+
+
 def _fr_why(checked: Checked) -> str:
     return checked.why.rstrip(".")
 
 
 def letter(kind: str, statement: dict, checked: list[Checked], association: dict,
-           today: date) -> Letter:
+           today: date, deductions: list[tuple[str, int, int]] = ()) -> Letter:
     """One of the three letters (``KINDS``) about a statement and its check (the check's
-    texts must have been made in French: call it under ``force_locale("fr")``)."""
+    texts must have been made in French: call it under ``force_locale("fr")``);
+    ``deductions``: the days equipment was out of service and what they take off its
+    charges (``outages.deductions``), asked in the dispute letter."""
     year, key = statement["year"], statement["distribution_key"]
     received = in_words(statement["received_on"], "day", "fr")
     building = f"de l'immeuble « {statement['building_name']} »"
@@ -111,12 +128,13 @@ def letter(kind: str, statement: dict, checked: list[Checked], association: dict
             total = f"Au total, nous contestons {euros(sums['excess'])} pour l'immeuble"
             if sums["excess_per_unit"] is not None:
                 total += f", soit {per_unit(sums['excess_per_unit'], key)}"
-            paragraphs += [
-                total + ".",
+            paragraphs.append(total + ".")
+        paragraphs += [_deduction_text(found, year) for found in deductions]
+        if disputed or deductions:
+            paragraphs.append(
                 "Nous vous demandons de rectifier la régularisation de ces charges et de "
                 "reverser aux locataires les sommes indûment perçues, et de nous faire part de "
-                "votre réponse dans un délai d'un mois.",
-            ]
+                "votre réponse dans un délai d'un mois.")
     else:
         subject = f"Objet : Remboursement des charges {year} indûment perçues"
         claim = in_words(windows.claim_until(statement), "day", "fr")

@@ -58,3 +58,21 @@ def m002_lines_by_nature(db):
     from an index alone, in its order: no table row and no sort for a statement's sums."""
     db.execute("create index charge_lines_nature on charge_lines "
                "(statement_id, nature, amount_cents)")
+
+
+@migrations()
+def m003_outages(db):
+    """The association's own record of a building's equipment out of service (dates only):
+    what the charges for a service not rendered are disputed on."""
+    db.execute("""
+        create table charge_outages (
+            id integer primary key autoincrement,
+            building_id integer not null references buildings(id) on delete cascade,
+            equipment text not null,
+            started_on text not null,
+            ended_on text,
+            created_at text not null,
+            is_demo integer not null default 0
+        )""")
+    db.execute("create index charge_outages_building on charge_outages (building_id, "
+               "started_on)")

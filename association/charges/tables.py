@@ -79,4 +79,20 @@ TABLES: tuple[Table, ...] = (
             demo_flag(),
         ),
     ),
+    Table(
+        "charge_outages",
+        _l("the association's record of a building's equipment out of service (a lift, the "
+           "heating): which, from when, until when. Dates only, no personal data at all"),
+        legal_basis="not_personal", people="none", retention="2190 days after started_on",
+        readers=("volunteer",),
+        columns=(
+            Column("id", _l("row number")),
+            Column("building_id", _l("the building")),
+            Column("equipment", _l("what was out of service: a lift, the heating, hot water")),
+            Column("started_on", _l("the first day out of service")),
+            Column("ended_on", _l("the last day out of service (empty: still out)")),
+            Column("created_at", _l("when it was recorded")),
+            demo_flag(),
+        ),
+    ),
 )

@@ -15,9 +15,10 @@ from ..db import get_db
 from ..forms import Confirmation, choices, confirmed
 from ..letters import Undrawable, pdf
 from ..volunteers import role_required
-from . import cards, hooks, labels, letters, spreadsheet, statements, windows
+from . import cards, hooks, labels, letters, outages, spreadsheet, statements, windows
 from .check import totals
-from .forms import ImportForm, LineForm, OverruleForm, StatementDetailsForm, StatementForm
+from .forms import (ImportForm, LineForm, OutageEndForm, OutageForm, OverruleForm,
+                    StatementDetailsForm, StatementForm)
 
 bp = Blueprint("charges_volunteer", __name__, url_prefix="/benevoles/charges")
 volunteer_required = role_required("volunteer")
@@ -68,6 +69,7 @@ def new():
 def _page(db, statement, status=200, **forms):
     """The statement's page: lines and verdicts, windows, letters, the forms."""
     checked = statements.checked(db, statement)
+    found_outages = outages.of_year(db, statement["building_id"], statement["year"])
     return render_template(
         "charges/volunteer/statement.html", statement=statement, checked=checked,
         cards=cards.draw(checked, statement["distribution_key"]),
@@ -78,6 +80,12 @@ def _page(db, statement, status=200, **forms):
         import_form=forms.get("import_form") or ImportForm(prefix="import", formdata=None),
         import_errors=forms.get("import_errors") or [],
         nature_list=labels.nature_choices(),
+        outages=found_outages, days_out=outages.days_out(
+            found_outages, statement["year"], clock.today()),
+        outage_form=forms.get("outage_form") or OutageForm(prefix="outage", formdata=None),
+        end_forms={o["id"]: forms.get("end_form") if forms.get("outage_id") == o["id"] else
+                   OutageEndForm(prefix=f"end-{o['id']}", formdata=None)
+                   for o in found_outages if not o["ended_on"]},
         letter_kinds=letters.KINDS, unfounded={
             kind: letters.unfounded(kind, statement, checked, clock.today())
             for kind in letters.KINDS}), status
@@ -219,6 +227,61 @@ def remove_line(statement_id, line_id):
     return redirect(url_for(".statement", statement_id=statement_id) + "#lines", code=303)
 
 
+@bp.post("/<int:statement_id>/pannes")
+@volunteer_required
+def record_outage(statement_id):
+    """Record the building's equipment out of service (dates only)."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    form = OutageForm(prefix="outage")
+    if not form.validate_on_submit():
+        return _page(db, found, status=400, outage_form=form)
+    outages.record(db, found["building_id"], form.equipment.data, form.started_on.data,
+                   form.ended_on.data, current_user)
+    flash(_("Outage recorded."), "success")
+    return redirect(url_for(".statement", statement_id=statement_id) + "#outages-title",
+                    code=303)
+
+
+@bp.post("/<int:statement_id>/pannes/<int:outage_id>/fin")
+@volunteer_required
+def end_outage(statement_id, outage_id):
+    """The equipment is back in service."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    outage = outages.get(db, found["building_id"], outage_id) or abort(404)
+    form = OutageEndForm(prefix=f"end-{outage_id}")
+    if form.validate_on_submit():
+        if form.ended_on.data < date.fromisoformat(outage["started_on"]):
+            form.ended_on.errors.append(_("The last day comes after the first."))
+        else:
+            outages.end(db, outage_id, form.ended_on.data, current_user)
+            flash(_("Back in service: recorded."), "success")
+            return redirect(url_for(".statement", statement_id=statement_id)
+                            + "#outages-title", code=303)
+    return _page(db, found, status=400, end_form=form, outage_id=outage_id)
+
+
+@bp.route("/<int:statement_id>/pannes/<int:outage_id>/supprimer", methods=["GET", "POST"])
+@volunteer_required
+def remove_outage(statement_id, outage_id):
+    """Take off an outage recorded in error, after a confirmation."""
+    db = get_db()
+    found = _statement(db, statement_id)
+    outages.get(db, found["building_id"], outage_id) or abort(404)
+    back = url_for(".statement", statement_id=statement_id) + "#outages-title"
+    if not confirmed():
+        return Confirmation(
+            title=_("Remove this outage?"),
+            consequences=[_("Its days no longer count in the dispute letter.")],
+            irreversible=None, confirm=_("Remove the outage"), cancel=back,
+            action=url_for(".remove_outage", statement_id=statement_id,
+                           outage_id=outage_id)).page()
+    outages.remove(db, outage_id, current_user)
+    flash(_("Outage removed."), "success")
+    return redirect(back, code=303)
+
+
 @bp.post("/<int:statement_id>/publication")
 @volunteer_required
 def publication(statement_id):
@@ -245,10 +308,13 @@ def _unfounded(db, statement, kind):
 
 
 def _letter(db, statement, kind):
+    today, year = clock.today(), statement["year"]
     with force_locale("fr"):
         checked = statements.checked(db, statement)
-        return letters.letter(kind, statement, checked, reference.association(db),
-                              clock.today())
+        days = outages.days_out(outages.of_year(db, statement["building_id"], year), year,
+                                today)
+        return letters.letter(kind, statement, checked, reference.association(db), today,
+                              outages.deductions(days, checked, year))
 
 
 @bp.post("/<int:statement_id>/lettres")

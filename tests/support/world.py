@@ -103,9 +103,16 @@ def add_charges(app, building_id, year=2025, published=True) -> dict:
             statements.set_published(db, statement_id, True, Reader(1, "admin-test"))
     line_id = db.execute("select min(id) from charge_lines where statement_id = ?",
                          [statement_id]).fetchone()[0]
+    from datetime import date
+
+    from association.charges import outages
+
+    with app.app_context():
+        outage_id = outages.record(db, building_id, "lift", date(year, 3, 2), None,
+                                   Reader(1, "admin-test"))
     db.close()
     return {"statement_id": statement_id, "line_id": line_id, "year": year,
-            "kind": "contestation"}
+            "kind": "contestation", "outage_id": outage_id}
 
 
 @pytest.fixture
