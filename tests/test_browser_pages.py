@@ -42,6 +42,8 @@ def live_ids(live_app, helper) -> dict:
                                  [building]).fetchone()
     line = db.execute("select min(id) from charge_lines where statement_id = ?",
                       [statement]).fetchone()[0]
+    outage = db.execute("select min(id) from charge_outages where building_id = ?",
+                        [building]).fetchone()[0]
     db.close()
     target, token = helper.invite(f"sweep-target-{token_hex(3)}", "volunteer", [building])
     action, task, rsvp_token = _live_action(live_app)
@@ -50,7 +52,7 @@ def live_ids(live_app, helper) -> dict:
             "case_id": case, "campaign_id": campaign[0], "slug": campaign[1], "tracker_id": 0,
             "action_id": action, "task_id": task, "rsvp_token": rsvp_token,
             "communique_id": communique, "number": 1, "statement_id": statement,
-            "line_id": line, "year": year, "kind": "contestation",
+            "line_id": line, "outage_id": outage, "year": year, "kind": "contestation",
             "by_prefix": {"/communiques/": {"slug": communique_slug}}}
 
 
