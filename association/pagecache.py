@@ -52,6 +52,7 @@ MAX_PAGES = 512
 EXTENSION = "amicale_pages"
 _lock = threading.Lock()
 _MARK = secrets.token_hex(12)  # the holes' markers: unknown outside this process
+CSRF_KEY = "csrf_token"  # where Flask-WTF keeps a visitor's token in their session
 
 
 class Page(NamedTuple):
@@ -98,7 +99,7 @@ def respond(db, key: tuple, draw: Callable, mimetype: str = "text/html",
     pages = app.extensions.setdefault(EXTENSION, OrderedDict())
     kept = pages.get(place)
     if kept is None or kept.version != version or now >= kept.expires:
-        token = session.get("csrf_token")
+        token = session.get(CSRF_KEY)
         g.amicale_holes = holes = {}
         try:
             drawn = draw()
@@ -109,7 +110,7 @@ def respond(db, key: tuple, draw: Callable, mimetype: str = "text/html",
         kept = _kept(drawn, mimetype,
                      now + timedelta(seconds=app.config["PUBLIC_CACHE_SECONDS"]), version,
                      tuple((f"hole{_MARK}{name}".encode(), fill) for name, fill in holes.items()))
-        if _personal(session) or session.get("csrf_token") != token:
+        if _personal(session) or session.get(CSRF_KEY) != token:
             return _answer(kept)  # the drawing wrote to this visitor's session: theirs alone
         with _lock:
             pages[place] = kept
@@ -133,7 +134,7 @@ def _shareable(app, req, args: tuple[str, ...]) -> bool:
 def _personal(found) -> bool:
     """Whether a session holds anything of its visitor's but the CSRF token a kept page's
     hole fills for them (someone signed in, a message waiting, a key shown once)."""
-    return any(key != "csrf_token" for key in found)
+    return any(key != CSRF_KEY for key in found)
 
 
 def _is_page(drawn) -> bool:

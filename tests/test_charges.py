@@ -355,6 +355,10 @@ def test_an_outage_recorded_lessens_the_lift_charges_in_the_dispute_letter(
         "csrf_token": csrf_token(volunteer, url), "outage-equipment": "lift",
         "outage-started_on": "2025-03-01"}).status_code == 303
     outage_id = db.execute("select id from charge_outages").fetchone()[0]
+    early = volunteer.post(f"{url}/pannes/{outage_id}/fin", data={
+        "csrf_token": csrf_token(volunteer, url), f"end-{outage_id}-ended_on": "2025-02-20"})
+    assert early.status_code == 400 and "Le dernier jour vient après le premier" in page_text(
+        early) and 'value="2025-02-20"' in page_text(early)
     assert volunteer.post(f"{url}/pannes/{outage_id}/fin", data={
         "csrf_token": csrf_token(volunteer, url),
         f"end-{outage_id}-ended_on": "2025-03-20"}).status_code == 303

@@ -268,6 +268,8 @@ def test_a_returning_reader_gets_the_kept_form_with_their_own_token(app, db):
     assert csrf == first[0] and once != first[1]
     assert "Set-Cookie" not in again.headers and "ETag" not in again.headers
     assert not again.headers["Cache-Control"].startswith("public")
+    english = reader.get("/signaler?lang=en")  # their language, still their token
+    assert "Report a problem" in page_text(english) and _tokens(english)[0] == csrf
     sent = reader.post("/signaler", content_type="multipart/form-data", data={
         "csrf_token": csrf, "once": once, "building": str(building), "category": "damp",
         "description": "Fuite d'eau sous l'évier depuis lundi"})

@@ -189,11 +189,17 @@ class OutageForm(Form):
 
 
 class OutageEndForm(Form):
-    """The last day an outage lasted."""
+    """The last day an outage lasted (``started_on``: its first)."""
 
     ended_on = DateField(_l("Back in service after"), validators=[DataRequired(REQUIRED)])
 
+    def __init__(self, *args, started_on=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.started_on = started_on
+
     def validate_ended_on(self, field):
-        """Not in the future."""
+        """After the first day, and not in the future."""
+        if field.data and self.started_on and field.data < self.started_on:
+            raise ValidationError(_l("The last day comes after the first."))
         if field.data and field.data > clock.today():
             raise ValidationError(_l("This date has not come yet."))

@@ -250,15 +250,13 @@ def end_outage(statement_id, outage_id):
     db = get_db()
     found = _statement(db, statement_id)
     outage = outages.get(db, found["building_id"], outage_id) or abort(404)
-    form = OutageEndForm(prefix=f"end-{outage_id}")
+    form = OutageEndForm(prefix=f"end-{outage_id}",
+                         started_on=date.fromisoformat(outage["started_on"]))
     if form.validate_on_submit():
-        if form.ended_on.data < date.fromisoformat(outage["started_on"]):
-            form.ended_on.errors.append(_("The last day comes after the first."))
-        else:
-            outages.end(db, outage_id, form.ended_on.data, current_user)
-            flash(_("Back in service: recorded."), "success")
-            return redirect(url_for(".statement", statement_id=statement_id)
-                            + "#outages-title", code=303)
+        outages.end(db, outage_id, form.ended_on.data, current_user)
+        flash(_("Back in service: recorded."), "success")
+        return redirect(url_for(".statement", statement_id=statement_id) + "#outages-title",
+                        code=303)
     return _page(db, found, status=400, end_form=form, outage_id=outage_id)
 
 
@@ -295,11 +293,10 @@ def publication(statement_id):
     return redirect(url_for(".statement", statement_id=statement_id))
 
 
-def _unfounded(db, statement, kind):
+def _unfounded(statement, kind, checked):
     """Back to the statement, with why, when the letter would misstate the facts or the law
-    today (``letters.unfounded``); None when it may be written."""
-    refused = letters.unfounded(kind, statement, statements.checked(db, statement),
-                                clock.today())
+    today (``letters.unfounded``, in the page's language); None when it may be written."""
+    refused = letters.unfounded(kind, statement, checked, clock.today())
     if not refused:
         return None
     flash(refused, "error")
@@ -308,13 +305,18 @@ def _unfounded(db, statement, kind):
 
 
 def _letter(db, statement, kind):
+    """The letter in French and None, or None and the way back when it may not be written
+    (``_unfounded``): the statement checked once, in French, for both."""
     today, year = clock.today(), statement["year"]
     with force_locale("fr"):
         checked = statements.checked(db, statement)
-        days = outages.days_out(outages.of_year(db, statement["building_id"], year), year,
-                                today)
+    refused = _unfounded(statement, kind, checked)
+    if refused:
+        return None, refused
+    days = outages.days_out(outages.of_year(db, statement["building_id"], year), year, today)
+    with force_locale("fr"):
         return letters.letter(kind, statement, checked, reference.association(db), today,
-                              outages.deductions(days, checked, year))
+                              outages.deductions(days, checked, year)), None
 
 
 @bp.post("/<int:statement_id>/lettres")
@@ -327,7 +329,7 @@ def produce(statement_id):
     if kind not in letters.KINDS:
         flash(_("Choose a letter."), "error")
         return redirect(url_for(".statement", statement_id=statement_id))
-    refused = _unfounded(db, found, kind)
+    refused = _unfounded(found, kind, statements.checked(db, found))
     if refused:
         return refused
     statements.letter_produced(db, found, letters.title(kind, found), current_user)
@@ -342,11 +344,11 @@ def letter(statement_id, kind):
     found = _statement(db, statement_id)
     if kind not in letters.KINDS:
         abort(404)
-    refused = _unfounded(db, found, kind)
+    drawn, refused = _letter(db, found, kind)
     if refused:
         return refused
     return render_template("charges/volunteer/letter.html", statement=found, kind=kind,
-                           letter=_letter(db, found, kind))
+                           letter=drawn)
 
 
 @bp.get("/<int:statement_id>/lettres/<kind>.pdf")
@@ -357,11 +359,11 @@ def letter_pdf(statement_id, kind):
     found = _statement(db, statement_id)
     if kind not in letters.KINDS:
         abort(404)
-    refused = _unfounded(db, found, kind)
+    drawn, refused = _letter(db, found, kind)
     if refused:
         return refused
     try:
-        data = pdf(_letter(db, found, kind), letters.title(kind, found))
+        data = pdf(drawn, letters.title(kind, found))
     except Undrawable:
         return render_template("letter_pdf_refused.html", printable_url=url_for(
             ".letter", statement_id=statement_id, kind=kind)), 422
